@@ -1,0 +1,68 @@
+// Builds everything the app runs: the two renderer entries (Vite), the Electron main process and one
+// preload per window role (esbuild). Output goes to dist/, which electron-builder packs.
+import { rmSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build as esbuild } from 'esbuild';
+import { build as viteBuild } from 'vite';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const out = join(root, 'dist');
+
+/** Native modules stay outside the bundle: electron-builder packs them with their .node files. */
+const NATIVE_EXTERNALS = ['electron', 'better-sqlite3', 'serialport', '@serialport/*'];
+
+export const PRELOAD_ROLES = ['till', 'customer'] as const;
+export const RENDERER_ENTRIES = ['till', 'customer'] as const;
+
+async function buildRenderer(): Promise<void> {
+  await viteBuild({
+    root: join(root, 'renderer'),
+    base: './',
+    logLevel: 'warn',
+    build: {
+      outDir: join(out, 'renderer'),
+      emptyOutDir: true,
+      sourcemap: false,
+      rollupOptions: {
+        input: Object.fromEntries(RENDERER_ENTRIES.map((e) => [e, join(root, 'renderer', e, 'index.html')])),
+      },
+    },
+  });
+}
+
+async function buildMain(): Promise<void> {
+  await esbuild({
+    entryPoints: [join(root, 'electron', 'main', 'index.ts')],
+    outfile: join(out, 'main', 'index.cjs'),
+    bundle: true,
+    platform: 'node',
+    target: 'node22',
+    format: 'cjs',
+    external: NATIVE_EXTERNALS,
+    logLevel: 'warning',
+  });
+}
+
+async function buildPreloads(): Promise<void> {
+  // Sandboxed preloads can require only 'electron': each is one self-contained CommonJS file.
+  await Promise.all(
+    PRELOAD_ROLES.map((role) =>
+      esbuild({
+        entryPoints: [join(root, 'electron', 'preload', `${role}.ts`)],
+        outfile: join(out, 'preload', `${role}.cjs`),
+        bundle: true,
+        platform: 'node',
+        target: 'node22',
+        format: 'cjs',
+        external: ['electron'],
+        logLevel: 'warning',
+      }),
+    ),
+  );
+}
+
+rmSync(out, { recursive: true, force: true });
+const started = Date.now();
+await Promise.all([buildRenderer(), buildMain(), buildPreloads()]);
+console.log(`built dist/ in ${Date.now() - started} ms`);

@@ -1,0 +1,43 @@
+// History, needs-attention, refunds, supervisor overrides and reports. Refunds and overrides need the
+// supervisor PIN (PAYMENT-SAFETY.md rules 9 and 10), checked before anything is journaled.
+import type { CoreContext } from './core-context.ts';
+import type { HandlerGroup } from './handler-types.ts';
+
+type HistoryCommands =
+  | 'attempt.recheck'
+  | 'attention.list'
+  | 'history.search'
+  | 'refund.create'
+  | 'refund.list'
+  | 'override.markPaid'
+  | 'override.markFailed'
+  | 'report.daily'
+  | 'report.reconcile'
+  | 'report.exportCsv';
+
+export function historyHandlers(ctx: CoreContext): HandlerGroup<HistoryCommands> {
+  return {
+    'attempt.recheck': async ({ attemptId }) => ctx.payments().recheck(attemptId),
+    'attention.list': async () => ctx.payments().needsAttention(),
+    'history.search': async (query) => ctx.payments().search(query),
+    'refund.create': async ({ attemptId, amountCents, pin }) => {
+      await ctx.pins.check(pin);
+      ctx.logger.info(`refund requested for attempt ${attemptId}`);
+      return ctx.payments().refund({ attemptId, amountCents });
+    },
+    'refund.list': async ({ attemptId }) => ctx.payments().refunds(attemptId),
+    'override.markPaid': async ({ attemptId, walletTxnId, reason, pin }) => {
+      await ctx.pins.check(pin);
+      ctx.logger.info(`supervisor marked attempt ${attemptId} paid`);
+      return ctx.payments().markPaid({ attemptId, walletTxnId, reason });
+    },
+    'override.markFailed': async ({ attemptId, reason, pin }) => {
+      await ctx.pins.check(pin);
+      ctx.logger.info(`supervisor marked attempt ${attemptId} failed`);
+      return ctx.payments().markFailed({ attemptId, reason });
+    },
+    'report.daily': async ({ date }) => ctx.payments().dailyReport(date),
+    'report.reconcile': async ({ date }) => ctx.payments().reconcile(date),
+    'report.exportCsv': async ({ date }) => ctx.payments().exportCsv(date),
+  };
+}

@@ -1,0 +1,129 @@
+// Builds the payments stack: the journal in the data folder, the gateway client (live credentials) or
+// the embedded OTTPay simulator (sandbox), the optional call-back listener, and the engine.
+import { join } from 'node:path';
+import { verifyCallback } from '../gateway/callback.ts';
+import { createGatewayClient } from '../gateway/client.ts';
+import { createJournal } from '../journal/journal.ts';
+import { openJournal } from '../journal/open-journal.ts';
+import { type CallbackServer, startCallbackServer } from '../payments/callback-server.ts';
+import { createPaymentsEngine, type PaymentsEngine } from '../payments/engine.ts';
+import {
+  createSimulator,
+  SANDBOX_MERCHANT_ID,
+  SANDBOX_OPERATOR_ID,
+  SANDBOX_SIGN_KEY,
+  type Simulator,
+} from '../simulator/index.ts';
+import { errorFields } from './core-logger.ts';
+import { isLive, type PaymentStack, type PaymentStackInput } from './stack-types.ts';
+
+/**
+ * Live and sandbox keep separate journals: a sandbox "payment" must never appear in a live day's report,
+ * and start-up recovery must never ask the live gateway about a simulator order (or the reverse).
+ */
+export const JOURNAL_FILE = 'journal.sqlite';
+export const SANDBOX_JOURNAL_FILE = 'journal-sandbox.sqlite';
+export const CALLBACK_PATH = '/ottpay/callback';
+
+export async function startPaymentStack(input: PaymentStackInput): Promise<PaymentStack> {
+  const { settings, clock, logger } = input;
+  const live = isLive(settings, input.signKey);
+  const log = logger.child('payments');
+  const closers: Array<() => unknown> = [];
+  const closeAll = async () => {
+    for (const close of closers.splice(0).reverse()) {
+      try {
+        await close();
+      } catch (err) {
+        log.error('close failed', errorFields(err));
+      }
+    }
+  };
+  try {
+    const handle = openJournal({
+      path: join(input.dataDir, live ? JOURNAL_FILE : SANDBOX_JOURNAL_FILE),
+      now: () => clock.now(),
+    });
+    closers.push(() => handle.close());
+    const journal = createJournal(handle.db);
+
+    let simulator: Simulator | null = null;
+    if (!live) {
+      const simLog = logger.child('simulator');
+      simulator = await createSimulator({
+        host: '127.0.0.1',
+        port: 0,
+        clock,
+        log: (line) => simLog.debug(line),
+      });
+      closers.push(() => simulator?.close());
+    }
+    const merchantId = live ? settings.merchantId : SANDBOX_MERCHANT_ID;
+    const signKey = live ? (input.signKey ?? '') : SANDBOX_SIGN_KEY;
+    const operatorId = live ? settings.operatorId : SANDBOX_OPERATOR_ID;
+    const gateway = createGatewayClient(
+      {
+        baseUrl: simulator?.url ?? settings.gatewayUrl,
+        merchantId,
+        operatorId,
+        terminalNo: settings.terminalNo,
+        signKey,
+      },
+      { clock, log: (entry) => log.info('gateway call', { ...entry }) },
+    );
+    closers.push(() => gateway.close());
+
+    // The listener needs the engine and the engine needs the listener's URL: bind first, then wire.
+    let engine: PaymentsEngine | null = null;
+    let listener: CallbackServer | null = null;
+    if (settings.callback.enabled) {
+      try {
+        listener = await startCallbackServer({
+          host: settings.callback.bindHost,
+          port: settings.callback.port,
+          path: CALLBACK_PATH,
+          handle: (body, remote) =>
+            engine
+              ? engine.handleCallback(body, remote)
+              : Promise.resolve({ status: 503, body: { rsp_code: 'FAIL', rsp_msg: 'starting' } }),
+        });
+        closers.push(() => listener?.close());
+      } catch (err) {
+        // Call-backs are hints (PAYMENT-SAFETY rule 7): polling still settles every payment.
+        log.warn(
+          'call-back listener could not start; payments are confirmed by polling only',
+          errorFields(err),
+        );
+      }
+    }
+    const callbackUrl =
+      settings.callback.publicUrl ||
+      (listener ? `${listener.url().replace(/\/+$/, '')}${CALLBACK_PATH}` : '');
+    engine = createPaymentsEngine({
+      journal,
+      gateway,
+      clock,
+      terminalNo: settings.terminalNo,
+      operatorId,
+      merchantId,
+      currency: settings.currency,
+      callbackUrl: callbackUrl || undefined,
+      qrExpiryMs: settings.qrExpirySeconds * 1000,
+      wallets: settings.wallets,
+      verifyCallback: (body) => verifyCallback(body, { signKey, merchantId }),
+      onError: (what, err) => log.error(`engine: ${what}`, errorFields(err)),
+    });
+    const running = engine;
+    closers.push(() => running.close());
+    return {
+      payments: running,
+      sandbox: !live,
+      simulatorUrl: simulator?.url ?? null,
+      callbackUrl: listener ? callbackUrl : null,
+      close: closeAll,
+    };
+  } catch (err) {
+    await closeAll();
+    throw err;
+  }
+}

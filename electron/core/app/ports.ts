@@ -1,0 +1,62 @@
+// What the app layer needs from the payments engine and the scanner stack. The handlers code against
+// these narrow views; the real PaymentsEngine and ScannerService fit them as they are.
+import type { PortInfo, ScanLogEntry, ScannerDiagnostics } from '../../../shared/contract.ts';
+import type { ScannerStatus } from '../../../shared/domain.ts';
+import type { PaymentsEngine } from '../payments/engine.ts';
+
+export type PaymentsPort = Pick<
+  PaymentsEngine,
+  | 'payActive'
+  | 'beginPassive'
+  | 'submitPassiveCode'
+  | 'cancel'
+  | 'newSale'
+  | 'currentSale'
+  | 'recheck'
+  | 'refund'
+  | 'refunds'
+  | 'markPaid'
+  | 'markFailed'
+  | 'needsAttention'
+  | 'search'
+  | 'dailyReport'
+  | 'reconcile'
+  | 'exportCsv'
+  | 'recover'
+  | 'isCodeUsed'
+  | 'gatewayHealth'
+  | 'probeGateway'
+  | 'onChange'
+  | 'close'
+>;
+
+export interface KeyEvent {
+  t: number;
+  key: string;
+  code: string;
+}
+
+export type ScanSourceName = 'serial' | 'wedge' | 'manual';
+
+/** What happened to one code put through the scan rules (used check, dedupe, wallet patterns). */
+export type ScanOutcome =
+  | { outcome: 'payment' }
+  | { outcome: 'product' | 'duplicate' | 'refused'; message: string };
+
+export interface ScannerPort {
+  statuses(): ScannerStatus[];
+  diagnostics(): ScannerDiagnostics;
+  listPorts(): Promise<PortInfo[]>;
+  /** Raw key-downs from a page (browser shell) or from main's before-input-event (Electron). */
+  feedWedgeKeys(events: readonly KeyEvent[]): void;
+  /** A code typed by hand or recognised by a page-side detector, through the same rules as a scan. */
+  route(code: string, source: 'wedge' | 'manual'): ScanOutcome;
+  /** While a passive payment waits, the next accepted wallet code goes to onCode (once). */
+  waitForWalletCode(
+    onCode: (code: string, source: ScanSourceName) => void,
+    onRefused: (message: string) => void,
+  ): () => void;
+  onLog(listener: (entry: ScanLogEntry) => void): () => void;
+  onStatus(listener: () => void): () => void;
+  close(): Promise<void>;
+}

@@ -1,0 +1,52 @@
+// The sale screen's commands: pay (active / passive), a scanned or typed wallet code, cancel, new sale.
+import type { Wallet } from '../../../shared/domain.ts';
+import { centsToPlain } from '../../../shared/money.ts';
+import { AppError } from '../../../shared/result.ts';
+import type { CoreContext } from './core-context.ts';
+import type { HandlerGroup } from './handler-types.ts';
+
+type SaleCommands =
+  | 'till.snapshot'
+  | 'sale.payActive'
+  | 'sale.payPassive'
+  | 'sale.submitScan'
+  | 'sale.cancel'
+  | 'sale.new';
+
+/** Settings-level limits the contract schema cannot know: the till's maximum and its enabled wallets. */
+export function checkAmount(ctx: CoreContext, amountCents: number, tipCents: number, wallet?: Wallet): void {
+  const s = ctx.settings.get();
+  if (amountCents + tipCents > s.maxAmountCents) {
+    throw new AppError('VALIDATION', `Amount is over the till's limit of ${centsToPlain(s.maxAmountCents)}`);
+  }
+  if (wallet !== undefined && !s.wallets.includes(wallet)) {
+    throw new AppError('VALIDATION', `${wallet} is not enabled on this till`);
+  }
+}
+
+export function saleHandlers(ctx: CoreContext): HandlerGroup<SaleCommands> {
+  return {
+    'till.snapshot': async () => ctx.snapshot(),
+    'sale.payActive': async ({ amountCents, tipCents, wallet }) => {
+      checkAmount(ctx, amountCents, tipCents, wallet);
+      return ctx.payments().payActive({ amountCents, tipCents, wallet });
+    },
+    'sale.payPassive': async ({ amountCents, tipCents }) => {
+      checkAmount(ctx, amountCents, tipCents);
+      const sale = await ctx.payments().beginPassive({ amountCents, tipCents });
+      ctx.syncScanWait();
+      return sale;
+    },
+    'sale.submitScan': async ({ code, source }) => ctx.submitCode(code, source),
+    'sale.cancel': async () => {
+      const sale = ctx.payments().cancel();
+      ctx.syncScanWait();
+      return sale;
+    },
+    'sale.new': async () => {
+      ctx.payments().newSale();
+      ctx.syncScanWait();
+      return null;
+    },
+  };
+}

@@ -1,0 +1,70 @@
+// Which scans reach the payments engine: only while the sale waits for a wallet code, and then only
+// the first code the scan router accepts (used-code check, dedupe, wallet patterns). Codes typed by
+// hand or recognised by a page go through the same router, so the same rules apply to them.
+import type { AttemptView } from '../../../shared/domain.ts';
+import { AppError } from '../../../shared/result.ts';
+import type { Logger } from '../logging/index.ts';
+import { errorFields } from './core-logger.ts';
+import type { PaymentsPort, ScannerPort } from './ports.ts';
+
+export interface ScanWait {
+  /** Arms or disarms the router's wait to match the current sale; call after every sale change. */
+  sync(): void;
+  submit(code: string, source: 'wedge' | 'manual'): Promise<AttemptView>;
+  /** Drops the current wait (the scanner stack is being replaced); the next sync() re-arms. */
+  reset(): void;
+  /** For good: the core is closing. */
+  stop(): void;
+}
+
+export function createScanWait(
+  payments: () => PaymentsPort,
+  scanner: () => ScannerPort,
+  logger: Logger,
+): ScanWait {
+  let cancel: (() => void) | null = null;
+  let submission: Promise<AttemptView> | null = null;
+  let active = true;
+
+  const disarm = () => {
+    cancel?.();
+    cancel = null;
+  };
+
+  const sync = () => {
+    const waiting = active && payments().currentSale()?.phase === 'waiting_for_scan';
+    if (waiting && cancel === null) {
+      cancel = scanner().waitForWalletCode(
+        (code, source) => {
+          cancel = null;
+          const p = payments().submitPassiveCode(code, source);
+          submission = p;
+          p.catch((err: unknown) => logger.warn('wallet code not accepted', errorFields(err)));
+        },
+        (message) => logger.info(`scan refused: ${message}`),
+      );
+    } else if (!waiting) {
+      disarm();
+    }
+  };
+
+  return {
+    sync,
+    reset: disarm,
+    stop: () => {
+      active = false;
+      disarm();
+    },
+    async submit(code, source) {
+      sync();
+      submission = null;
+      const routed = scanner().route(code, source);
+      // The router calls our waiter synchronously when it accepts the code.
+      const delivered = submission as Promise<AttemptView> | null;
+      if (routed.outcome === 'payment' && delivered !== null) return delivered;
+      if (routed.outcome === 'payment')
+        throw new AppError('CONFLICT', 'No payment is waiting for a wallet code');
+      throw new AppError(routed.outcome === 'product' ? 'VALIDATION' : 'CONFLICT', routed.message);
+    },
+  };
+}

@@ -1,0 +1,38 @@
+// Builds the scanner stack (devices/ScannerService: serial + keyboard-wedge sources on one router) and
+// presents it as the app's ScannerPort.
+import { ScannerService } from '../devices/scanner-service.ts';
+import type { ScannerPort } from './ports.ts';
+import type { ScannerStackInput } from './stack-types.ts';
+
+export async function startScannerStack(input: ScannerStackInput): Promise<ScannerPort> {
+  const service = new ScannerService({
+    settings: input.settings.scanners,
+    clock: input.clock,
+    isCodeUsed: input.isCodeUsed,
+  });
+  service.start();
+  return {
+    statuses: () => service.statuses(),
+    diagnostics: () => service.diagnostics(),
+    listPorts: () => service.listPorts(),
+    feedWedgeKeys: (events) => service.feedWedgeKeys(events),
+    route(code, source) {
+      const r = service.router.route(code, source);
+      return r.outcome === 'payment'
+        ? { outcome: 'payment' }
+        : {
+            outcome: r.outcome,
+            message: 'message' in r ? r.message : 'a product barcode, not a payment code',
+          };
+    },
+    waitForWalletCode(onCode, onRefused) {
+      return service.router.waitForWalletCode({
+        onCode: (scan) => onCode(scan.code, scan.source),
+        onRefused,
+      });
+    },
+    onLog: (listener) => service.onLog(listener),
+    onStatus: (listener) => service.onStatus(() => listener()),
+    close: () => service.close(),
+  };
+}

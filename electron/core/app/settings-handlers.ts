@@ -1,0 +1,39 @@
+// Settings: read freely; change only with the supervisor PIN. The sign key is write-only.
+import { AppError } from '../../../shared/result.ts';
+import type { CoreContext } from './core-context.ts';
+import { errorFields } from './core-logger.ts';
+import type { HandlerGroup } from './handler-types.ts';
+
+type SettingsCommands = 'settings.get' | 'settings.update' | 'settings.setSignKey' | 'settings.changePin';
+
+export function settingsHandlers(ctx: CoreContext): HandlerGroup<SettingsCommands> {
+  return {
+    'settings.get': async () => ctx.publicSettings(),
+    'settings.update': async ({ patch, pin }) => {
+      await ctx.pins.check(pin);
+      const previous = ctx.settings.get();
+      try {
+        ctx.settings.update(patch);
+      } catch (err) {
+        ctx.logger.error('settings could not be saved', errorFields(err));
+        throw new AppError('STORAGE', 'Settings could not be saved');
+      }
+      ctx.logger.info(`settings changed: ${Object.keys(patch).join(', ') || '(nothing)'}`);
+      await ctx.settingsChanged(previous, false);
+      return ctx.publicSettings();
+    },
+    'settings.setSignKey': async ({ signKey, pin }) => {
+      await ctx.pins.check(pin);
+      const previous = ctx.settings.get();
+      await ctx.secrets.set('signKey', signKey);
+      ctx.logger.info('sign key replaced');
+      await ctx.settingsChanged(previous, true);
+      return ctx.publicSettings();
+    },
+    'settings.changePin': async ({ oldPin, newPin }) => {
+      await ctx.pins.change(oldPin, newPin);
+      ctx.logger.info('supervisor PIN changed');
+      return null;
+    },
+  };
+}

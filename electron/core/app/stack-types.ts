@@ -1,0 +1,44 @@
+// The two stacks the facade starts from settings: payments (journal + gateway client or embedded
+// simulator + engine + optional call-back listener) and scanners. The payments stack is rebuilt when
+// its settings or the sign key change; tests may pass their own factories.
+import type { PublicSettings } from '../../../shared/domain.ts';
+import type { Clock } from '../clock.ts';
+import type { StoredSettings } from '../config/defaults.ts';
+import type { Logger } from '../logging/index.ts';
+import type { PaymentsPort, ScannerPort } from './ports.ts';
+
+export interface PaymentStackInput {
+  dataDir: string;
+  settings: StoredSettings;
+  /** null ⇒ no live credentials: the embedded sandbox simulator is used. */
+  signKey: string | null;
+  clock: Clock;
+  logger: Logger;
+  env: Record<string, string | undefined>;
+}
+
+export interface PaymentStack {
+  payments: PaymentsPort;
+  sandbox: boolean;
+  simulatorUrl: string | null;
+  /** Where the call-back listener listens, when enabled. */
+  callbackUrl: string | null;
+  close(): Promise<void>;
+}
+
+export interface ScannerStackInput {
+  settings: PublicSettings;
+  clock: Clock;
+  logger: Logger;
+  isCodeUsed(code: string): boolean;
+}
+
+export interface StackFactories {
+  startPayments(input: PaymentStackInput): Promise<PaymentStack>;
+  startScanners(input: ScannerStackInput): Promise<ScannerPort>;
+}
+
+/** Live only when both a merchant id and a sign key are set; the embedded sandbox otherwise. */
+export function isLive(settings: StoredSettings, signKey: string | null): boolean {
+  return settings.merchantId !== '' && signKey !== null && signKey !== '';
+}

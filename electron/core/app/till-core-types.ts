@@ -1,0 +1,22 @@
+// The facade both shells (Electron main, browser shell) hold: typed handlers, role-filtered events,
+// the customer projection and the wedge key feed.
+import type { Role } from '../../../shared/contract.ts';
+import type { CustomerView, TillSnapshot } from '../../../shared/domain.ts';
+import type { CoreLogger } from './core-logger.ts';
+import type { EventListener } from './event-hub.ts';
+import type { Handlers } from './handler-types.ts';
+import type { KeyEvent } from './ports.ts';
+
+export interface TillCore {
+  readonly handlers: Handlers;
+  readonly logger: CoreLogger;
+  /** Events this role may hear (ROLE_EVENTS); returns the unsubscribe function. */
+  subscribe(role: Role, listener: EventListener): () => void;
+  customerView(): CustomerView;
+  snapshot(): TillSnapshot;
+  /** Electron main's before-input-event key-downs for the wedge detector. */
+  feedWedgeKeys(events: readonly KeyEvent[]): void;
+  /** Set when the till runs on the embedded OTTPay simulator (no merchant credentials). */
+  readonly sandboxInfo: { simulatorUrl: string } | null;
+  close(): Promise<void>;
+}

@@ -1,0 +1,34 @@
+// The settings a fresh till starts with: sandbox (no merchant), CAD, all three wallets.
+import type { PublicSettings } from '../../../shared/domain.ts';
+
+/** Settings as stored on disk: everything public except the derived `signKeySet`. */
+export type StoredSettings = Omit<PublicSettings, 'signKeySet'>;
+
+/** OTTPay's production endpoint (OTTPAY.md §1); only used once merchant credentials are set. */
+export const OTTPAY_PRODUCTION_URL = 'https://frontapi.ottpay.com/processV2';
+
+/** The supervisor PIN a new till starts with. Documented; the settings screen asks to change it. */
+export const DEFAULT_PIN = '1234';
+
+export function defaultSettings(): StoredSettings {
+  return {
+    merchantId: '',
+    operatorId: '1',
+    terminalNo: '1',
+    gatewayUrl: OTTPAY_PRODUCTION_URL,
+    currency: 'CAD',
+    maxAmountCents: 500_000,
+    tipPresetsPercent: [10, 15, 18],
+    wallets: ['WECHATPAY', 'ALIPAY', 'UNIONPAY'],
+    operatorLanguage: 'en',
+    customerLanguage: 'en',
+    soundsOn: true,
+    qrExpirySeconds: 120,
+    callback: { enabled: false, bindHost: '0.0.0.0', port: 0, publicUrl: '' },
+    scanners: {
+      serial: { enabled: false, path: '', baudRate: 9600, framing: 'CR', prefix: '', suffix: '' },
+      wedge: { enabled: true },
+    },
+    customerDisplay: 'window',
+  };
+}

@@ -1,0 +1,52 @@
+// Where the sign key and the supervisor PIN hash live. Electron uses safeStorage (electron/main);
+// the browser shell and the CLI use a 0600 JSON file; tests use memory.
+import { chmodSync, existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+
+export type SecretName = 'signKey' | 'pinHash';
+
+export interface SecretStore {
+  get(name: SecretName): Promise<string | null>;
+  set(name: SecretName, value: string): Promise<void>;
+  has(name: SecretName): Promise<boolean>;
+}
+
+export function createMemorySecretStore(initial: Partial<Record<SecretName, string>> = {}): SecretStore {
+  const values = new Map<SecretName, string>(Object.entries(initial) as Array<[SecretName, string]>);
+  return {
+    get: async (name) => values.get(name) ?? null,
+    set: async (name, value) => {
+      values.set(name, value);
+    },
+    has: async (name) => values.has(name),
+  };
+}
+
+/** A JSON file readable only by its owner (0600), written atomically. */
+export function createFileSecretStore(path: string): SecretStore {
+  const read = (): Partial<Record<SecretName, string>> => {
+    if (!existsSync(path)) return {};
+    try {
+      const parsed: unknown = JSON.parse(readFileSync(path, 'utf8'));
+      return typeof parsed === 'object' && parsed !== null
+        ? (parsed as Partial<Record<SecretName, string>>)
+        : {};
+    } catch {
+      // Never echo the file: it holds secrets.
+      throw new Error('secrets file is not readable JSON');
+    }
+  };
+  return {
+    get: async (name) => {
+      const v = read()[name];
+      return typeof v === 'string' ? v : null;
+    },
+    set: async (name, value) => {
+      const next = { ...read(), [name]: value };
+      const tmp = `${path}.tmp`;
+      writeFileSync(tmp, JSON.stringify(next), { mode: 0o600 });
+      chmodSync(tmp, 0o600);
+      renameSync(tmp, path);
+    },
+    has: async (name) => typeof read()[name] === 'string',
+  };
+}

@@ -1,0 +1,46 @@
+// Serial ports for the settings screen: what serialport can see, USB devices first (a scanner is
+// almost always a USB-CDC device; ttyS0… are the motherboard's), as the contract's PortInfo.
+import { SerialPort } from 'serialport';
+import type { PortInfo } from '../../../shared/contract.ts';
+import { AppError } from '../../../shared/result.ts';
+
+/** What serialport's list() (or a binding's) yields; every field but path may be missing. */
+export interface RawPortInfo {
+  path: string;
+  manufacturer?: string | undefined;
+  serialNumber?: string | undefined;
+  vendorId?: string | undefined;
+  productId?: string | undefined;
+}
+
+const orNull = (s: string | undefined): string | null => (s === undefined || s === '' ? null : s);
+
+export function toPortInfo(raw: RawPortInfo): PortInfo {
+  return {
+    path: raw.path,
+    manufacturer: orNull(raw.manufacturer),
+    serialNumber: orNull(raw.serialNumber),
+    vendorId: orNull(raw.vendorId),
+    productId: orNull(raw.productId),
+  };
+}
+
+export function sortPorts(ports: PortInfo[]): PortInfo[] {
+  return [...ports].sort((a, b) => {
+    const usb = Number(b.vendorId !== null) - Number(a.vendorId !== null);
+    return usb !== 0 ? usb : a.path.localeCompare(b.path, 'en', { numeric: true });
+  });
+}
+
+export async function listPorts(
+  list: () => Promise<RawPortInfo[]> = () => SerialPort.list(),
+): Promise<PortInfo[]> {
+  let raw: RawPortInfo[];
+  try {
+    raw = await list();
+  } catch (err) {
+    const why = err instanceof Error ? err.message : String(err);
+    throw new AppError('DEVICE_UNAVAILABLE', `could not list serial ports: ${why}`, true);
+  }
+  return sortPorts(raw.filter((p) => typeof p.path === 'string' && p.path !== '').map(toPortInfo));
+}

@@ -1,0 +1,142 @@
+// The keyboard-wedge detector (shared/scanning/wedge-detector.ts) as a ScanSource, fed key-downs by a
+// shell: Electron main from the till window's before-input-event, the browser shell from the page.
+//   const wedge = new WedgeScanSource({ clock });
+//   wedge.on('release', ({ text }) => webContents.insertText(text)); // a person's keys, replay them
+//   wedge.on('scan', …)                                                // or attach it to the ScanRouter
+//   before-input-event: if (wedge.feed({ key: input.key, code: input.code }).block) event.preventDefault();
+// feed() answers at once whether to keep the key out of the focused field; keys held for a while and
+// then found to be typing come back through 'release' (synchronously inside feed() when the new key
+// settles them, or from the idle timer), always in typing order and before a later passed key.
+// Key times may come from the page (performance.now) or default to the injected clock; idle ends are
+// timed with the clock, translated into the time base of the last key fed.
+import type { ScannerStatus } from '../../../shared/domain.ts';
+import {
+  type WedgeDecision,
+  WedgeDetector,
+  type WedgeKeyEvent,
+  type WedgeScan,
+  type WedgeTiming,
+} from '../../../shared/scanning/wedge-detector.ts';
+import { type Clock, systemClock, type TimerHandle } from '../clock.ts';
+import { Emitter } from './emitter.ts';
+import type { ScanSource, ScanSourceEvents } from './scan-source.ts';
+
+export interface WedgeRelease {
+  keys: WedgeKeyEvent[];
+  /** What the person typed, as the layout produced it: insert at the caret. */
+  text: string;
+}
+
+interface WedgeEvents extends ScanSourceEvents {
+  release: WedgeRelease;
+}
+
+export class WedgeScanSource implements ScanSource {
+  readonly kind = 'wedge' as const;
+  readonly id: string;
+  readonly #clock: Clock;
+  readonly #detector: WedgeDetector;
+  readonly #events = new Emitter<WedgeEvents>();
+  #status: ScannerStatus;
+  #timer: TimerHandle | null = null;
+  /** clock.now() minus the key time base, measured at the last key fed. */
+  #offset = 0;
+  #lastScan: WedgeScan | null = null;
+
+  constructor(options: { id?: string; clock?: Clock; timing?: Partial<WedgeTiming> } = {}) {
+    this.id = options.id ?? 'wedge';
+    this.#clock = options.clock ?? systemClock;
+    this.#detector = new WedgeDetector(options.timing ?? {});
+    this.#status = { id: this.id, kind: 'wedge', state: 'disabled', detail: null };
+  }
+
+  status(): ScannerStatus {
+    return { ...this.#status };
+  }
+
+  on<E extends keyof WedgeEvents>(event: E, listener: (payload: WedgeEvents[E]) => void): () => void {
+    return this.#events.on(event, listener);
+  }
+
+  start(): void {
+    if (this.#status.state === 'connected') return;
+    this.#status = {
+      id: this.id,
+      kind: 'wedge',
+      state: 'connected',
+      detail: 'listening for scans typed as keys',
+    };
+    this.#events.emit('status', this.status());
+  }
+
+  async stop(): Promise<void> {
+    this.flush();
+    if (this.#status.state === 'disabled') return;
+    this.#status = { id: this.id, kind: 'wedge', state: 'disabled', detail: null };
+    this.#events.emit('status', this.status());
+  }
+
+  /** Per-key gaps (ms) of the last scan recognised, for the diagnostics screen. */
+  lastScanTimings(): number[] {
+    return [...(this.#lastScan?.gaps ?? [])];
+  }
+
+  /**
+   * One key-down. `block`: keep this key out of the focused field (it is held or part of a scan).
+   * While stopped every key passes untouched.
+   */
+  feed(key: { key: string; code: string; t?: number }): { block: boolean } {
+    if (this.#status.state !== 'connected') return { block: false };
+    const ev: WedgeKeyEvent = { t: key.t ?? this.#clock.now(), key: key.key, code: key.code };
+    this.#offset = this.#clock.now() - ev.t;
+    const decisions = this.#detector.feed(ev);
+    this.#apply(decisions);
+    this.#arm();
+    return { block: !decisions.some((d) => d.type === 'pass' && d.key === ev) };
+  }
+
+  /** A batch of recorded key-downs (browser shell); their own times are used. */
+  feedMany(events: readonly WedgeKeyEvent[]): void {
+    for (const ev of events) this.feed(ev);
+  }
+
+  /** Settles every held key now (window lost focus, shutting down). */
+  flush(): void {
+    if (this.#timer !== null) this.#clock.clearTimeout(this.#timer);
+    this.#timer = null;
+    this.#apply(this.#detector.flush());
+  }
+
+  #arm(): void {
+    if (this.#timer !== null) this.#clock.clearTimeout(this.#timer);
+    this.#timer = null;
+    const deadline = this.#detector.nextDeadline();
+    if (deadline === null) return;
+    const due = deadline + this.#offset + 1;
+    this.#timer = this.#clock.setTimeout(
+      () => {
+        this.#timer = null;
+        this.#apply(this.#detector.tick(this.#clock.now() - this.#offset));
+        this.#arm();
+      },
+      Math.max(0, due - this.#clock.now()),
+    );
+  }
+
+  #apply(decisions: WedgeDecision[]): void {
+    for (const d of decisions) {
+      if (d.type === 'release') {
+        this.#events.emit('release', { keys: d.keys, text: d.text });
+      } else if (d.type === 'consume') {
+        this.#lastScan = d.scan;
+        this.#events.emit('scan', {
+          raw: d.scan.code,
+          source: 'wedge',
+          sourceId: this.id,
+          at: this.#clock.now(),
+          timings: [...d.scan.gaps],
+        });
+      }
+    }
+  }
+}

@@ -1,0 +1,43 @@
+// OTTPay Appendix A, step 1: the string the md5 is taken over. Keys sorted by UTF-16 code unit (as
+// Java's String.compareTo does), values only, no separators. The gateway is Java: a value that
+// arrives as a JSON number is hashed the way Double.toString prints it.
+
+/** Java's Double.toString (JDK 19+, shortest round-trip digits), e.g. 1 → "1.0", 1.2345678e7 → "1.2345678E7". */
+export function javaDoubleToString(n: number): string {
+  if (Number.isNaN(n)) return 'NaN';
+  if (n === Number.POSITIVE_INFINITY) return 'Infinity';
+  if (n === Number.NEGATIVE_INFINITY) return '-Infinity';
+  if (n === 0) return Object.is(n, -0) ? '-0.0' : '0.0';
+  const sign = n < 0 ? '-' : '';
+  const abs = Math.abs(n);
+  // toExponential() without an argument gives the shortest digits that round-trip, as Java 19+ does.
+  const [mantissa = '', expText = '0'] = abs.toExponential().split('e');
+  const digits = mantissa.replace('.', '');
+  const exp = Number(expText);
+  if (abs >= 1e-3 && abs < 1e7) {
+    if (exp >= 0) {
+      const whole = digits.slice(0, exp + 1).padEnd(exp + 1, '0');
+      return `${sign}${whole}.${digits.slice(exp + 1) || '0'}`;
+    }
+    return `${sign}0.${'0'.repeat(-exp - 1)}${digits}`;
+  }
+  return `${sign}${digits[0]}.${digits.slice(1) || '0'}E${exp}`;
+}
+
+/** How one value contributes to the canonical string. */
+export function canonicalValue(value: unknown): string {
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number') return javaDoubleToString(value);
+  if (typeof value === 'boolean') return value ? 'true' : 'false';
+  if (value === null || value === undefined) return '';
+  // [guess] OTTPay's data is flat; a nested value would be hashed as its compact JSON text.
+  return JSON.stringify(value);
+}
+
+/** S: the values of `data`, ordered by their keys. */
+export function canonicalString(data: Readonly<Record<string, unknown>>): string {
+  return Object.keys(data)
+    .sort()
+    .map((key) => canonicalValue(data[key]))
+    .join('');
+}

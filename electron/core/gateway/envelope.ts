@@ -1,0 +1,109 @@
+// OTTPay Appendix A: sealing and opening the `data` of an envelope. md5 = UPPER(hex(MD5(S))); the AES
+// key is characters 8..24 of UPPER(hex(MD5(md5 + signKey))) used as ASCII; AES-128-ECB, PKCS7, Base64.
+// Opening always verifies the md5 against the decrypted object. No message here ever holds the key.
+import { createCipheriv, createDecipheriv, createHash, timingSafeEqual } from 'node:crypto';
+import { canonicalString } from './canonical.ts';
+
+/** A value we may put on the wire. The till sends strings only; the simulator also sends numbers. */
+export type WireValue = string | number;
+export type WireData = Readonly<Record<string, WireValue | undefined>>;
+
+export interface SealedData {
+  md5: string;
+  data: string;
+}
+
+export type OpenResult = { ok: true; data: Record<string, unknown> } | { ok: false; reason: string };
+
+const MD5_SHAPE = /^[0-9A-F]{32}$/;
+const BASE64_SHAPE = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
+export function md5Upper(text: string): string {
+  return createHash('md5').update(text, 'utf8').digest('hex').toUpperCase();
+}
+
+/** The 16 ASCII characters K[8..24) of K = UPPER(hex(MD5(md5 + signKey))), as key bytes. */
+export function aesKeyFor(md5: string, signKey: string): Buffer {
+  return Buffer.from(md5Upper(md5 + signKey).slice(8, 24), 'ascii');
+}
+
+/** Seals `data` (absent values dropped, never sent as null). JSON key order does not matter to OTTPay. */
+export function sealData(data: WireData, signKey: string): SealedData {
+  const present = withoutAbsent(data);
+  return sealDataWithMd5(present, md5Upper(canonicalString(present)), signKey);
+}
+
+/**
+ * Encrypts `data` under the key derived from the given md5. sealData passes the honest one; the
+ * simulator passes a wrong one to make an answer that decrypts but does not verify.
+ */
+export function sealDataWithMd5(data: WireData, md5: string, signKey: string): SealedData {
+  const cipher = createCipheriv('aes-128-ecb', aesKeyFor(md5, signKey), null);
+  const json = JSON.stringify(withoutAbsent(data));
+  const encrypted = Buffer.concat([cipher.update(json, 'utf8'), cipher.final()]);
+  return { md5, data: encrypted.toString('base64') };
+}
+
+function withoutAbsent(data: WireData): Record<string, WireValue> {
+  const present: Record<string, WireValue> = {};
+  for (const [key, value] of Object.entries(data)) if (value !== undefined) present[key] = value;
+  return present;
+}
+
+/** Constant-time equality of two ASCII strings (length is not secret). */
+export function sameText(a: string, b: string): boolean {
+  const left = Buffer.from(a, 'utf8');
+  const right = Buffer.from(b, 'utf8');
+  if (left.length !== right.length) {
+    timingSafeEqual(left, left);
+    return false;
+  }
+  return timingSafeEqual(left, right);
+}
+
+/**
+ * Decrypts and verifies one envelope's `data` against its `md5`. Whitespace in `data` is stripped first
+ * (OTTPay wraps Base64 lines); anything else that is not canonical Base64 is refused, so a changed
+ * character can never decode to the same bytes.
+ */
+export function openData(envelope: { md5?: unknown; data?: unknown }, signKey: string): OpenResult {
+  const { md5, data } = envelope;
+  if (md5 === undefined || md5 === null || md5 === '') return { ok: false, reason: 'md5 is missing' };
+  if (typeof md5 !== 'string' || !MD5_SHAPE.test(md5)) {
+    return { ok: false, reason: 'md5 is not 32 upper-case hexadecimal characters' };
+  }
+  if (data === undefined || data === null || data === '') return { ok: false, reason: 'data is missing' };
+  if (typeof data !== 'string') return { ok: false, reason: 'data is not a string' };
+  const base64 = data.replace(/\s+/g, '');
+  if (!BASE64_SHAPE.test(base64)) return { ok: false, reason: 'data is not valid Base64' };
+  const encrypted = Buffer.from(base64, 'base64');
+  if (encrypted.toString('base64') !== base64) return { ok: false, reason: 'data is not valid Base64' };
+  if (encrypted.length === 0 || encrypted.length % 16 !== 0) {
+    return { ok: false, reason: 'data is not whole AES blocks' };
+  }
+  let plain: Buffer;
+  try {
+    const decipher = createDecipheriv('aes-128-ecb', aesKeyFor(md5, signKey), null);
+    plain = Buffer.concat([decipher.update(encrypted), decipher.final()]);
+  } catch {
+    return {
+      ok: false,
+      reason: 'data does not decrypt with this sign key (wrong key, or data or md5 altered)',
+    };
+  }
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(utf8.decode(plain));
+  } catch {
+    return { ok: false, reason: 'decrypted data is not UTF-8 JSON (wrong key, or data or md5 altered)' };
+  }
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
+    return { ok: false, reason: 'decrypted data is not a JSON object' };
+  }
+  const object = parsed as Record<string, unknown>;
+  if (!sameText(md5Upper(canonicalString(object)), md5)) {
+    return { ok: false, reason: 'md5 does not match the decrypted data' };
+  }
+  return { ok: true, data: object };
+}

@@ -1,0 +1,145 @@
+// Payment attempts: the projection table, written only together with an event (see journal.ts).
+import type { Wallet } from '../../../shared/domain.ts';
+import type { Db } from './open-journal.ts';
+import type { AttemptRow } from './rows.ts';
+
+const COLUMNS = `attempt_id AS attemptId, order_id AS orderId, sale_id AS saleId, mode, wallet,
+  amount_cents AS amountCents, tip_cents AS tipCents, currency, state, gateway_seen AS gatewaySeen, reason,
+  qr_payload AS qrPayload, qr_expires_at AS qrExpiresAt, wallet_txn_id AS walletTxnId,
+  code_masked AS codeMasked, code_hash AS codeHash, operator_id AS operatorId, terminal_no AS terminalNo,
+  created_at AS createdAt, updated_at AS updatedAt, submitted_at AS submittedAt, paid_at AS paidAt,
+  cancel_cause AS cancelCause, needs_attention AS needsAttention, manual, refunded_cents AS refundedCents`;
+
+const LIVE = `state NOT IN ('paid','failed','expired')`;
+
+type RawAttempt = Omit<AttemptRow, 'gatewaySeen' | 'needsAttention' | 'manual'> & {
+  gatewaySeen: number;
+  needsAttention: number;
+  manual: number;
+};
+
+function fromRaw(raw: RawAttempt | undefined): AttemptRow | null {
+  if (!raw) return null;
+  return {
+    ...raw,
+    gatewaySeen: raw.gatewaySeen === 1,
+    needsAttention: raw.needsAttention === 1,
+    manual: raw.manual === 1,
+  };
+}
+
+function toParams(row: AttemptRow) {
+  return {
+    ...row,
+    gatewaySeen: row.gatewaySeen ? 1 : 0,
+    needsAttention: row.needsAttention ? 1 : 0,
+    manual: row.manual ? 1 : 0,
+  };
+}
+
+export interface AttemptSearch {
+  /** Order id, sale id or wallet transaction number: a prefix. */
+  text?: string | undefined;
+  fromMs?: number | undefined;
+  toMs?: number | undefined;
+  wallet?: Wallet | undefined;
+  amountCents?: number | undefined;
+  limit: number;
+}
+
+export function createAttemptsRepo(db: Db) {
+  const insert =
+    db.prepare(`INSERT INTO attempts (attempt_id, order_id, sale_id, mode, wallet, amount_cents, tip_cents,
+    currency, state, gateway_seen, reason, qr_payload, qr_expires_at, wallet_txn_id, code_masked, code_hash, operator_id,
+    terminal_no, created_at, updated_at, submitted_at, paid_at, cancel_cause, needs_attention, manual, refunded_cents)
+    VALUES (@attemptId, @orderId, @saleId, @mode, @wallet, @amountCents, @tipCents, @currency, @state, @gatewaySeen,
+    @reason, @qrPayload, @qrExpiresAt, @walletTxnId, @codeMasked, @codeHash, @operatorId, @terminalNo, @createdAt,
+    @updatedAt, @submittedAt, @paidAt, @cancelCause, @needsAttention, @manual, @refundedCents)`);
+  const update =
+    db.prepare(`UPDATE attempts SET state = @state, gateway_seen = @gatewaySeen, reason = @reason,
+    qr_payload = @qrPayload, qr_expires_at = @qrExpiresAt, wallet_txn_id = @walletTxnId, updated_at = @updatedAt,
+    submitted_at = @submittedAt, paid_at = @paidAt, cancel_cause = @cancelCause, needs_attention = @needsAttention,
+    manual = @manual, refunded_cents = @refundedCents WHERE attempt_id = @attemptId`);
+  const byId = db.prepare(`SELECT ${COLUMNS} FROM attempts WHERE attempt_id = ?`);
+  const byOrder = db.prepare(`SELECT ${COLUMNS} FROM attempts WHERE order_id = ?`);
+  const bySale = db.prepare(
+    `SELECT ${COLUMNS} FROM attempts WHERE sale_id = ? ORDER BY created_at, order_id`,
+  );
+  const live = db.prepare(`SELECT ${COLUMNS} FROM attempts WHERE ${LIVE} ORDER BY created_at`);
+  const attention = db.prepare(
+    `SELECT ${COLUMNS} FROM attempts WHERE needs_attention = 1 ORDER BY created_at`,
+  );
+  const codeUsed = db.prepare('SELECT 1 FROM attempts WHERE code_hash = ?');
+  const inRange = db.prepare(
+    `SELECT ${COLUMNS} FROM attempts WHERE created_at >= ? AND created_at < ? ORDER BY created_at, order_id`,
+  );
+  const newestOrderId = db.prepare('SELECT max(order_id) AS id FROM attempts WHERE terminal_no = ?');
+
+  return {
+    insert(row: AttemptRow): void {
+      insert.run(toParams(row));
+    },
+    update(row: AttemptRow): void {
+      const info = update.run(toParams(row));
+      if (info.changes !== 1) throw new Error(`attempt ${row.attemptId} is not in the journal`);
+    },
+    get(attemptId: string): AttemptRow | null {
+      return fromRaw(byId.get(attemptId) as RawAttempt | undefined);
+    },
+    getByOrderId(orderId: string): AttemptRow | null {
+      return fromRaw(byOrder.get(orderId) as RawAttempt | undefined);
+    },
+    forSale(saleId: string): AttemptRow[] {
+      return (bySale.all(saleId) as RawAttempt[]).map((r) => fromRaw(r) as AttemptRow);
+    },
+    live(): AttemptRow[] {
+      return (live.all() as RawAttempt[]).map((r) => fromRaw(r) as AttemptRow);
+    },
+    needingAttention(): AttemptRow[] {
+      return (attention.all() as RawAttempt[]).map((r) => fromRaw(r) as AttemptRow);
+    },
+    isCodeHashUsed(hash: string): boolean {
+      return codeUsed.get(hash) !== undefined;
+    },
+    createdBetween(fromMs: number, toMs: number): AttemptRow[] {
+      return (inRange.all(fromMs, toMs) as RawAttempt[]).map((r) => fromRaw(r) as AttemptRow);
+    },
+    newestOrderId(terminalNo: string): string | null {
+      return (newestOrderId.get(terminalNo) as { id: string | null }).id;
+    },
+    search(q: AttemptSearch): AttemptRow[] {
+      const where: string[] = [];
+      const params: Record<string, unknown> = { limit: Math.max(1, Math.min(q.limit, 500)) };
+      const text = q.text?.trim();
+      if (text) {
+        // GLOB is case-sensitive and can use the indexes for a prefix; ids are upper case, terminals either.
+        const glob = `${text.replace(/[*?[\]]/g, '')}*`;
+        params.glob = glob;
+        params.globUpper = glob.toUpperCase();
+        where.push(`(order_id GLOB @glob OR order_id GLOB @globUpper OR sale_id GLOB @glob OR sale_id GLOB @globUpper
+          OR wallet_txn_id GLOB @glob)`);
+      }
+      if (q.fromMs !== undefined) {
+        where.push('created_at >= @fromMs');
+        params.fromMs = q.fromMs;
+      }
+      if (q.toMs !== undefined) {
+        where.push('created_at < @toMs');
+        params.toMs = q.toMs;
+      }
+      if (q.wallet !== undefined) {
+        where.push('wallet = @wallet');
+        params.wallet = q.wallet;
+      }
+      if (q.amountCents !== undefined) {
+        where.push('amount_cents = @amountCents');
+        params.amountCents = q.amountCents;
+      }
+      const sql = `SELECT ${COLUMNS} FROM attempts ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+        ORDER BY created_at DESC, order_id DESC LIMIT @limit`;
+      return (db.prepare(sql).all(params) as RawAttempt[]).map((r) => fromRaw(r) as AttemptRow);
+    },
+  };
+}
+
+export type AttemptsRepo = ReturnType<typeof createAttemptsRepo>;

@@ -1,0 +1,6 @@
+// Every migration, in order. Append only: a shipped migration is never edited.
+import { migration0001 } from './0001-init.ts';
+import type { Migration } from './migration.ts';
+
+export const MIGRATIONS: readonly Migration[] = [migration0001];
+export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;

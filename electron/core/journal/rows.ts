@@ -1,0 +1,90 @@
+// The journal's rows as the core reads them (camelCase, booleans as booleans). Mapped to and from
+// SQLite in the repositories only.
+import type { AttemptState, PayMode, RefundState, Wallet } from '../../../shared/domain.ts';
+import type { Currency } from '../../../shared/money.ts';
+
+export interface SaleRow {
+  saleId: string;
+  amountCents: number;
+  tipCents: number;
+  currency: Currency;
+  operatorId: string;
+  terminalNo: string;
+  createdAt: number;
+  updatedAt: number;
+  closedAt: number | null;
+}
+
+export interface AttemptRow {
+  attemptId: string;
+  orderId: string;
+  saleId: string;
+  mode: PayMode;
+  wallet: Wallet;
+  amountCents: number;
+  tipCents: number;
+  currency: Currency;
+  state: AttemptState;
+  gatewaySeen: boolean;
+  reason: string | null;
+  qrPayload: string | null;
+  qrExpiresAt: number | null;
+  walletTxnId: string | null;
+  codeMasked: string | null;
+  codeHash: string | null;
+  operatorId: string;
+  terminalNo: string;
+  createdAt: number;
+  updatedAt: number;
+  submittedAt: number | null;
+  paidAt: number | null;
+  cancelCause: 'cashier' | 'qr_expired' | null;
+  needsAttention: boolean;
+  manual: boolean;
+  refundedCents: number;
+}
+
+export interface RefundRow {
+  refundId: string;
+  orderId: string;
+  attemptId: string;
+  amountCents: number;
+  currency: Currency;
+  state: RefundState;
+  gatewaySeen: boolean;
+  reason: string | null;
+  operatorId: string;
+  createdAt: number;
+  updatedAt: number;
+  submittedAt: number | null;
+  needsAttention: boolean;
+}
+
+export type EventEntity = 'sale' | 'attempt' | 'refund' | 'callback';
+export type EventCause = 'command' | 'gateway' | 'query' | 'callback' | 'timeout' | 'override' | 'recovery';
+
+export interface EventRow {
+  seq: number;
+  at: number;
+  entity: EventEntity;
+  entityId: string;
+  type: string;
+  cause: EventCause;
+  fromState: string | null;
+  toState: string | null;
+  detail: Record<string, unknown>;
+}
+
+export type CallbackVerdict = 'accepted' | 'duplicate' | 'forged' | 'mismatch' | 'unknown_order';
+
+export interface CallbackRow {
+  callbackId: number;
+  receivedAt: number;
+  verdict: CallbackVerdict;
+  orderId: string | null;
+  attemptId: string | null;
+  amountCents: number | null;
+  remote: string | null;
+  bodySha256: string;
+  note: string | null;
+}

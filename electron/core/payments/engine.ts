@@ -1,0 +1,346 @@
+// The payments engine: the one place that starts, tracks and settles wallet payments and refunds,
+// on top of the journal (better-sqlite3) and the GatewayClient interface. Plain Node (no 'electron').
+// PAYMENT-SAFETY.md is the specification; the supervisor PIN is checked by the caller (the app facade).
+import type { DailyReport, ReconcileReport } from '../../../shared/contract.ts';
+import type { AttemptView, GatewayHealth, RefundView, SaleView, Wallet } from '../../../shared/domain.ts';
+import type { Currency } from '../../../shared/money.ts';
+import { isLiveAttemptState } from '../../../shared/payments/attempt-machine.ts';
+import { createOrderIdGenerator } from '../../../shared/payments/order-id.ts';
+import { AppError } from '../../../shared/result.ts';
+import { type Clock, systemClock } from '../clock.ts';
+import type { GatewayClient } from '../gateway/types.ts';
+import type { Journal } from '../journal/journal.ts';
+import type { EventRow } from '../journal/rows.ts';
+import { type CallbackAnswer, type CallbackVerifier, handleCallback } from './callbacks.ts';
+import type { PaymentsChange, PaymentsListener } from './changes.ts';
+import {
+  applyAttempt,
+  currentSaleView,
+  type EngineCore,
+  emitSale,
+  flagAttempt,
+  getAttempt,
+  probeGateway,
+  queryAttempt,
+  watchAttempt,
+  watchKey,
+} from './core.ts';
+import { exportCsv } from './csv.ts';
+import { type FaultHook, noFault } from './fault-points.ts';
+import { createHealthTracker } from './gateway-health.ts';
+import { dayRange } from './local-day.ts';
+import { REASONS } from './outcomes.ts';
+import { markFailed, markPaid } from './overrides.ts';
+import { reconcile } from './reconcile.ts';
+import { type RecoveryReport, recover } from './recovery.ts';
+import { createRefund, listRefunds } from './refunds.ts';
+import { checkedDayRange, dailyReport } from './reports.ts';
+import { beginPassive, payActive, submitPassiveCode } from './sale-flows.ts';
+import { type PaymentsTiming, resolveSettings } from './settings.ts';
+import { attemptView } from './views.ts';
+import { hashWalletCode, normaliseCode, walletOf } from './wallet-code.ts';
+import { createWatcher } from './watcher.ts';
+
+export interface PaymentsEngineOptions {
+  journal: Journal;
+  gateway: GatewayClient;
+  clock?: Clock;
+  /** 1 to 4 of [A-Za-z0-9]; carried in every order id. */
+  terminalNo: string;
+  operatorId: string;
+  /** Call-backs naming another merchant are rejected. */
+  merchantId: string;
+  currency: Currency;
+  /** The public URL given to OTTPay as call_back_url (OTTPay requires one; polling works without it). */
+  callbackUrl?: string;
+  /** Our own QR expiry (default 2 min). */
+  qrExpiryMs?: number;
+  /** Wallets offered on this till (default all three). */
+  wallets?: readonly Wallet[];
+  /** IANA zone for day boundaries in reports and searches (default: the system's). */
+  timeZone?: string;
+  timing?: Partial<PaymentsTiming>;
+  /** Extra veto on wallet payments (e.g. the facade's own connectivity check). */
+  isGatewayUp?: () => boolean;
+  /** Crash-harness hook; a no-op in production. */
+  faultPoint?: FaultHook;
+  /** Verifies a call-back body (closes over the sign key, which the engine never sees). */
+  verifyCallback?: CallbackVerifier;
+  /** Wallet of a (normalised) payment code (default: shared/scanning/wallet-codes.ts walletOf). */
+  detectWallet?: (code: string) => Wallet | null;
+  random?: () => number;
+  onError?: (what: string, err: unknown) => void;
+}
+
+export interface SearchQuery {
+  text?: string | undefined;
+  /** Local days, YYYY-MM-DD, both inclusive. */
+  from?: string | undefined;
+  to?: string | undefined;
+  wallet?: Wallet | undefined;
+  amountCents?: number | undefined;
+  limit?: number | undefined;
+}
+
+export type PaymentsEngine = ReturnType<typeof createPaymentsEngine>;
+
+export function createPaymentsEngine(options: PaymentsEngineOptions) {
+  const clock = options.clock ?? systemClock;
+  const s = resolveSettings(options);
+  const journal = options.journal;
+  const listeners = new Set<PaymentsListener>();
+  const inFlight = new Set<Promise<unknown>>();
+  const onError = options.onError ?? (() => {});
+  let closed = false;
+
+  const emit = (change: PaymentsChange) => {
+    for (const l of [...listeners]) {
+      try {
+        l(change);
+      } catch (err) {
+        onError('listener', err);
+      }
+    }
+  };
+  const open = journal.sales.newestOpen(s.terminalNo);
+  const core: EngineCore = {
+    journal,
+    gateway: options.gateway,
+    clock,
+    s,
+    fault: options.faultPoint ?? noFault,
+    ids: createOrderIdGenerator({
+      terminalNo: s.terminalNo,
+      now: () => clock.now(),
+      random: options.random ?? Math.random,
+      after: journal.newestIssuedId(),
+    }),
+    health: createHealthTracker(clock, (health) => emit({ kind: 'gateway', health })),
+    watcher: createWatcher(clock, (key, err) => onError(`watch ${key}`, err)),
+    isGatewayUp: options.isGatewayUp,
+    current: open ? { saleId: open.saleId, waitingForCode: false } : null,
+    emit,
+    track<T>(p: Promise<T>): Promise<T> {
+      inFlight.add(p);
+      p.then(
+        () => inFlight.delete(p),
+        () => inFlight.delete(p),
+      );
+      return p;
+    },
+  };
+  const detectWallet = options.detectWallet ?? walletOf;
+  const notClosed = () => {
+    if (closed) throw new AppError('INTERNAL', 'The payments engine is closed');
+  };
+
+  function closeCurrentSale(cause: 'cancelled' | 'new sale'): void {
+    if (!core.current) return;
+    const sale = journal.sales.get(core.current.saleId);
+    const now = clock.now();
+    if (sale && sale.closedAt === null) {
+      journal.write(() => {
+        journal.sales.update({ ...sale, closedAt: now, updatedAt: now });
+        journal.events.append({
+          at: now,
+          entity: 'sale',
+          entityId: sale.saleId,
+          type: 'sale.closed',
+          cause: 'command',
+          detail: { why: cause },
+        });
+      });
+    }
+    core.current = null;
+    emitSale(core);
+  }
+
+  return {
+    /** Active pay: journals a new attempt, asks for a QR, and watches it (poll + call-backs). */
+    payActive(req: {
+      amountCents: number;
+      tipCents: number;
+      wallet: Wallet;
+      saleId?: string;
+    }): Promise<AttemptView> {
+      notClosed();
+      return payActive(core, req);
+    },
+    /** Passive pay, step 1: the current sale waits for the customer's wallet code. */
+    beginPassive(req: { amountCents: number; tipCents: number; saleId?: string }): Promise<SaleView> {
+      notClosed();
+      return beginPassive(core, req);
+    },
+    /** Passive pay, step 2: a new attempt with a new order id for this code. */
+    submitPassiveCode(code: string, source?: 'serial' | 'wedge' | 'manual'): Promise<AttemptView> {
+      notClosed();
+      return submitPassiveCode(core, code, detectWallet, source);
+    },
+    /**
+     * Cashier cancel. A live attempt goes to "cancelling" (the QR is withdrawn; the gateway is still asked
+     * until it says closed). With nothing in flight, the sale is dropped (null).
+     */
+    cancel(): SaleView | null {
+      notClosed();
+      if (!core.current) return null;
+      const attempts = journal.attempts.forSale(core.current.saleId);
+      const live = attempts.find((a) => isLiveAttemptState(a.state));
+      if (live) {
+        core.current.waitingForCode = false;
+        if (live.state !== 'cancelling') {
+          applyAttempt(core, live.attemptId, {
+            event: 'CANCEL',
+            cause: 'command',
+            reason: REASONS.cancelled,
+            patch: { cancelCause: 'cashier' },
+          });
+        }
+        if (!core.watcher.has(watchKey(live.attemptId)) && live.state !== 'submitted') {
+          watchAttempt(core, live.attemptId, 'passive');
+        }
+        return currentSaleView(core);
+      }
+      if (attempts.some((a) => a.state === 'paid')) {
+        throw new AppError('CONFLICT', 'This sale is paid: refund it instead of cancelling.');
+      }
+      closeCurrentSale('cancelled');
+      return null;
+    },
+    /** Closes the current sale. Refused while a payment is in flight and not cancelled. */
+    newSale(): void {
+      notClosed();
+      if (!core.current) return;
+      const busy = journal.attempts
+        .forSale(core.current.saleId)
+        .find((a) => isLiveAttemptState(a.state) && a.state !== 'cancelling');
+      if (busy) throw new AppError('CONFLICT', 'A payment is in progress on this sale: cancel it first.');
+      closeCurrentSale('new sale');
+    },
+    currentSale(): SaleView | null {
+      return currentSaleView(core);
+    },
+    attempt(attemptId: string): AttemptView {
+      return attemptView(getAttempt(core, attemptId), clock.now());
+    },
+    /** Asks the gateway about one attempt now; keeps watching it if still unresolved. */
+    async recheck(attemptId: string): Promise<AttemptView> {
+      notClosed();
+      getAttempt(core, attemptId);
+      const row = await core.track(
+        queryAttempt(core, attemptId, { cause: 'query', detail: { recheck: true } }),
+      );
+      if (row && isLiveAttemptState(row.state) && !core.watcher.has(watchKey(attemptId))) {
+        watchAttempt(core, attemptId, 'background');
+      }
+      return attemptView(getAttempt(core, attemptId), clock.now());
+    },
+    refund(req: { attemptId: string; amountCents: number }): Promise<RefundView> {
+      notClosed();
+      return createRefund(core, req);
+    },
+    refunds(attemptId: string): RefundView[] {
+      return listRefunds(core, attemptId);
+    },
+    markPaid(req: { attemptId: string; walletTxnId: string; reason: string }): Promise<AttemptView> {
+      notClosed();
+      return markPaid(core, req);
+    },
+    markFailed(req: { attemptId: string; reason: string }): Promise<AttemptView> {
+      notClosed();
+      return markFailed(core, req);
+    },
+    /** A supervisor acknowledges a flagged attempt (journaled with the reason). */
+    clearAttention(req: { attemptId: string; reason: string }): AttemptView {
+      const reason = req.reason.trim();
+      if (!reason) throw new AppError('VALIDATION', 'A reason is required');
+      const row = getAttempt(core, req.attemptId);
+      if (isLiveAttemptState(row.state))
+        throw new AppError('CONFLICT', 'This payment is still unresolved: recheck or override it');
+      return attemptView(
+        flagAttempt(core, req.attemptId, false, 'override', `Acknowledged: ${reason}`),
+        clock.now(),
+      );
+    },
+    /** Flagged attempts, plus the attempts of refunds that are flagged. */
+    needsAttention(): AttemptView[] {
+      const now = clock.now();
+      const rows = new Map(
+        journal.attempts.needingAttention().map((r) => [r.attemptId, attemptView(r, now)]),
+      );
+      for (const refund of journal.refunds.needingAttention()) {
+        if (rows.has(refund.attemptId)) continue;
+        const a = journal.attempts.get(refund.attemptId);
+        if (a) rows.set(a.attemptId, { ...attemptView(a, now), needsAttention: true, reason: refund.reason });
+      }
+      return [...rows.values()].sort((x, y) => x.createdAt - y.createdAt);
+    },
+    search(q: SearchQuery): AttemptView[] {
+      const fromMs = q.from ? checkedDayRange(core, q.from).fromMs : undefined;
+      const toMs = q.to ? checkedDayRange(core, q.to).toMs : undefined;
+      const now = clock.now();
+      return journal.attempts
+        .search({
+          text: q.text,
+          fromMs,
+          toMs,
+          wallet: q.wallet,
+          amountCents: q.amountCents,
+          limit: q.limit ?? 100,
+        })
+        .map((r) => attemptView(r, now));
+    },
+    dailyReport(date: string): DailyReport {
+      return dailyReport(core, date);
+    },
+    reconcile(date: string): Promise<ReconcileReport> {
+      notClosed();
+      return reconcile(core, date);
+    },
+    exportCsv(date: string): { filename: string; csv: string } {
+      return exportCsv(core, date);
+    },
+    /** Start-up recovery: call once after creating the engine, before taking payments. */
+    recover(): Promise<RecoveryReport> {
+      notClosed();
+      return core.track(recover(core));
+    },
+    /** Whether a wallet code was already used by any attempt in this journal. */
+    isCodeUsed(code: string): boolean {
+      return journal.attempts.isCodeHashUsed(hashWalletCode(journal.codeHashKey(), normaliseCode(code)));
+    },
+    gatewayHealth(): GatewayHealth {
+      return core.health.get();
+    },
+    /** A cheap EX_RATE_QUERY: any answer means the gateway is up. */
+    probeGateway(): Promise<GatewayHealth> {
+      return core.track(probeGateway(core));
+    },
+    /** For the call-back listener (callback-server.ts): verify, match, record, confirm by query. */
+    handleCallback(rawBody: string, remote: string | null = null): Promise<CallbackAnswer> {
+      if (closed)
+        return Promise.resolve({ status: 503, body: { rsp_code: 'FAIL', rsp_msg: 'till closing' } });
+      return core.track(handleCallback(core, options.verifyCallback, rawBody, remote));
+    },
+    /** The journal's event trail of one sale, attempt or refund (diagnostics, tests). */
+    history(entityId: string): EventRow[] {
+      return journal.events.forEntity(entityId);
+    },
+    /** Local day [from, to) in epoch ms, in the engine's time zone. */
+    dayRange(date: string): { fromMs: number; toMs: number } {
+      return dayRange(date, s.timeZone);
+    },
+    onChange(listener: PaymentsListener): () => void {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    /** Stops every watch and waits for requests in flight to be journaled. The journal stays open. */
+    async close(): Promise<void> {
+      closed = true;
+      core.watcher.stopAll();
+      while (inFlight.size > 0) await Promise.allSettled([...inFlight]);
+      await core.watcher.idle();
+      core.watcher.stopAll();
+      listeners.clear();
+    },
+  };
+}

@@ -1,0 +1,154 @@
+// Daily reconciliation (rule 12): every attempt and refund of the day is asked about, the gateway's
+// answer is applied where the journal was still waiting for one, and every remaining difference between
+// the journal and the gateway is listed, with call-backs for orders the journal does not know.
+import type { ReconcileReport } from '../../../shared/contract.ts';
+import { centsToPlain } from '../../../shared/money.ts';
+import { isLiveAttemptState } from '../../../shared/payments/attempt-machine.ts';
+import { GatewayError, type OrderState } from '../gateway/types.ts';
+import type { AttemptRow, RefundRow } from '../journal/rows.ts';
+import { applyAttempt, applyRefund, type EngineCore } from './core.ts';
+import { changeFromOrderState, refundEventFromOrderState } from './outcomes.ts';
+import { checkedDayRange } from './reports.ts';
+
+type Difference = ReconcileReport['differences'][number];
+type Answer = { st: OrderState } | { notFound: true } | { error: string };
+
+const PAID = new Set(['success', 'partial_refunded', 'fully_refunded']);
+
+async function ask(core: EngineCore, fn: () => Promise<OrderState>): Promise<Answer> {
+  try {
+    const st = await fn();
+    core.health.up();
+    return { st };
+  } catch (err) {
+    core.health.observe(err);
+    if (err instanceof GatewayError && err.notFound) return { notFound: true };
+    return { error: err instanceof GatewayError ? err.message : 'unexpected failure' };
+  }
+}
+
+function describe(a: Answer): string {
+  if ('st' in a) return a.st.status;
+  if ('notFound' in a) return 'no such order';
+  return 'no answer';
+}
+
+function checkAttempt(core: EngineCore, before: AttemptRow, answer: Answer): Difference | null {
+  const journalWas = before.state;
+  let row = before;
+  if ('st' in answer) {
+    applyAttempt(core, row.attemptId, changeFromOrderState(row, answer.st, 'query'));
+    row = core.journal.attempts.get(row.attemptId) ?? row;
+  }
+  const gateway = describe(answer);
+  const diff = (note: string): Difference => ({ orderId: row.orderId, journal: row.state, gateway, note });
+  if ('error' in answer) return diff(`Could not be checked: ${answer.error}`);
+  if ('notFound' in answer) {
+    if (row.state === 'paid') return diff('Paid in the journal, but the gateway has no such order');
+    if (isLiveAttemptState(row.state))
+      return diff('Still unresolved in the journal; the gateway has no such order yet');
+    return null;
+  }
+  const st = answer.st;
+  const gatewayPaid = PAID.has(st.status);
+  if (gatewayPaid && row.state !== 'paid')
+    return diff('Paid at the gateway, not paid in the journal: money taken off the books');
+  if (!gatewayPaid && row.state === 'paid') return diff('Paid in the journal, not paid at the gateway');
+  if (isLiveAttemptState(row.state))
+    return diff('Still unresolved: the gateway has not given a final answer');
+  if (gatewayPaid) {
+    const total = row.amountCents + row.tipCents;
+    if (
+      st.totalAmountCents !== null &&
+      st.totalAmountCents !== total &&
+      st.totalAmountCents !== row.amountCents
+    ) {
+      return diff(
+        `Amount differs: gateway ${centsToPlain(st.totalAmountCents)}, journal ${centsToPlain(total)}`,
+      );
+    }
+    if (st.refundedCents !== null && st.refundedCents !== row.refundedCents) {
+      return diff(
+        `Refunded amount differs: gateway ${centsToPlain(st.refundedCents)}, journal ${centsToPlain(row.refundedCents)}`,
+      );
+    }
+  }
+  if (journalWas !== row.state) {
+    return {
+      orderId: row.orderId,
+      journal: `${journalWas} → ${row.state}`,
+      gateway,
+      note: 'Resolved now from the gateway',
+    };
+  }
+  return null;
+}
+
+function checkRefund(core: EngineCore, before: RefundRow, answer: Answer): Difference | null {
+  let row = before;
+  if ('st' in answer) {
+    applyRefund(core, row.refundId, {
+      event: refundEventFromOrderState(answer.st),
+      cause: 'query',
+      gatewaySeen: true,
+      detail: { status: answer.st.status, reconcile: true },
+    });
+    row = core.journal.refunds.get(row.refundId) ?? row;
+  }
+  const gateway = describe(answer);
+  const diff = (note: string): Difference => ({
+    orderId: row.orderId,
+    journal: `refund ${row.state}`,
+    gateway,
+    note,
+  });
+  if ('error' in answer) return diff(`Refund could not be checked: ${answer.error}`);
+  if ('notFound' in answer)
+    return row.state === 'refunded' ? diff('Refunded in the journal, unknown to the gateway') : null;
+  const done = PAID.has(answer.st.status);
+  if (done && row.state !== 'refunded') return diff('Refund done at the gateway, not in the journal');
+  if (!done && row.state === 'refunded') return diff('Refund done in the journal, not at the gateway');
+  if (row.state !== 'refunded' && row.state !== 'failed') return diff('Refund still unresolved');
+  return null;
+}
+
+async function pool<T>(
+  items: readonly T[],
+  concurrency: number,
+  run: (item: T) => Promise<void>,
+): Promise<void> {
+  let next = 0;
+  const lanes = Array.from({ length: Math.max(1, Math.min(concurrency, items.length)) }, async () => {
+    while (next < items.length) await run(items[next++] as T);
+  });
+  await Promise.all(lanes);
+}
+
+export async function reconcile(core: EngineCore, date: string): Promise<ReconcileReport> {
+  const { fromMs, toMs } = checkedDayRange(core, date);
+  const attempts = core.journal.attempts.createdBetween(fromMs, toMs);
+  const refunds = core.journal.refunds.createdBetween(fromMs, toMs);
+  const differences: Difference[] = [];
+  await pool(attempts, core.s.recoveryConcurrency, async (row) => {
+    const answer = await core.track(ask(core, () => core.gateway.query(row.orderId)));
+    const d = checkAttempt(core, core.journal.attempts.get(row.attemptId) ?? row, answer);
+    if (d) differences.push(d);
+  });
+  await pool(refunds, core.s.recoveryConcurrency, async (row) => {
+    const answer = await core.track(ask(core, () => core.gateway.refundQuery(row.orderId)));
+    const d = checkRefund(core, core.journal.refunds.get(row.refundId) ?? row, answer);
+    if (d) differences.push(d);
+  });
+  for (const cb of core.journal.callbacks.receivedBetween(fromMs, toMs)) {
+    if (cb.verdict === 'unknown_order' && cb.orderId) {
+      differences.push({
+        orderId: cb.orderId,
+        journal: 'no such order',
+        gateway: 'sent a call-back',
+        note: 'The gateway sent a call-back for an order this journal does not have',
+      });
+    }
+  }
+  differences.sort((a, b) => a.orderId.localeCompare(b.orderId));
+  return { date, checked: attempts.length + refunds.length, differences };
+}

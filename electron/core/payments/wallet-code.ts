@@ -1,0 +1,11 @@
+// Wallet payment codes: never stored in clear. The journal keeps the mask (first 4, last 4) for people
+// and a keyed hash (HMAC-SHA-256 with a random key kept in the journal) for the single-use check.
+import { createHmac } from 'node:crypto';
+
+export { maskWalletCode } from '../../../shared/payments/mask-code.ts';
+// Which wallet a code belongs to, and its normal form: the scanning module's rules (OTTPAY.md §7).
+export { normaliseCode, walletOf } from '../../../shared/scanning/wallet-codes.ts';
+
+export function hashWalletCode(key: Buffer, code: string): string {
+  return createHmac('sha256', key).update(code.trim(), 'utf8').digest('hex');
+}

@@ -1,0 +1,72 @@
+// The SecretStore for Electron: each secret encrypted with safeStorage (DPAPI on Windows, the
+// keyring on Linux) in a 0600 file in the data folder. No plain-text fallback: where the OS offers no
+// secure storage, setting a secret fails with a message the cashier can act on.
+import { chmodSync, existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { AppError } from '../../shared/result.ts';
+import type { SecretName, SecretStore } from '../core/config/secret-store.ts';
+
+/** The parts of Electron's safeStorage this uses. */
+export interface SafeStorageLike {
+  isEncryptionAvailable(): boolean;
+  encryptString(plainText: string): Buffer;
+  decryptString(encrypted: Buffer): string;
+  /** Linux only: 'basic_text' means a hard-coded key, i.e. no real protection. */
+  getSelectedStorageBackend?(): string;
+}
+
+export const NO_SECURE_STORAGE_MESSAGE =
+  'This computer offers no secure storage for the sign key and PIN (on Linux: install and unlock a ' +
+  'keyring such as GNOME Keyring or KWallet, then restart the till).';
+
+export function secureStorageProblem(safeStorage: SafeStorageLike, platform: NodeJS.Platform): string | null {
+  if (!safeStorage.isEncryptionAvailable()) return NO_SECURE_STORAGE_MESSAGE;
+  if (platform === 'linux' && safeStorage.getSelectedStorageBackend?.() === 'basic_text')
+    return NO_SECURE_STORAGE_MESSAGE;
+  return null;
+}
+
+type Stored = Partial<Record<SecretName, string>>; // base64 of the encrypted bytes
+
+export function createSafeStorageSecretStore(
+  path: string,
+  safeStorage: SafeStorageLike,
+  platform: NodeJS.Platform = process.platform,
+): SecretStore {
+  const read = (): Stored => {
+    if (!existsSync(path)) return {};
+    try {
+      const parsed: unknown = JSON.parse(readFileSync(path, 'utf8'));
+      return typeof parsed === 'object' && parsed !== null ? (parsed as Stored) : {};
+    } catch {
+      throw new AppError('STORAGE', 'The secrets file is damaged — set the sign key and PIN again');
+    }
+  };
+  const requireSecure = () => {
+    const problem = secureStorageProblem(safeStorage, platform);
+    if (problem) throw new AppError('STORAGE', problem);
+  };
+  return {
+    async get(name) {
+      const encoded = read()[name];
+      if (typeof encoded !== 'string') return null;
+      requireSecure();
+      try {
+        return safeStorage.decryptString(Buffer.from(encoded, 'base64'));
+      } catch {
+        // e.g. the file was copied from another user or machine: its key is not ours.
+        throw new AppError('STORAGE', 'A stored secret cannot be decrypted on this computer — set it again');
+      }
+    },
+    async set(name, value) {
+      requireSecure();
+      const next: Stored = { ...read(), [name]: safeStorage.encryptString(value).toString('base64') };
+      const tmp = `${path}.tmp`;
+      writeFileSync(tmp, JSON.stringify(next), { mode: 0o600 });
+      chmodSync(tmp, 0o600);
+      renameSync(tmp, path);
+    },
+    async has(name) {
+      return typeof read()[name] === 'string';
+    },
+  };
+}

@@ -1,0 +1,145 @@
+// Opens the two windows with the options of window-options.ts, wires each to its role (registry,
+// events, navigation guard by app 'web-contents-created') and keeps the customer display placed as
+// displays come and go. Electron-bound: the decisions it makes are in the pure modules it calls.
+import { join } from 'node:path';
+import { BrowserWindow, screen } from 'electron';
+import type { Role } from '../../shared/contract.ts';
+import type { PublicSettings } from '../../shared/domain.ts';
+import type { Logger } from '../core/logging/logger.ts';
+import { eventChannel } from '../preload/channels.ts';
+import { pageUrl } from './app-origins.ts';
+import {
+  type CustomerPlacement,
+  placeCustomerDisplay,
+  placeTill,
+  samePlacement,
+} from './display-placement.ts';
+import { forwardEvents, type Subscribe } from './event-forwarding.ts';
+import { customerWindowOptions, tillWindowOptions } from './window-options.ts';
+import type { WindowRegistry } from './window-registry.ts';
+
+export interface WindowsDeps {
+  preloadDir: string;
+  devTools: boolean;
+  kiosk: boolean;
+  registry: WindowRegistry;
+  subscribe: Subscribe;
+  customerView: () => unknown;
+  customerMode: () => PublicSettings['customerDisplay'];
+  logger: Logger;
+  /** Called with the till window's contents once, to attach the wedge input. */
+  onTillContents: (window: BrowserWindow) => void;
+}
+
+export interface ShellWindows {
+  readonly till: BrowserWindow;
+  focusTill(): void;
+  /** Re-places (or opens / closes) the customer display for the current displays and setting. */
+  placeCustomer(): void;
+  dispose(): void;
+}
+
+function displays() {
+  return { all: screen.getAllDisplays(), primaryId: screen.getPrimaryDisplay().id };
+}
+
+/** Registry entry, events and cleanup shared by both windows. */
+function attach(win: BrowserWindow, role: Role, deps: WindowsDeps): void {
+  const id = win.webContents.id;
+  deps.registry.add(id, role);
+  const stop = forwardEvents(deps.subscribe, role, win.webContents);
+  win.webContents.once('destroyed', () => {
+    stop();
+    deps.registry.remove(id);
+  });
+  win.once('ready-to-show', () => win.show());
+  // A crashed page must not leave the till blank: log it and load the page again.
+  win.webContents.on('render-process-gone', (_event, details) => {
+    deps.logger.error(`${role} page process gone`, { reason: details.reason });
+    if (details.reason !== 'clean-exit' && !win.isDestroyed()) win.webContents.reload();
+  });
+  void win
+    .loadURL(pageUrl(role))
+    .catch((err: unknown) => deps.logger.error(`${role} page failed to load`, { err }));
+}
+
+export function openWindows(deps: WindowsDeps): ShellWindows {
+  const log = deps.logger.child('windows');
+  const d = displays();
+  const till = new BrowserWindow(
+    tillWindowOptions({
+      preloadPath: join(deps.preloadDir, 'till.cjs'),
+      devTools: deps.devTools,
+      kiosk: deps.kiosk,
+      bounds: placeTill(d.all, d.primaryId),
+    }),
+  );
+  attach(till, 'till', deps);
+  deps.onTillContents(till);
+
+  let customer: BrowserWindow | null = null;
+  let placement: CustomerPlacement = { kind: 'none' };
+
+  const openCustomer = (next: Exclude<CustomerPlacement, { kind: 'none' }>) => {
+    const win = new BrowserWindow(
+      customerWindowOptions({
+        preloadPath: join(deps.preloadDir, 'customer.cjs'),
+        devTools: deps.devTools,
+        placement: next,
+      }),
+    );
+    attach(win, 'customer', deps);
+    // The projection as it is now; later changes arrive as events.
+    win.webContents.on('did-finish-load', () =>
+      win.webContents.send(eventChannel('customer.view'), deps.customerView()),
+    );
+    win.on('closed', () => {
+      if (customer === win) {
+        customer = null;
+        placement = { kind: 'none' };
+      }
+    });
+    customer = win;
+  };
+
+  const placeCustomer = () => {
+    const now = displays();
+    const next = placeCustomerDisplay(deps.customerMode(), now.all, now.primaryId);
+    if (customer && samePlacement(next, placement)) return;
+    log.info('customer display placed', { placement: next.kind, displays: now.all.length });
+    // Full screen ↔ window changes the frame, which a live window cannot: open a new one.
+    const old = customer;
+    customer = null;
+    old?.destroy();
+    placement = next;
+    if (next.kind !== 'none') openCustomer(next);
+    till.focus();
+  };
+
+  const onDisplays = () => placeCustomer();
+  // Work-area changes (a taskbar appearing) are ignored: only a display moving or resizing counts.
+  const onMetrics = (_event: unknown, _display: unknown, changed: string[]) => {
+    if (changed.includes('bounds')) placeCustomer();
+  };
+  screen.on('display-added', onDisplays);
+  screen.on('display-removed', onDisplays);
+  screen.on('display-metrics-changed', onMetrics);
+  placeCustomer();
+  // The till closing ends the app; the customer display never keeps it alive on its own.
+  till.on('closed', () => customer?.destroy());
+
+  return {
+    till,
+    focusTill() {
+      if (till.isDestroyed()) return;
+      if (till.isMinimized()) till.restore();
+      till.focus();
+    },
+    placeCustomer,
+    dispose() {
+      screen.removeListener('display-added', onDisplays);
+      screen.removeListener('display-removed', onDisplays);
+      screen.removeListener('display-metrics-changed', onMetrics);
+    },
+  };
+}

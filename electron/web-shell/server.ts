@@ -1,0 +1,213 @@
+// The browser shell: the same core and contract as Electron, over node:http. Till at / (loopback and
+// session token only), customer display at /customer (read-only; optionally on the LAN), commands as
+// POST /api/command/:name, events as SSE.
+import { randomBytes } from 'node:crypto';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { EventName, EventPayloads, Role } from '../../shared/contract.ts';
+import { errorFields } from '../core/app/core-logger.ts';
+import type { TillCore } from '../core/app/till-core-types.ts';
+import { dispatch } from '../core/dispatch.ts';
+import {
+  expandLanHosts,
+  type GuardConfig,
+  hostAllowed,
+  isLoopbackPeer,
+  originAllowed,
+  tokenMatches,
+} from './request-guard.ts';
+import { openSse, type SseStream } from './sse.ts';
+import { SECURITY_HEADERS, sendAsset, sendHtml } from './static-files.ts';
+
+export const MAX_BODY_BYTES = 64 * 1024;
+
+export interface WebShellOptions {
+  core: TillCore;
+  /** 0 picks a free port. */
+  port: number;
+  /** Address to bind; loopback by default. With customerLanHost set the shell binds all interfaces. */
+  host?: string;
+  rendererDir: string;
+  /**
+   * Host name or address the customer display is reached by on the LAN (e.g. 192.168.1.20), or
+   * 0.0.0.0 for every LAN address of this computer. The till itself stays loopback-only.
+   */
+  customerLanHost?: string | null;
+  /** Fixed token (tests); a random one otherwise. */
+  token?: string;
+}
+
+export interface WebShell {
+  tillUrl: string;
+  customerUrl: string;
+  /** Customer display URLs on the LAN, when enabled. */
+  customerLanUrls: string[];
+  port: number;
+  token: string;
+  close(): Promise<void>;
+}
+
+export async function createWebShell(opts: WebShellOptions): Promise<WebShell> {
+  const { core, rendererDir } = opts;
+  const lanRequested = (opts.customerLanHost?.trim() ?? '') !== '';
+  const lanHosts = expandLanHosts(opts.customerLanHost);
+  const bindHost = opts.host ?? (lanRequested ? '0.0.0.0' : '127.0.0.1');
+  const token = opts.token ?? randomBytes(24).toString('base64url');
+  const guard: GuardConfig = { port: 0, token, customerLanHosts: lanHosts };
+  const streams = new Set<SseStream>();
+
+  const server = createServer((req, res) => {
+    handle(req, res).catch((err: unknown) => {
+      core.logger.error('web shell request failed', errorFields(err));
+      if (!res.headersSent)
+        sendJson(res, 500, {
+          ok: false,
+          error: { code: 'INTERNAL', message: 'Internal error', retryable: false },
+        });
+      else res.end();
+    });
+  });
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const url = new URL(req.url ?? '/', 'http://placeholder');
+    const path = url.pathname;
+    const method = req.method ?? 'GET';
+    const customerPath = path === '/customer' || path === '/customer/' || path.startsWith('/customer/');
+    const assetPath = path.startsWith('/assets/');
+    // The customer display and the assets it loads may come from the LAN; everything else is loopback.
+    const lanOk = customerPath || assetPath;
+    if (!hostAllowed(req, guard, lanOk)) return deny(res, 403, 'host not allowed');
+    if (!originAllowed(req, guard, lanOk)) return deny(res, 403, 'cross-origin request refused');
+    if (!lanOk && !isLoopbackPeer(req)) return deny(res, 403, 'the till answers this computer only');
+
+    if (customerPath) {
+      if (method !== 'GET' && method !== 'HEAD')
+        return deny(res, 403, 'the customer display can invoke nothing');
+      if (path === '/customer/events') return openEvents(req, res, 'customer');
+      if (path === '/customer' || path === '/customer/') return sendHtml(res, rendererDir, 'customer');
+      return deny(res, 404, 'not found');
+    }
+    if (assetPath) {
+      if (method !== 'GET' && method !== 'HEAD') return deny(res, 405, 'method not allowed');
+      return sendAsset(res, rendererDir, path.slice('/assets/'.length));
+    }
+    if (path.startsWith('/api/command/')) {
+      if (method !== 'POST') return deny(res, 405, 'commands are POST');
+      if (!tokenMatches(headerValue(req, 'x-till-token'), token))
+        return deny(res, 401, 'session token required');
+      return runCommand(req, res, path.slice('/api/command/'.length));
+    }
+    if (path === '/api/events') {
+      if (method !== 'GET') return deny(res, 405, 'method not allowed');
+      if (!tokenMatches(url.searchParams.get('token'), token))
+        return deny(res, 401, 'session token required');
+      return openEvents(req, res, 'till');
+    }
+    if (path === '/' || path === '/index.html') {
+      if (method !== 'GET' && method !== 'HEAD') return deny(res, 405, 'method not allowed');
+      return sendHtml(res, rendererDir, 'till');
+    }
+    return deny(res, 404, 'not found');
+  }
+
+  async function runCommand(req: IncomingMessage, res: ServerResponse, name: string): Promise<void> {
+    const type = headerValue(req, 'content-type') ?? '';
+    if (!type.toLowerCase().startsWith('application/json')) return deny(res, 415, 'send JSON');
+    const body = await readBody(req, MAX_BODY_BYTES);
+    if (body === null) return deny(res, 413, 'request too large');
+    let payload: unknown;
+    try {
+      payload = body.length === 0 ? {} : JSON.parse(body);
+    } catch {
+      return sendJson(res, 400, {
+        ok: false,
+        error: { code: 'VALIDATION', message: 'request body is not JSON', retryable: false },
+      });
+    }
+    sendJson(res, 200, await dispatch(core, 'till', name, payload));
+  }
+
+  function openEvents(req: IncomingMessage, res: ServerResponse, role: Role): void {
+    let unsubscribe = () => {};
+    const stream = openSse(req, res, () => {
+      unsubscribe();
+      streams.delete(stream);
+    });
+    streams.add(stream);
+    // The current state first, so a (re)connected page never waits for the next change.
+    if (role === 'till') {
+      stream.send('till.snapshot', core.snapshot());
+    }
+    stream.send('customer.view', core.customerView());
+    unsubscribe = core.subscribe(role, <E extends EventName>(name: E, payload: EventPayloads[E]) =>
+      stream.send(name, payload),
+    );
+  }
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(opts.port, bindHost, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  const port = (server.address() as AddressInfo).port;
+  guard.port = port;
+  return {
+    port,
+    token,
+    tillUrl: `http://127.0.0.1:${port}/?token=${token}`,
+    customerUrl: `http://127.0.0.1:${port}/customer`,
+    customerLanUrls: lanHosts.map((h) => `http://${h}:${port}/customer`),
+    close: async () => {
+      for (const s of [...streams]) s.close();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeAllConnections();
+    },
+  };
+}
+
+function headerValue(req: IncomingMessage, name: string): string | undefined {
+  const v = req.headers[name];
+  return Array.isArray(v) ? v[0] : v;
+}
+
+function readBody(req: IncomingMessage, limit: number): Promise<string | null> {
+  return new Promise((resolve, reject) => {
+    const declared = Number(req.headers['content-length'] ?? '0');
+    if (declared > limit) {
+      req.resume();
+      resolve(null);
+      return;
+    }
+    const chunks: Buffer[] = [];
+    let size = 0;
+    let tooBig = false;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > limit) tooBig = true;
+      else chunks.push(chunk);
+    });
+    req.on('end', () => resolve(tooBig ? null : Buffer.concat(chunks).toString('utf8')));
+    req.on('error', reject);
+  });
+}
+
+function sendJson(res: ServerResponse, status: number, body: unknown): void {
+  res.writeHead(status, {
+    'Content-Type': 'application/json; charset=utf-8',
+    'Cache-Control': 'no-store',
+    ...SECURITY_HEADERS,
+  });
+  res.end(JSON.stringify(body));
+}
+
+function deny(res: ServerResponse, status: number, message: string): void {
+  const code =
+    status === 400 || status === 413 || status === 415
+      ? 'VALIDATION'
+      : status === 404
+        ? 'NOT_FOUND'
+        : 'NOT_ALLOWED';
+  sendJson(res, status, { ok: false, error: { code, message, retryable: false } });
+}

@@ -1,0 +1,35 @@
+// Command-line flags of the browser shell: --port N, --data-dir D, --customer-host H (LAN address the
+// customer display may be opened from). Unknown flags are an error, not silently ignored.
+export interface StartArgs {
+  port: number;
+  dataDir: string | null;
+  customerHost: string | null;
+}
+
+export function parseStartArgs(argv: readonly string[]): StartArgs {
+  const out: StartArgs = { port: 8787, dataDir: null, customerHost: null };
+  for (let i = 0; i < argv.length; i++) {
+    const flag = argv[i];
+    if (flag === '--') continue;
+    const value = argv[i + 1];
+    if (value === undefined) throw new Error(`${flag} needs a value`);
+    i++;
+    switch (flag) {
+      case '--port': {
+        const port = Number(value);
+        if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error('--port must be 0 to 65535');
+        out.port = port;
+        break;
+      }
+      case '--data-dir':
+        out.dataDir = value;
+        break;
+      case '--customer-host':
+        out.customerHost = value;
+        break;
+      default:
+        throw new Error(`unknown option ${flag} (known: --port, --data-dir, --customer-host)`);
+    }
+  }
+  return out;
+}

@@ -1,0 +1,129 @@
+import { useState } from 'react';
+import type { Wallet } from '../../../shared/domain.ts';
+import { parseAmount } from '../../../shared/money.ts';
+import { ErrorNote } from '../../components/ErrorNote.tsx';
+import { Keypad } from '../../components/Keypad.tsx';
+import { useAutoFocus } from '../../components/useAutoFocus.ts';
+import { useWindowKey } from '../../components/useWindowKey.ts';
+import { money } from '../../i18n/t.ts';
+import { applyKey, cleanAmountText } from '../amount-text.ts';
+import { run, useTill } from '../till-context.ts';
+import { PayChoice, WALLET_SHORTCUTS } from './PayChoice.tsx';
+import { type TipChoice, TipPicker, tipCents } from './TipPicker.tsx';
+
+/** A retry after a decline keeps the sale's amount: it is a new attempt for the same sale. */
+export interface LockedAmount {
+  amountCents: number;
+  tipCents: number;
+}
+
+export function AmountScreen({ locked }: { locked: LockedAmount | null }) {
+  const { api, tr, lang, settings, snapshot } = useTill();
+  const [text, setText] = useState('');
+  const [tip, setTip] = useState<TipChoice>({ kind: 'none' });
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const input = useAutoFocus<HTMLInputElement>();
+
+  const parsed = locked ? null : parseAmount(text, settings.maxAmountCents);
+  const amountCents = locked ? locked.amountCents : parsed?.ok ? parsed.cents : null;
+  const tipValue = locked ? locked.tipCents : amountCents === null ? null : tipCents(tip, amountCents);
+  const valid = amountCents !== null && tipValue !== null;
+  const gatewayDown = snapshot.gateway.state === 'down';
+  const fmt = (cents: number) => money(lang, cents, settings.currency);
+
+  async function charge(action: () => Promise<{ ok: boolean; error?: { message: string } }>) {
+    if (!valid) {
+      setError(text === '' || parsed?.ok ? tr('pay.invalid') : (parsed?.reason ?? tr('pay.invalid')));
+      return;
+    }
+    if (busy) return;
+    setBusy(true);
+    setError(null);
+    const result = await action();
+    setBusy(false);
+    if (!result.ok) setError(result.error?.message ?? null);
+  }
+  const payActive = (wallet: Wallet) =>
+    charge(() =>
+      run(api, 'sale.payActive', { amountCents: amountCents ?? 0, tipCents: tipValue ?? 0, wallet }),
+    );
+  const payPassive = () =>
+    charge(() => run(api, 'sale.payPassive', { amountCents: amountCents ?? 0, tipCents: tipValue ?? 0 }));
+
+  useWindowKey((event) => {
+    if (event.ctrlKey || event.metaKey || event.altKey || event.defaultPrevented) return;
+    const target = event.target;
+    if (target instanceof HTMLButtonElement || target instanceof HTMLSelectElement) return;
+    const inOtherField = target instanceof HTMLInputElement && target !== input.current;
+    const key = event.key.toUpperCase();
+    if (event.key === 'Enter') {
+      event.preventDefault();
+      void payPassive();
+    } else if (event.key === 'Escape') {
+      event.preventDefault();
+      setText('');
+      setError(null);
+    } else if (!inOtherField && key === 'S') {
+      event.preventDefault();
+      void payPassive();
+    } else if (!inOtherField) {
+      const wallet = settings.wallets.find((w) => WALLET_SHORTCUTS[w] === key);
+      if (wallet) {
+        event.preventDefault();
+        void payActive(wallet);
+      }
+    }
+  });
+
+  return (
+    <div className="amount-screen">
+      <section className="amount-entry">
+        {locked ? (
+          <p className="amount-locked" data-testid="locked-amount">
+            {tr('amount.label')}: <strong>{fmt(locked.amountCents)}</strong>
+          </p>
+        ) : (
+          <>
+            <label htmlFor="amount" className="amount-label">
+              {tr('amount.label')}
+            </label>
+            <input
+              id="amount"
+              ref={input}
+              className="amount-input"
+              inputMode="decimal"
+              autoComplete="off"
+              placeholder={tr('amount.placeholder')}
+              aria-invalid={text !== '' && !parsed?.ok}
+              aria-describedby="amount-help"
+              value={text}
+              onChange={(e) => setText(cleanAmountText(e.target.value))}
+            />
+            <p id="amount-help" className="hint">
+              {text !== '' && parsed && !parsed.ok
+                ? parsed.reason
+                : tr('amount.max', { max: fmt(settings.maxAmountCents) })}
+            </p>
+            <Keypad
+              onKey={(key) => setText((prev) => applyKey(prev, key))}
+              backLabel={tr('amount.backspace')}
+              clearLabel={tr('amount.clear')}
+            />
+            <TipPicker value={tip} onChange={setTip} />
+          </>
+        )}
+        <p className="amount-total" data-testid="total">
+          {valid ? tr('amount.total', { total: fmt((amountCents ?? 0) + (tipValue ?? 0)) }) : '\u00a0'}
+        </p>
+      </section>
+      <PayChoice
+        wallets={settings.wallets}
+        disabled={busy || gatewayDown}
+        onActive={payActive}
+        onPassive={payPassive}
+      />
+      <ErrorNote message={error} />
+    </div>
+  );
+}

@@ -1,0 +1,74 @@
+import { type ReactNode, useState } from 'react';
+import { ErrorNote } from '../../components/ErrorNote.tsx';
+import { useAutoFocus } from '../../components/useAutoFocus.ts';
+import { useTill } from '../till-context.ts';
+
+/**
+ * Supervisor actions (refund, override, settings) ask for the PIN here. The core checks it; this
+ * dialog only collects it. `onConfirm` answers an error message to show, or null when done.
+ */
+export function PinDialog(props: {
+  title: string;
+  children?: ReactNode;
+  confirmLabel?: string;
+  onConfirm: (pin: string) => Promise<string | null>;
+  onClose: () => void;
+}) {
+  const { tr } = useTill();
+  const [pin, setPin] = useState('');
+  const input = useAutoFocus<HTMLInputElement>();
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const confirm = async () => {
+    if (busy) return;
+    setBusy(true);
+    const message = await props.onConfirm(pin);
+    setBusy(false);
+    if (message) {
+      setError(message);
+      setPin('');
+    }
+  };
+  return (
+    <div className="dialog-backdrop">
+      <div className="dialog" role="dialog" aria-modal="true" aria-labelledby="pin-dialog-title">
+        <h2 id="pin-dialog-title">{props.title}</h2>
+        {props.children}
+        <form
+          onSubmit={(e) => {
+            e.preventDefault();
+            void confirm();
+          }}
+          onKeyDown={(e) => {
+            if (e.key === 'Escape') {
+              e.preventDefault();
+              e.stopPropagation();
+              props.onClose();
+            }
+          }}
+        >
+          <label htmlFor="supervisor-pin">{tr('pin.label')}</label>
+          <input
+            id="supervisor-pin"
+            type="password"
+            inputMode="numeric"
+            autoComplete="off"
+            ref={input}
+            maxLength={8}
+            value={pin}
+            onChange={(e) => setPin(e.target.value.replace(/\D/g, ''))}
+          />
+          <div className="row">
+            <button type="submit" className="primary" disabled={busy || pin.length < 4}>
+              {props.confirmLabel ?? tr('pin.confirm')}
+            </button>
+            <button type="button" onClick={props.onClose}>
+              {tr('common.cancel')}
+            </button>
+          </div>
+        </form>
+        <ErrorNote message={error} />
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,58 @@
+import { useState } from 'react';
+import type { AttemptView } from '../../../shared/domain.ts';
+import { parseAmount } from '../../../shared/money.ts';
+import { money } from '../../i18n/t.ts';
+import { cleanAmountText } from '../amount-text.ts';
+import { run, useTill } from '../till-context.ts';
+import { PinDialog } from './PinDialog.tsx';
+
+/** Partial or full refund of a paid attempt; the core checks the PIN and what remains refundable. */
+export function RefundDialog(props: {
+  attempt: AttemptView;
+  onDone: (message: string) => void;
+  onClose: () => void;
+}) {
+  const { api, tr, lang } = useTill();
+  const { attempt } = props;
+  const remaining = attempt.amountCents + attempt.tipCents - attempt.refundedCents;
+  const [text, setText] = useState((remaining / 100).toFixed(2));
+  const fmt = (cents: number) => money(lang, cents, attempt.currency);
+  const confirm = async (pin: string): Promise<string | null> => {
+    const parsed = parseAmount(text, remaining);
+    if (!parsed.ok) return parsed.reason;
+    const result = await run(api, 'refund.create', {
+      attemptId: attempt.attemptId,
+      amountCents: parsed.cents,
+      pin,
+    });
+    if (!result.ok) return result.error.message;
+    props.onDone(
+      tr('refund.done', {
+        amount: fmt(result.value.amountCents),
+        state: tr(`refundState.${result.value.state}`),
+      }),
+    );
+    return null;
+  };
+  return (
+    <PinDialog
+      title={tr('refund.title', { orderId: attempt.orderId })}
+      confirmLabel={tr('refund.confirm')}
+      onConfirm={confirm}
+      onClose={props.onClose}
+    >
+      <p>{tr('refund.remaining', { amount: fmt(remaining) })}</p>
+      <label htmlFor="refund-amount">{tr('refund.amount')}</label>
+      <input
+        id="refund-amount"
+        inputMode="decimal"
+        autoComplete="off"
+        value={text}
+        onChange={(e) => setText(cleanAmountText(e.target.value))}
+      />
+      <button type="button" onClick={() => setText((remaining / 100).toFixed(2))}>
+        {tr('refund.full')}
+      </button>
+    </PinDialog>
+  );
+}

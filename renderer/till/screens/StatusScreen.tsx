@@ -1,0 +1,143 @@
+import { useState } from 'react';
+import type { AttemptView, SaleView } from '../../../shared/domain.ts';
+import { ErrorNote } from '../../components/ErrorNote.tsx';
+import { useNow } from '../../components/useNow.ts';
+import { useWindowKey } from '../../components/useWindowKey.ts';
+import { dateTime, money } from '../../i18n/t.ts';
+import { run, useTill } from '../till-context.ts';
+import { useCancel } from '../useCancel.ts';
+
+/** Everything after "charge" except the QR itself: processing, waiting, unknown, paid, declined. */
+export function StatusScreen({ sale, onTryAgain }: { sale: SaleView; onTryAgain: () => void }) {
+  const attempt = sale.attempt;
+  if (sale.phase === 'paid' && attempt) return <PaidStatus attempt={attempt} />;
+  if (sale.phase === 'failed' && attempt) return <FailedStatus attempt={attempt} onTryAgain={onTryAgain} />;
+  if (attempt) return <LiveStatus attempt={attempt} />;
+  return null;
+}
+
+function AttemptFacts({ attempt }: { attempt: AttemptView }) {
+  const { tr, lang } = useTill();
+  return (
+    <dl className="facts">
+      <dt>{tr('status.amount')}</dt>
+      <dd data-testid="status-amount">
+        {money(lang, attempt.amountCents + attempt.tipCents, attempt.currency)}
+      </dd>
+      <dt>{tr('status.wallet')}</dt>
+      <dd>{tr(`wallet.${attempt.wallet}`)}</dd>
+      <dt>{tr('status.orderId')}</dt>
+      <dd data-testid="order-id">{attempt.orderId}</dd>
+      {attempt.walletTxnId && (
+        <>
+          <dt>{tr('status.walletTxn')}</dt>
+          <dd data-testid="wallet-txn">{attempt.walletTxnId}</dd>
+        </>
+      )}
+      {attempt.paidAt !== null && (
+        <>
+          <dt>{tr('status.time')}</dt>
+          <dd>{dateTime(lang, attempt.paidAt)}</dd>
+        </>
+      )}
+    </dl>
+  );
+}
+
+function NewSaleButton() {
+  const { api, tr } = useTill();
+  const [error, setError] = useState<string | null>(null);
+  const start = () => void run(api, 'sale.new', {}).then((r) => setError(r.ok ? null : r.error.message));
+  useWindowKey((event) => {
+    if (event.target instanceof HTMLButtonElement) return;
+    if ((event.key === 'Enter' || event.key === 'Escape') && !event.defaultPrevented) {
+      event.preventDefault();
+      start();
+    }
+  });
+  return (
+    <>
+      <button type="button" className="primary" aria-keyshortcuts="Enter" onClick={start}>
+        {tr('common.newSale')}
+      </button>
+      <ErrorNote message={error} />
+    </>
+  );
+}
+
+function PaidStatus({ attempt }: { attempt: AttemptView }) {
+  const { tr } = useTill();
+  return (
+    <section className="status status-paid" role="status">
+      <h2 className="status-word">✓ {tr('status.paid')}</h2>
+      <AttemptFacts attempt={attempt} />
+      <NewSaleButton />
+    </section>
+  );
+}
+
+function FailedStatus({ attempt, onTryAgain }: { attempt: AttemptView; onTryAgain: () => void }) {
+  const { tr } = useTill();
+  const word = attempt.state === 'expired' ? tr('status.expired') : tr('status.declined');
+  return (
+    <section className="status status-failed" role="alert">
+      <h2 className="status-word">✕ {word}</h2>
+      {attempt.reason && (
+        <p className="reason" data-testid="reason">
+          {attempt.reason}
+        </p>
+      )}
+      <AttemptFacts attempt={attempt} />
+      <div className="row">
+        <button type="button" className="primary" onClick={onTryAgain}>
+          {tr('status.tryAgain')}
+        </button>
+        <NewSaleButton />
+      </div>
+    </section>
+  );
+}
+
+/** Not terminal yet. "Unknown" never offers to charge again: only to ask OTTPay now. */
+function LiveStatus({ attempt }: { attempt: AttemptView }) {
+  const { api, tr } = useTill();
+  const now = useNow(1000);
+  const { cancel, error, busy } = useCancel();
+  const [recheckError, setRecheckError] = useState<string | null>(null);
+  const seconds = Math.max(0, Math.round((now - attempt.createdAt) / 1000));
+  const recheck = () =>
+    void run(api, 'attempt.recheck', { attemptId: attempt.attemptId }).then((r) =>
+      setRecheckError(r.ok ? null : r.error.message),
+    );
+  const unknown = attempt.state === 'unknown' || attempt.state === 'cancelling';
+  const headline =
+    attempt.state === 'unknown'
+      ? tr('status.unknown')
+      : attempt.state === 'cancelling'
+        ? tr('status.cancelling')
+        : attempt.state === 'awaiting_customer'
+          ? tr('status.waiting')
+          : tr('status.processing');
+  return (
+    <section className={`status status-live status-${attempt.state}`} aria-live="polite" aria-busy="true">
+      <h2 className="status-word">{headline}</h2>
+      <progress aria-label={headline} />
+      <p className="elapsed">{tr('status.elapsed', { seconds })}</p>
+      {unknown && <p className="hint">{tr('status.unknownHint')}</p>}
+      {attempt.reason && <p className="reason">{attempt.reason}</p>}
+      <AttemptFacts attempt={attempt} />
+      <div className="row">
+        {unknown ? (
+          <button type="button" onClick={recheck}>
+            {tr('status.checkNow')}
+          </button>
+        ) : (
+          <button type="button" className="cancel-button" disabled={busy} onClick={cancel}>
+            {tr('common.cancel')}
+          </button>
+        )}
+      </div>
+      <ErrorNote message={error ?? recheckError} />
+    </section>
+  );
+}

@@ -1,0 +1,85 @@
+import { useEffect, useRef } from 'react';
+import { type WedgeDecision, WedgeDetector } from '../../shared/scanning/wedge-detector.ts';
+import { playCue } from '../sounds/beeps.ts';
+import { replayed, replayKeys } from './replay-keys.ts';
+import { judgeCode } from './scan-code.ts';
+import { run, type TillContextValue } from './till-context.ts';
+
+/**
+ * A keyboard-wedge scanner types a code in tens of milliseconds into whatever has focus. This hook
+ * sees every key first (capture phase), holds keys the detector is unsure of, gives a person's keys
+ * back to the focused field, and sends a recognised wallet code to the core — never to a field.
+ */
+export function useWedgeScanner(ctx: TillContextValue, onNotice: (message: string | null) => void): void {
+  const latest = useRef({ ctx, onNotice });
+  latest.current = { ctx, onNotice };
+  const enabled = ctx.settings.scanners.wedge.enabled;
+
+  useEffect(() => {
+    if (!enabled) return;
+    const detector = new WedgeDetector();
+    let timer: ReturnType<typeof setTimeout> | null = null;
+
+    const onScan = (code: string) => {
+      const { ctx: c, onNotice: notify } = latest.current;
+      const verdict = judgeCode(code);
+      if (!verdict.ok) {
+        playCue('failure', c.settings.soundsOn);
+        notify(`${c.tr('scan.notWallet')} (${verdict.reason})`);
+        return;
+      }
+      playCue('scan', c.settings.soundsOn);
+      notify(null);
+      void run(c.api, 'sale.submitScan', { code: verdict.code, source: 'wedge' }).then((r) => {
+        if (!r.ok) {
+          playCue('failure', latest.current.ctx.settings.soundsOn);
+          latest.current.onNotice(r.error.message);
+        }
+      });
+    };
+    const apply = (decisions: WedgeDecision[]) => {
+      for (const d of decisions) {
+        if (d.type === 'release') replayKeys(d.keys);
+        else if (d.type === 'consume') onScan(d.scan.code);
+      }
+      schedule();
+    };
+    const schedule = () => {
+      if (timer !== null) clearTimeout(timer);
+      timer = null;
+      const deadline = detector.nextDeadline();
+      if (deadline === null) return;
+      timer = setTimeout(
+        () => apply(detector.tick(performance.now())),
+        Math.max(0, deadline - performance.now()) + 5,
+      );
+    };
+    const onKeyDown = (event: KeyboardEvent) => {
+      if (replayed.has(event) || event.repeat || event.isComposing) return;
+      if (event.ctrlKey || event.altKey || event.metaKey) return;
+      // Date pickers and selects take keys a replay cannot re-type, and can never hold a wallet code.
+      const target = event.target;
+      if (
+        target instanceof HTMLSelectElement ||
+        (target instanceof HTMLInputElement && target.type === 'date')
+      )
+        return;
+      const key = { t: event.timeStamp, key: event.key, code: event.code };
+      const decisions = detector.feed(key);
+      const fate = decisions.find((d) => (d.type === 'hold' || d.type === 'pass') && d.key === key);
+      if (fate?.type === 'hold') {
+        event.preventDefault();
+        event.stopImmediatePropagation();
+      }
+      apply(decisions);
+    };
+    const onBlur = () => apply(detector.flush());
+    window.addEventListener('keydown', onKeyDown, true);
+    window.addEventListener('blur', onBlur);
+    return () => {
+      window.removeEventListener('keydown', onKeyDown, true);
+      window.removeEventListener('blur', onBlur);
+      if (timer !== null) clearTimeout(timer);
+    };
+  }, [enabled]);
+}

@@ -1,0 +1,240 @@
+// Keyboard-wedge scan detector: tells a scanner typing a code from a person typing, from key-down
+// timing alone. A pure state machine with explicit time — no timers inside, no DOM, no Node.
+//
+// Physical facts it is built on (docs: scanner-traces/README.md, PAYMENT-SAFETY.md):
+//   scanners type 1–12 ms per key, some 15–40 ms; at most one pause of up to 100 ms inside a code, and
+//   only in codes that end with a terminator (Enter or Tab; without one a code ends by idle time);
+//   two scans can follow 150 ms apart. People type 80–320 ms per key, in bursts of at most 6 keys at
+//   35–70 ms. Codes are at least 8 characters.
+// So: a run of keys whose gaps are all ≤ keyGapMs, except at most one ≤ pauseMs, is a scan when it
+// has at least minLength characters; a pause is only accepted when the run ends with a terminator
+// (an unterminated run is split at its pause and each side judged alone). A gap > pauseMs ends a run.
+// Human bursts (≤ 6 keys) cannot reach 8 characters without a gap of 80 ms or more, which is a pause.
+//
+// ── API (for the Electron shell, the browser page and the core's WedgeScanSource) ──────────────────
+//   const d = new WedgeDetector(timing?)        // timing: DEFAULT_WEDGE_TIMING unless given
+//   d.feed({ t, key, code }) → WedgeDecision[]   feed every plain key-down, in order, t in ms
+//   d.tick(now)              → WedgeDecision[]   call when now > d.nextDeadline() (idle end of a code)
+//   d.flush()                → WedgeDecision[]   resolve everything now (window blur, shutdown, end of trace)
+//   d.nextDeadline()         → number | null     when a tick is due (same time base as t), null if idle
+//   d.pending                → keys currently held
+// Every key fed gets exactly one immediate fate in the returned list: `hold` (keep it out of the
+// focused field for now — preventDefault) or `pass` (not ours: let its default action happen). Every
+// held key later appears in exactly one `release` (a person typed it: replay `text`, or the `keys`, in
+// the focused field) or one `consume` (it belongs to `scan`: drop it). Decisions are in the order they
+// must be applied; releases always come before a later `pass`, so typed text keeps its order.
+//   Electron main: before-input-event → feed(); event.preventDefault() unless the fed key got `pass`;
+//     for `release` call webContents.insertText(text) (or sendInputEvent the keys); ticks from a timer.
+//   Browser page: keydown → feed(); preventDefault() unless `pass`; insert released text at the caret.
+// Feed only plain key-downs: skip auto-repeat and keys pressed with Ctrl/Alt/Meta (shortcuts).
+// A typed key is held until its run can no longer be a code: usually until the next key or pauseMs of
+// quiet; at worst (a burst of six fast keys between two pauses) 2·pauseMs + 5·keyGapMs, under 0.5 s.
+import { classifyKey, typedText, type WedgeKeyEvent } from './key-chars.ts';
+
+export type { WedgeKeyEvent } from './key-chars.ts';
+
+export interface WedgeTiming {
+  /** Largest gap between two keys of a scan, ms (facts: ≤ 40; slack for USB and event-loop jitter). */
+  keyGapMs: number;
+  /**
+   * Largest single pause inside a terminated code, ms (facts: ≤ 100), and the idle time that ends a
+   * run. Between the longest pause (100) and the closest two scans come (150).
+   */
+  pauseMs: number;
+  /** Shortest code, in characters (EAN-8). */
+  minLength: number;
+  /** Longest run held; beyond it the keys are released as typing (a stuck key, not a code). */
+  maxLength: number;
+}
+
+export const DEFAULT_WEDGE_TIMING: Readonly<WedgeTiming> = Object.freeze({
+  keyGapMs: 50,
+  pauseMs: 120,
+  minLength: 8,
+  maxLength: 512,
+});
+
+export interface WedgeScan {
+  /** The characters of the code (digits read from the physical keys). */
+  code: string;
+  terminator: 'Enter' | 'Tab' | null;
+  /** Time of the first and of the last consumed key (terminator included). */
+  start: number;
+  end: number;
+  /** Gap before each key after the first, ms, terminator included: the diagnostics' per-key timing. */
+  gaps: number[];
+}
+
+export type WedgeDecision =
+  /** The key just fed is held: keep it out of the focused field for now. */
+  | { type: 'hold'; key: WedgeKeyEvent }
+  /** The key just fed is not the detector's: let its default action happen. */
+  | { type: 'pass'; key: WedgeKeyEvent }
+  /** Held keys a person typed: replay them, in order (`text` is what the layout produced). */
+  | { type: 'release'; keys: WedgeKeyEvent[]; text: string }
+  /** Held keys (and terminator) that were a scan: drop them; deliver `scan`. */
+  | { type: 'consume'; keys: WedgeKeyEvent[]; scan: WedgeScan };
+
+interface HeldChar {
+  ev: WedgeKeyEvent;
+  char: string;
+}
+
+export class WedgeDetector {
+  readonly timing: Readonly<WedgeTiming>;
+  #held: HeldChar[] = [];
+  /** Index in #held of the key after the run's one pause; -1 when the run has none. */
+  #pauseAt = -1;
+
+  constructor(timing: Partial<WedgeTiming> = {}) {
+    this.timing = Object.freeze({ ...DEFAULT_WEDGE_TIMING, ...timing });
+  }
+
+  get pending(): readonly WedgeKeyEvent[] {
+    return this.#held.map((h) => h.ev);
+  }
+
+  nextDeadline(): number | null {
+    const last = this.#held.at(-1);
+    return last ? last.ev.t + this.timing.pauseMs : null;
+  }
+
+  feed(ev: WedgeKeyEvent): WedgeDecision[] {
+    const out: WedgeDecision[] = [];
+    const last = this.#held.at(-1);
+    // A long gap ends the run; so does time running backwards or a broken timestamp.
+    if (last && !(ev.t - last.ev.t <= this.timing.pauseMs && ev.t >= last.ev.t)) this.#endRun(out);
+    const cls = classifyKey(ev);
+    switch (cls.kind) {
+      case 'modifier':
+        out.push({ type: 'pass', key: ev });
+        break;
+      case 'other':
+        this.#endRun(out);
+        out.push({ type: 'pass', key: ev });
+        break;
+      case 'terminator':
+        this.#terminate(ev, cls.name, out);
+        break;
+      case 'char':
+        this.#addChar(ev, cls.char, out);
+        break;
+    }
+    return out;
+  }
+
+  tick(now: number): WedgeDecision[] {
+    const out: WedgeDecision[] = [];
+    const deadline = this.nextDeadline();
+    if (deadline !== null && now > deadline) this.#endRun(out);
+    return out;
+  }
+
+  flush(): WedgeDecision[] {
+    const out: WedgeDecision[] = [];
+    this.#endRun(out);
+    return out;
+  }
+
+  #addChar(ev: WedgeKeyEvent, char: string, out: WedgeDecision[]): void {
+    const last = this.#held.at(-1);
+    if (last && ev.t - last.ev.t > this.timing.keyGapMs) {
+      if (this.#pauseAt >= 0) {
+        // A second pause: the keys before the first one cannot share a code with this key.
+        const head = this.#held.splice(0, this.#pauseAt);
+        this.#judgeUnterminated(head, out);
+      }
+      this.#pauseAt = this.#held.length;
+    }
+    this.#held.push({ ev, char });
+    out.push({ type: 'hold', key: ev });
+    if (this.#held.length > this.timing.maxLength) {
+      const all = this.#take();
+      out.push(release(all));
+    }
+  }
+
+  #terminate(ev: WedgeKeyEvent, name: 'Enter' | 'Tab', out: WedgeDecision[]): void {
+    const last = this.#held.at(-1);
+    const gap = last ? ev.t - last.ev.t : Number.POSITIVE_INFINITY;
+    const pauseFree = gap <= this.timing.keyGapMs || this.#pauseAt < 0;
+    if (last && this.#held.length >= this.timing.minLength && pauseFree) {
+      out.push({ type: 'hold', key: ev });
+      out.push(consume(this.#take(), { ev, name }));
+      return;
+    }
+    // Not the end of a scan: a person pressed it (after an amount); what is held ends unterminated.
+    this.#endRun(out);
+    out.push({ type: 'pass', key: ev });
+  }
+
+  /** The run ends without a terminator: a pause inside it splits it (facts: no pause in such codes). */
+  #endRun(out: WedgeDecision[]): void {
+    if (this.#held.length === 0) return;
+    const pauseAt = this.#pauseAt;
+    const all = this.#take();
+    if (pauseAt < 0) {
+      this.#judgeUnterminated(all, out);
+    } else {
+      this.#judgeUnterminated(all.slice(0, pauseAt), out);
+      this.#judgeUnterminated(all.slice(pauseAt), out);
+    }
+  }
+
+  /** A pause-free run with no terminator: a scan when long enough, else typing. */
+  #judgeUnterminated(run: HeldChar[], out: WedgeDecision[]): void {
+    if (run.length === 0) return;
+    out.push(run.length >= this.timing.minLength ? consume(run, null) : release(run));
+  }
+
+  #take(): HeldChar[] {
+    const all = this.#held;
+    this.#held = [];
+    this.#pauseAt = -1;
+    return all;
+  }
+}
+
+function release(run: HeldChar[]): WedgeDecision {
+  const keys = run.map((h) => h.ev);
+  return { type: 'release', keys, text: typedText(keys) };
+}
+
+function consume(
+  run: HeldChar[],
+  terminator: { ev: WedgeKeyEvent; name: 'Enter' | 'Tab' } | null,
+): WedgeDecision {
+  const keys = run.map((h) => h.ev);
+  if (terminator) keys.push(terminator.ev);
+  const gaps: number[] = [];
+  for (let i = 1; i < keys.length; i++) {
+    const a = keys[i - 1];
+    const b = keys[i];
+    if (a && b) gaps.push(Math.round((b.t - a.t) * 100) / 100);
+  }
+  const first = keys[0];
+  const last = keys.at(-1);
+  return {
+    type: 'consume',
+    keys,
+    scan: {
+      code: run.map((h) => h.char).join(''),
+      terminator: terminator?.name ?? null,
+      start: first?.t ?? 0,
+      end: last?.t ?? 0,
+      gaps,
+    },
+  };
+}
+
+/** Offline use (CLI replay, tests, bench): every scan in a recorded session, in order. */
+export function detectScans(events: Iterable<WedgeKeyEvent>, timing: Partial<WedgeTiming> = {}): WedgeScan[] {
+  const detector = new WedgeDetector(timing);
+  const scans: WedgeScan[] = [];
+  const collect = (decisions: WedgeDecision[]) => {
+    for (const d of decisions) if (d.type === 'consume') scans.push(d.scan);
+  };
+  for (const ev of events) collect(detector.feed(ev));
+  collect(detector.flush());
+  return scans;
+}

@@ -1,0 +1,212 @@
+// Payments benchmarks, each against a floor measured in the same run:
+//  1. charge-to-QR: payActive (journal writes + ACTIVEPAY over HTTP to the simulator) minus the raw
+//     loopback HTTP round trip of the same sealed request;
+//  2. history search and the daily report on a journal of 1,000,000 attempts (built in one transaction).
+import fs from 'node:fs';
+import http from 'node:http';
+import os from 'node:os';
+import path from 'node:path';
+import { createGatewayClient } from '../../electron/core/gateway/client.ts';
+import { sealData } from '../../electron/core/gateway/envelope.ts';
+import { createJournal } from '../../electron/core/journal/journal.ts';
+import { openJournal } from '../../electron/core/journal/open-journal.ts';
+import { createPaymentsEngine } from '../../electron/core/payments/engine.ts';
+import {
+  createSimulator,
+  SANDBOX_MERCHANT_ID,
+  SANDBOX_OPERATOR_ID,
+  SANDBOX_SIGN_KEY,
+} from '../../electron/core/simulator/index.ts';
+import { createOrderIdGenerator } from '../../shared/payments/order-id.ts';
+
+const ATTEMPTS = Number(process.env.BENCH_ATTEMPTS ?? 1_000_000);
+const CHARGES = Number(process.env.BENCH_CHARGES ?? 200);
+const dir = fs.mkdtempSync(path.join(process.env.BENCH_DIR ?? os.tmpdir(), 'payments-bench-'));
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0;
+const ms = (t: bigint) => Number(process.hrtime.bigint() - t) / 1e6;
+
+function post(url: string, body: string, agent: http.Agent): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const req = http.request(
+      url,
+      { method: 'POST', agent, headers: { 'content-type': 'application/json' } },
+      (res) => {
+        res.resume();
+        res.on('end', () => resolve());
+      },
+    );
+    req.on('error', reject);
+    req.end(body);
+  });
+}
+
+async function chargeToQr(): Promise<void> {
+  const sim = await createSimulator();
+  const handle = openJournal({ path: path.join(dir, 'qr.db') });
+  const journal = createJournal(handle.db);
+  const gateway = createGatewayClient({
+    baseUrl: sim.url,
+    merchantId: SANDBOX_MERCHANT_ID,
+    operatorId: SANDBOX_OPERATOR_ID,
+    signKey: SANDBOX_SIGN_KEY,
+  });
+  const engine = createPaymentsEngine({
+    journal,
+    gateway,
+    terminalNo: 'B1',
+    operatorId: SANDBOX_OPERATOR_ID,
+    merchantId: SANDBOX_MERCHANT_ID,
+    currency: 'CAD',
+    timing: { activePollMs: 60_000 },
+  });
+  const ids = createOrderIdGenerator({ terminalNo: 'F1', now: Date.now, random: Math.random });
+  const agent = new http.Agent({ keepAlive: false });
+  const floor: number[] = [];
+  const full: number[] = [];
+  try {
+    await engine.probeGateway();
+    for (let i = 0; i < CHARGES; i++) {
+      // The same request, sealed beforehand, posted raw: the floor.
+      const data = sealData(
+        {
+          order_id: ids.next(),
+          operator_id: SANDBOX_OPERATOR_ID,
+          amount: '1000',
+          biz_type: 'WECHATPAY',
+          call_back_url: 'http://127.0.0.1/cb',
+        },
+        SANDBOX_SIGN_KEY,
+      );
+      const body = JSON.stringify({
+        action: 'ACTIVEPAY',
+        version: '1.0',
+        merchant_id: SANDBOX_MERCHANT_ID,
+        operator_id: SANDBOX_OPERATOR_ID,
+        ...data,
+      });
+      let t = process.hrtime.bigint();
+      await post(`${sim.url}/processV2`, body, agent);
+      floor.push(ms(t));
+      engine.newSale();
+      t = process.hrtime.bigint();
+      const a = await engine.payActive({ amountCents: 1000, tipCents: 0, wallet: 'WECHATPAY' });
+      full.push(ms(t));
+      if (!a.qr) throw new Error(`no QR: ${a.state}`);
+      engine.cancel();
+      engine.newSale();
+    }
+  } finally {
+    await engine.close();
+    gateway.close();
+    handle.close();
+    await sim.close();
+  }
+  const f = median(floor);
+  const c = median(full);
+  console.log(`charge-to-QR (payActive → QR):  median ${c.toFixed(2)} ms over ${CHARGES}`);
+  console.log(`raw loopback ACTIVEPAY (floor): median ${f.toFixed(2)} ms`);
+  console.log(`charge-to-QR minus floor:       ${(c - f).toFixed(2)} ms (ratio ${(c / f).toFixed(2)}x)`);
+}
+
+function bigJournal(): void {
+  const file = path.join(dir, 'big.db');
+  const handle = openJournal({ path: file });
+  const db = handle.db;
+  const wallets = ['WECHATPAY', 'ALIPAY', 'UNIONPAY'];
+  const states = ['paid', 'paid', 'paid', 'paid', 'failed', 'expired'];
+  const start = Date.UTC(2025, 0, 1, 14);
+  const span = 365 * 86_400_000;
+  const ids = createOrderIdGenerator({ terminalNo: 'T1', now: () => 0, random: Math.random });
+  let t = process.hrtime.bigint();
+  const sale = db.prepare(`INSERT INTO sales VALUES (?, ?, 0, 'CAD', ?, 'T1', ?, ?, ?)`);
+  const attempt =
+    db.prepare(`INSERT INTO attempts (attempt_id, order_id, sale_id, mode, wallet, amount_cents, tip_cents,
+    currency, state, gateway_seen, wallet_txn_id, operator_id, terminal_no, created_at, updated_at, paid_at, manual)
+    VALUES (?, ?, ?, ?, ?, ?, ?, 'CAD', ?, 1, ?, ?, 'T1', ?, ?, ?, ?)`);
+  db.transaction(() => {
+    for (let i = 0; i < ATTEMPTS; i++) {
+      const at = start + Math.floor((i / ATTEMPTS) * span);
+      const id = ids.next();
+      const amount = 100 + ((i * 7919) % 20_000);
+      const state = states[i % states.length] ?? 'failed';
+      const op = `000000000${i % 4}`;
+      sale.run(id, amount, op, at, at, at);
+      attempt.run(
+        id,
+        id,
+        id,
+        i % 2 ? 'active' : 'passive',
+        wallets[i % 3],
+        amount,
+        i % 5 === 0 ? 100 : 0,
+        state,
+        state === 'paid' ? `4200${String(i).padStart(14, '0')}` : null,
+        op,
+        at,
+        at,
+        state === 'paid' ? at : null,
+        i % 997 === 0 ? 1 : 0,
+      );
+    }
+  })();
+  const buildMs = ms(t);
+  const size = fs.statSync(file).size;
+  console.log(
+    `journal of ${ATTEMPTS.toLocaleString('en')} attempts built in ${(buildMs / 1000).toFixed(1)} s (${(size / 1e6).toFixed(0)} MB)`,
+  );
+  handle.close();
+
+  // Reopen cold-ish, as the till would, and time the queries through the engine.
+  const h2 = openJournal({ path: file });
+  const j2 = createJournal(h2.db);
+  const engine = createPaymentsEngine({
+    journal: j2,
+    gateway: null as never,
+    terminalNo: 'T1',
+    operatorId: '1',
+    merchantId: SANDBOX_MERCHANT_ID,
+    currency: 'CAD',
+    timeZone: 'UTC',
+  });
+  const some = h2.db
+    .prepare('SELECT order_id AS o, wallet_txn_id AS w FROM attempts WHERE rowid = ?')
+    .get(Math.floor(ATTEMPTS / 2)) as { o: string; w: string | null };
+  const cases: Array<[string, () => unknown]> = [
+    ['search: latest 100', () => engine.search({ limit: 100 })],
+    ['search: order id prefix', () => engine.search({ text: some.o.slice(0, 10), limit: 100 })],
+    ['search: wallet txn id', () => engine.search({ text: some.w ?? '4200', limit: 100 })],
+    [
+      'search: one day + wallet',
+      () => engine.search({ from: '2025-06-01', to: '2025-06-01', wallet: 'ALIPAY', limit: 500 }),
+    ],
+    [
+      'search: amount over a month',
+      () => engine.search({ amountCents: 5000, from: '2025-03-01', to: '2025-03-31', limit: 100 }),
+    ],
+    ['daily report', () => engine.dailyReport('2025-06-01')],
+    ['CSV export of a day', () => engine.exportCsv('2025-06-01')],
+  ];
+  for (const [name, fn] of cases) {
+    fn();
+    const times: number[] = [];
+    for (let i = 0; i < 15; i++) {
+      t = process.hrtime.bigint();
+      fn();
+      times.push(ms(t));
+    }
+    console.log(`${name.padEnd(30)} median ${median(times).toFixed(2)} ms`);
+  }
+  const full = h2.db.prepare('SELECT count(*) AS n FROM attempts WHERE reason IS NULL');
+  t = process.hrtime.bigint();
+  full.get();
+  console.log(`${'floor: full scan of attempts'.padEnd(30)} ${ms(t).toFixed(2)} ms`);
+  void engine.close();
+  h2.close();
+}
+
+try {
+  await chargeToQr();
+  bigJournal();
+} finally {
+  fs.rmSync(dir, { recursive: true, force: true });
+}

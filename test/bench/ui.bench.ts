@@ -1,0 +1,139 @@
+// UI benchmark: (1) time from the core's state change (the customer view turning to "qr") to the QR
+// painted on the customer page in real Chromium, against a floor measured in the same run: the same
+// event's arrival in the page (transport only, no React, no paint); (2) the renderer bundle sizes.
+// Needs dist/renderer built (`npm run build`).
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
+import { createTillCore } from '../../electron/core/app/till-core.ts';
+import { createFileSecretStore } from '../../electron/core/config/secret-store.ts';
+import { dispatch } from '../../electron/core/dispatch.ts';
+import { createWebShell } from '../../electron/web-shell/server.ts';
+import type { CustomerView, TillSnapshot } from '../../shared/domain.ts';
+import { launchBrowser, pollUntil } from '../e2e/harness.ts';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const rendererDir = join(root, 'dist', 'renderer');
+const RUNS = 8;
+const wallClock = () => performance.timeOrigin + performance.now();
+
+function bundleSizes(): void {
+  const assets = join(rendererDir, 'assets');
+  console.log('renderer bundle (raw / gzip):');
+  for (const entry of ['till', 'customer']) {
+    const html = readFileSync(join(rendererDir, entry, 'index.html'), 'utf8');
+    const files = [...html.matchAll(/assets\/([^"']+)/g)].map((m) => m[1] ?? '');
+    let raw = 0;
+    let gz = 0;
+    for (const f of new Set(files)) {
+      const bytes = readFileSync(join(assets, f));
+      raw += bytes.length;
+      gz += gzipSync(bytes).length;
+    }
+    console.log(`  ${entry.padEnd(9)} ${kb(raw)} / ${kb(gz)}  (${[...new Set(files)].join(', ')})`);
+  }
+  for (const f of readdirSync(assets).sort())
+    console.log(`    ${f.padEnd(28)} ${kb(statSync(join(assets, f)).size)}`);
+}
+
+function kb(bytes: number): string {
+  return `${(bytes / 1024).toFixed(1)} KiB`;
+}
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)] ?? Number.NaN;
+}
+
+async function qrLatency(): Promise<void> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'till-bench-'));
+  const core = await createTillCore({
+    dataDir,
+    secrets: createFileSecretStore(join(dataDir, 'secrets.json')),
+    env: process.env,
+    // BENCH_LOG=1 shows the core's log lines (gateway calls) when a run misbehaves.
+    logger: { write: (line) => process.env.BENCH_LOG && process.stderr.write(`${line}\n`) },
+  });
+  const shell = await createWebShell({ core, port: 0, rendererDir });
+  const browser = await launchBrowser();
+  try {
+    const page = await browser.newPage();
+    await page.goto(shell.customerUrl);
+    await page.getByRole('heading', { name: /Welcome|Bienvenue|欢迎/ }).waitFor();
+    // In the page: when the raw event arrives (floor) and when the QR has been painted (two frames).
+    // Page-side code is passed as text: this project's Node typecheck has no DOM library.
+    await page.evaluate(`(() => {
+      window.marks = { arrived: [], painted: [] };
+      const now = () => performance.timeOrigin + performance.now();
+      let lastQr = null;
+      new EventSource('/customer/events').addEventListener('customer.view', (e) => {
+        const view = JSON.parse(e.data);
+        if (view.phase === 'qr' && view.qrPayload !== lastQr) window.marks.arrived.push(now());
+        lastQr = view.qrPayload;
+      });
+      let shown = false;
+      new MutationObserver(() => {
+        const has = document.querySelector('[data-testid="qr"] svg') !== null;
+        if (has && !shown) requestAnimationFrame(() => requestAnimationFrame(() => window.marks.painted.push(now())));
+        shown = has;
+      }).observe(document.body, { subtree: true, childList: true });
+    })()`);
+    const changed: number[] = [];
+    let lastQr: string | null = null;
+    let waiters: Array<(s: TillSnapshot) => void> = [];
+    core.subscribe('till', (name, payload) => {
+      if (name === 'customer.view') {
+        // The first push of each new QR is the state change; repeats of the same view are not.
+        const view = payload as CustomerView;
+        if (view.phase === 'qr' && view.qrPayload !== lastQr) changed.push(wallClock());
+        lastQr = view.qrPayload;
+      }
+      if (name === 'till.snapshot') for (const w of waiters) w(payload as TillSnapshot);
+    });
+    const until = (pred: (s: TillSnapshot) => boolean) =>
+      new Promise<void>((resolve) => {
+        if (pred(core.snapshot())) return resolve();
+        const w = (s: TillSnapshot) => {
+          if (!pred(s)) return;
+          waiters = waiters.filter((x) => x !== w);
+          resolve();
+        };
+        waiters.push(w);
+      });
+    for (let i = 0; i < RUNS; i++) {
+      const paid = await dispatch(core, 'till', 'sale.payActive', {
+        amountCents: 1000 + i,
+        tipCents: 0,
+        wallet: 'WECHATPAY',
+      });
+      if (!paid.ok) throw new Error(`payActive: ${paid.error.message}`);
+      await pollUntil(
+        async () => ((await page.evaluate('window.marks.painted.length')) as number) > i,
+        'the QR is painted',
+      );
+      await dispatch(core, 'till', 'sale.cancel', {});
+      await until((s) => s.sale?.phase === 'failed' || s.sale?.phase === 'paid');
+      await dispatch(core, 'till', 'sale.new', {});
+    }
+    const marks = (await page.evaluate('window.marks')) as { arrived: number[]; painted: number[] };
+    const floor = marks.arrived.map((t, i) => t - (changed[i] ?? Number.NaN));
+    const painted = marks.painted.map((t, i) => t - (changed[i] ?? Number.NaN));
+    const f = median(floor);
+    const p = median(painted);
+    console.log(
+      `core state change → QR painted on the customer page (median of ${RUNS}): ${p.toFixed(1)} ms`,
+    );
+    console.log(`floor, same event arriving in the page (no React, no paint):        ${f.toFixed(1)} ms`);
+    console.log(`ratio painted / floor: ${(p / Math.max(f, 0.1)).toFixed(2)}`);
+  } finally {
+    await browser.close();
+    await shell.close();
+    await core.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+bundleSizes();
+await qrLatency();

@@ -1,0 +1,159 @@
+// Shared by the end-to-end tests: the real browser shell (real core + embedded simulator) as a child
+// process, real Chromium through playwright-core, and QR decoding from a screenshot with zbarimg.
+import { type ChildProcess, execFile, spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { createInterface } from 'node:readline';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { type Browser, chromium, type Locator, type Page } from 'playwright-core';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const run = promisify(execFile);
+
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+export interface Shell {
+  tillUrl: string;
+  customerUrl: string;
+  /** The supervisor PIN the shell announced (sandbox), or null. */
+  pin: string | null;
+  /** Everything the shell wrote to stderr, for failure messages. */
+  log: () => string;
+  stop: () => Promise<void>;
+}
+
+/** Starts `electron/web-shell/start.ts --port 0` on a fresh data dir; needs dist/renderer built. */
+export async function startShell(opts: { timeoutMs?: number } = {}): Promise<Shell> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'till-e2e-'));
+  const child = spawn(
+    process.execPath,
+    [join(root, 'electron/web-shell/start.ts'), '--port', '0', '--data-dir', dataDir],
+    {
+      cwd: root,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
+  let stderr = '';
+  child.stderr?.setEncoding('utf8');
+  child.stderr?.on('data', (chunk: string) => {
+    stderr = (stderr + chunk).slice(-20_000);
+  });
+  const stop = () => stopChild(child).finally(() => rmSync(dataDir, { recursive: true, force: true }));
+  try {
+    const lines = await readAnnouncement(child, opts.timeoutMs ?? 20_000);
+    const till = /till ready at (\S+)/.exec(lines.join('\n'))?.[1];
+    const customer = /customer display at (\S+)/.exec(lines.join('\n'))?.[1];
+    if (!till || !customer) throw new Error(`unexpected shell output: ${lines.join(' | ')}`);
+    const pin = /supervisor PIN is (\d{4,8})/.exec(lines.join('\n'))?.[1] ?? null;
+    return { tillUrl: till, customerUrl: customer, pin, log: () => stderr, stop };
+  } catch (err) {
+    await stop();
+    throw new Error(`${err instanceof Error ? err.message : String(err)}\n--- shell stderr ---\n${stderr}`);
+  }
+}
+
+/** The URL lines, plus the sandbox lines that follow them at once (simulator, PIN). */
+function readAnnouncement(child: ChildProcess, timeoutMs: number): Promise<string[]> {
+  return new Promise((resolve, reject) => {
+    const lines: string[] = [];
+    const rl = createInterface({ input: child.stdout as NodeJS.ReadableStream });
+    let settleTimer: ReturnType<typeof setTimeout> | null = null;
+    const done = (err: Error | null) => {
+      clearTimeout(deadline);
+      if (settleTimer) clearTimeout(settleTimer);
+      rl.removeAllListeners('line');
+      child.off('exit', onExit);
+      if (err) reject(err);
+      else resolve(lines);
+    };
+    const deadline = setTimeout(
+      () => done(new Error('the browser shell did not announce its URLs')),
+      timeoutMs,
+    );
+    const onExit = (code: number | null) =>
+      done(new Error(`the browser shell exited (${code}) before it was ready`));
+    child.once('exit', onExit);
+    rl.on('line', (line) => {
+      lines.push(line);
+      if (/supervisor PIN is/.test(line)) done(null);
+      else if (lines.some((l) => l.startsWith('customer display at')) && !settleTimer) {
+        // Not every shell prints the sandbox lines; they follow in the same write when it does.
+        settleTimer = setTimeout(() => done(null), 300);
+      }
+    });
+  });
+}
+
+function stopChild(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  return new Promise((resolve) => {
+    const force = setTimeout(() => child.kill('SIGKILL'), 5000);
+    child.once('exit', () => {
+      clearTimeout(force);
+      resolve();
+    });
+    child.kill('SIGTERM');
+  });
+}
+
+export function launchBrowser(): Promise<Browser> {
+  return chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: CHROMIUM_ARGS });
+}
+
+/** Screenshots one element (the QR) to a PNG and decodes it with zbarimg, like a phone camera would. */
+export async function readQr(locator: Locator): Promise<string> {
+  const dir = mkdtempSync(join(tmpdir(), 'till-qr-'));
+  try {
+    const file = join(dir, 'qr.png');
+    await locator.screenshot({ path: file });
+    const { stdout } = await run('zbarimg', ['--raw', '-q', file]);
+    return stdout.trim();
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** A fresh wallet payment code the simulator accepts (codes are single use). */
+export function walletCode(wallet: 'WECHATPAY' | 'ALIPAY' | 'UNIONPAY'): string {
+  const digits = (n: number) => Array.from({ length: n }, () => Math.floor(Math.random() * 10)).join('');
+  if (wallet === 'WECHATPAY') return `13${digits(16)}`;
+  if (wallet === 'ALIPAY') return `28${digits(16)}`;
+  return `62${digits(17)}`;
+}
+
+/** Polls a page condition until it holds (waiting on state, never a fixed sleep standing in for it). */
+export async function pollUntil(
+  check: () => Promise<boolean>,
+  what: string,
+  timeoutMs = 15_000,
+): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting until ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+/** A page in its own context (its own storage, like a separate device), with a shorter default timeout. */
+export async function openPage(browser: Browser, width = 1200, height = 900): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width, height } });
+  context.setDefaultTimeout(15_000);
+  return context.newPage();
+}
+
+/** Back to an empty amount screen, whatever the last test left behind. */
+export async function toNewSale(page: Page): Promise<void> {
+  const newSale = page.getByRole('button', { name: 'New sale' });
+  if (await newSale.isVisible()) await newSale.click();
+  await page.getByLabel('Amount', { exact: true }).waitFor({ state: 'visible' });
+}

@@ -1,0 +1,138 @@
+// Passive pay end to end: the customer's payment code arrives as fast key presses (a keyboard-wedge
+// scanner); declines, a new attempt after a decline, and an unknown outcome resolved by OTTPay.
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import type { Browser, Page } from 'playwright-core';
+import {
+  launchBrowser,
+  openPage,
+  pollUntil,
+  type Shell,
+  startShell,
+  toNewSale,
+  walletCode,
+} from './harness.ts';
+
+// Page-side code is passed as text: this project's Node typecheck has no DOM library.
+/** Records every heading the till shows, so a short-lived state can be asserted afterwards. */
+async function recordHeadings(page: Page): Promise<void> {
+  await page.evaluate(`(() => {
+    window.seenHeadings = [];
+    const note = () => {
+      for (const h of document.querySelectorAll('h2')) {
+        const text = h.textContent ?? '';
+        if (window.seenHeadings.at(-1) !== text) window.seenHeadings.push(text);
+        // While the outcome is unknown, nothing may offer to charge again.
+        if (text === 'Checking with OTTPay…') {
+          const offers = [...document.querySelectorAll('button')].filter((b) =>
+            /WeChat Pay|Alipay|UnionPay|Scan customer code|Try again/.test(b.textContent ?? ''),
+          );
+          if (offers.length > 0) window.seenHeadings.push('OFFERED A NEW CHARGE');
+        }
+      }
+    };
+    new MutationObserver(note).observe(document.body, { subtree: true, childList: true, characterData: true });
+  })()`);
+}
+
+async function seenHeadings(page: Page): Promise<string[]> {
+  return (await page.evaluate('window.seenHeadings')) as string[];
+}
+
+/** A wedge scanner: the whole code in a few milliseconds per key, then Enter. */
+async function scan(page: Page, code: string): Promise<void> {
+  await page.keyboard.type(code, { delay: 3 });
+  await page.keyboard.press('Enter');
+}
+
+async function startPassive(page: Page, amount: string): Promise<void> {
+  await toNewSale(page);
+  await page.getByLabel('Amount', { exact: true }).fill(amount);
+  await page.keyboard.press('Enter'); // Enter charges: scan the customer's code
+  await page.getByRole('heading', { name: /Scan the customer’s payment code/ }).waitFor();
+}
+
+describe('passive pay (we scan the customer code)', () => {
+  let shell: Shell;
+  let browser: Browser;
+  let till: Page;
+  let customer: Page;
+
+  before(async () => {
+    shell = await startShell();
+    browser = await launchBrowser();
+    till = await openPage(browser);
+    customer = await openPage(browser, 800, 900);
+    await till.goto(shell.tillUrl);
+    await customer.goto(shell.customerUrl);
+    await till.getByLabel('Amount', { exact: true }).waitFor();
+  });
+
+  after(async () => {
+    await browser?.close();
+    await shell?.stop();
+  });
+
+  it('a wedge scan on the amount screen never lands in the Amount field', async () => {
+    await toNewSale(till);
+    const amount = till.getByLabel('Amount', { exact: true });
+    await amount.focus();
+    await scan(till, walletCode('WECHATPAY'));
+    await till.getByRole('alert').first().waitFor();
+    assert.equal(await amount.inputValue(), '');
+    // A person typing is still let through.
+    await till.keyboard.type('42.5', { delay: 150 });
+    await pollUntil(async () => (await amount.inputValue()) === '42.5', 'the typed amount reaches the field');
+  });
+
+  it('takes a scanned WeChat Pay code to Paid; the scan keys never reach a field', async () => {
+    await startPassive(till, '8.88');
+    await customer.getByText('Please show your payment code to the cashier').waitFor();
+    await scan(till, walletCode('WECHATPAY'));
+    await till.getByRole('heading', { name: /Paid/ }).waitFor({ timeout: 20_000 });
+    assert.equal(await till.getByTestId('status-amount').textContent(), '$8.88');
+    await till.getByText('WeChat Pay', { exact: true }).waitFor();
+    await customer.getByText('Paid — thank you!').waitFor();
+  });
+
+  it('Esc cancels a payment still waiting for the code, and nothing was charged', async () => {
+    await startPassive(till, '3.21');
+    await customer.getByText('Please show your payment code to the cashier').waitFor();
+    await till.keyboard.press('Escape');
+    await till.getByLabel('Amount', { exact: true }).waitFor();
+    await customer.getByRole('heading', { name: 'Welcome' }).waitFor();
+  });
+
+  it('shows a decline in plain words; "Try again" is a new attempt with a new order id', async () => {
+    await startPassive(till, '7.99');
+    await scan(till, walletCode('ALIPAY'));
+    await till.getByRole('heading', { name: /Declined/ }).waitFor({ timeout: 20_000 });
+    const reason = (await till.getByTestId('reason').textContent()) ?? '';
+    assert.ok(reason.trim().length > 0, 'a declined payment shows its reason');
+    const firstOrder = await till.getByTestId('order-id').textContent();
+    await customer.getByText('Payment declined').waitFor();
+
+    await till.getByRole('button', { name: 'Try again' }).click();
+    assert.equal(await till.getByTestId('locked-amount').textContent(), 'Amount: $7.99');
+    await till.getByRole('button', { name: 'Scan customer code' }).click();
+    await till.getByRole('heading', { name: /Scan the customer’s payment code/ }).waitFor();
+    await scan(till, walletCode('ALIPAY'));
+    // A new attempt: a new order id on the till, declined again (the amount ends in 99).
+    await till
+      .locator('[data-testid="order-id"]', { hasNotText: firstOrder ?? '' })
+      .waitFor({ timeout: 20_000 });
+    await till.getByRole('heading', { name: /Declined/ }).waitFor();
+  });
+
+  it('an unknown outcome shows "checking with OTTPay" without offering to charge again, then Paid', async () => {
+    await startPassive(till, '6.94');
+    await recordHeadings(till);
+    await scan(till, walletCode('UNIONPAY'));
+    await till.getByRole('heading', { name: /Paid/ }).waitFor({ timeout: 30_000 });
+    const seen = await seenHeadings(till);
+    const checking = seen.indexOf('Checking with OTTPay…');
+    assert.ok(checking >= 0, `the unknown state was shown (saw: ${seen.join(' → ')})`);
+    assert.ok(seen.indexOf('✓ Paid') > checking, 'and was resolved to Paid');
+    assert.ok(!seen.includes('OFFERED A NEW CHARGE'), 'no charge was offered while the outcome was unknown');
+  });
+});

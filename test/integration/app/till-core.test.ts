@@ -1,0 +1,201 @@
+// The facade with its real stacks (journal in a temp folder, embedded simulator): PIN-guarded commands,
+// settings persistence, secrets kept out of every answer, and the switch from sandbox to live.
+import assert from 'node:assert/strict';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { createTillCore, type TillCore } from '../../../electron/core/app/till-core.ts';
+import { ManualClock } from '../../../electron/core/clock.ts';
+import { createMemorySecretStore } from '../../../electron/core/config/secret-store.ts';
+import { dispatch } from '../../../electron/core/dispatch.ts';
+import { createSimulator, type Simulator } from '../../../electron/core/simulator/index.ts';
+import type { CommandName } from '../../../shared/contract.ts';
+import type { AttemptView, CustomerView, TillSnapshot } from '../../../shared/domain.ts';
+
+const LIVE_KEY = '00112233AABBCCDD';
+const MERCHANT = 'QC00005496';
+
+let dir: string;
+let core: TillCore;
+let liveGateway: Simulator;
+const secrets = createMemorySecretStore();
+
+before(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'till-core-'));
+  // A file that does not validate: the till must start anyway and keep the file.
+  writeFileSync(join(dir, 'settings.json'), JSON.stringify({ currency: 'EUR' }));
+  core = await createTillCore({ dataDir: dir, secrets });
+  liveGateway = await createSimulator({ merchants: [{ merchantId: MERCHANT, signKey: LIVE_KEY }] });
+});
+
+after(async () => {
+  await core.close();
+  await liveGateway.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+async function run(name: CommandName | string, payload: unknown) {
+  return dispatch(core, 'till', name, payload);
+}
+async function value<T>(name: CommandName, payload: unknown): Promise<T> {
+  const r = await run(name, payload);
+  assert.ok(r.ok, JSON.stringify(r));
+  return r.value as T;
+}
+
+describe('till core', () => {
+  it('starts from defaults in sandbox when the settings file is invalid, and keeps that file', async () => {
+    const snap = await value<TillSnapshot>('till.snapshot', {});
+    assert.equal(snap.sandbox, true);
+    assert.equal(snap.settings.currency, 'CAD');
+    assert.ok(core.sandboxInfo?.simulatorUrl.startsWith('http://127.0.0.1:'));
+    assert.equal(readdirSync(dir).filter((f) => f.startsWith('settings.json.bad-')).length, 1);
+    const diag = await value<{ text: string }>('diagnostics.get', {});
+    assert.match(diag.text, /settings file was not used \(field currency: /);
+  });
+
+  it('changes settings only with the supervisor PIN, persists them and pushes a snapshot', async () => {
+    const wrong = await run('settings.update', { patch: { tipPresetsPercent: [5, 10] }, pin: '0000' });
+    assert.ok(!wrong.ok && wrong.error.code === 'NOT_ALLOWED');
+    const pushed = new Promise<TillSnapshot>((resolve) => {
+      const off = core.subscribe('till', (name, payload) => {
+        if (name === 'till.snapshot') {
+          off();
+          resolve(payload as TillSnapshot);
+        }
+      });
+    });
+    const next = await value<{ tipPresetsPercent: number[] }>('settings.update', {
+      patch: { tipPresetsPercent: [5, 10] },
+      pin: '1234',
+    });
+    assert.deepEqual(next.tipPresetsPercent, [5, 10]);
+    assert.deepEqual((await pushed).settings.tipPresetsPercent, [5, 10]);
+    assert.deepEqual(JSON.parse(readFileSync(join(dir, 'settings.json'), 'utf8')).tipPresetsPercent, [5, 10]);
+  });
+
+  it('changes the PIN only with the old one', async () => {
+    const wrong = await run('settings.changePin', { oldPin: '1111', newPin: '24680' });
+    assert.ok(!wrong.ok && wrong.error.code === 'NOT_ALLOWED');
+    assert.equal(await value('settings.changePin', { oldPin: '1234', newPin: '24680' }), null);
+    const old = await run('settings.update', { patch: { soundsOn: false }, pin: '1234' });
+    assert.ok(!old.ok && old.error.code === 'NOT_ALLOWED');
+  });
+
+  it('needs the PIN for a refund and an override', async () => {
+    await value('sale.payPassive', { amountCents: 2500, tipCents: 0 });
+    const paid = await value<AttemptView>('sale.submitScan', {
+      code: '284567890123456789',
+      source: 'manual',
+    });
+    assert.equal(paid.state, 'paid');
+    await value('sale.new', {});
+    const refused = await run('refund.create', { attemptId: paid.attemptId, amountCents: 500, pin: '1234' });
+    assert.ok(!refused.ok && refused.error.code === 'NOT_ALLOWED');
+    const refund = await value<{ amountCents: number; state: string }>('refund.create', {
+      attemptId: paid.attemptId,
+      amountCents: 500,
+      pin: '24680',
+    });
+    assert.equal(refund.amountCents, 500);
+    assert.equal((await value<unknown[]>('refund.list', { attemptId: paid.attemptId })).length, 1);
+    const override = await run('override.markFailed', {
+      attemptId: paid.attemptId,
+      reason: 'test',
+      pin: '1234',
+    });
+    assert.ok(!override.ok && override.error.code === 'NOT_ALLOWED');
+  });
+
+  it('keeps the sign key write-only and switches to live once a merchant and key are set', {
+    timeout: 20_000,
+  }, async () => {
+    const keyed = await value<{ signKeySet: boolean }>('settings.setSignKey', {
+      signKey: LIVE_KEY,
+      pin: '24680',
+    });
+    assert.equal(keyed.signKeySet, true);
+    assert.equal(core.snapshot().sandbox, true, 'a key without a merchant id is not live');
+
+    // A sale is waiting for a wallet code: the gateway is not swapped under it.
+    await value('sale.payPassive', { amountCents: 1000, tipCents: 0 });
+    await value('settings.update', {
+      patch: { merchantId: MERCHANT, operatorId: '42', gatewayUrl: liveGateway.url },
+      pin: '24680',
+    });
+    assert.equal(core.snapshot().sandbox, true, 'still sandbox while the sale waits');
+    const wentLive = new Promise<void>((resolve) => {
+      const off = core.subscribe('till', (name, payload) => {
+        if (name === 'till.snapshot' && !(payload as TillSnapshot).sandbox) {
+          off();
+          resolve();
+        }
+      });
+    });
+    await value('sale.cancel', {});
+    await wentLive;
+    const snap = await value<TillSnapshot>('till.snapshot', {});
+    assert.equal(snap.sandbox, false);
+    assert.equal(core.sandboxInfo, null);
+    assert.equal(core.customerView().sandbox, false);
+
+    // The live journal is a different file: the sandbox payments are not in its history.
+    assert.deepEqual(await value<AttemptView[]>('history.search', {}), []);
+    assert.ok(
+      readdirSync(dir).includes('journal.sqlite') && readdirSync(dir).includes('journal-sandbox.sqlite'),
+    );
+
+    const attempt = await value<AttemptView>('sale.payActive', {
+      amountCents: 1500,
+      tipCents: 0,
+      wallet: 'UNIONPAY',
+    });
+    assert.ok(liveGateway.control.order(attempt.orderId), 'the order went to the configured gateway');
+    await value('sale.cancel', {});
+
+    const everything = [
+      JSON.stringify(core.snapshot()),
+      JSON.stringify(core.customerView()),
+      (await value<{ text: string }>('diagnostics.get', {})).text,
+      readFileSync(join(dir, 'settings.json'), 'utf8'),
+      ...core.logger.recent(),
+    ].join('\n');
+    assert.ok(!everything.includes(LIVE_KEY));
+    assert.equal(await secrets.get('signKey'), LIVE_KEY);
+  });
+});
+
+describe('till core on a manual clock', () => {
+  it('withdraws the QR from the customer display when it expires', { timeout: 20_000 }, async () => {
+    const clock = new ManualClock();
+    const manualDir = mkdtempSync(join(tmpdir(), 'till-core-clock-'));
+    const till = await createTillCore({ dataDir: manualDir, secrets: createMemorySecretStore(), clock });
+    try {
+      const views: CustomerView[] = [];
+      till.subscribe('customer', (_name, payload) => views.push(payload as CustomerView));
+      const r = await dispatch(till, 'till', 'sale.payActive', {
+        amountCents: 2000,
+        tipCents: 0,
+        wallet: 'ALIPAY',
+      });
+      assert.ok(r.ok, JSON.stringify(r));
+      assert.equal(till.customerView().phase, 'qr');
+      const expiresAt = till.customerView().expiresAt ?? 0;
+      assert.equal(expiresAt, clock.now() + 120_000);
+      clock.advance(expiresAt - clock.now() + 1);
+      assert.notEqual(till.customerView().phase, 'qr');
+      assert.equal(views.at(-1)?.phase, 'waiting');
+      assert.equal(views.at(-1)?.qrPayload, null);
+    } finally {
+      // Work in flight may wait on the manual clock (retry backoff): keep time moving until closed.
+      let closed = false;
+      const closing = till.close().then(() => {
+        closed = true;
+      });
+      while (!closed) await clock.advanceAsync(1_000);
+      await closing;
+      rmSync(manualDir, { recursive: true, force: true });
+    }
+  });
+});

@@ -1,0 +1,154 @@
+// renderer/transport in real Chromium against the real browser shell: the token leaves the address bar
+// for sessionStorage, commands and events flow, a reload still works, and the customer page hears
+// its projection. The transport is bundled with esbuild into a tiny probe page (no React needed).
+import assert from 'node:assert/strict';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
+import { type Browser, chromium } from 'playwright-core';
+import { createTillCore, type TillCore } from '../../../electron/core/app/till-core.ts';
+import { createMemorySecretStore } from '../../../electron/core/config/secret-store.ts';
+import { createWebShell, type WebShell } from '../../../electron/web-shell/server.ts';
+
+const transport = join(
+  dirname(fileURLToPath(import.meta.url)),
+  '..',
+  '..',
+  '..',
+  'renderer',
+  'transport',
+  'index.ts',
+);
+
+const TILL_PROBE = `
+import { getTillApi } from ${JSON.stringify(transport)};
+const api = getTillApi();
+const seen = [];
+window.__seen = seen;
+api.on('till.snapshot', (s) => seen.push('snapshot:' + (s.sale ? s.sale.phase : 'none')));
+api.on('customer.view', (v) => seen.push('view:' + v.phase));
+window.__invoke = (name, request) => api.invoke(name, request);
+`;
+const CUSTOMER_PROBE = `
+import { getCustomerApi } from ${JSON.stringify(transport)};
+window.__views = [];
+getCustomerApi().on('customer.view', (v) => window.__views.push(v.phase + ':' + (v.amountCents ?? '-')));
+`;
+
+let dir: string;
+let core: TillCore;
+let shell: WebShell;
+let browser: Browser;
+
+before(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'till-transport-'));
+  const renderer = join(dir, 'renderer');
+  for (const [entry, source] of [
+    ['till', TILL_PROBE],
+    ['customer', CUSTOMER_PROBE],
+  ] as const) {
+    mkdirSync(join(renderer, entry), { recursive: true });
+    writeFileSync(join(dir, `${entry}-probe.ts`), source);
+    await build({
+      entryPoints: [join(dir, `${entry}-probe.ts`)],
+      outfile: join(renderer, 'assets', `${entry}.js`),
+      bundle: true,
+      format: 'esm',
+      platform: 'browser',
+      logLevel: 'warning',
+    });
+    writeFileSync(
+      join(renderer, entry, 'index.html'),
+      `<!doctype html><script type="module" src="../assets/${entry}.js"></script>`,
+    );
+  }
+  core = await createTillCore({ dataDir: join(dir, 'data'), secrets: createMemorySecretStore() });
+  shell = await createWebShell({ core, port: 0, rendererDir: renderer });
+  browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu'],
+  });
+});
+
+after(async () => {
+  await browser?.close();
+  await shell?.close();
+  await core?.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+/** What the probe pages leave on their window (this file is type-checked without DOM types). */
+interface Probe {
+  __seen?: string[];
+  __views?: string[];
+  __invoke(name: string, request: unknown): Promise<{ ok: boolean }>;
+  sessionStorage: { getItem(key: string): string | null };
+}
+// These run in the page (playwright serialises them): no closures over this module.
+const seenIncludes = (what: string) => ((globalThis as unknown as Probe).__seen ?? []).includes(what);
+const viewsInclude = (what: string) => ((globalThis as unknown as Probe).__views ?? []).includes(what);
+const invoke = ([name, request]: [string, unknown]) =>
+  (globalThis as unknown as Probe).__invoke(name, request);
+const storedToken = () => (globalThis as unknown as Probe).sessionStorage.getItem('till.sessionToken');
+const noneAfterWaiting = () => {
+  const seen = (globalThis as unknown as Probe).__seen ?? [];
+  return seen.lastIndexOf('snapshot:none') > seen.lastIndexOf('snapshot:waiting_for_scan');
+};
+
+describe('renderer transport in the browser', () => {
+  it('moves the token to sessionStorage, invokes commands and hears events, also after a reload', {
+    timeout: 30_000,
+  }, async () => {
+    const page = await browser.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.goto(shell.tillUrl);
+    await page.waitForFunction(seenIncludes, 'snapshot:none');
+    assert.equal(page.url(), `http://127.0.0.1:${shell.port}/`);
+    assert.equal(await page.evaluate(storedToken), shell.token);
+
+    const answer = await page.evaluate(invoke, ['sale.payPassive', { amountCents: 700, tipCents: 0 }] as [
+      string,
+      unknown,
+    ]);
+    assert.equal(answer.ok, true);
+    await page.waitForFunction(seenIncludes, 'snapshot:waiting_for_scan');
+    await page.waitForFunction(seenIncludes, 'view:waiting');
+
+    await page.reload();
+    await page.waitForFunction(seenIncludes, 'snapshot:waiting_for_scan');
+    const cancel = await page.evaluate(invoke, ['sale.cancel', {}] as [string, unknown]);
+    assert.equal(cancel.ok, true);
+    await page.waitForFunction(seenIncludes, 'snapshot:none');
+    assert.deepEqual(errors, []);
+    await page.close();
+  });
+
+  it('reconnects the event stream after the shell restarts and catches up', { timeout: 30_000 }, async () => {
+    const page = await browser.newPage();
+    await page.goto(shell.tillUrl);
+    await page.waitForFunction(seenIncludes, 'snapshot:none');
+    const { port, token } = shell;
+    await shell.close();
+    // While the page is cut off, the sale changes; the page must learn it once it reconnects.
+    await core.handlers['sale.payPassive']({ amountCents: 300, tipCents: 0 });
+    shell = await createWebShell({ core, port, token, rendererDir: join(dir, 'renderer') });
+    await page.waitForFunction(seenIncludes, 'snapshot:waiting_for_scan');
+    await core.handlers['sale.cancel']({});
+    await page.waitForFunction(noneAfterWaiting);
+    await page.close();
+  });
+
+  it('gives the customer page its projection only', { timeout: 30_000 }, async () => {
+    const page = await browser.newPage();
+    await page.goto(shell.customerUrl);
+    await page.waitForFunction(viewsInclude, 'idle:-');
+    await core.handlers['sale.payPassive']({ amountCents: 900, tipCents: 100 });
+    await page.waitForFunction(viewsInclude, 'waiting:1000');
+    await core.handlers['sale.cancel']({});
+    await page.close();
+  });
+});

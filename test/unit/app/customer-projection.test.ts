@@ -1,0 +1,107 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { nextProjectionChange, projectCustomerView } from '../../../electron/core/app/customer-projection.ts';
+import type { AttemptView, SaleView } from '../../../shared/domain.ts';
+
+const NOW = Date.UTC(2026, 0, 15, 12, 0, 0);
+const ctx = { currency: 'CAD' as const, language: 'zh' as const, sandbox: true, now: NOW };
+
+function attempt(over: Partial<AttemptView> = {}): AttemptView {
+  return {
+    attemptId: 'a1',
+    orderId: 'ORD1',
+    saleId: 's1',
+    mode: 'active',
+    wallet: 'ALIPAY',
+    amountCents: 1000,
+    tipCents: 150,
+    currency: 'CAD',
+    state: 'awaiting_customer',
+    reason: null,
+    qr: { payload: 'https://qr.example/abc', expiresAt: NOW + 60_000 },
+    walletTxnId: null,
+    maskedCode: null,
+    operatorId: '0000000001',
+    createdAt: NOW,
+    updatedAt: NOW,
+    paidAt: null,
+    needsAttention: false,
+    manual: false,
+    refundedCents: 0,
+    ...over,
+  };
+}
+
+function sale(phase: SaleView['phase'], a: AttemptView | null = attempt()): SaleView {
+  return {
+    saleId: 's1',
+    amountCents: 1000,
+    tipCents: 150,
+    currency: 'CAD',
+    phase,
+    attempt: a,
+    attempts: a ? [a] : [],
+  };
+}
+
+describe('customer projection', () => {
+  it('is idle with no sale or while the cashier is entering the amount', () => {
+    for (const s of [null, sale('entering', null)]) {
+      const v = projectCustomerView(s, ctx);
+      assert.equal(v.phase, 'idle');
+      assert.equal(v.amountCents, null);
+      assert.equal(v.qrPayload, null);
+      assert.equal(v.language, 'zh');
+      assert.equal(v.sandbox, true);
+    }
+  });
+
+  it('shows the QR and the total (amount + tip) while the customer is to scan it', () => {
+    const v = projectCustomerView(sale('in_progress'), ctx);
+    assert.deepEqual(v, {
+      phase: 'qr',
+      amountCents: 1150,
+      currency: 'CAD',
+      wallet: 'ALIPAY',
+      qrPayload: 'https://qr.example/abc',
+      expiresAt: NOW + 60_000,
+      language: 'zh',
+      sandbox: true,
+    });
+  });
+
+  it('stops offering an expired QR and shows waiting instead', () => {
+    const v = projectCustomerView(sale('in_progress'), { ...ctx, now: NOW + 60_000 });
+    assert.equal(v.phase, 'waiting');
+    assert.equal(v.qrPayload, null);
+  });
+
+  it('shows waiting for a passive payment and for an attempt being resolved', () => {
+    assert.equal(projectCustomerView(sale('waiting_for_scan', null), ctx).phase, 'waiting');
+    const unknown = sale('in_progress', attempt({ state: 'unknown' }));
+    assert.equal(projectCustomerView(unknown, ctx).phase, 'waiting');
+  });
+
+  it('shows paid and declined', () => {
+    assert.equal(projectCustomerView(sale('paid', attempt({ state: 'paid', qr: null })), ctx).phase, 'paid');
+    assert.equal(
+      projectCustomerView(sale('failed', attempt({ state: 'failed', qr: null })), ctx).phase,
+      'declined',
+    );
+  });
+
+  it('never carries ids, the operator or the masked code', () => {
+    const text = JSON.stringify(
+      projectCustomerView(sale('in_progress', attempt({ maskedCode: '1345**6789' })), ctx),
+    );
+    for (const secretish of ['ORD1', 's1', 'a1', '0000000001', '1345'])
+      assert.ok(!text.includes(secretish), secretish);
+  });
+
+  it('says when the view will change by itself (QR expiry)', () => {
+    assert.equal(nextProjectionChange(sale('in_progress'), NOW), NOW + 60_000);
+    assert.equal(nextProjectionChange(sale('in_progress'), NOW + 60_000), null);
+    assert.equal(nextProjectionChange(sale('paid'), NOW), null);
+    assert.equal(nextProjectionChange(null, NOW), null);
+  });
+});

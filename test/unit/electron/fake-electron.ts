@@ -1,0 +1,142 @@
+// A stand-in for the 'electron' module, for running the real composition root (electron/main/index.ts,
+// bundled as the build does) under plain Node: the Electron binary cannot run in tests. It records
+// what main asks of Electron; the tests drive it like Electron would (ready, page loads, IPC, quit).
+import { EventEmitter } from 'node:events';
+
+export class FakeWebContents extends EventEmitter {
+  static nextId = 1;
+  readonly id = FakeWebContents.nextId++;
+  readonly sent: Array<[string, unknown]> = [];
+  openHandler: ((d: { url: string }) => { action: string }) | null = null;
+  setWindowOpenHandler(h: (d: { url: string }) => { action: string }) {
+    this.openHandler = h;
+  }
+  send(channel: string, payload: unknown) {
+    this.sent.push([channel, payload]);
+  }
+  isDestroyed() {
+    return false;
+  }
+  sendInputEvent() {}
+  reload() {}
+}
+
+export function createFakeElectron(paths: { userData: string; logs: string }, packaged: boolean) {
+  const events = new EventEmitter();
+  const windows: FakeBrowserWindow[] = [];
+  const handlers = new Map<string, (event: unknown, ...args: unknown[]) => Promise<unknown>>();
+  const privileged: unknown[] = [];
+  let protocolHandler: ((req: Request) => Promise<Response>) | null = null;
+  let menu: unknown = null;
+  let readyResolve: () => void = () => {};
+  const ready = new Promise<void>((r) => {
+    readyResolve = r;
+  });
+
+  const app = Object.assign(new EventEmitter(), {
+    isPackaged: packaged,
+    getPath: (name: string) => (name === 'logs' ? paths.logs : paths.userData),
+    getVersion: () => '0.0.0-test',
+    requestSingleInstanceLock: () => true,
+    sandboxEnabled: false,
+    enableSandbox: () => {
+      app.sandboxEnabled = true;
+    },
+    whenReady: () => ready,
+    quit: () => {
+      const event = {
+        prevented: false,
+        preventDefault() {
+          this.prevented = true;
+        },
+      };
+      app.emit('before-quit', event);
+      if (!event.prevented) events.emit('quit');
+    },
+    exit: (code: number) => events.emit('exit', code),
+  });
+
+  class FakeBrowserWindow extends EventEmitter {
+    readonly webContents = new FakeWebContents();
+    readonly options: { webPreferences?: Record<string, unknown>; fullscreen?: boolean };
+    url: string | null = null;
+    constructor(options: FakeBrowserWindow['options']) {
+      super();
+      this.options = options;
+      windows.push(this);
+      app.emit('web-contents-created', {}, this.webContents);
+      events.emit('window', this);
+    }
+    async loadURL(url: string) {
+      this.url = url;
+      events.emit('load', this);
+    }
+    show() {}
+    focus() {}
+    restore() {}
+    isMinimized() {
+      return false;
+    }
+    isDestroyed() {
+      return false;
+    }
+    destroy() {
+      this.emit('closed');
+    }
+  }
+
+  const screen = Object.assign(new EventEmitter(), {
+    getAllDisplays: () => [
+      {
+        id: 1,
+        bounds: { x: 0, y: 0, width: 1920, height: 1080 },
+        workArea: { x: 0, y: 0, width: 1920, height: 1040 },
+      },
+    ],
+    getPrimaryDisplay: () => ({ id: 1 }),
+  });
+
+  const module = {
+    app,
+    BrowserWindow: FakeBrowserWindow,
+    screen,
+    ipcMain: {
+      handle: (channel: string, h: (event: unknown, ...args: unknown[]) => Promise<unknown>) =>
+        handlers.set(channel, h),
+      removeHandler: (channel: string) => handlers.delete(channel),
+    },
+    protocol: {
+      registerSchemesAsPrivileged: (schemes: unknown[]) => privileged.push(...schemes),
+      handle: (_scheme: string, h: (req: Request) => Promise<Response>) => {
+        protocolHandler = h;
+      },
+    },
+    session: { defaultSession: { setPermissionRequestHandler() {}, setPermissionCheckHandler() {} } },
+    // Not encryption: stands in for the OS keystore, which Node cannot reach.
+    safeStorage: {
+      isEncryptionAvailable: () => true,
+      getSelectedStorageBackend: () => 'gnome_libsecret',
+      encryptString: (s: string) => Buffer.from(s, 'utf8').reverse(),
+      decryptString: (b: Buffer) => Buffer.from(b).reverse().toString('utf8'),
+    },
+    clipboard: { writeText: (t: string) => events.emit('clipboard', t) },
+    dialog: { showErrorBox: (title: string, body: string) => events.emit('error-box', title, body) },
+    Menu: {
+      buildFromTemplate: (t: unknown) => t,
+      setApplicationMenu: (m: unknown) => {
+        menu = m;
+      },
+    },
+  };
+
+  return {
+    module,
+    events,
+    windows,
+    handlers,
+    privileged,
+    ready: () => readyResolve(),
+    protocolHandler: () => protocolHandler,
+    menu: () => menu,
+  };
+}

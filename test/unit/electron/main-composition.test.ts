@@ -1,0 +1,175 @@
+// The real composition root (electron/main/index.ts, bundled to CommonJS like the build does) run
+// against a stand-in 'electron' module and the real core on a temp data folder: the wiring between
+// the pieces the other tests cover one by one.
+import assert from 'node:assert/strict';
+import { once } from 'node:events';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import Module, { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { after, before, test } from 'node:test';
+import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
+import { CONTENT_SECURITY_POLICY } from '../../../electron/main/csp.ts';
+import { INVOKE_CHANNEL } from '../../../electron/preload/channels.ts';
+import type { Result } from '../../../shared/result.ts';
+import { createFakeElectron, type FakeWebContents } from './fake-electron.ts';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
+const projectRequire = createRequire(join(root, 'package.json'));
+let dir = '';
+let fake: ReturnType<typeof createFakeElectron>;
+const originalLoad = (Module as unknown as { _load: (...a: unknown[]) => unknown })._load;
+const signalListeners = { SIGINT: process.listeners('SIGINT'), SIGTERM: process.listeners('SIGTERM') };
+
+before(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'main-composition-'));
+  const dist = join(dir, 'dist');
+  mkdirSync(join(dist, 'renderer', 'till'), { recursive: true });
+  writeFileSync(join(dist, 'renderer', 'till', 'index.html'), '<!doctype html><title>till</title>');
+  await build({
+    entryPoints: [join(root, 'electron', 'main', 'index.ts')],
+    outfile: join(dist, 'main', 'index.cjs'),
+    bundle: true,
+    platform: 'node',
+    target: 'node22',
+    format: 'cjs',
+    external: ['electron', 'better-sqlite3', 'serialport', '@serialport/*'],
+    logLevel: 'silent',
+  });
+  fake = createFakeElectron({ userData: join(dir, 'data'), logs: join(dir, 'logs') }, true);
+  (Module as unknown as { _load: (...a: unknown[]) => unknown })._load = function (
+    request: unknown,
+    ...rest: unknown[]
+  ) {
+    if (request === 'electron') return fake.module;
+    // The bundle sits in a temp folder: its native externals come from the project, as the packaged
+    // app finds them in its own node_modules.
+    if (typeof request === 'string' && /^(better-sqlite3|serialport|@serialport\/)/.test(request)) {
+      return originalLoad.call(this, projectRequire.resolve(request), ...rest);
+    }
+    return originalLoad.call(this, request, ...rest);
+  };
+  writeFileSync(join(dist, 'package.json'), '{"type":"commonjs"}');
+  const loaded = once(fake.events, 'window');
+  const customerShown = once(fake.events, 'load');
+  projectRequire(join(dist, 'main', 'index.cjs'));
+  fake.ready();
+  await loaded;
+  await customerShown;
+});
+
+after(async () => {
+  (Module as unknown as { _load: unknown })._load = originalLoad;
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    for (const l of process.listeners(signal))
+      if (!signalListeners[signal].includes(l)) process.off(signal, l);
+  }
+  rmSync(dir, { recursive: true, force: true });
+});
+
+const tillWindow = () => fake.windows[0];
+const invoke = async (
+  contents: FakeWebContents | { id: number },
+  url: string,
+  name: unknown,
+  payload: unknown,
+) => {
+  const handler = fake.handlers.get(INVOKE_CHANNEL);
+  assert.ok(handler, 'invoke channel registered');
+  return (await handler(
+    { sender: contents, senderFrame: { url, parent: null } },
+    name,
+    payload,
+  )) as Result<unknown>;
+};
+
+test('app:// is registered privileged before ready; the protocol serves the page with the CSP', async () => {
+  assert.deepEqual(fake.privileged, [{ scheme: 'app', privileges: { standard: true, secure: true } }]);
+  assert.equal(fake.module.app.sandboxEnabled, true, 'app.enableSandbox() for every renderer');
+  const serve = fake.protocolHandler();
+  assert.ok(serve);
+  const res = await serve(new Request('app://till/till/index.html'));
+  assert.equal(res.status, 200);
+  assert.equal(res.headers.get('content-security-policy'), CONTENT_SECURITY_POLICY);
+});
+
+test('the till window is hardened, loads its origin, and has the navigation guard', () => {
+  const till = tillWindow();
+  assert.ok(till);
+  assert.equal(till.url, 'app://till/till/index.html');
+  const prefs = till.options.webPreferences ?? {};
+  assert.equal(prefs.contextIsolation, true);
+  assert.equal(prefs.sandbox, true);
+  assert.equal(prefs.nodeIntegration, false);
+  assert.equal(prefs.devTools, false, 'packaged build: no DevTools');
+  assert.deepEqual(till.webContents.openHandler?.({ url: 'https://evil.example' }), { action: 'deny' });
+});
+
+test('the customer display opens on its own origin and gets the current view when its page loads', () => {
+  const customer = fake.windows[1];
+  assert.ok(customer, 'customer window opened (default mode: window)');
+  assert.equal(customer.url, 'app://customer/customer/index.html');
+  assert.equal(customer.options.webPreferences?.sandbox, true);
+  customer.webContents.emit('did-finish-load');
+  const [channel, view] = customer.webContents.sent.at(-1) ?? [];
+  assert.equal(channel, 'event:customer.view');
+  assert.equal((view as { phase: string }).phase, 'idle');
+});
+
+test('the till window holds keyboard-wedge keys back from the page', () => {
+  const till = tillWindow();
+  assert.ok(till);
+  let prevented = false;
+  till.webContents.emit(
+    'before-input-event',
+    { preventDefault: () => (prevented = true) },
+    { type: 'keyDown', key: '1', code: 'Digit1' },
+  );
+  assert.equal(prevented, true, 'a digit may start a scan: held');
+  let shortcut = false;
+  till.webContents.emit(
+    'before-input-event',
+    { preventDefault: () => (shortcut = true) },
+    { type: 'keyDown', key: 'c', code: 'KeyC', control: true },
+  );
+  assert.equal(shortcut, false, 'shortcuts pass');
+});
+
+test('the packaged menu has Copy diagnostics and no DevTools', () => {
+  const text = JSON.stringify(fake.menu());
+  assert.match(text, /Copy diagnostics/);
+  assert.doesNotMatch(text, /toggleDevTools/);
+});
+
+test('IPC: the till window is answered by the real core; unknown senders are refused', async () => {
+  const till = tillWindow();
+  assert.ok(till);
+  const snapshot = await invoke(till.webContents, 'app://till/till/index.html', 'till.snapshot', {});
+  assert.equal(snapshot.ok, true);
+  const impostor = await invoke({ id: 9999 }, 'app://till/till/index.html', 'till.snapshot', {});
+  assert.equal(!impostor.ok && impostor.error.code, 'NOT_ALLOWED');
+  const bad = await invoke(till.webContents, 'app://till/till/index.html', 'sale.payActive', {
+    amountCents: 'ten',
+  });
+  assert.equal(!bad.ok && bad.error.code, 'VALIDATION');
+});
+
+test('diagnostics.get gains the shell part: versions and packaged state', async () => {
+  const till = tillWindow();
+  assert.ok(till);
+  const diag = await invoke(till.webContents, 'app://till/till/index.html', 'diagnostics.get', {});
+  assert.ok(diag.ok);
+  const text = (diag.value as { text: string }).text;
+  assert.match(text, /OTTPay Till 0\.0\.0-test — diagnostics/);
+  assert.match(text, /packaged build/);
+});
+
+test('quit waits for the core to close, then quits; the log records start and stop', async () => {
+  const quit = once(fake.events, 'quit');
+  fake.module.app.quit();
+  await quit;
+  const log = readFileSync(join(dir, 'logs', 'till.log'), 'utf8');
+  assert.match(log, /till started/);
+  assert.match(log, /till stopped/);
+});

@@ -1,0 +1,326 @@
+// The client against an in-memory transport: what it sends, what it refuses to conclude, and what it
+// never does (retry a pay request, send on bad input, leak the key).
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { createGatewayClient, type GatewayLogEntry } from '../../../electron/core/gateway/client.ts';
+import { openData, sealData } from '../../../electron/core/gateway/envelope.ts';
+import {
+  type Transport,
+  TransportError,
+  type TransportRequest,
+  type TransportResponse,
+} from '../../../electron/core/gateway/transport.ts';
+import { type GatewayConfig, GatewayError } from '../../../electron/core/gateway/types.ts';
+
+const SIGN_KEY = '00112233445566AA';
+const config: GatewayConfig = {
+  baseUrl: 'https://gateway.example',
+  merchantId: 'QC00005496',
+  operatorId: '0000000696',
+  terminalNo: 'T1',
+  signKey: SIGN_KEY,
+  versions: { ACTIVEPAY: '1.1' },
+};
+
+type Answer = TransportResponse | TransportError | ((req: Sent) => TransportResponse | TransportError);
+interface Sent {
+  request: TransportRequest;
+  envelope: Record<string, unknown>;
+  data: Record<string, unknown>;
+}
+
+function fakeTransport(answers: Answer[]) {
+  const sent: Sent[] = [];
+  const transport: Transport = {
+    async post(request) {
+      const envelope = JSON.parse(request.body) as Record<string, unknown>;
+      const opened = openData(envelope, SIGN_KEY);
+      assert.ok(opened.ok, 'the client sealed a verifiable envelope');
+      const record = { request, envelope, data: opened.data };
+      sent.push(record);
+      const next = answers.shift();
+      if (next === undefined) throw new Error('no more answers');
+      const answer = typeof next === 'function' ? next(record) : next;
+      if (answer instanceof TransportError) throw answer;
+      return answer;
+    },
+    close() {},
+  };
+  return { transport, sent };
+}
+
+const reply = (rspCode: string, data?: Record<string, string | number>, status = 200): TransportResponse => ({
+  status,
+  body: JSON.stringify({
+    rsp_code: rspCode,
+    rsp_msg: rspCode.toLowerCase(),
+    ...(data ? sealData(data, SIGN_KEY) : {}),
+  }),
+});
+
+const errors: unknown[] = [];
+async function failure(promise: Promise<unknown>): Promise<GatewayError> {
+  try {
+    await promise;
+  } catch (err) {
+    errors.push(err);
+    assert.ok(err instanceof GatewayError, `a GatewayError, got ${String(err)}`);
+    return err;
+  }
+  assert.fail('expected a GatewayError');
+}
+
+function client(answers: Answer[], extra: Partial<GatewayConfig> = {}) {
+  const fake = fakeTransport(answers);
+  const log: GatewayLogEntry[] = [];
+  const c = createGatewayClient(
+    { ...config, ...extra },
+    { transport: fake.transport, random: () => 0, log: (e) => log.push(e) },
+  );
+  return { c, sent: fake.sent, log };
+}
+
+const passive = {
+  orderId: 'P1',
+  amountCents: 1234,
+  tipCents: 0,
+  wallet: 'WECHATPAY' as const,
+  authCode: '134567890123456789',
+};
+
+describe('what is sent', () => {
+  test('PASSIVEPAY: envelope fields, string data, no tip when zero, a fresh connection', async () => {
+    const { c, sent } = client([
+      reply('SUCCESS', { order_id: 'P1', order_status: 'success', total_amount: 1234 }),
+    ]);
+    const state = await c.passivePay({ ...passive, saleNum: 'INV-7' });
+    assert.equal(state.status, 'success');
+    assert.equal(state.totalAmountCents, 1234);
+    const [one] = sent;
+    assert.ok(one);
+    assert.equal(one.request.url, 'https://gateway.example/processV2');
+    assert.equal(one.request.freshConnection, true);
+    assert.deepEqual(
+      { ...one.envelope, data: undefined, md5: undefined },
+      {
+        action: 'PASSIVEPAY',
+        version: '1.0',
+        merchant_id: 'QC00005496',
+        terminal_no: 'T1',
+        operator_id: '0000000696',
+        data: undefined,
+        md5: undefined,
+      },
+    );
+    assert.deepEqual(one.data, {
+      order_id: 'P1',
+      operator_id: '0000000696',
+      amount: '1234',
+      sale_num: 'INV-7',
+      auth_code: '134567890123456789',
+      biz_type: 'WECHATPAY',
+    });
+  });
+
+  test('ACTIVEPAY: configured version, tip as a string, code_url back', async () => {
+    const { c, sent } = client([
+      reply('SUCCESS', { order_id: 'A1', code_url: 'weixin://wxpay/bizpayurl?pr=x' }),
+    ]);
+    const result = await c.activePay({
+      orderId: 'A1',
+      amountCents: 500,
+      tipCents: 75,
+      wallet: 'ALIPAY',
+      callbackUrl: 'https://till.example/cb',
+    });
+    assert.deepEqual(result, { orderId: 'A1', codeUrl: 'weixin://wxpay/bizpayurl?pr=x' });
+    assert.equal(sent[0]?.envelope.version, '1.1');
+    assert.equal(sent[0]?.data.tip, '75');
+    assert.equal(sent[0]?.data.call_back_url, 'https://till.example/cb');
+  });
+
+  test('queries ride pooled connections; refund query action is configurable', async () => {
+    const state = { order_id: 'R1', order_status: 'success' };
+    const { c, sent } = client([reply('SUCCESS', state), reply('SUCCESS', state)], {
+      refundQueryAction: 'REFUND_QUERY',
+    });
+    await c.refundQuery('R1');
+    assert.equal(sent[0]?.envelope.action, 'REFUND_QUERY');
+    assert.equal(sent[0]?.request.freshConnection, false);
+    const other = client([reply('SUCCESS', state)]);
+    await other.c.refundQuery('R1');
+    assert.equal(other.sent[0]?.envelope.action, 'STATUS_QUERY');
+    assert.equal(sent.length, 1);
+  });
+
+  test('base URL may already name /processV2', async () => {
+    const { c, sent } = client([reply('SUCCESS', { feeType: 'CAD', rate: '520000000' })], {
+      baseUrl: 'http://127.0.0.1:9/processV2/',
+    });
+    assert.deepEqual(await c.exchangeRate('CAD'), { currency: 'CAD', cnyPerUnit: 5.2, raw: '520000000' });
+    assert.equal(sent[0]?.request.url, 'http://127.0.0.1:9/processV2');
+  });
+});
+
+describe('pay actions are never retried', () => {
+  test('sent but no answer ⇒ unknown_outcome, one request only', async () => {
+    const { c, sent } = client([new TransportError('timeout', true, 'no answer within 1 ms')]);
+    const err = await failure(c.passivePay(passive));
+    assert.equal(err.kind, 'unknown_outcome');
+    assert.equal(sent.length, 1);
+  });
+
+  test('nothing sent ⇒ network, one request only', async () => {
+    const { c, sent } = client([new TransportError('connect', false, 'could not connect (ECONNREFUSED)')]);
+    const err = await failure(c.refund({ refundOrderId: 'R1', originalOrderId: 'P1', amountCents: 1 }));
+    assert.equal(err.kind, 'network');
+    assert.equal(sent.length, 1);
+  });
+
+  const unknowns: Array<[string, TransportResponse]> = [
+    ['HTTP 500 garbage', { status: 500, body: '<html>oops' }],
+    ['HTTP 502 JSON SYSTEM_ERROR', reply('SYSTEM_ERROR', undefined, 502)],
+    ['TIMEOUT code', reply('TIMEOUT')],
+    ['DB_ERROR code', reply('DB_ERROR')],
+    ['unrecognised code', reply('BRAND_NEW_CODE')],
+    ['ORDER_PAID', reply('ORDER_PAID')],
+    ['ORDER_USED', reply('ORDER_USED')],
+    ['SUCCESS without data', reply('SUCCESS')],
+    ['no rsp_code', { status: 200, body: '{"rsp_msg":"?"}' }],
+    ['JSON array', { status: 200, body: '[]' }],
+    ['truncated JSON', { status: 200, body: '{"rsp_code":"SUCC' }],
+    [
+      'data that does not verify',
+      { status: 200, body: JSON.stringify({ rsp_code: 'SUCCESS', md5: 'A'.repeat(32), data: 'AAAA' }) },
+    ],
+    ['SUCCESS without order_status', reply('SUCCESS', { order_id: 'P1' })],
+    ['an unknown order_status', reply('SUCCESS', { order_id: 'P1', order_status: 'teleported' })],
+    ['answer about another order', reply('SUCCESS', { order_id: 'P2', order_status: 'success' })],
+  ];
+  for (const [name, answer] of unknowns) {
+    test(`PASSIVEPAY ${name} ⇒ unknown_outcome`, async () => {
+      const { c, sent } = client([answer]);
+      const err = await failure(c.passivePay(passive));
+      assert.equal(err.kind, 'unknown_outcome');
+      assert.equal(sent.length, 1);
+    });
+  }
+
+  test('PROCESSING ⇒ notpay, whatever order_status says', async () => {
+    const { c } = client([reply('PROCESSING', { order_id: 'P1', order_status: 'success' })]);
+    const state = await c.passivePay(passive);
+    assert.equal(state.status, 'notpay');
+    assert.equal(state.rspCode, 'PROCESSING');
+  });
+
+  const finals: Array<[string, string]> = [
+    ['FAIL', 'declined'],
+    ['PWD_INCORRECT', 'declined'],
+    ['AUTH_CODE_INVALID', 'declined'],
+    ['PARAM_ERROR', 'invalid_request'],
+  ];
+  for (const [code, kind] of finals) {
+    test(`${code} ⇒ ${kind} with the rsp_code kept`, async () => {
+      const { c } = client([reply(code)]);
+      const err = await failure(c.passivePay(passive));
+      assert.equal(err.kind, kind);
+      assert.equal(err.rspCode, code);
+      assert.equal(err.notFound, false);
+    });
+  }
+
+  test('REFUND answering another amount ⇒ unknown_outcome', async () => {
+    const { c } = client([reply('SUCCESS', { order_id: 'R1', ori_order_id: 'P1', refund_amt: '999' })]);
+    const err = await failure(c.refund({ refundOrderId: 'R1', originalOrderId: 'P1', amountCents: 100 }));
+    assert.equal(err.kind, 'unknown_outcome');
+  });
+});
+
+describe('queries retry', () => {
+  test('network, 5xx and transient codes are retried, then the answer is returned', async () => {
+    const { c, sent, log } = client([
+      new TransportError('connect', false, 'refused'),
+      { status: 503, body: 'busy' },
+      reply('SYSTEM_ERROR'),
+      reply('SUCCESS', { order_id: 'P1', order_status: 'success', refund_fee: 0 }),
+    ]);
+    const state = await c.query('P1');
+    assert.equal(state.status, 'success');
+    assert.equal(sent.length, 4);
+    assert.deepEqual(
+      log.map((e) => [e.attempt, e.outcome]),
+      [
+        [1, 'network'],
+        [2, 'unknown_outcome'],
+        [3, 'unknown_outcome'],
+        [4, 'ok'],
+      ],
+    );
+  });
+
+  test('gives up after the configured number of tries with the last error', async () => {
+    const { c, sent } = client([reply('SYSTEM_ERROR'), reply('SYSTEM_ERROR')], {
+      queryRetry: { maxAttempts: 2 },
+    });
+    const err = await failure(c.query('P1'));
+    assert.equal(err.kind, 'unknown_outcome');
+    assert.equal(sent.length, 2);
+  });
+
+  test('an unknown order is declined + notFound, not retried; the rule is configurable', async () => {
+    const { c, sent } = client([{ status: 200, body: '{"rsp_code":"FAIL","rsp_msg":"order not exist"}' }]);
+    const err = await failure(c.query('P404'));
+    assert.equal(err.kind, 'declined');
+    assert.equal(err.notFound, true);
+    assert.equal(sent.length, 1);
+    const custom = client([{ status: 200, body: '{"rsp_code":"NO_SUCH","rsp_msg":"?"}' }], {
+      notFoundRules: [{ rspCode: 'NO_SUCH' }],
+    });
+    assert.equal((await failure(custom.c.query('P404'))).notFound, true);
+    const other = client([{ status: 200, body: '{"rsp_code":"FAIL","rsp_msg":"merchant frozen"}' }]);
+    assert.equal((await failure(other.c.query('P404'))).notFound, false);
+  });
+});
+
+describe('nothing is sent on bad input or bad settings', () => {
+  const bad: Array<
+    [string, Partial<GatewayConfig>, (c: ReturnType<typeof createGatewayClient>) => Promise<unknown>]
+  > = [
+    ['bad order id', {}, (c) => c.passivePay({ ...passive, orderId: 'has space' })],
+    ['zero amount', {}, (c) => c.passivePay({ ...passive, amountCents: 0 })],
+    ['fractional cents', {}, (c) => c.passivePay({ ...passive, amountCents: 12.5 })],
+    ['negative tip', {}, (c) => c.passivePay({ ...passive, tipCents: -1 })],
+    ['empty wallet code', {}, (c) => c.passivePay({ ...passive, authCode: ' ' })],
+    [
+      'call-back not http',
+      {},
+      (c) =>
+        c.activePay({ orderId: 'A1', amountCents: 1, tipCents: 0, wallet: 'ALIPAY', callbackUrl: 'ftp://x' }),
+    ],
+    ['bad currency', {}, (c) => c.exchangeRate('EUR' as 'CAD')],
+    ['missing sign key', { signKey: '' }, (c) => c.query('P1')],
+    ['bad base URL', { baseUrl: 'not a url' }, (c) => c.passivePay(passive)],
+    ['ftp base URL', { baseUrl: 'ftp://gateway.example' }, (c) => c.passivePay(passive)],
+  ];
+  for (const [name, extra, call] of bad) {
+    test(name, async () => {
+      const { c, sent } = client([], extra);
+      const err = await failure(call(c));
+      assert.equal(err.kind, 'invalid_request');
+      assert.equal(sent.length, 0);
+    });
+  }
+});
+
+test('no error message or log line ever holds the sign key', async () => {
+  const { c, log } = client([reply('PARAM_ERROR'), new TransportError('timeout', true, 'x')]);
+  await failure(c.passivePay(passive));
+  await failure(c.passivePay({ ...passive, orderId: 'P2' }));
+  assert.ok(errors.length > 20);
+  for (const err of errors) {
+    assert.ok(err instanceof Error);
+    assert.ok(!err.message.includes(SIGN_KEY), err.message);
+    assert.ok(!JSON.stringify(err).includes(SIGN_KEY));
+  }
+  assert.ok(!JSON.stringify(log).includes(SIGN_KEY));
+});

@@ -18,6 +18,7 @@ import {
   SANDBOX_SIGN_KEY,
   type SimOrderView,
 } from '../../electron/core/simulator/index.ts';
+import { prng } from '../support/prng.ts';
 import type { WorkerConfig } from './crash-worker.ts';
 
 const PAY_POINTS = [
@@ -42,18 +43,6 @@ function arg(name: string, fallback: number): number {
   const v = i >= 0 ? Number(process.argv[i + 1]) : fallback;
   if (!Number.isSafeInteger(v) || v < 0) throw new Error(`--${name} must be a whole number`);
   return v;
-}
-
-/** mulberry32: a small seeded PRNG, so a failing seed can be replayed. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 const here = path.dirname(fileURLToPath(import.meta.url));

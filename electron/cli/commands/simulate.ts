@@ -58,12 +58,8 @@ export async function run(args: string[]): Promise<number> {
     process.stderr.write(`cannot start the simulator: ${err instanceof Error ? err.message : String(err)}\n`);
     return 1;
   }
-  const shownHost = host.includes(':') ? `[${host}]` : host;
-  process.stdout.write(`listening on http://${shownHost}:${sim.port}\n`);
-  process.stdout.write(
-    `merchant ${merchantId ?? `${SANDBOX_MERCHANT_ID} (sandbox, operator ${SANDBOX_OPERATOR_ID})`}; wallet pages at ${sim.publicBaseUrl}/wallet/…; control at ${sim.url}/_sim/\n`,
-  );
-  await new Promise<void>((resolve) => {
+  // Listen for the stop signals before saying we are listening: a caller may signal at once.
+  const stopped = new Promise<void>((resolve) => {
     const stop = () => {
       process.off('SIGINT', stop);
       process.off('SIGTERM', stop);
@@ -72,6 +68,12 @@ export async function run(args: string[]): Promise<number> {
     process.on('SIGINT', stop);
     process.on('SIGTERM', stop);
   });
+  const shownHost = host.includes(':') ? `[${host}]` : host;
+  process.stdout.write(`listening on http://${shownHost}:${sim.port}\n`);
+  process.stdout.write(
+    `merchant ${merchantId ?? `${SANDBOX_MERCHANT_ID} (sandbox, operator ${SANDBOX_OPERATOR_ID})`}; wallet pages at ${sim.publicBaseUrl}/wallet/…; control at ${sim.url}/_sim/\n`,
+  );
+  await stopped;
   await sim.close();
   return 0;
 }

@@ -12,10 +12,9 @@ import {
   eofSafeBinding,
   type PortBindingLike,
 } from '../../../electron/core/devices/eof-safe-binding.ts';
-import type { Scan, ScanProblem } from '../../../electron/core/devices/scan-source.ts';
 import type { Framing } from '../../../electron/core/devices/serial-framer.ts';
 import { SerialScanner } from '../../../electron/core/devices/serial-scanner.ts';
-import type { ScannerStatus } from '../../../shared/domain.ts';
+import { recordScanner } from '../../support/scanner-recorder.ts';
 import { type PtyPair, startPtyPair } from './pty-pair.ts';
 
 const CODE = '135481333156664496';
@@ -55,39 +54,6 @@ function observedBinding() {
   return { binding: binding as unknown as BindingLike<PortBindingLike, never>, nextRead };
 }
 
-function watch(scanner: SerialScanner) {
-  const scans: Scan[] = [];
-  const problems: ScanProblem[] = [];
-  const statuses: ScannerStatus[] = [];
-  const waiters: Array<{ test: () => boolean; resolve: () => void }> = [];
-  const check = () => {
-    for (const w of [...waiters]) {
-      if (w.test()) {
-        waiters.splice(waiters.indexOf(w), 1);
-        w.resolve();
-      }
-    }
-  };
-  scanner.on('scan', (s) => {
-    scans.push(s);
-    check();
-  });
-  scanner.on('problem', (p) => {
-    problems.push(p);
-    check();
-  });
-  scanner.on('status', (s) => {
-    statuses.push(s);
-    check();
-  });
-  const until = (test: () => boolean) =>
-    new Promise<void>((resolve) => {
-      if (test()) resolve();
-      else waiters.push({ test, resolve });
-    });
-  return { scans, problems, statuses, until };
-}
-
 /** Every scanner made here, stopped after the suite even if a test timed out (an open port keeps the process alive). */
 const opened = new Set<SerialScanner>();
 after(async () => {
@@ -110,7 +76,7 @@ async function openScanner(
     ...extra,
   });
   opened.add(scanner);
-  const w = watch(scanner);
+  const w = recordScanner(scanner);
   scanner.start();
   await w.until(() => w.statuses.at(-1)?.state === 'connected');
   return { scanner, ...w, nextRead: observed.nextRead };
@@ -226,7 +192,7 @@ describe('serial scanner when the port vanishes and comes back', () => {
       backoff: { initialMs: 20, maxMs: 200 },
     });
     opened.add(scanner);
-    const w = watch(scanner);
+    const w = recordScanner(scanner);
     try {
       scanner.start();
       await w.until(() => w.statuses.at(-1)?.state === 'connected');

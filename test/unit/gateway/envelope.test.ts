@@ -9,6 +9,7 @@ import {
   sealData,
 } from '../../../electron/core/gateway/envelope.ts';
 import { BASE64, everyOneCharChange, HEX, TV1, TV2 } from '../../fixtures/ottpay/vectors.ts';
+import { prng } from '../../support/prng.ts';
 
 describe('published vectors', () => {
   test('TV1: md5, AES key and data reproduced exactly', () => {
@@ -110,18 +111,6 @@ describe('bad input gets a clear reason, never the key', () => {
     assert.equal(sameText('ABC', 'ABCD'), false);
   });
 });
-
-/** mulberry32: a small seeded PRNG, so a failing case can be replayed. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const ALPHABETS = [
   'abcdefghijklmnopqrstuvwxyz_',

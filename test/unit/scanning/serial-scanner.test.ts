@@ -5,9 +5,8 @@ import { describe, it } from 'node:test';
 import { SerialPortMock } from 'serialport';
 import { ManualClock } from '../../../electron/core/clock.ts';
 import type { BindingLike, PortBindingLike } from '../../../electron/core/devices/eof-safe-binding.ts';
-import type { Scan, ScanProblem } from '../../../electron/core/devices/scan-source.ts';
 import { describeOpenError, SerialScanner } from '../../../electron/core/devices/serial-scanner.ts';
-import type { ScannerStatus } from '../../../shared/domain.ts';
+import { recordScanner } from '../../support/scanner-recorder.ts';
 
 // @serialport/binding-mock, as serialport itself loads it (one module instance, typed).
 const MockBinding = SerialPortMock.binding;
@@ -56,41 +55,6 @@ function mockBinding() {
   };
 }
 
-function collect(scanner: SerialScanner) {
-  const statuses: ScannerStatus[] = [];
-  const scans: Scan[] = [];
-  const problems: ScanProblem[] = [];
-  const waiters: Array<{ test: () => boolean; resolve: () => void }> = [];
-  const check = () => {
-    for (const w of [...waiters]) {
-      if (w.test()) {
-        waiters.splice(waiters.indexOf(w), 1);
-        w.resolve();
-      }
-    }
-  };
-  scanner.on('status', (s) => {
-    statuses.push(s);
-    check();
-  });
-  scanner.on('scan', (s) => {
-    scans.push(s);
-    check();
-  });
-  scanner.on('problem', (p) => {
-    problems.push(p);
-    check();
-  });
-  /** Resolves once the condition holds (checked now and on every event). */
-  const until = (test: () => boolean) =>
-    new Promise<void>((resolve) => {
-      if (test()) resolve();
-      else waiters.push({ test, resolve });
-    });
-  const last = () => statuses.at(-1);
-  return { statuses, scans, problems, until, last, check };
-}
-
 describe('SerialScanner with binding-mock', () => {
   it('opens the port, reports connected, frames codes from data', opts, async () => {
     MockBinding.reset();
@@ -104,7 +68,7 @@ describe('SerialScanner with binding-mock', () => {
       clock,
       binding: m.binding,
     });
-    const c = collect(scanner);
+    const c = recordScanner(scanner);
     scanner.start();
     await c.until(() => c.last()?.state === 'connected');
     assert.equal(c.last()?.detail, '/dev/mock-a at 9600 baud');
@@ -135,7 +99,7 @@ describe('SerialScanner with binding-mock', () => {
       clock,
       binding: m.binding,
     });
-    const c = collect(scanner);
+    const c = recordScanner(scanner);
     m.hooks.afterRead = c.check;
     scanner.start();
     await c.until(() => c.last()?.state === 'connected');
@@ -162,7 +126,7 @@ describe('SerialScanner with binding-mock', () => {
       binding: m.binding,
       backoff: { initialMs: 100, maxMs: 400 },
     });
-    const c = collect(scanner);
+    const c = recordScanner(scanner);
     scanner.start();
     const delays: string[] = [];
     for (const wait of [100, 200, 400, 400]) {
@@ -195,7 +159,7 @@ describe('SerialScanner with binding-mock', () => {
       binding: m.binding,
       backoff: { initialMs: 50, maxMs: 1000 },
     });
-    const c = collect(scanner);
+    const c = recordScanner(scanner);
     m.hooks.afterRead = c.check;
     scanner.start();
     await c.until(() => c.last()?.state === 'connected');
@@ -235,7 +199,7 @@ describe('SerialScanner with binding-mock', () => {
       platform: 'linux',
       backoff: { initialMs: 100, maxMs: 3000 },
     });
-    const c = collect(scanner);
+    const c = recordScanner(scanner);
     scanner.start();
     await c.until(() => c.last()?.state === 'failed');
     assert.equal(
@@ -251,7 +215,7 @@ describe('SerialScanner with binding-mock', () => {
   it('no port chosen: failed with a plain reason, nothing retried', opts, async () => {
     const clock = new ManualClock();
     const scanner = new SerialScanner({ path: '', baudRate: 9600, framing: 'CR', clock });
-    const c = collect(scanner);
+    const c = recordScanner(scanner);
     scanner.start();
     assert.deepEqual(c.last(), {
       id: 'serial',

@@ -3,6 +3,9 @@
 // range is used up to its documented edge (scanner gaps to 40 ms, pauses to 100 ms, scans 150 ms
 // apart, human bursts of 6 keys down to 35 ms), which makes these harder than the recorded traces.
 import type { WedgeKeyEvent } from '../../../shared/scanning/key-chars.ts';
+import { prng } from '../../support/prng.ts';
+
+export { prng };
 
 export interface Trace {
   name: string;
@@ -10,18 +13,6 @@ export interface Trace {
   expected: string[];
   /** Synthetic only: what the person typed (Enter as a newline), the text the focused field must get. */
   typed?: string;
-}
-
-/** mulberry32: small, fast, good enough for test data; the same seed gives the same session. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 type Rand = () => number;

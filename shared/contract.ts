@@ -11,6 +11,7 @@ import type {
   ScannerStatus,
   TillSnapshot,
 } from './domain.ts';
+import type { EventName, EventPayloads } from './events.ts';
 import { ABSOLUTE_MAX_CENTS } from './money.ts';
 
 const cents = z.number().int().min(0).max(ABSOLUTE_MAX_CENTS);
@@ -211,22 +212,8 @@ export type CommandName = keyof typeof commands;
 export type CommandRequest<K extends CommandName> = z.input<(typeof commands)[K]['request']>;
 export type CommandResult<K extends CommandName> = (typeof commands)[K]['result'];
 
-/** Everything the core pushes. */
-export interface EventPayloads {
-  'till.snapshot': TillSnapshot;
-  'customer.view': CustomerView;
-  'scanner.log': ScanLogEntry;
-}
-export type EventName = keyof EventPayloads;
-export const EVENT_NAMES: readonly EventName[] = ['till.snapshot', 'customer.view', 'scanner.log'];
-
-/** Who may do what. The customer display invokes nothing and hears only its projection. */
-export type Role = 'till' | 'customer';
-export const ROLE_EVENTS: Record<Role, readonly EventName[]> = {
-  till: EVENT_NAMES,
-  customer: ['customer.view'],
-};
-export const ROLE_CAN_INVOKE: Record<Role, boolean> = { till: true, customer: false };
+export type { EventName, EventPayloads, Role } from './events.ts';
+export { EVENT_NAMES, ROLE_CAN_INVOKE, ROLE_EVENTS } from './events.ts';
 
 export function isCommandName(name: unknown): name is CommandName {
   return typeof name === 'string' && Object.hasOwn(commands, name);

@@ -11,8 +11,3 @@ export function judgeCode(raw: string): ScanVerdict {
   if (found.kind === 'product') return { ok: false, reason: `${found.symbology} product barcode` };
   return { ok: false, reason: found.reason };
 }
-
-export function detectWalletName(raw: string): Wallet | null {
-  const verdict = judgeCode(raw);
-  return verdict.ok ? verdict.wallet : null;
-}

@@ -1,6 +1,7 @@
 import { useEffect, useRef } from 'react';
 import { type WedgeDecision, WedgeDetector } from '../../shared/scanning/wedge-detector.ts';
 import { playCue } from '../sounds/beeps.ts';
+import { shellFiltersWedgeKeys } from '../transport/index.ts';
 import { replayed, replayKeys } from './replay-keys.ts';
 import { judgeCode } from './scan-code.ts';
 import { run, type TillContextValue } from './till-context.ts';
@@ -13,7 +14,7 @@ import { run, type TillContextValue } from './till-context.ts';
 export function useWedgeScanner(ctx: TillContextValue, onNotice: (message: string | null) => void): void {
   const latest = useRef({ ctx, onNotice });
   latest.current = { ctx, onNotice };
-  const enabled = ctx.settings.scanners.wedge.enabled;
+  const enabled = ctx.settings.scanners.wedge.enabled && !shellFiltersWedgeKeys();
 
   useEffect(() => {
     if (!enabled) return;

@@ -8,7 +8,7 @@ import type {
   EventPayloads,
   TillApi,
 } from '../../shared/contract.ts';
-import { EVENT_NAMES } from '../../shared/contract.ts';
+import { EVENT_NAMES } from '../../shared/events.ts';
 import type { Result } from '../../shared/result.ts';
 import { createEventStream } from './event-stream.ts';
 

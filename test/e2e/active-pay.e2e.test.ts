@@ -66,7 +66,11 @@ describe('active pay (customer scans our QR)', () => {
     // Cancelling is not the end: the till keeps asking OTTPay (the customer may have paid already).
     await till.getByRole('heading', { name: 'Cancelling — checking with OTTPay…' }).waitFor();
     await customer.getByTestId('qr').waitFor({ state: 'detached' });
-    assert.equal(await till.getByRole('button', { name: 'Alipay' }).count(), 0, 'no new charge is offered meanwhile');
+    assert.equal(
+      await till.getByRole('button', { name: 'Alipay' }).count(),
+      0,
+      'no new charge is offered meanwhile',
+    );
     await till.getByRole('heading', { name: /Not paid/ }).waitFor({ timeout: 40_000 });
     await till.getByRole('button', { name: 'New sale' }).click();
     await till.getByLabel('Amount', { exact: true }).waitFor();

@@ -57,6 +57,12 @@ describe('supervisor actions and the customer display', () => {
     await till.getByRole('status').filter({ hasText: 'Refund of $5.00' }).waitFor({ timeout: 20_000 });
     await row.getByText('Refunded $5.00').waitFor({ timeout: 20_000 });
     await row.getByRole('button', { name: 'Refund' }).waitFor(); // $15.00 is still refundable
+
+    // The day's report counts the sale and its refund, with a chart by wallet.
+    await till.getByRole('button', { name: "Today's report" }).click();
+    await till.getByRole('img', { name: 'Net by wallet' }).waitFor();
+    assert.equal(await till.getByTestId('report-gross').textContent(), '$20.00');
+    await till.getByRole('cell', { name: 'WeChat Pay' }).waitFor();
   });
 
   it('switches the operator and the customer language separately', async () => {

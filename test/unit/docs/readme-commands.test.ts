@@ -6,7 +6,8 @@ import { it } from 'node:test';
 
 const readme = readFileSync('README.md', 'utf8');
 const ciRun = readFileSync('.ci/run', 'utf8');
-const scripts = (JSON.parse(readFileSync('package.json', 'utf8')) as { scripts: Record<string, string> }).scripts;
+const scripts = (JSON.parse(readFileSync('package.json', 'utf8')) as { scripts: Record<string, string> })
+  .scripts;
 
 function commandAfter(comment: string): string {
   const lines = readme.split('\n');
@@ -16,7 +17,10 @@ function commandAfter(comment: string): string {
 }
 
 it('README names the install-and-run and install-and-test commands', () => {
-  assert.equal(commandAfter('# install and run the till (desktop app, sandbox gateway)'), 'npm install && npm start');
+  assert.equal(
+    commandAfter('# install and run the till (desktop app, sandbox gateway)'),
+    'npm install && npm start',
+  );
   assert.equal(commandAfter('# install and run the tests'), 'npm ci && npm test');
 });
 
@@ -31,6 +35,7 @@ it('.ci/run runs the README test command as its last step', () => {
 
 it('every npm script the README names exists', () => {
   const named = new Set([...readme.matchAll(/npm run (?:--silent )?([a-z:]+)/g)].map((m) => m[1] ?? ''));
-  for (const name of named) assert.ok(name in scripts, `README names "npm run ${name}", which package.json lacks`);
+  for (const name of named)
+    assert.ok(name in scripts, `README names "npm run ${name}", which package.json lacks`);
   assert.ok('start' in scripts && 'test' in scripts);
 });

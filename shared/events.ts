@@ -1,0 +1,20 @@
+// What the core pushes, and who may hear and ask what. Kept apart from the command schemas so a
+// renderer that only listens (the customer display) does not bundle the validator.
+import type { ScanLogEntry } from './contract.ts';
+import type { CustomerView, TillSnapshot } from './domain.ts';
+
+export interface EventPayloads {
+  'till.snapshot': TillSnapshot;
+  'customer.view': CustomerView;
+  'scanner.log': ScanLogEntry;
+}
+export type EventName = keyof EventPayloads;
+export const EVENT_NAMES: readonly EventName[] = ['till.snapshot', 'customer.view', 'scanner.log'];
+
+/** Who may do what. The customer display invokes nothing and hears only its projection. */
+export type Role = 'till' | 'customer';
+export const ROLE_EVENTS: Record<Role, readonly EventName[]> = {
+  till: EVENT_NAMES,
+  customer: ['customer.view'],
+};
+export const ROLE_CAN_INVOKE: Record<Role, boolean> = { till: true, customer: false };

@@ -170,6 +170,11 @@ export const commands = {
     request: z.object({ attemptId: id, reason: text(200), pin }).strict(),
     result: null as unknown as AttemptView,
   },
+  /** A finished payment flagged for a person (paid after cancel, paid twice…): a supervisor notes what was done. */
+  'attention.acknowledge': {
+    request: z.object({ attemptId: id, reason: text(200), pin }).strict(),
+    result: null as unknown as AttemptView,
+  },
   'report.daily': { request: z.object({ date: day }).strict(), result: null as unknown as DailyReport },
   'report.reconcile': {
     request: z.object({ date: day }).strict(),

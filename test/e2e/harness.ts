@@ -27,14 +27,19 @@ export interface Shell {
   customerUrl: string;
   /** The supervisor PIN the shell announced (sandbox), or null. */
   pin: string | null;
+  /** The embedded simulator's base URL (sandbox; its control API is under /_sim/), or null. */
+  simulatorUrl: string | null;
   /** Everything the shell wrote to stderr, for failure messages. */
   log: () => string;
   stop: () => Promise<void>;
 }
 
-/** Starts `electron/web-shell/start.ts --port 0` on a fresh data dir; needs dist/renderer built. */
-export async function startShell(opts: { timeoutMs?: number } = {}): Promise<Shell> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'till-e2e-'));
+/**
+ * Starts `electron/web-shell/start.ts --port 0` on a fresh data dir; needs dist/renderer built. With
+ * `dataDir` it runs on that one instead (a restart of the same till) and leaves it for the caller.
+ */
+export async function startShell(opts: { timeoutMs?: number; dataDir?: string } = {}): Promise<Shell> {
+  const dataDir = opts.dataDir ?? mkdtempSync(join(tmpdir(), 'till-e2e-'));
   const child = spawn(
     process.execPath,
     [join(root, 'electron/web-shell/start.ts'), '--port', '0', '--data-dir', dataDir],
@@ -48,14 +53,18 @@ export async function startShell(opts: { timeoutMs?: number } = {}): Promise<She
   child.stderr?.on('data', (chunk: string) => {
     stderr = (stderr + chunk).slice(-20_000);
   });
-  const stop = () => stopChild(child).finally(() => rmSync(dataDir, { recursive: true, force: true }));
+  const stop = () =>
+    stopChild(child).finally(() => {
+      if (!opts.dataDir) rmSync(dataDir, { recursive: true, force: true });
+    });
   try {
     const lines = await readAnnouncement(child, opts.timeoutMs ?? 20_000);
     const till = /till ready at (\S+)/.exec(lines.join('\n'))?.[1];
     const customer = /customer display at (\S+)/.exec(lines.join('\n'))?.[1];
     if (!till || !customer) throw new Error(`unexpected shell output: ${lines.join(' | ')}`);
     const pin = /supervisor PIN is (\d{4,8})/.exec(lines.join('\n'))?.[1] ?? null;
-    return { tillUrl: till, customerUrl: customer, pin, log: () => stderr, stop };
+    const simulatorUrl = /simulator at (http[^\s)]+)/.exec(lines.join('\n'))?.[1] ?? null;
+    return { tillUrl: till, customerUrl: customer, pin, simulatorUrl, log: () => stderr, stop };
   } catch (err) {
     await stop();
     throw new Error(`${err instanceof Error ? err.message : String(err)}\n--- shell stderr ---\n${stderr}`);

@@ -11,6 +11,7 @@ type HistoryCommands =
   | 'refund.list'
   | 'override.markPaid'
   | 'override.markFailed'
+  | 'attention.acknowledge'
   | 'report.daily'
   | 'report.reconcile'
   | 'report.exportCsv';
@@ -35,6 +36,11 @@ export function historyHandlers(ctx: CoreContext): HandlerGroup<HistoryCommands>
       await ctx.pins.check(pin);
       ctx.logger.info(`supervisor marked attempt ${attemptId} failed`);
       return ctx.payments().markFailed({ attemptId, reason });
+    },
+    'attention.acknowledge': async ({ attemptId, reason, pin }) => {
+      await ctx.pins.check(pin);
+      ctx.logger.info(`supervisor acknowledged attempt ${attemptId}`);
+      return ctx.payments().clearAttention({ attemptId, reason });
     },
     'report.daily': async ({ date }) => ctx.payments().dailyReport(date),
     'report.reconcile': async ({ date }) => ctx.payments().reconcile(date),

@@ -17,6 +17,7 @@ export type PaymentsPort = Pick<
   | 'refunds'
   | 'markPaid'
   | 'markFailed'
+  | 'clearAttention'
   | 'needsAttention'
   | 'search'
   | 'dailyReport'

@@ -1,11 +1,14 @@
 import { useState } from 'react';
-import type { AttemptView } from '../../../shared/domain.ts';
+import { type AttemptView, TERMINAL_ATTEMPT_STATES } from '../../../shared/domain.ts';
 import { ErrorNote } from '../../components/ErrorNote.tsx';
 import { dateTime, money } from '../../i18n/t.ts';
 import { run, useTill } from '../till-context.ts';
 import { PinDialog } from './PinDialog.tsx';
 
-type Override = { attempt: AttemptView; kind: 'paid' | 'failed' };
+type Override = { attempt: AttemptView; kind: 'paid' | 'failed' | 'acknowledge' };
+
+/** A finished payment can only be booked paid (when the gateway confirms it) or acknowledged. */
+const isFinished = (a: AttemptView) => TERMINAL_ATTEMPT_STATES.includes(a.state);
 
 /** Attempts start-up recovery could not resolve. Overrides need evidence and the supervisor PIN. */
 export function AttentionScreen() {
@@ -32,12 +35,20 @@ export function AttentionScreen() {
               <button type="button" onClick={() => recheck(attempt)}>
                 {tr('attention.recheck')}
               </button>
-              <button type="button" onClick={() => setOverride({ attempt, kind: 'paid' })}>
-                {tr('attention.markPaid')}
-              </button>
-              <button type="button" onClick={() => setOverride({ attempt, kind: 'failed' })}>
-                {tr('attention.markFailed')}
-              </button>
+              {attempt.state !== 'paid' && (
+                <button type="button" onClick={() => setOverride({ attempt, kind: 'paid' })}>
+                  {tr('attention.markPaid')}
+                </button>
+              )}
+              {isFinished(attempt) ? (
+                <button type="button" onClick={() => setOverride({ attempt, kind: 'acknowledge' })}>
+                  {tr('attention.acknowledge')}
+                </button>
+              ) : (
+                <button type="button" onClick={() => setOverride({ attempt, kind: 'failed' })}>
+                  {tr('attention.markFailed')}
+                </button>
+              )}
             </div>
           </li>
         ))}
@@ -53,17 +64,22 @@ function OverrideDialog({ override, onClose }: { override: Override; onClose: ()
   const [reason, setReason] = useState('');
   const { attempt, kind } = override;
   const confirm = async (pin: string): Promise<string | null> => {
+    const attemptId = attempt.attemptId;
     const result =
       kind === 'paid'
-        ? await run(api, 'override.markPaid', { attemptId: attempt.attemptId, walletTxnId: txn, reason, pin })
-        : await run(api, 'override.markFailed', { attemptId: attempt.attemptId, reason, pin });
+        ? await run(api, 'override.markPaid', { attemptId, walletTxnId: txn, reason, pin })
+        : kind === 'failed'
+          ? await run(api, 'override.markFailed', { attemptId, reason, pin })
+          : await run(api, 'attention.acknowledge', { attemptId, reason, pin });
     if (!result.ok) return result.error.message;
     onClose();
     return null;
   };
   return (
     <PinDialog
-      title={tr(kind === 'paid' ? 'attention.markPaid' : 'attention.markFailed')}
+      title={tr(
+        `attention.${kind === 'paid' ? 'markPaid' : kind === 'failed' ? 'markFailed' : 'acknowledge'}`,
+      )}
       onConfirm={confirm}
       onClose={onClose}
     >

@@ -5,13 +5,15 @@ import { BarChart } from '../../components/BarChart.tsx';
 import { ErrorNote } from '../../components/ErrorNote.tsx';
 import { money } from '../../i18n/t.ts';
 import { run, useTill } from '../till-context.ts';
+import { ExportCsvButton } from './ExportCsvButton.tsx';
+import { ReconcilePanel } from './ReconcilePanel.tsx';
 
 function today(): string {
   const d = new Date();
   return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
 }
 
-/** The day's totals by wallet, with a bar chart of net takings. */
+/** The day's totals by wallet, with a bar chart of net takings, reconciliation and CSV export. */
 export function ReportScreen() {
   const { api, tr, lang } = useTill();
   const [date, setDate] = useState(today);
@@ -91,6 +93,9 @@ export function ReportScreen() {
           )}
         </>
       )}
+      <ReconcilePanel key={date} date={date}>
+        <ExportCsvButton date={date} />
+      </ReconcilePanel>
     </section>
   );
 }

@@ -106,6 +106,15 @@ describe('till core', () => {
       pin: '1234',
     });
     assert.ok(!override.ok && override.error.code === 'NOT_ALLOWED');
+    const noPin = await run('attention.acknowledge', { attemptId: paid.attemptId, reason: 'x', pin: '1234' });
+    assert.ok(!noPin.ok && noPin.error.code === 'NOT_ALLOWED');
+    const acknowledged = await value<AttemptView>('attention.acknowledge', {
+      attemptId: paid.attemptId,
+      reason: 'checked with the customer',
+      pin: '24680',
+    });
+    assert.equal(acknowledged.needsAttention, false);
+    assert.equal(acknowledged.state, 'paid');
   });
 
   it('keeps the sign key write-only and switches to live once a merchant and key are set', {

@@ -243,6 +243,35 @@ describe('supervisor overrides', () => {
     assert.equal(booked.needsAttention, false);
   });
 
+  it('acknowledge clears the flag of a finished attempt, with a reason, and never of a live one', async () => {
+    rig.engine.newSale();
+    const a = await rig.engine.payActive({ amountCents: 6200, tipCents: 0, wallet: 'WECHATPAY' });
+    assert.throws(
+      () => rig.engine.clearAttention({ attemptId: a.attemptId, reason: 'no' }),
+      isApp('CONFLICT'),
+    );
+    await rig.engine.markFailed({ attemptId: a.attemptId, reason: 'customer walked away' });
+    sim.control.pay(a.orderId);
+    await rig.until(a.attemptId, (x) => x.needsAttention, 'needs attention');
+    assert.throws(
+      () => rig.engine.clearAttention({ attemptId: a.attemptId, reason: '  ' }),
+      isApp('VALIDATION'),
+    );
+    const cleared = rig.engine.clearAttention({
+      attemptId: a.attemptId,
+      reason: 'refunded at the OTTPay portal',
+    });
+    assert.equal(cleared.needsAttention, false);
+    assert.equal(cleared.state, 'failed', 'acknowledging moves no money state');
+    assert.ok(!rig.engine.needsAttention().some((x) => x.attemptId === a.attemptId));
+    const events = rig.engine.history(a.attemptId);
+    assert.ok(
+      events.some(
+        (e) => e.cause === 'override' && JSON.stringify(e.detail).includes('refunded at the OTTPay portal'),
+      ),
+    );
+  });
+
   it('mark paid defers to the gateway when it can answer', async () => {
     rig.engine.newSale();
     const a = await rig.engine.payActive({ amountCents: 6100, tipCents: 0, wallet: 'ALIPAY' });

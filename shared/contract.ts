@@ -134,7 +134,14 @@ export const commands = {
   },
   /** A wallet code typed by hand or recognised by a page-side wedge detector. */
   'sale.submitScan': {
-    request: z.object({ code: text(512), source: z.enum(['wedge', 'manual']) }).strict(),
+    request: z
+      .object({
+        code: text(512),
+        source: z.enum(['wedge', 'manual']),
+        /** Page-side detector: the gaps (ms) between the scan's keys, for the diagnostics view. */
+        timings: z.array(z.number().finite().min(0).max(60_000)).max(512).optional(),
+      })
+      .strict(),
     result: null as unknown as AttemptView,
   },
   'sale.cancel': { request: empty, result: null as unknown as SaleView | null },

@@ -133,6 +133,8 @@ export const en = {
   'settings.serialPath': 'Serial port',
   'settings.wedgeEnabled': 'Keyboard-wedge scanner',
   'settings.scanTest': 'Live scanner test: scan any code',
+  'settings.lastScan': 'Last scan: {keys} keys, longest gap {longest} ms',
+  'settings.noScanYet': 'No scan timed yet: scan a code to see its key timing.',
   'settings.customerDisplay': 'Customer display',
   'settings.operatorLanguage': 'Operator language',
   'settings.customerLanguage': 'Customer language',

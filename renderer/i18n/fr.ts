@@ -135,6 +135,8 @@ export const fr: Record<MessageKey, string> = {
   'settings.serialPath': 'Port série',
   'settings.wedgeEnabled': 'Lecteur clavier',
   'settings.scanTest': 'Test en direct : scannez un code',
+  'settings.lastScan': 'Dernier scan : {keys} touches, plus long écart {longest} ms',
+  'settings.noScanYet': 'Aucun scan chronométré : scannez un code pour voir le rythme des touches.',
   'settings.customerDisplay': 'Affichage client',
   'settings.operatorLanguage': 'Langue de l’opérateur',
   'settings.customerLanguage': 'Langue du client',

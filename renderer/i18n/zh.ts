@@ -134,6 +134,8 @@ export const zh: Record<MessageKey, string> = {
   'settings.serialPath': '串口',
   'settings.wedgeEnabled': '键盘模式扫码枪',
   'settings.scanTest': '扫码测试：扫描任意条码',
+  'settings.lastScan': '上次扫码：{keys} 个按键，最长间隔 {longest} 毫秒',
+  'settings.noScanYet': '尚无扫码计时：扫描一个条码即可查看按键间隔。',
   'settings.customerDisplay': '顾客显示屏',
   'settings.operatorLanguage': '操作员语言',
   'settings.customerLanguage': '顾客语言',

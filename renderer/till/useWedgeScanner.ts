@@ -21,7 +21,7 @@ export function useWedgeScanner(ctx: TillContextValue, onNotice: (message: strin
     const detector = new WedgeDetector();
     let timer: ReturnType<typeof setTimeout> | null = null;
 
-    const onScan = (code: string) => {
+    const onScan = (code: string, timings: number[]) => {
       const { ctx: c, onNotice: notify } = latest.current;
       const verdict = judgeCode(code);
       if (!verdict.ok) {
@@ -31,7 +31,7 @@ export function useWedgeScanner(ctx: TillContextValue, onNotice: (message: strin
       }
       playCue('scan', c.settings.soundsOn);
       notify(null);
-      void run(c.api, 'sale.submitScan', { code: verdict.code, source: 'wedge' }).then((r) => {
+      void run(c.api, 'sale.submitScan', { code: verdict.code, source: 'wedge', timings }).then((r) => {
         if (!r.ok) {
           playCue('failure', latest.current.ctx.settings.soundsOn);
           latest.current.onNotice(r.error.message);
@@ -41,7 +41,7 @@ export function useWedgeScanner(ctx: TillContextValue, onNotice: (message: strin
     const apply = (decisions: WedgeDecision[]) => {
       for (const d of decisions) {
         if (d.type === 'release') replayKeys(d.keys);
-        else if (d.type === 'consume') onScan(d.scan.code);
+        else if (d.type === 'consume') onScan(d.scan.code, d.scan.gaps);
       }
       schedule();
     };

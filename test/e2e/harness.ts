@@ -166,3 +166,13 @@ export async function toNewSale(page: Page): Promise<void> {
   if (await newSale.isVisible()) await newSale.click();
   await page.getByLabel('Amount', { exact: true }).waitFor({ state: 'visible' });
 }
+
+/**
+ * Gives the scan screen a wallet code through its "Payment code" field, as a cashier types one the
+ * scanner could not read. Tests about something other than wedge timing use this: a loaded CI machine
+ * can stall simulated fast key presses enough that the detector rightly stops calling them a scan.
+ */
+export async function enterCodeByHand(page: Page, code: string): Promise<void> {
+  await page.getByLabel('Payment code', { exact: true }).fill(code);
+  await page.getByRole('button', { name: 'Submit code' }).click();
+}

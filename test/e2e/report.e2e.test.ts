@@ -4,7 +4,15 @@ import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, openPage, type Shell, startShell, toNewSale, walletCode } from './harness.ts';
+import {
+  enterCodeByHand,
+  launchBrowser,
+  openPage,
+  type Shell,
+  startShell,
+  toNewSale,
+  walletCode,
+} from './harness.ts';
 
 /** Changes the embedded simulator's faults through its control API. */
 async function simFaults(shell: Shell, patch: unknown): Promise<void> {
@@ -42,13 +50,12 @@ describe("today's report: totals, reconcile with OTTPay, CSV export", () => {
     await till.goto(shell.tillUrl);
     await till.getByLabel('Amount', { exact: true }).waitFor();
 
-    // One passive WeChat Pay payment of $20.00: the code arrives as a wedge scanner's fast keys.
+    // One passive WeChat Pay payment of $20.00, its code entered in the scan screen's field.
     await toNewSale(till);
     await till.getByLabel('Amount', { exact: true }).fill('20.00');
     await till.keyboard.press('Enter');
     await till.getByRole('heading', { name: /Scan the customer’s payment code/ }).waitFor();
-    await till.keyboard.type(walletCode('WECHATPAY'), { delay: 3 });
-    await till.keyboard.press('Enter');
+    await enterCodeByHand(till, walletCode('WECHATPAY'));
     await till.getByRole('heading', { name: /Paid/ }).waitFor({ timeout: 20_000 });
     orderId = ((await till.getByTestId('order-id').textContent()) ?? '').trim();
     assert.match(orderId, /\w{6,}/, 'the paid attempt shows its order id');

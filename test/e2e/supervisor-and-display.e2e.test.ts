@@ -3,7 +3,15 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, openPage, type Shell, startShell, toNewSale, walletCode } from './harness.ts';
+import {
+  enterCodeByHand,
+  launchBrowser,
+  openPage,
+  type Shell,
+  startShell,
+  toNewSale,
+  walletCode,
+} from './harness.ts';
 
 describe('supervisor actions and the customer display', () => {
   let shell: Shell;
@@ -34,8 +42,7 @@ describe('supervisor actions and the customer display', () => {
     await till.getByLabel('Amount', { exact: true }).fill('20.00');
     await till.getByRole('button', { name: 'Scan customer code' }).click();
     await till.getByRole('heading', { name: /Scan the customer’s payment code/ }).waitFor();
-    await till.keyboard.type(walletCode('WECHATPAY'), { delay: 3 });
-    await till.keyboard.press('Enter');
+    await enterCodeByHand(till, walletCode('WECHATPAY'));
     await till.getByRole('heading', { name: /Paid/ }).waitFor({ timeout: 20_000 });
     const orderId = (await till.getByTestId('order-id').textContent()) ?? '';
 

@@ -24,7 +24,7 @@ export interface CoreContext {
   settingsChanged(previous: StoredSettings, signKeyChanged: boolean): Promise<void>;
   diagnosticsText(): string;
   /** A typed or page-detected wallet code, through the scan rules to the waiting passive payment. */
-  submitCode(code: string, source: 'wedge' | 'manual'): Promise<AttemptView>;
+  submitCode(code: string, source: 'wedge' | 'manual', timings?: number[]): Promise<AttemptView>;
   /** Re-checks which scans the router should hand to the payments engine (after a sale change). */
   syncScanWait(): void;
 }

@@ -51,7 +51,7 @@ export interface ScannerPort {
   /** Raw key-downs from a page (browser shell) or from main's before-input-event (Electron). */
   feedWedgeKeys(events: readonly KeyEvent[]): void;
   /** A code typed by hand or recognised by a page-side detector, through the same rules as a scan. */
-  route(code: string, source: 'wedge' | 'manual'): ScanOutcome;
+  route(code: string, source: 'wedge' | 'manual', timings?: number[]): ScanOutcome;
   /** While a passive payment waits, the next accepted wallet code goes to onCode (once). */
   waitForWalletCode(
     onCode: (code: string, source: ScanSourceName) => void,

@@ -37,7 +37,7 @@ export function saleHandlers(ctx: CoreContext): HandlerGroup<SaleCommands> {
       ctx.syncScanWait();
       return sale;
     },
-    'sale.submitScan': async ({ code, source }) => ctx.submitCode(code, source),
+    'sale.submitScan': async ({ code, source, timings }) => ctx.submitCode(code, source, timings),
     'sale.cancel': async () => {
       const sale = ctx.payments().cancel();
       ctx.syncScanWait();

@@ -10,7 +10,7 @@ import type { PaymentsPort, ScannerPort } from './ports.ts';
 export interface ScanWait {
   /** Arms or disarms the router's wait to match the current sale; call after every sale change. */
   sync(): void;
-  submit(code: string, source: 'wedge' | 'manual'): Promise<AttemptView>;
+  submit(code: string, source: 'wedge' | 'manual', timings?: number[]): Promise<AttemptView>;
   /** Drops the current wait (the scanner stack is being replaced); the next sync() re-arms. */
   reset(): void;
   /** For good: the core is closing. */
@@ -55,10 +55,10 @@ export function createScanWait(
       active = false;
       disarm();
     },
-    async submit(code, source) {
+    async submit(code, source, timings) {
       sync();
       submission = null;
-      const routed = scanner().route(code, source);
+      const routed = scanner().route(code, source, timings);
       // The router calls our waiter synchronously when it accepts the code.
       const delivered = submission as Promise<AttemptView> | null;
       if (routed.outcome === 'payment' && delivered !== null) return delivered;

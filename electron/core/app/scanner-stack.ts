@@ -16,8 +16,8 @@ export async function startScannerStack(input: ScannerStackInput): Promise<Scann
     diagnostics: () => service.diagnostics(),
     listPorts: () => service.listPorts(),
     feedWedgeKeys: (events) => service.feedWedgeKeys(events),
-    route(code, source) {
-      const r = service.router.route(code, source);
+    route(code, source, timings) {
+      const r = service.router.route(code, source, timings ? { timings } : {});
       return r.outcome === 'payment'
         ? { outcome: 'payment' }
         : {

@@ -221,7 +221,7 @@ export async function createTillCore(opts: TillCoreOptions): Promise<TillCore> {
     publicSettings,
     snapshot,
     settingsChanged,
-    submitCode: (code, source) => scanWait.submit(code, source),
+    submitCode: (code, source, timings) => scanWait.submit(code, source, timings),
     syncScanWait: () => scanWait.sync(),
     diagnosticsText: () =>
       diagnosticsText({

@@ -1,5 +1,6 @@
 // The settings a fresh till starts with: sandbox (no merchant), CAD, all three wallets.
 import type { PublicSettings } from '../../../shared/domain.ts';
+import { SANDBOX_OPERATOR_ID } from '../simulator/sandbox.ts';
 
 /** Settings as stored on disk: everything public except the derived `signKeySet`. */
 export type StoredSettings = Omit<PublicSettings, 'signKeySet'>;
@@ -13,7 +14,8 @@ export const DEFAULT_PIN = '1234';
 export function defaultSettings(): StoredSettings {
   return {
     merchantId: '',
-    operatorId: '1',
+    // The sandbox's own operator id: the shape of a real one (ten digits), so the field shows what to enter.
+    operatorId: SANDBOX_OPERATOR_ID,
     terminalNo: '1',
     gatewayUrl: OTTPAY_PRODUCTION_URL,
     currency: 'CAD',

@@ -6,6 +6,7 @@ import { centsToPlain } from '../../../shared/money.ts';
 import { isLiveAttemptState } from '../../../shared/payments/attempt-machine.ts';
 import { GatewayError, type OrderState } from '../gateway/types.ts';
 import type { AttemptRow, RefundRow } from '../journal/rows.ts';
+import { pool } from './bounded-pool.ts';
 import { applyAttempt, applyRefund, type EngineCore } from './core.ts';
 import { changeFromOrderState, refundEventFromOrderState } from './outcomes.ts';
 import { checkedDayRange } from './reports.ts';
@@ -110,18 +111,6 @@ function checkRefund(core: EngineCore, before: RefundRow, answer: Answer): Diffe
   if (!done && row.state === 'refunded') return diff('Refund done in the journal, not at the gateway');
   if (row.state !== 'refunded' && row.state !== 'failed') return diff('Refund still unresolved');
   return null;
-}
-
-async function pool<T>(
-  items: readonly T[],
-  concurrency: number,
-  run: (item: T) => Promise<void>,
-): Promise<void> {
-  let next = 0;
-  const lanes = Array.from({ length: Math.max(1, Math.min(concurrency, items.length)) }, async () => {
-    while (next < items.length) await run(items[next++] as T);
-  });
-  await Promise.all(lanes);
 }
 
 export async function reconcile(core: EngineCore, date: string): Promise<ReconcileReport> {

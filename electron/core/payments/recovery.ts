@@ -6,6 +6,7 @@ import type { AttemptView, RefundView } from '../../../shared/domain.ts';
 import { isLiveAttemptState } from '../../../shared/payments/attempt-machine.ts';
 import { isTerminalRefundState } from '../../../shared/payments/refund-machine.ts';
 import { sleep } from '../clock.ts';
+import { pool } from './bounded-pool.ts';
 import {
   applyAttempt,
   type EngineCore,
@@ -25,21 +26,6 @@ export interface RecoveryReport {
   unresolved: AttemptView[];
   refundsChecked: number;
   refundsUnresolved: RefundView[];
-}
-
-async function pool<T>(
-  items: readonly T[],
-  concurrency: number,
-  run: (item: T) => Promise<void>,
-): Promise<void> {
-  let next = 0;
-  const lanes = Array.from({ length: Math.max(1, Math.min(concurrency, items.length)) }, async () => {
-    while (next < items.length) {
-      const item = items[next++] as T;
-      await run(item);
-    }
-  });
-  await Promise.all(lanes);
 }
 
 export async function recover(core: EngineCore): Promise<RecoveryReport> {

@@ -207,6 +207,28 @@ function newPayment(
   });
 }
 
+/** The scenarios both pay modes answer alike: declines, and "paid, but the till cannot tell". */
+function answerAlike(
+  engine: SimEngine,
+  order: SimOrder,
+  scenario: 'wrong_password' | 'declined' | 'system_error_but_paid' | 'no_answer_but_paid',
+): Reply {
+  switch (scenario) {
+    case 'wrong_password':
+      engine.unpay(order, 'failure');
+      throw new Refusal('PWD_INCORRECT', 'password incorrect');
+    case 'declined':
+      engine.unpay(order, 'failure');
+      throw new Refusal('FAIL', 'payment declined by the wallet');
+    case 'system_error_but_paid':
+      engine.pay(order);
+      throw new Refusal('SYSTEM_ERROR', 'system error');
+    case 'no_answer_but_paid':
+      engine.pay(order);
+      return { kind: 'hang', orderId: order.orderId };
+  }
+}
+
 function passivePay(engine: SimEngine, settings: ProtocolSettings, request: Request): Reply {
   const fields = paymentFields(engine, request);
   const authCode = requiredText(request.data, 'auth_code');
@@ -243,17 +265,10 @@ function passivePay(engine: SimEngine, settings: ProtocolSettings, request: Requ
       );
     }
     case 'wrong_password':
-      engine.unpay(order, 'failure');
-      throw new Refusal('PWD_INCORRECT', 'password incorrect');
     case 'declined':
-      engine.unpay(order, 'failure');
-      throw new Refusal('FAIL', 'payment declined by the wallet');
     case 'system_error_but_paid':
-      engine.pay(order);
-      throw new Refusal('SYSTEM_ERROR', 'system error');
     case 'no_answer_but_paid':
-      engine.pay(order);
-      return { kind: 'hang', orderId: order.orderId };
+      return answerAlike(engine, order, fields.scenario);
     case 'bad_md5':
       engine.pay(order);
       return corrupt(state(), request.data, request.signKey);
@@ -293,17 +308,10 @@ function activePay(engine: SimEngine, settings: ProtocolSettings, request: Reque
       engine.schedule(order, timings.closeMs, () => engine.unpay(order, 'orderclosed'));
       return created();
     case 'wrong_password':
-      engine.unpay(order, 'failure');
-      throw new Refusal('PWD_INCORRECT', 'password incorrect');
     case 'declined':
-      engine.unpay(order, 'failure');
-      throw new Refusal('FAIL', 'payment declined');
     case 'system_error_but_paid':
-      engine.pay(order);
-      throw new Refusal('SYSTEM_ERROR', 'system error');
     case 'no_answer_but_paid':
-      engine.pay(order);
-      return { kind: 'hang', orderId: order.orderId };
+      return answerAlike(engine, order, fields.scenario);
     case 'bad_md5':
       return corrupt(created(), request.data, request.signKey);
   }

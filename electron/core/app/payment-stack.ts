@@ -96,9 +96,8 @@ export async function startPaymentStack(input: PaymentStackInput): Promise<Payme
         );
       }
     }
-    const callbackUrl =
-      settings.callback.publicUrl ||
-      (listener ? `${listener.url().replace(/\/+$/, '')}${CALLBACK_PATH}` : '');
+    // The listener's own URL already ends in CALLBACK_PATH; a public URL (NAT, proxy) is used as given.
+    const callbackUrl = settings.callback.publicUrl || (listener ? listener.url() : '');
     engine = createPaymentsEngine({
       journal,
       gateway,

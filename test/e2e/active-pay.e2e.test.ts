@@ -3,26 +3,21 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, openPage, readQr, type Shell, startShell, toNewSale } from './harness.ts';
+import { openTillSession, readQr, type TillSession, toNewSale } from './harness.ts';
 
 describe('active pay (customer scans our QR)', () => {
-  let shell: Shell;
+  let session: TillSession | undefined;
   let browser: Browser;
   let till: Page;
   let customer: Page;
 
   before(async () => {
-    shell = await startShell();
-    browser = await launchBrowser();
-    till = await openPage(browser);
-    customer = await openPage(browser, 800, 900);
-    await till.goto(shell.tillUrl);
-    await customer.goto(shell.customerUrl);
+    session = await openTillSession();
+    ({ browser, till, customer } = session);
   });
 
   after(async () => {
-    await browser?.close();
-    await shell?.stop();
+    await session?.close();
   });
 
   it('shows the sandbox badge on the till and on the customer display', async () => {

@@ -12,19 +12,11 @@ import {
   launchBrowser,
   openPage,
   type Shell,
+  simulatorRequest,
   startShell,
   toNewSale,
   walletCode,
 } from './harness.ts';
-
-async function sim(shell: Shell, path: string, body?: unknown): Promise<Response> {
-  assert.ok(shell.simulatorUrl, 'the sandbox shell announces its simulator');
-  return fetch(`${shell.simulatorUrl}${path}`, {
-    method: body === undefined ? 'GET' : 'POST',
-    headers: { 'content-type': 'application/json' },
-    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-  });
-}
 
 describe('needs attention: an unknown outcome left by a restart, resolved by a supervisor', () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'till-e2e-attention-'));
@@ -50,7 +42,9 @@ describe('needs attention: an unknown outcome left by a restart, resolved by a s
   it('a payment whose connection was cut, then a restart, is listed in Needs attention', async () => {
     assert.ok(shell);
     // The next pay request reaches the simulator, which cuts the connection without acting on it.
-    const fault = await sim(shell, '/_sim/faults', { add: { mode: 'drop', action: 'PASSIVEPAY' } });
+    const fault = await simulatorRequest(shell, '/_sim/faults', {
+      add: { mode: 'drop', action: 'PASSIVEPAY' },
+    });
     assert.equal(fault.status, 200, await fault.text());
 
     await toNewSale(till);
@@ -61,7 +55,11 @@ describe('needs attention: an unknown outcome left by a restart, resolved by a s
     await till.getByRole('heading', { name: 'Checking with OTTPay…' }).waitFor({ timeout: 20_000 });
     orderId = ((await till.getByTestId('order-id').textContent()) ?? '').trim();
     assert.match(orderId, /\w{6,}/);
-    assert.equal((await sim(shell, `/_sim/orders/${orderId}`)).status, 404, 'the gateway has no such order');
+    assert.equal(
+      (await simulatorRequest(shell, `/_sim/orders/${orderId}`)).status,
+      404,
+      'the gateway has no such order',
+    );
 
     // The till restarts on the same journal while "no such order" cannot yet be believed.
     await shell.stop();

@@ -176,3 +176,42 @@ export async function enterCodeByHand(page: Page, code: string): Promise<void> {
   await page.getByLabel('Payment code', { exact: true }).fill(code);
   await page.getByRole('button', { name: 'Submit code' }).click();
 }
+
+/** A browser shell with the till page open at its amount screen and the customer display beside it. */
+export interface TillSession {
+  shell: Shell;
+  browser: Browser;
+  till: Page;
+  customer: Page;
+  close(): Promise<void>;
+}
+
+export async function openTillSession(opts: { tillHeight?: number } = {}): Promise<TillSession> {
+  const shell = await startShell();
+  const browser = await launchBrowser();
+  const till = await openPage(browser, 1200, opts.tillHeight ?? 900);
+  const customer = await openPage(browser, 800, 900);
+  await till.goto(shell.tillUrl);
+  await customer.goto(shell.customerUrl);
+  await till.getByLabel('Amount', { exact: true }).waitFor();
+  return {
+    shell,
+    browser,
+    till,
+    customer,
+    close: async () => {
+      await browser.close();
+      await shell.stop();
+    },
+  };
+}
+
+/** A request to the sandbox simulator's control API (GET without a body, POST JSON with one). */
+export async function simulatorRequest(shell: Shell, path: string, body?: unknown): Promise<Response> {
+  if (!shell.simulatorUrl) throw new Error('the shell announced no simulator: is it in sandbox mode?');
+  return fetch(`${shell.simulatorUrl}${path}`, {
+    method: body === undefined ? 'GET' : 'POST',
+    headers: { 'content-type': 'application/json' },
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+  });
+}

@@ -2,16 +2,8 @@
 // scanner); declines, a new attempt after a decline, and an unknown outcome resolved by OTTPay.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
-import {
-  launchBrowser,
-  openPage,
-  pollUntil,
-  type Shell,
-  startShell,
-  toNewSale,
-  walletCode,
-} from './harness.ts';
+import type { Page } from 'playwright-core';
+import { openTillSession, pollUntil, type TillSession, toNewSale, walletCode } from './harness.ts';
 
 // Page-side code is passed as text: this project's Node typecheck has no DOM library.
 /** Records every heading the till shows, so a short-lived state can be asserted afterwards. */
@@ -53,24 +45,17 @@ async function startPassive(page: Page, amount: string): Promise<void> {
 }
 
 describe('passive pay (we scan the customer code)', () => {
-  let shell: Shell;
-  let browser: Browser;
+  let session: TillSession | undefined;
   let till: Page;
   let customer: Page;
 
   before(async () => {
-    shell = await startShell();
-    browser = await launchBrowser();
-    till = await openPage(browser);
-    customer = await openPage(browser, 800, 900);
-    await till.goto(shell.tillUrl);
-    await customer.goto(shell.customerUrl);
-    await till.getByLabel('Amount', { exact: true }).waitFor();
+    session = await openTillSession();
+    ({ till, customer } = session);
   });
 
   after(async () => {
-    await browser?.close();
-    await shell?.stop();
+    await session?.close();
   });
 
   it('a wedge scan on the amount screen never lands in the Amount field', async () => {

@@ -3,25 +3,20 @@
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { after, before, describe, it } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import {
   enterCodeByHand,
-  launchBrowser,
-  openPage,
+  openTillSession,
   type Shell,
-  startShell,
+  simulatorRequest,
+  type TillSession,
   toNewSale,
   walletCode,
 } from './harness.ts';
 
 /** Changes the embedded simulator's faults through its control API. */
 async function simFaults(shell: Shell, patch: unknown): Promise<void> {
-  assert.ok(shell.simulatorUrl, 'the sandbox shell announces its simulator');
-  const res = await fetch(`${shell.simulatorUrl}/_sim/faults`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(patch),
-  });
+  const res = await simulatorRequest(shell, '/_sim/faults', patch);
   assert.equal(res.status, 200, await res.text());
 }
 
@@ -38,17 +33,14 @@ async function watchReconcileProgress(page: Page): Promise<void> {
 }
 
 describe("today's report: totals, reconcile with OTTPay, CSV export", () => {
+  let session: TillSession | undefined;
   let shell: Shell;
-  let browser: Browser;
   let till: Page;
   let orderId = '';
 
   before(async () => {
-    shell = await startShell();
-    browser = await launchBrowser();
-    till = await openPage(browser);
-    await till.goto(shell.tillUrl);
-    await till.getByLabel('Amount', { exact: true }).waitFor();
+    session = await openTillSession();
+    ({ shell, till } = session);
 
     // One passive WeChat Pay payment of $20.00, its code entered in the scan screen's field.
     await toNewSale(till);
@@ -65,8 +57,7 @@ describe("today's report: totals, reconcile with OTTPay, CSV export", () => {
   });
 
   after(async () => {
-    await browser?.close();
-    await shell?.stop();
+    await session?.close();
   });
 
   it('shows the payment in the gross total', async () => {
@@ -120,7 +111,7 @@ describe("today's report: totals, reconcile with OTTPay, CSV export", () => {
     assert.match(cells[3] ?? '', /^Could not be checked/);
     await till.getByText('1 difference(s)').waitFor();
     assert.equal(await till.getByText('No differences', { exact: true }).count(), 0);
-    const left = (await (await fetch(`${shell.simulatorUrl}/_sim/faults`)).json()) as { next: unknown[] };
+    const left = (await (await simulatorRequest(shell, '/_sim/faults')).json()) as { next: unknown[] };
     assert.deepEqual(left.next, [], 'the reconcile used up every cut connection');
 
     // With OTTPay answering again, the same day reconciles clean.

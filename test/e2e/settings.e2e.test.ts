@@ -2,16 +2,8 @@
 // screen, a wrong PIN or a refused value changing nothing, the serial ports list, the write-only sign key.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
-import {
-  launchBrowser,
-  openPage,
-  pollUntil,
-  type Shell,
-  startShell,
-  toNewSale,
-  walletCode,
-} from './harness.ts';
+import type { Page } from 'playwright-core';
+import { openTillSession, pollUntil, type TillSession, toNewSale, walletCode } from './harness.ts';
 
 const PIN = '1234';
 
@@ -36,22 +28,17 @@ async function saveWithPin(page: Page, pin: string): Promise<void> {
 }
 
 describe('settings screen', () => {
-  let shell: Shell;
-  let browser: Browser;
+  let session: TillSession | undefined;
   let till: Page;
 
   before(async () => {
-    shell = await startShell();
-    assert.equal(shell.pin, PIN, 'a fresh sandbox till starts with the documented PIN');
-    browser = await launchBrowser();
-    till = await openPage(browser, 1200, 860);
-    await till.goto(shell.tillUrl);
-    await till.getByLabel('Amount', { exact: true }).waitFor();
+    session = await openTillSession({ tillHeight: 860 });
+    till = session.till;
+    assert.equal(session.shell.pin, PIN, 'a fresh sandbox till starts with the documented PIN');
   });
 
   after(async () => {
-    await browser?.close();
-    await shell?.stop();
+    await session?.close();
   });
 
   it('saves tip presets and offered wallets with the PIN, and the Sale screen follows', async () => {
@@ -178,21 +165,16 @@ describe('settings screen', () => {
 
 describe('settings: the sign key is write-only', () => {
   // Its own till: a sign key (with a merchant id) is what switches a till from sandbox to live.
-  let shell: Shell;
-  let browser: Browser;
+  let session: TillSession | undefined;
   let till: Page;
 
   before(async () => {
-    shell = await startShell();
-    browser = await launchBrowser();
-    till = await openPage(browser, 1200, 860);
-    await till.goto(shell.tillUrl);
-    await till.getByLabel('Amount', { exact: true }).waitFor();
+    session = await openTillSession({ tillHeight: 860 });
+    till = session.till;
   });
 
   after(async () => {
-    await browser?.close();
-    await shell?.stop();
+    await session?.close();
   });
 
   it('after a sign key is set the page only ever says it is set', async () => {

@@ -2,39 +2,32 @@
 // customer display's read-only role.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import {
   enterCodeByHand,
-  launchBrowser,
-  openPage,
+  openTillSession,
   type Shell,
-  startShell,
+  type TillSession,
   toNewSale,
   walletCode,
 } from './harness.ts';
 
 describe('supervisor actions and the customer display', () => {
+  let session: TillSession | undefined;
   let shell: Shell;
-  let browser: Browser;
   let till: Page;
   let customer: Page;
   let pin: string;
 
   before(async () => {
-    shell = await startShell();
+    session = await openTillSession();
+    ({ shell, till, customer } = session);
     assert.ok(shell.pin, 'the sandbox shell announces its supervisor PIN');
     pin = shell.pin;
-    browser = await launchBrowser();
-    till = await openPage(browser);
-    customer = await openPage(browser, 800, 900);
-    await till.goto(shell.tillUrl);
-    await customer.goto(shell.customerUrl);
-    await till.getByLabel('Amount', { exact: true }).waitFor();
   });
 
   after(async () => {
-    await browser?.close();
-    await shell?.stop();
+    await session?.close();
   });
 
   it('refunds part of a paid sale from history, only with the supervisor PIN', async () => {

@@ -215,3 +215,30 @@ export async function simulatorRequest(shell: Shell, path: string, body?: unknow
     ...(body === undefined ? {} : { body: JSON.stringify(body) }),
   });
 }
+
+/**
+ * Types `code` and Enter as a wedge scanner would, as trusted key events whose timestamps are set
+ * through the DevTools protocol: `gapMs` apart whatever the machine's load, so the page's detector sees
+ * scanner timing even when the keys are delivered slowly. The stamps start a moment ahead of now so
+ * the detector's idle timer cannot end the scan while later keys are still on their way.
+ */
+export async function typeAsScanner(page: Page, code: string, gapMs = 3): Promise<void> {
+  const cdp = await page.context().newCDPSession(page);
+  const start = Date.now() / 1000 + 1;
+  const keys = [...code].map((ch) =>
+    /\d/.test(ch)
+      ? { key: ch, code: `Digit${ch}`, text: ch, vk: ch.charCodeAt(0) }
+      : { key: ch, code: `Key${ch.toUpperCase()}`, text: ch, vk: ch.toUpperCase().charCodeAt(0) },
+  );
+  keys.push({ key: 'Enter', code: 'Enter', text: '\r', vk: 13 });
+  try {
+    for (const [i, k] of keys.entries()) {
+      const at = start + (i * gapMs) / 1000;
+      const common = { key: k.key, code: k.code, windowsVirtualKeyCode: k.vk };
+      await cdp.send('Input.dispatchKeyEvent', { type: 'keyDown', ...common, text: k.text, timestamp: at });
+      await cdp.send('Input.dispatchKeyEvent', { type: 'keyUp', ...common, timestamp: at + 0.001 });
+    }
+  } finally {
+    await cdp.detach();
+  }
+}

@@ -3,7 +3,14 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
-import { openTillSession, pollUntil, type TillSession, toNewSale, walletCode } from './harness.ts';
+import {
+  openTillSession,
+  pollUntil,
+  type TillSession,
+  toNewSale,
+  typeAsScanner,
+  walletCode,
+} from './harness.ts';
 
 // Page-side code is passed as text: this project's Node typecheck has no DOM library.
 /** Records every heading the till shows, so a short-lived state can be asserted afterwards. */
@@ -31,12 +38,6 @@ async function seenHeadings(page: Page): Promise<string[]> {
   return (await page.evaluate('window.seenHeadings')) as string[];
 }
 
-/** A wedge scanner: the whole code in a few milliseconds per key, then Enter. */
-async function scan(page: Page, code: string): Promise<void> {
-  await page.keyboard.type(code, { delay: 3 });
-  await page.keyboard.press('Enter');
-}
-
 async function startPassive(page: Page, amount: string): Promise<void> {
   await toNewSale(page);
   await page.getByLabel('Amount', { exact: true }).fill(amount);
@@ -62,7 +63,7 @@ describe('passive pay (we scan the customer code)', () => {
     await toNewSale(till);
     const amount = till.getByLabel('Amount', { exact: true });
     await amount.focus();
-    await scan(till, walletCode('WECHATPAY'));
+    await typeAsScanner(till, walletCode('WECHATPAY'));
     await till.getByRole('alert').first().waitFor();
     assert.equal(await amount.inputValue(), '');
     // A person typing is still let through.
@@ -73,7 +74,7 @@ describe('passive pay (we scan the customer code)', () => {
   it('takes a scanned WeChat Pay code to Paid; the scan keys never reach a field', async () => {
     await startPassive(till, '8.88');
     await customer.getByText('Please show your payment code to the cashier').waitFor();
-    await scan(till, walletCode('WECHATPAY'));
+    await typeAsScanner(till, walletCode('WECHATPAY'));
     await till.getByRole('heading', { name: /Paid/ }).waitFor({ timeout: 20_000 });
     assert.equal(await till.getByTestId('status-amount').textContent(), '$8.88');
     await till.getByText('WeChat Pay', { exact: true }).waitFor();
@@ -94,7 +95,7 @@ describe('passive pay (we scan the customer code)', () => {
 
   it('shows a decline in plain words; "Try again" is a new attempt with a new order id', async () => {
     await startPassive(till, '7.99');
-    await scan(till, walletCode('ALIPAY'));
+    await typeAsScanner(till, walletCode('ALIPAY'));
     await till.getByRole('heading', { name: /Declined/ }).waitFor({ timeout: 20_000 });
     const reason = (await till.getByTestId('reason').textContent()) ?? '';
     assert.ok(reason.trim().length > 0, 'a declined payment shows its reason');
@@ -105,7 +106,7 @@ describe('passive pay (we scan the customer code)', () => {
     assert.equal(await till.getByTestId('locked-amount').textContent(), 'Amount: $7.99');
     await till.getByRole('button', { name: 'Scan customer code' }).click();
     await till.getByRole('heading', { name: /Scan the customer’s payment code/ }).waitFor();
-    await scan(till, walletCode('ALIPAY'));
+    await typeAsScanner(till, walletCode('ALIPAY'));
     // A new attempt: a new order id on the till, declined again (the amount ends in 99).
     await till
       .locator('[data-testid="order-id"]', { hasNotText: firstOrder ?? '' })
@@ -116,7 +117,7 @@ describe('passive pay (we scan the customer code)', () => {
   it('an unknown outcome shows "checking with OTTPay" without offering to charge again, then Paid', async () => {
     await startPassive(till, '6.94');
     await recordHeadings(till);
-    await scan(till, walletCode('UNIONPAY'));
+    await typeAsScanner(till, walletCode('UNIONPAY'));
     await till.getByRole('heading', { name: /Paid/ }).waitFor({ timeout: 30_000 });
     const seen = await seenHeadings(till);
     const checking = seen.indexOf('Checking with OTTPay…');

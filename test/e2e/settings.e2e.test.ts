@@ -2,7 +2,7 @@
 // screen, a wrong PIN or a refused value changing nothing, the serial ports list, the write-only sign key.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import type { Page } from 'playwright-core';
+import type { Page, Response } from 'playwright-core';
 import {
   openTillSession,
   pollUntil,
@@ -188,11 +188,13 @@ describe('settings: the sign key is write-only', () => {
 
   it('after a sign key is set the page only ever says it is set', async () => {
     const key = 'C0FFEE0123456789';
-    // Every command answer the page receives, to check none carries the key back.
+    // Every command answer the page receives, to check none carries the key back. Each body is read
+    // the moment it arrives; the listener is removed before the test ends, so no read outlives it.
     const answers: Promise<string>[] = [];
-    till.on('response', (r) => {
+    const collect = (r: Response) => {
       if (r.url().includes('/api/command/')) answers.push(r.text());
-    });
+    };
+    till.on('response', collect);
     await openSettings(till);
     await till.getByText('No sign key: running on the sandbox').waitFor();
     await till.getByLabel('Sign key (write-only)').fill(key);
@@ -215,7 +217,9 @@ describe('settings: the sign key is write-only', () => {
     await till.getByText('A sign key is set').waitFor();
     assert.equal((await till.content()).includes(key), false, 'nor in a fresh snapshot');
     await till.getByText('Sandbox — no real money').waitFor(); // no merchant id: still the sandbox
+    till.off('response', collect);
     const afterReload = await Promise.all(answers);
+    assert.ok(afterReload.length > 0, 'the fresh snapshot was seen');
     assert.equal(afterReload.filter((b) => b.includes(key)).length, 0, 'no answer carries the key');
   });
 });

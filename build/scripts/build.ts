@@ -40,6 +40,9 @@ async function buildMain(): Promise<void> {
     target: 'node22',
     format: 'cjs',
     external: NATIVE_EXTERNALS,
+    // The core loads serialport with import() so a broken driver costs serial only; in this CommonJS
+    // bundle that becomes require(), which resolves inside app.asar like the static requires do.
+    supported: { 'dynamic-import': false },
     logLevel: 'warning',
   });
 }

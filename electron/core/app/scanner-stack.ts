@@ -1,11 +1,19 @@
 // Builds the scanner stack (devices/ScannerService: serial + keyboard-wedge sources on one router) and
-// presents it as the app's ScannerPort.
+// presents it as the app's ScannerPort. serialport is loaded here, so a driver that cannot load costs
+// serial scanning only (logged, and shown as the serial scanner's status), never the till.
 import { ScannerService } from '../devices/scanner-service.ts';
+import { loadSerialDriver, type SerialDriver } from '../devices/serial-driver.ts';
 import type { ScannerPort } from './ports.ts';
 import type { ScannerStackInput } from './stack-types.ts';
 
-export async function startScannerStack(input: ScannerStackInput): Promise<ScannerPort> {
+export async function startScannerStack(
+  input: ScannerStackInput,
+  loadDriver: () => Promise<SerialDriver> = loadSerialDriver,
+): Promise<ScannerPort> {
+  const driver = await loadDriver();
+  if (!driver.loaded) input.logger.error('serial scanning is unavailable', { reason: driver.reason });
   const service = new ScannerService({
+    driver,
     settings: input.settings.scanners,
     clock: input.clock,
     isCodeUsed: input.isCodeUsed,

@@ -1,6 +1,5 @@
 // Serial ports for the settings screen: what serialport can see, USB devices first (a scanner is
 // almost always a USB-CDC device; ttyS0… are the motherboard's), as the contract's PortInfo.
-import { SerialPort } from 'serialport';
 import type { PortInfo } from '../../../shared/contract.ts';
 import { AppError } from '../../../shared/result.ts';
 
@@ -32,9 +31,8 @@ export function sortPorts(ports: PortInfo[]): PortInfo[] {
   });
 }
 
-export async function listPorts(
-  list: () => Promise<RawPortInfo[]> = () => SerialPort.list(),
-): Promise<PortInfo[]> {
+/** `list` is serialport's SerialPort.list (serial-driver.ts) or a binding's, in tests. */
+export async function listPorts(list: () => Promise<RawPortInfo[]>): Promise<PortInfo[]> {
   let raw: RawPortInfo[];
   try {
     raw = await list();

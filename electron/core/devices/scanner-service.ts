@@ -2,20 +2,27 @@
 // a keyboard-wedge source built from settings, both attached to one ScanRouter; settings changes
 // rebuild what changed. The payments engine talks to `router` (waitForWalletCode, setCodeUsedCheck);
 // Electron main feeds before-input-event keys to `wedge.feed()` and replays its 'release' text.
+// When the serial port driver did not load, serial is a source that only says why; the rest works.
 import type { PortInfo, ScanLogEntry, ScannerDiagnostics } from '../../../shared/contract.ts';
 import type { PublicSettings, ScannerStatus } from '../../../shared/domain.ts';
+import { AppError } from '../../../shared/result.ts';
 import type { WedgeKeyEvent } from '../../../shared/scanning/wedge-detector.ts';
 import { type Clock, systemClock } from '../clock.ts';
 import type { BindingLike, PortBindingLike } from './eof-safe-binding.ts';
 import { listPorts, type RawPortInfo } from './port-list.ts';
 import { ScanRouter } from './scan-router.ts';
+import type { ScanSource } from './scan-source.ts';
+import type { SerialDriver } from './serial-driver.ts';
 import { SerialScanner, type SerialScannerOptions } from './serial-scanner.ts';
+import { UnavailableSerialSource } from './unavailable-serial-source.ts';
 import { WedgeScanSource } from './wedge-scan-source.ts';
 
 export type ScannerSettings = PublicSettings['scanners'];
 
 export interface ScannerServiceOptions {
   settings: ScannerSettings;
+  /** serialport as loadSerialDriver() found it: loaded, or why not. */
+  driver: SerialDriver;
   clock?: Clock;
   /** From the payments engine (may also be set later on `router`). */
   isCodeUsed?: (code: string) => boolean;
@@ -33,7 +40,7 @@ export class ScannerService {
   readonly #options: ScannerServiceOptions;
   readonly #clock: Clock;
   #settings: ScannerSettings;
-  #serial: SerialScanner;
+  #serial: ScanSource;
   #detachSerial: () => void;
 
   constructor(options: ScannerServiceOptions) {
@@ -51,7 +58,7 @@ export class ScannerService {
     this.#detachSerial = this.router.attach(this.#serial);
   }
 
-  get serial(): SerialScanner {
+  get serial(): ScanSource {
     return this.#serial;
   }
 
@@ -83,8 +90,11 @@ export class ScannerService {
     return this.router.diagnostics();
   }
 
-  listPorts(): Promise<PortInfo[]> {
-    return listPorts(this.#options.listPorts);
+  async listPorts(): Promise<PortInfo[]> {
+    const driver = this.#options.driver;
+    if (!driver.loaded)
+      throw new AppError('DEVICE_UNAVAILABLE', `cannot list serial ports: ${driver.reason}`, false);
+    return listPorts(this.#options.listPorts ?? (() => driver.SerialPort.list()));
   }
 
   /** Key-downs recorded by a page (browser shell); Electron main calls wedge.feed() per key instead. */
@@ -108,9 +118,12 @@ export class ScannerService {
     await Promise.all([this.#serial.stop(), this.wedge.stop()]);
   }
 
-  #makeSerial(s: ScannerSettings['serial']): SerialScanner {
+  #makeSerial(s: ScannerSettings['serial']): ScanSource {
+    const driver = this.#options.driver;
+    if (!driver.loaded) return new UnavailableSerialSource(driver.reason);
     const tuning = this.#options.serial ?? {};
     return new SerialScanner({
+      serialPort: driver.SerialPort,
       id: 'serial',
       path: s.path,
       baudRate: s.baudRate,

@@ -3,15 +3,19 @@
 // and reports every state change with plain reasons (e.g. Linux: the user is not in 'dialout').
 // A 'failed' scanner (no permission) keeps retrying at the longest interval, so fixing the cause is
 // enough. Time and timers come from an injected Clock (tests: ManualClock; pty tests: small backoff).
-import { SerialPort } from 'serialport';
+// serialport itself is passed in (serial-driver.ts loads it), so importing this file loads no addon.
+import type { SerialPort } from 'serialport';
 import type { ScannerStatus } from '../../../shared/domain.ts';
 import { type Clock, systemClock, type TimerHandle } from '../clock.ts';
 import { Emitter } from './emitter.ts';
 import { type BindingLike, eofSafeBinding, type PortBindingLike } from './eof-safe-binding.ts';
 import type { ScanSource, ScanSourceEvents } from './scan-source.ts';
+import type { SerialPortClass } from './serial-driver.ts';
 import { type FramerOutput, type Framing, SerialFramer } from './serial-framer.ts';
 
 export interface SerialScannerOptions {
+  /** serialport's SerialPort class, as serial-driver.ts loaded it. */
+  serialPort: SerialPortClass;
   id?: string;
   path: string;
   baudRate: number;
@@ -34,8 +38,6 @@ export interface SerialScannerOptions {
 }
 
 export const SERIAL_BACKOFF_DEFAULTS = { initialMs: 250, maxMs: 5000 } as const;
-
-const platformBinding = eofSafeBinding(SerialPort.binding as unknown as BindingLike<PortBindingLike, never>);
 
 /** What went wrong opening a port, in words a cashier or support can act on. */
 export function describeOpenError(
@@ -89,7 +91,9 @@ export class SerialScanner implements ScanSource {
     this.#options = options;
     this.id = options.id ?? 'serial';
     this.#clock = options.clock ?? systemClock;
-    this.#binding = options.binding ? eofSafeBinding(options.binding) : platformBinding;
+    this.#binding = eofSafeBinding(
+      options.binding ?? (options.serialPort.binding as unknown as BindingLike<PortBindingLike, never>),
+    );
     this.#initialMs = options.backoff?.initialMs ?? SERIAL_BACKOFF_DEFAULTS.initialMs;
     this.#maxMs = Math.max(this.#initialMs, options.backoff?.maxMs ?? SERIAL_BACKOFF_DEFAULTS.maxMs);
     this.#nextDelay = this.#initialMs;
@@ -153,7 +157,7 @@ export class SerialScanner implements ScanSource {
     try {
       // SerialPort spreads its options over its default binding, so `binding` replaces it.
       const options = { path, baudRate, autoOpen: false, binding: this.#binding };
-      port = new SerialPort(options as ConstructorParameters<typeof SerialPort>[0]);
+      port = new this.#options.serialPort(options as ConstructorParameters<SerialPortClass>[0]);
     } catch (err) {
       this.#retryLater({ state: 'failed', reason: `cannot use ${path}: ${(err as Error).message}` });
       return;

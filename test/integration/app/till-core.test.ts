@@ -5,9 +5,11 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
+import { startScannerStack } from '../../../electron/core/app/scanner-stack.ts';
 import { createTillCore, type TillCore } from '../../../electron/core/app/till-core.ts';
 import { ManualClock } from '../../../electron/core/clock.ts';
 import { createMemorySecretStore } from '../../../electron/core/config/secret-store.ts';
+import { loadSerialDriver } from '../../../electron/core/devices/serial-driver.ts';
 import { dispatch } from '../../../electron/core/dispatch.ts';
 import { createSimulator, type Simulator } from '../../../electron/core/simulator/index.ts';
 import type { CommandName } from '../../../shared/contract.ts';
@@ -205,6 +207,59 @@ describe('till core on a manual clock', () => {
       while (!closed) await clock.advanceAsync(1_000);
       await closing;
       rmSync(manualDir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('till core whose serial driver cannot load', () => {
+  it('starts, says why serial is out, and still takes a wallet code', { timeout: 20_000 }, async () => {
+    const brokenDir = mkdtempSync(join(tmpdir(), 'till-core-noserial-'));
+    const broken = () =>
+      loadSerialDriver(async () => {
+        throw new Error('bindings.node: invalid ELF header');
+      });
+    const till = await createTillCore({
+      dataDir: brokenDir,
+      secrets: createMemorySecretStore(),
+      stacks: { startScanners: (input) => startScannerStack(input, broken) },
+    });
+    try {
+      const call = (name: CommandName, payload: unknown) => dispatch(till, 'till', name, payload);
+      const enabled = await call('settings.update', {
+        patch: {
+          scanners: {
+            serial: {
+              enabled: true,
+              path: '/dev/ttyUSB0',
+              baudRate: 9600,
+              framing: 'CR',
+              prefix: '',
+              suffix: '',
+            },
+            wedge: { enabled: true },
+          },
+        },
+        pin: '1234',
+      });
+      assert.ok(enabled.ok, JSON.stringify(enabled));
+      const serial = till.snapshot().scanners.find((s) => s.kind === 'serial');
+      assert.equal(serial?.state, 'failed');
+      assert.match(
+        serial?.detail ?? '',
+        /serial port driver did not load \(bindings\.node: invalid ELF header\)/,
+      );
+      const ports = await call('scanner.listPorts', {});
+      assert.ok(!ports.ok && ports.error.code === 'DEVICE_UNAVAILABLE', JSON.stringify(ports));
+      assert.ok(till.logger.recent().some((l) => l.includes('serial scanning is unavailable')));
+
+      assert.ok((await call('sale.payPassive', { amountCents: 1250, tipCents: 0 })).ok);
+      const paid = await call('sale.submitScan', { code: '134567890123456789', source: 'manual' });
+      assert.ok(paid.ok, JSON.stringify(paid));
+      assert.equal((paid.value as AttemptView).amountCents, 1250);
+      assert.equal((paid.value as AttemptView).state, 'paid', 'the sandbox pays a wallet code at once');
+    } finally {
+      await till.close();
+      rmSync(brokenDir, { recursive: true, force: true });
     }
   });
 });

@@ -67,6 +67,7 @@ async function openScanner(
 ) {
   const observed = observedBinding();
   const scanner = new SerialScanner({
+    serialPort: SerialPort,
     path: pair.a,
     baudRate: 9600,
     framing,
@@ -186,6 +187,7 @@ describe('serial scanner when the port vanishes and comes back', () => {
     const dir = mkdtempSync(join(tmpdir(), 'serial-vanish-'));
     let pair: PtyPair | null = await startPtyPair(dir);
     const scanner = new SerialScanner({
+      serialPort: SerialPort,
       path: pair.a,
       baudRate: 9600,
       framing: 'CR',

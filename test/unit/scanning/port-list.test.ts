@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { SerialPortMock } from 'serialport';
+import { SerialPort, SerialPortMock } from 'serialport';
 import { listPorts } from '../../../electron/core/devices/port-list.ts';
 import { AppError } from '../../../shared/result.ts';
 
@@ -40,7 +40,7 @@ describe('port listing for the settings screen', () => {
   });
 
   it("lists this machine's real ports without failing", async () => {
-    const ports = await listPorts();
+    const ports = await listPorts(() => SerialPort.list());
     assert.ok(Array.isArray(ports));
     for (const p of ports) assert.equal(typeof p.path, 'string');
   });

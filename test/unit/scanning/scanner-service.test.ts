@@ -1,11 +1,13 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { SerialPortMock } from 'serialport';
+import { SerialPort, SerialPortMock } from 'serialport';
 import { ManualClock } from '../../../electron/core/clock.ts';
 import type { BindingLike, PortBindingLike } from '../../../electron/core/devices/eof-safe-binding.ts';
 import type { WalletCodeScan } from '../../../electron/core/devices/scan-router.ts';
 import { ScannerService, type ScannerSettings } from '../../../electron/core/devices/scanner-service.ts';
+import { loadSerialDriver } from '../../../electron/core/devices/serial-driver.ts';
 import type { ScannerStatus } from '../../../shared/domain.ts';
+import { AppError } from '../../../shared/result.ts';
 
 // @serialport/binding-mock, as serialport itself loads it (one module instance, typed).
 const MockBinding = SerialPortMock.binding;
@@ -46,6 +48,7 @@ describe('ScannerService', () => {
     MockBinding.createPort('/dev/mock-svc2');
     const clock = new ManualClock(0);
     const service = new ScannerService({
+      driver: { loaded: true, SerialPort },
       settings: settings(),
       clock,
       serial: { binding: MockBinding as unknown as BindingLike<PortBindingLike, never> },
@@ -84,5 +87,46 @@ describe('ScannerService', () => {
       ['disabled', 'disabled'],
     );
     MockBinding.reset();
+  });
+
+  it('without a serial driver: serial says why, wedge scans still reach a payment', async () => {
+    const driver = await loadSerialDriver(async () => {
+      throw new Error('Could not locate the bindings file. Tried:\n → build/Release/bindings.node');
+    });
+    assert.equal(driver.loaded, false);
+    const clock = new ManualClock(0);
+    const service = new ScannerService({ driver, settings: settings(), clock });
+    service.start();
+    const serial = service.statuses().find((s) => s.kind === 'serial');
+    assert.equal(serial?.state, 'failed');
+    assert.equal(
+      serial?.detail,
+      'serial scanners cannot work here: the serial port driver did not load (Could not locate the bindings file. Tried:)',
+    );
+    assert.equal(state(service.statuses(), 'wedge'), 'connected');
+    await assert.rejects(
+      service.listPorts(),
+      (err) =>
+        err instanceof AppError && err.code === 'DEVICE_UNAVAILABLE' && /did not load/.test(err.message),
+    );
+
+    const got: WalletCodeScan[] = [];
+    service.router.waitForWalletCode({ onCode: (s) => got.push(s) });
+    service.feedWedgeKeys(
+      [...'135481333156664496'].map((c, i) => ({ t: 1000 + i * 5, key: c, code: `Digit${c}` })),
+    );
+    clock.advance(500);
+    assert.equal(got[0]?.code, '135481333156664496');
+
+    await service.applySettings(settings({ path: '/dev/other' }));
+    assert.equal(state(service.statuses(), 'serial'), 'failed', 'a settings change keeps saying why');
+    await service.close();
+    assert.equal(state(service.statuses(), 'serial'), 'disabled');
+  });
+
+  it('loads the real serialport driver here', async () => {
+    const driver = await loadSerialDriver();
+    assert.ok(driver.loaded, JSON.stringify(driver));
+    assert.equal(typeof driver.SerialPort.list, 'function');
   });
 });

@@ -2,7 +2,7 @@
 // (The real thing — a pty pair from socat, a vanishing port — is in test/integration/serial/.)
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { SerialPortMock } from 'serialport';
+import { SerialPort, SerialPortMock } from 'serialport';
 import { ManualClock } from '../../../electron/core/clock.ts';
 import type { BindingLike, PortBindingLike } from '../../../electron/core/devices/eof-safe-binding.ts';
 import { describeOpenError, SerialScanner } from '../../../electron/core/devices/serial-scanner.ts';
@@ -62,6 +62,7 @@ describe('SerialScanner with binding-mock', () => {
     const m = mockBinding();
     const clock = new ManualClock();
     const scanner = new SerialScanner({
+      serialPort: SerialPort,
       path: '/dev/mock-a',
       baudRate: 9600,
       framing: 'CR',
@@ -92,6 +93,7 @@ describe('SerialScanner with binding-mock', () => {
     const m = mockBinding();
     const clock = new ManualClock();
     const scanner = new SerialScanner({
+      serialPort: SerialPort,
       path: '/dev/mock-b',
       baudRate: 115200,
       framing: 'none',
@@ -119,6 +121,7 @@ describe('SerialScanner with binding-mock', () => {
     const m = mockBinding();
     const clock = new ManualClock();
     const scanner = new SerialScanner({
+      serialPort: SerialPort,
       path: '/dev/mock-later',
       baudRate: 9600,
       framing: 'CR',
@@ -152,6 +155,7 @@ describe('SerialScanner with binding-mock', () => {
     const m = mockBinding();
     const clock = new ManualClock();
     const scanner = new SerialScanner({
+      serialPort: SerialPort,
       path: '/dev/mock-c',
       baudRate: 9600,
       framing: 'LF',
@@ -191,6 +195,7 @@ describe('SerialScanner with binding-mock', () => {
       },
     } as unknown as BindingLike<PortBindingLike, never>;
     const scanner = new SerialScanner({
+      serialPort: SerialPort,
       path: '/dev/ttyACM0',
       baudRate: 9600,
       framing: 'CR',
@@ -214,7 +219,13 @@ describe('SerialScanner with binding-mock', () => {
 
   it('no port chosen: failed with a plain reason, nothing retried', opts, async () => {
     const clock = new ManualClock();
-    const scanner = new SerialScanner({ path: '', baudRate: 9600, framing: 'CR', clock });
+    const scanner = new SerialScanner({
+      serialPort: SerialPort,
+      path: '',
+      baudRate: 9600,
+      framing: 'CR',
+      clock,
+    });
     const c = recordScanner(scanner);
     scanner.start();
     assert.deepEqual(c.last(), {

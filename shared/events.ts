@@ -2,14 +2,21 @@
 // renderer that only listens (the customer display) does not bundle the validator.
 import type { ScanLogEntry } from './contract.ts';
 import type { CustomerView, TillSnapshot } from './domain.ts';
+import type { ScanRefusedEvent } from './scanning/scan-refusal.ts';
 
 export interface EventPayloads {
   'till.snapshot': TillSnapshot;
   'customer.view': CustomerView;
   'scanner.log': ScanLogEntry;
+  'scan.refused': ScanRefusedEvent;
 }
 export type EventName = keyof EventPayloads;
-export const EVENT_NAMES: readonly EventName[] = ['till.snapshot', 'customer.view', 'scanner.log'];
+export const EVENT_NAMES: readonly EventName[] = [
+  'till.snapshot',
+  'customer.view',
+  'scanner.log',
+  'scan.refused',
+];
 
 /** Who may do what. The customer display invokes nothing and hears only its projection. */
 export type Role = 'till' | 'customer';

@@ -20,6 +20,8 @@ export interface AppErrorData {
   /** Safe to show to a cashier; never carries a secret. */
   message: string;
   retryable: boolean;
+  /** A stable key a renderer can word in the operator's language (e.g. a ScanRefusal); message is the fallback. */
+  reason?: string;
 }
 
 export type Result<T> = { ok: true; value: T } | { ok: false; error: AppErrorData };
@@ -27,14 +29,18 @@ export type Result<T> = { ok: true; value: T } | { ok: false; error: AppErrorDat
 export class AppError extends Error {
   readonly code: ErrorCode;
   readonly retryable: boolean;
-  constructor(code: ErrorCode, message: string, retryable = false) {
+  readonly reason: string | undefined;
+  constructor(code: ErrorCode, message: string, retryable = false, reason?: string) {
     super(message);
     this.name = 'AppError';
     this.code = code;
     this.retryable = retryable;
+    this.reason = reason;
   }
   toData(): AppErrorData {
-    return { code: this.code, message: this.message, retryable: this.retryable };
+    const data: AppErrorData = { code: this.code, message: this.message, retryable: this.retryable };
+    if (this.reason !== undefined) data.reason = this.reason;
+    return data;
   }
 }
 

@@ -1,4 +1,4 @@
-/** A command's refusal, in the words the core chose for the cashier. */
+/** A refusal for the cashier: the core's words, or a known reason worded in the operator's language. */
 export function ErrorNote({ message }: { message: string | null }) {
   if (!message) return null;
   return (

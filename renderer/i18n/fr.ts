@@ -34,7 +34,20 @@ export const fr: Record<MessageKey, string> = {
   'scan.manualLabel': 'Code de paiement',
   'scan.submit': 'Envoyer le code',
   'scan.detected': 'Détecté : {wallet}',
-  'scan.notWallet': 'Ce n’est pas un code de paiement WeChat Pay, Alipay ou UnionPay.',
+  'scanRefusal.empty': 'Rien n’a été scanné.',
+  'scanRefusal.too-long': 'Trop long pour un code de paiement ou un code-barres.',
+  'scanRefusal.control-chars': 'Le lecteur a envoyé des caractères illisibles — scannez de nouveau.',
+  'scanRefusal.bad-check-digit': 'Code-barres avec une clé de contrôle erronée — scannez-le de nouveau.',
+  'scanRefusal.not-a-payment-code': 'Ce n’est pas un code de paiement WeChat Pay, Alipay ou UnionPay.',
+  'scanRefusal.product':
+    'Un code-barres de produit, pas un code de paiement — scannez le code sur le téléphone du client.',
+  'scanRefusal.duplicate': 'Le même code de nouveau en quelques secondes — compté une seule fois.',
+  'scanRefusal.used':
+    'Ce code de paiement a déjà servi — demandez au client d’actualiser le code dans son application.',
+  'scanRefusal.no-payment-waiting':
+    'Aucun paiement n’attend de code — commencez d’abord par « Scanner le code du client ».',
+  'scanRefusal.check-failed':
+    'Ce code n’a pas pu être vérifié dans le journal, il n’a donc pas été envoyé — réessayez.',
   'common.cancel': 'Annuler',
   'common.close': 'Fermer',
   'common.save': 'Enregistrer',

@@ -12,6 +12,7 @@ import { ReportScreen } from './screens/ReportScreen.tsx';
 import { SettingsScreen } from './screens/SettingsScreen.tsx';
 import { makeTr, TillContext, type TillContextValue } from './till-context.ts';
 import { useSaleCues } from './useSaleCues.ts';
+import { useScanRefusals } from './useScanRefusals.ts';
 import { useSnapshot } from './useSnapshot.ts';
 import { useWedgeScanner } from './useWedgeScanner.ts';
 
@@ -41,6 +42,7 @@ function Till({ api, snapshot }: { api: TillApi; snapshot: TillSnapshot }) {
   );
   useSaleCues(snapshot.sale, snapshot.settings.soundsOn);
   useWedgeScanner(ctx, setScanNotice);
+  useScanRefusals(ctx, setScanNotice);
   document.documentElement.lang = lang;
   return (
     <TillContext.Provider value={ctx}>

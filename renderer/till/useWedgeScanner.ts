@@ -1,5 +1,6 @@
 import { useEffect, useRef } from 'react';
 import { type WedgeDecision, WedgeDetector } from '../../shared/scanning/wedge-detector.ts';
+import { errorText } from '../i18n/error-text.ts';
 import { playCue } from '../sounds/beeps.ts';
 import { shellFiltersWedgeKeys } from '../transport/index.ts';
 import { replayed, replayKeys } from './replay-keys.ts';
@@ -26,7 +27,7 @@ export function useWedgeScanner(ctx: TillContextValue, onNotice: (message: strin
       const verdict = judgeCode(code);
       if (!verdict.ok) {
         playCue('failure', c.settings.soundsOn);
-        notify(`${c.tr('scan.notWallet')} (${verdict.reason})`);
+        notify(c.tr(`scanRefusal.${verdict.refusal}`));
         return;
       }
       playCue('scan', c.settings.soundsOn);
@@ -34,7 +35,7 @@ export function useWedgeScanner(ctx: TillContextValue, onNotice: (message: strin
       void run(c.api, 'sale.submitScan', { code: verdict.code, source: 'wedge', timings }).then((r) => {
         if (!r.ok) {
           playCue('failure', latest.current.ctx.settings.soundsOn);
-          latest.current.onNotice(r.error.message);
+          latest.current.onNotice(errorText(latest.current.ctx.tr, r.error));
         }
       });
     };

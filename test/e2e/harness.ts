@@ -217,6 +217,27 @@ export async function simulatorRequest(shell: Shell, path: string, body?: unknow
 }
 
 /**
+ * Gives the core a scanner's key presses the way Electron's main process does (the 'wedge.keys'
+ * command, with the session token), so the scan is read by the core rather than by the page.
+ */
+export async function feedCoreWedgeKeys(shell: Shell, code: string): Promise<void> {
+  const url = new URL(shell.tillUrl);
+  const token = url.searchParams.get('token') ?? '';
+  const events = [...code, 'Enter'].map((key, i) => ({
+    t: 1000 + i * 5,
+    key,
+    code: key === 'Enter' ? 'Enter' : `Digit${key}`,
+  }));
+  const res = await fetch(new URL('/api/command/wedge.keys', url), {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-till-token': token },
+    body: JSON.stringify({ events }),
+  });
+  const body = (await res.json()) as { ok: boolean };
+  if (!body.ok) throw new Error(`wedge.keys refused: ${JSON.stringify(body)}`);
+}
+
+/**
  * Types `code` and Enter as a wedge scanner would, as trusted key events whose timestamps are set
  * through the DevTools protocol: `gapMs` apart whatever the machine's load, so the page's detector sees
  * scanner timing even when the keys are delivered slowly. The stamps start a moment ahead of now so

@@ -5,10 +5,12 @@ import { after, before, describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
 import {
   enterCodeByHand,
+  feedCoreWedgeKeys,
   openTillSession,
   type Shell,
   type TillSession,
   toNewSale,
+  typeAsScanner,
   walletCode,
 } from './harness.ts';
 
@@ -82,6 +84,21 @@ describe('supervisor actions and the customer display', () => {
     await till.getByRole('button', { name: 'Vente' }).click();
     await till.getByLabel('Montant', { exact: true }).waitFor();
     await till.getByRole('button', { name: 'Scanner le code du client' }).waitFor();
+
+    // Scan refusals in the operator's language: one the page's own detector submitted…
+    await typeAsScanner(till, walletCode('WECHATPAY'));
+    await till.getByRole('alert').filter({ hasText: 'Aucun paiement n’attend de code' }).waitFor();
+    // …and one the core read itself (Electron's key feed, a serial scanner) and pushed to the page.
+    await till.getByLabel('Montant', { exact: true }).fill('2.50');
+    await till.getByRole('button', { name: 'Scanner le code du client' }).click();
+    await till.getByRole('heading', { name: /Scannez maintenant le code de paiement/ }).waitFor();
+    await feedCoreWedgeKeys(shell, '4006381333931'); // an EAN-13 product barcode
+    await till
+      .getByRole('alert')
+      .filter({ hasText: 'Un code-barres de produit, pas un code de paiement' })
+      .waitFor();
+    await till.getByRole('button', { name: 'Annuler' }).click();
+    await till.getByLabel('Montant', { exact: true }).waitFor();
 
     // Back to English for the operator; the customer keeps Chinese.
     await till.getByRole('button', { name: 'Paramètres' }).click();

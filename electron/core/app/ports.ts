@@ -2,6 +2,7 @@
 // these narrow views; the real PaymentsEngine and ScannerService fit them as they are.
 import type { PortInfo, ScanLogEntry, ScannerDiagnostics } from '../../../shared/contract.ts';
 import type { ScannerStatus } from '../../../shared/domain.ts';
+import type { ScanRefusal, ScanRefusedEvent } from '../../../shared/scanning/scan-refusal.ts';
 import type { PaymentsEngine } from '../payments/engine.ts';
 
 export type PaymentsPort = Pick<
@@ -42,7 +43,7 @@ export type ScanSourceName = 'serial' | 'wedge' | 'manual';
 /** What happened to one code put through the scan rules (used check, dedupe, wallet patterns). */
 export type ScanOutcome =
   | { outcome: 'payment' }
-  | { outcome: 'product' | 'duplicate' | 'refused'; message: string };
+  | { outcome: 'product' | 'duplicate' | 'refused'; reason: ScanRefusal; message: string };
 
 export interface ScannerPort {
   statuses(): ScannerStatus[];
@@ -59,5 +60,7 @@ export interface ScannerPort {
   ): () => void;
   onLog(listener: (entry: ScanLogEntry) => void): () => void;
   onStatus(listener: () => void): () => void;
+  /** A scanner's scan refused (a page's own submissions get theirs as the command's answer). */
+  onRefused(listener: (event: ScanRefusedEvent) => void): () => void;
   close(): Promise<void>;
 }

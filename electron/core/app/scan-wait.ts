@@ -63,8 +63,14 @@ export function createScanWait(
       const delivered = submission as Promise<AttemptView> | null;
       if (routed.outcome === 'payment' && delivered !== null) return delivered;
       if (routed.outcome === 'payment')
-        throw new AppError('CONFLICT', 'No payment is waiting for a wallet code');
-      throw new AppError(routed.outcome === 'product' ? 'VALIDATION' : 'CONFLICT', routed.message);
+        throw new AppError(
+          'CONFLICT',
+          'No payment is waiting for a wallet code',
+          false,
+          'no-payment-waiting',
+        );
+      const errorCode = routed.outcome === 'product' ? 'VALIDATION' : 'CONFLICT';
+      throw new AppError(errorCode, routed.message, false, routed.reason);
     },
   };
 }

@@ -26,12 +26,10 @@ export async function startScannerStack(
     feedWedgeKeys: (events) => service.feedWedgeKeys(events),
     route(code, source, timings) {
       const r = service.router.route(code, source, timings ? { timings } : {});
-      return r.outcome === 'payment'
-        ? { outcome: 'payment' }
-        : {
-            outcome: r.outcome,
-            message: 'message' in r ? r.message : 'a product barcode, not a payment code',
-          };
+      if (r.outcome === 'payment') return { outcome: 'payment' };
+      if (r.outcome === 'product')
+        return { outcome: 'product', reason: 'product', message: 'a product barcode, not a payment code' };
+      return r;
     },
     waitForWalletCode(onCode, onRefused) {
       return service.router.waitForWalletCode({
@@ -41,6 +39,7 @@ export async function startScannerStack(
     },
     onLog: (listener) => service.onLog(listener),
     onStatus: (listener) => service.onStatus(() => listener()),
+    onRefused: (listener) => service.onRefused(listener),
     close: () => service.close(),
   };
 }

@@ -119,9 +119,11 @@ export async function createTillCore(opts: TillCoreOptions): Promise<TillCore> {
   function wireScanner(s: ScannerPort): () => void {
     const offLog = s.onLog((entry) => hub.emit('scanner.log', entry));
     const offStatus = s.onStatus(() => pushSnapshot());
+    const offRefused = s.onRefused((event) => hub.emit('scan.refused', event));
     return () => {
       offLog();
       offStatus();
+      offRefused();
     };
   }
 

@@ -11,6 +11,7 @@
 import type { ScanLogEntry, ScannerDiagnostics } from '../../../shared/contract.ts';
 import type { ScannerStatus, Wallet } from '../../../shared/domain.ts';
 import { ScanDedupe } from '../../../shared/scanning/scan-dedupe.ts';
+import type { ScanRefusal, ScanRefusedEvent } from '../../../shared/scanning/scan-refusal.ts';
 import { type CodeClass, detectWallet, maskCode } from '../../../shared/scanning/wallet-codes.ts';
 import { type Clock, systemClock } from '../clock.ts';
 import { Emitter } from './emitter.ts';
@@ -46,18 +47,11 @@ export interface WalletCodeWaiter {
   onRefused?(message: string): void;
 }
 
-export type RefusalReason =
-  | 'used'
-  | 'not-a-wallet-code'
-  | 'no-payment-waiting'
-  | 'unreadable'
-  | 'check-failed';
-
 export type RouteResult =
   | { outcome: 'payment'; scan: WalletCodeScan }
   | { outcome: 'product'; scan: ProductScan }
-  | { outcome: 'duplicate'; message: string }
-  | { outcome: 'refused'; reason: RefusalReason; message: string };
+  | { outcome: 'duplicate'; reason: 'duplicate'; message: string }
+  | { outcome: 'refused'; reason: ScanRefusal; message: string };
 
 export interface ScanRouterOptions {
   clock?: Clock;
@@ -72,6 +66,7 @@ interface RouterEvents extends Record<string, unknown> {
   product: ProductScan;
   log: ScanLogEntry;
   status: ScannerStatus[];
+  refused: ScanRefusedEvent;
 }
 
 const MSG = {
@@ -114,7 +109,11 @@ export class ScanRouter {
     this.#setStatus(source.status());
     const offs = [
       source.on('scan', (s) => {
-        this.route(s.raw, s.source, { sourceId: s.sourceId, timings: s.timings, at: s.at });
+        const r = this.route(s.raw, s.source, { sourceId: s.sourceId, timings: s.timings, at: s.at });
+        // A code typed or submitted by a page gets its refusal as the command's answer; a scanner's
+        // scan has no caller, so its refusal is announced.
+        if (r.outcome === 'refused')
+          this.#events.emit('refused', { reason: r.reason, source: s.source, at: s.at });
       }),
       source.on('status', (status) => this.#setStatus(status)),
       source.on('problem', (p) => {
@@ -162,6 +161,11 @@ export class ScanRouter {
     return this.#events.on('status', listener);
   }
 
+  /** Scans from attached scanners that were refused (route() callers get the refusal as the result). */
+  onRefused(listener: (event: ScanRefusedEvent) => void): () => void {
+    return this.#events.on('refused', listener);
+  }
+
   /** One scan (or a code typed by hand) through the rules; also logged. */
   route(
     raw: string,
@@ -190,20 +194,20 @@ export class ScanRouter {
       this.#dedupe.remember(key, at);
       const message = `same code again within ${Math.round(this.#dedupe.windowMs / 1000)} s — counted once`;
       this.#append(entry(message));
-      return { outcome: 'duplicate', message };
+      return { outcome: 'duplicate', reason: 'duplicate', message };
     }
 
     if (cls.kind === 'rejected') {
       this.#append(entry(cls.reason));
       waiter?.onRefused?.(cls.reason);
-      return { outcome: 'refused', reason: 'unreadable', message: cls.reason };
+      return { outcome: 'refused', reason: cls.reasonCode, message: cls.reason };
     }
 
     if (cls.kind === 'product') {
       if (waiter) {
         this.#append(entry(MSG.productWhilePaying));
         waiter.onRefused?.(MSG.productWhilePaying);
-        return { outcome: 'refused', reason: 'not-a-wallet-code', message: MSG.productWhilePaying };
+        return { outcome: 'refused', reason: 'product', message: MSG.productWhilePaying };
       }
       const scan: ProductScan = { code: cls.code, symbology: cls.symbology, source, sourceId, at };
       this.#dedupe.remember(cls.code, at);

@@ -6,6 +6,7 @@
 import type { PortInfo, ScanLogEntry, ScannerDiagnostics } from '../../../shared/contract.ts';
 import type { PublicSettings, ScannerStatus } from '../../../shared/domain.ts';
 import { AppError } from '../../../shared/result.ts';
+import type { ScanRefusedEvent } from '../../../shared/scanning/scan-refusal.ts';
 import type { WedgeKeyEvent } from '../../../shared/scanning/wedge-detector.ts';
 import { type Clock, systemClock } from '../clock.ts';
 import type { BindingLike, PortBindingLike } from './eof-safe-binding.ts';
@@ -112,6 +113,10 @@ export class ScannerService {
 
   onStatus(listener: (statuses: ScannerStatus[]) => void): () => void {
     return this.router.onStatus(listener);
+  }
+
+  onRefused(listener: (event: ScanRefusedEvent) => void): () => void {
+    return this.router.onRefused(listener);
   }
 
   async close(): Promise<void> {

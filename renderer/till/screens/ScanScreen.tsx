@@ -2,6 +2,7 @@ import { useState } from 'react';
 import type { SaleView } from '../../../shared/domain.ts';
 import { ErrorNote } from '../../components/ErrorNote.tsx';
 import { useAutoFocus } from '../../components/useAutoFocus.ts';
+import { errorText } from '../../i18n/error-text.ts';
 import { money } from '../../i18n/t.ts';
 import { playCue } from '../../sounds/beeps.ts';
 import { judgeCode } from '../scan-code.ts';
@@ -25,14 +26,14 @@ export function ScanScreen({ sale }: { sale: SaleView }) {
   const submit = async () => {
     if (!verdict) return;
     if (!verdict.ok) {
-      setError(`${tr('scan.notWallet')} (${verdict.reason})`);
+      setError(tr(`scanRefusal.${verdict.refusal}`));
       playCue('failure', settings.soundsOn);
       return;
     }
     playCue('scan', settings.soundsOn);
     const result = await run(api, 'sale.submitScan', { code: verdict.code, source: 'manual' });
     setCode('');
-    setError(result.ok ? null : result.error.message);
+    setError(result.ok ? null : errorText(tr, result.error));
   };
 
   return (

@@ -156,6 +156,34 @@ describe('scan router: the same code twice within a few seconds counts once', ()
   });
 });
 
+describe('scan router: refusals for the cashier', () => {
+  it("announces a scanner's refused scans with a reason key; a caller of route() gets it as the result", () => {
+    const used = new Set([ALIPAY]);
+    const t = setup(used);
+    const announced: Array<{ reason: string; source: string }> = [];
+    t.router.onRefused((e) => announced.push({ reason: e.reason, source: e.source }));
+    t.wedge.scan(WECHAT); // no payment waiting
+    t.wait();
+    t.serial.scan(EAN13);
+    t.serial.scan('hello');
+    t.serial.scan(ALIPAY);
+    assert.deepEqual(announced, [
+      { reason: 'no-payment-waiting', source: 'wedge' },
+      { reason: 'product', source: 'serial' },
+      { reason: 'not-a-payment-code', source: 'serial' },
+      { reason: 'used', source: 'serial' },
+    ]);
+
+    const routed = t.router.route(EAN13, 'manual');
+    assert.equal(routed.outcome === 'refused' && routed.reason, 'product');
+    assert.equal(announced.length, 4, 'route() answers its caller and announces nothing');
+    t.wedge.scan(WECHAT);
+    t.wedge.scan(WECHAT); // delivered, then a double read: counted once, nothing to announce
+    assert.equal(t.codes.length, 1);
+    assert.equal(announced.length, 4);
+  });
+});
+
 describe('scan router: diagnostics', () => {
   it('keeps a bounded live log with wallet codes masked and products as scanned', () => {
     const t = setup();

@@ -1,0 +1,23 @@
+import { useEffect, useRef } from 'react';
+import { playCue } from '../sounds/beeps.ts';
+import type { TillContextValue } from './till-context.ts';
+
+/**
+ * A scanner's scan the core refused (a used code, a product barcode while paying, a wallet code with
+ * no payment waiting): the cashier hears the failure cue and reads why, in the operator's language.
+ * Codes the page submits itself get their refusal as the command's answer instead.
+ */
+export function useScanRefusals(ctx: TillContextValue, onNotice: (message: string) => void): void {
+  const latest = useRef({ ctx, onNotice });
+  latest.current = { ctx, onNotice };
+  const { api } = ctx;
+  useEffect(
+    () =>
+      api.on('scan.refused', (event) => {
+        const { ctx: c, onNotice: notify } = latest.current;
+        playCue('failure', c.settings.soundsOn);
+        notify(c.tr(`scanRefusal.${event.reason}`));
+      }),
+    [api],
+  );
+}

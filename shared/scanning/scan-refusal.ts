@@ -1,0 +1,36 @@
+// Why a scan did not reach a payment, as a stable key: the core refuses with one, the renderer words
+// it in the operator's language (renderer/i18n `scanRefusal.*`). The core's English message goes
+// along as the fallback and for the log.
+import type { RejectReason } from './wallet-codes.ts';
+
+export type ScanRefusal =
+  | RejectReason // the text is not a code at all (wallet-codes.ts)
+  | 'product' // a product barcode where a payment code was wanted
+  | 'duplicate' // the same code again within the dedupe window
+  | 'used' // a journal attempt already used this code
+  | 'no-payment-waiting'
+  | 'check-failed'; // the journal could not be asked: not sent
+
+/** Pushed to the till page when a scanner's scan is refused, so the cashier hears and sees why. */
+export interface ScanRefusedEvent {
+  reason: ScanRefusal;
+  source: 'serial' | 'wedge';
+  at: number;
+}
+
+export const SCAN_REFUSALS: readonly ScanRefusal[] = [
+  'empty',
+  'too-long',
+  'control-chars',
+  'bad-check-digit',
+  'not-a-payment-code',
+  'product',
+  'duplicate',
+  'used',
+  'no-payment-waiting',
+  'check-failed',
+];
+
+export function isScanRefusal(value: unknown): value is ScanRefusal {
+  return typeof value === 'string' && (SCAN_REFUSALS as readonly string[]).includes(value);
+}

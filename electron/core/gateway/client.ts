@@ -321,9 +321,18 @@ function judge(
   actionClass: ActionClass,
   notFoundRules: readonly NotFoundRule[],
 ): boolean {
+  const said = answer.rspMsg ? `: ${answer.rspMsg}` : '';
+  // A 5xx is the gateway, or a proxy in front of it, failing mid-request: whatever its body says, the
+  // order may or may not exist. Never final — a pay action is queried, a query is retried.
+  if (answer.httpStatus >= 500) {
+    throw new GatewayError(
+      'unknown_outcome',
+      `${action} answered HTTP ${answer.httpStatus} (${answer.rspCode}${said}) — outcome unknown, query the order`,
+      answer.rspCode,
+    );
+  }
   const reading = readRspCode(answer.rspCode, actionClass);
   if (reading.type === 'ok') return reading.pending;
-  const said = answer.rspMsg ? `: ${answer.rspMsg}` : '';
   const notFound = actionClass === 'query' && isNotFound(answer.rspCode, answer.rspMsg, notFoundRules);
   const text =
     reading.kind === 'invalid_request'

@@ -3,6 +3,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { createGatewayClient } from '../../../electron/core/gateway/client.ts';
+import { sealData } from '../../../electron/core/gateway/envelope.ts';
 import { createJournal } from '../../../electron/core/journal/journal.ts';
 import { openJournal } from '../../../electron/core/journal/open-journal.ts';
 import { createPaymentsEngine } from '../../../electron/core/payments/engine.ts';
@@ -10,6 +11,7 @@ import { localDate } from '../../../electron/core/payments/local-day.ts';
 import {
   createSimulator,
   SANDBOX_MERCHANT_ID,
+  SANDBOX_SIGN_KEY,
   type Simulator,
 } from '../../../electron/core/simulator/index.ts';
 import { AppError } from '../../../shared/result.ts';
@@ -168,6 +170,44 @@ describe('call-backs', () => {
     );
     assert.equal(answer.status, 400);
     assert.equal(answer.body.rsp_code, 'FAIL');
+  });
+
+  it('a signed call-back with another amount or for another merchant is rejected, recorded, not acted on', async () => {
+    rig.engine.newSale();
+    const a = await rig.engine.payActive({ amountCents: 4300, tipCents: 0, wallet: 'ALIPAY' });
+    const signed = (data: Record<string, string>) =>
+      JSON.stringify({
+        rsp_code: 'SUCCESS',
+        rsp_msg: 'success',
+        merchant_id: data.merchant_id,
+        ...sealData(data, SANDBOX_SIGN_KEY),
+      });
+    const paidData = { order_id: a.orderId, merchant_id: SANDBOX_MERCHANT_ID, order_status: 'success' };
+    const wrongAmount = await rig.engine.handleCallback(signed({ ...paidData, amount: '1' }), '10.0.0.7');
+    assert.equal(wrongAmount.status, 400);
+    const otherMerchant = await rig.engine.handleCallback(
+      signed({ ...paidData, merchant_id: 'QC00000777', amount: '4300' }),
+      '10.0.0.8',
+    );
+    assert.equal(otherMerchant.status, 400);
+
+    const recorded = rig.journal.callbacks
+      .receivedBetween(0, Number.MAX_SAFE_INTEGER)
+      .filter((c) => c.remote === '10.0.0.7' || c.remote === '10.0.0.8');
+    assert.deepEqual(
+      recorded.map((c) => [c.verdict, c.remote]),
+      [
+        ['mismatch', '10.0.0.7'],
+        ['mismatch', '10.0.0.8'],
+      ],
+    );
+    assert.equal(recorded[0]?.orderId, a.orderId);
+    assert.equal(recorded[0]?.amountCents, 1);
+    assert.match(recorded[0]?.note ?? '', /amount 1 does not match 4300/);
+    assert.match(recorded[1]?.note ?? '', /merchant/);
+    assert.notEqual(rig.engine.attempt(a.attemptId)?.state, 'paid', 'no call-back settles a payment alone');
+    rig.engine.cancel();
+    await rig.until(a.attemptId, (x) => x.state === 'failed' || x.state === 'expired', 'cancelled');
   });
 
   it('polling alone is enough when no call-back can reach the till', async () => {

@@ -21,7 +21,7 @@ it('README names the install-and-run and install-and-test commands', () => {
     commandAfter('# install and run the till (desktop app, sandbox gateway)'),
     'npm install && npm start',
   );
-  assert.equal(commandAfter('# install and run the tests'), 'npm ci && npm test');
+  assert.equal(commandAfter('# install and run the tests'), 'npm install && npm test');
 });
 
 it('.ci/run runs the README test command as its last step', () => {

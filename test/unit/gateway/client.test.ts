@@ -180,6 +180,8 @@ describe('pay actions are never retried', () => {
   const unknowns: Array<[string, TransportResponse]> = [
     ['HTTP 500 garbage', { status: 500, body: '<html>oops' }],
     ['HTTP 502 JSON SYSTEM_ERROR', reply('SYSTEM_ERROR', undefined, 502)],
+    ['HTTP 503 with a readable FAIL (a proxy page, not a decline)', reply('FAIL', undefined, 503)],
+    ['HTTP 500 with a verified SUCCESS', reply('SUCCESS', { order_id: 'P1', order_status: 'success' }, 500)],
     ['TIMEOUT code', reply('TIMEOUT')],
     ['DB_ERROR code', reply('DB_ERROR')],
     ['unrecognised code', reply('BRAND_NEW_CODE')],
@@ -279,6 +281,15 @@ describe('queries retry', () => {
     assert.equal((await failure(custom.c.query('P404'))).notFound, true);
     const other = client([{ status: 200, body: '{"rsp_code":"FAIL","rsp_msg":"merchant frozen"}' }]);
     assert.equal((await failure(other.c.query('P404'))).notFound, false);
+  });
+
+  test('a "no such order" inside an HTTP 5xx is not believed: retried until a real answer', async () => {
+    const { c, sent } = client([
+      { status: 502, body: '{"rsp_code":"FAIL","rsp_msg":"order not exist"}' },
+      reply('SUCCESS', { order_id: 'P1', order_status: 'success', refund_fee: 0 }),
+    ]);
+    assert.equal((await c.query('P1')).status, 'success');
+    assert.equal(sent.length, 2);
   });
 });
 

@@ -5,10 +5,11 @@ import { createSimulator } from '../../core/simulator/server.ts';
 
 export const summary = 'run the OTTPay simulator (--host H --port N --merchant-id ID --sign-key KEY)';
 
-const USAGE = `usage: npm run --silent cli -- simulate [--host 127.0.0.1] [--port 8070] [--merchant-id ID --sign-key KEY]
+const USAGE = `usage: npm run --silent cli -- simulate [--host 127.0.0.1] [--port 8070] [--merchant-id ID] [--sign-key KEY]
        [--public-url URL] [--realistic] [--quiet]
 Without --merchant-id/--sign-key it serves the built-in sandbox merchant ${SANDBOX_MERCHANT_ID} (operator
-${SANDBOX_OPERATOR_ID}). Bind --host 0.0.0.0 so a phone on the LAN can open the wallet page; --realistic
+${SANDBOX_OPERATOR_ID}). --sign-key alone gives that merchant your key; --merchant-id takes its key from
+--sign-key or else OTTPAY_SIGN_KEY. Bind --host 0.0.0.0 so a phone on the LAN can open the wallet page; --realistic
 answers code_url as weixin:// or https://qr.alipay.com/… (pay those through /_sim/orders/ID/pay).`;
 
 export async function run(args: string[]): Promise<number> {
@@ -37,12 +38,15 @@ export async function run(args: string[]): Promise<number> {
     process.stderr.write('--port must be 0 to 65535\n');
     return 2;
   }
-  const merchantId = typeof values['merchant-id'] === 'string' ? values['merchant-id'] : undefined;
-  const signKey = typeof values['sign-key'] === 'string' ? values['sign-key'] : process.env.OTTPAY_SIGN_KEY;
-  if ((merchantId === undefined) !== (signKey === undefined)) {
-    process.stderr.write('--merchant-id and --sign-key go together\n');
+  const flagKey = typeof values['sign-key'] === 'string' ? values['sign-key'] : undefined;
+  const givenMerchant = typeof values['merchant-id'] === 'string' ? values['merchant-id'] : undefined;
+  // The environment's key is for a merchant named on the command line; a plain `simulate` stays sandbox.
+  const signKey = flagKey ?? (givenMerchant === undefined ? undefined : process.env.OTTPAY_SIGN_KEY);
+  if (givenMerchant !== undefined && signKey === undefined) {
+    process.stderr.write('--merchant-id needs a sign key: --sign-key KEY or OTTPAY_SIGN_KEY\n');
     return 2;
   }
+  const merchantId = givenMerchant ?? (signKey === undefined ? undefined : SANDBOX_MERCHANT_ID);
   const log = values.quiet ? undefined : (line: string) => process.stdout.write(`${line}\n`);
   let sim: Awaited<ReturnType<typeof createSimulator>>;
   try {

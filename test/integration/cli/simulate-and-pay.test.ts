@@ -211,8 +211,9 @@ describe('simulate', () => {
   test('bad flags exit 2; a taken port exits 1 with the reason', async () => {
     const badPort = await runCli(['simulate', '--port', 'abc']);
     assert.equal(badPort.code, 2);
-    const halfMerchant = await runCli(['simulate', '--merchant-id', 'QC00000001']);
-    assert.equal(halfMerchant.code, 2);
+    const keylessMerchant = await runCli(['simulate', '--merchant-id', 'QC00000001']);
+    assert.equal(keylessMerchant.code, 2);
+    assert.match(keylessMerchant.stderr, /--merchant-id needs a sign key: --sign-key KEY or OTTPAY_SIGN_KEY/);
     const port = new URL(url).port;
     const taken = await runCli(['simulate', '--port', port]);
     assert.equal(taken.code, 1);
@@ -242,5 +243,51 @@ describe('simulate', () => {
     const code = new Promise<number | null>((resolve) => child.once('exit', resolve));
     child.kill('SIGTERM');
     assert.equal(await code, 0);
+  });
+
+  test('--sign-key alone keys the sandbox merchant; a key in the environment leaves plain simulate alone', async () => {
+    const started = (args: string[], extraEnv: Record<string, string>) => {
+      const child = spawn(
+        process.execPath,
+        [
+          '--disable-warning=ExperimentalWarning',
+          'electron/cli/index.ts',
+          'simulate',
+          '--port',
+          '0',
+          ...args,
+        ],
+        { cwd: REPO_ROOT, env: { ...cleanEnv(), ...extraEnv } },
+      );
+      const first = new Promise<string>((resolve, reject) => {
+        createInterface({ input: child.stdout }).once('line', resolve);
+        child.once('exit', (code) => reject(new Error(`simulate exited ${code}`)));
+      });
+      const stop = () => {
+        const exited = new Promise((resolve) => child.once('exit', resolve));
+        child.kill('SIGTERM');
+        return exited;
+      };
+      return { first, stop };
+    };
+    const ownKey = started(['--quiet', '--sign-key', KEY], {});
+    const plain = started(['--quiet'], { OTTPAY_SIGN_KEY: KEY });
+    try {
+      const keyedUrl = /^listening on (\S+)$/.exec(await ownKey.first)?.[1] ?? '';
+      assert.match(await plain.first, /^listening on /);
+      const asSandbox = {
+        OTTPAY_URL: keyedUrl,
+        OTTPAY_MERCHANT_ID: 'SB00000001',
+        OTTPAY_OPERATOR_ID: '0000000001',
+      };
+      const withKey = await runCli(['query', 'NEVER2'], { env: { ...asSandbox, OTTPAY_SIGN_KEY: KEY } });
+      assert.match(withKey.stderr, /^declined \(FAIL, not found\)/, 'the given key is the merchant’s');
+      const withSandboxKey = await runCli(['query', 'NEVER2'], {
+        env: { ...asSandbox, OTTPAY_SIGN_KEY: '5A4D0B0C5EED1E55' },
+      });
+      assert.match(withSandboxKey.stderr, /^invalid_request/, 'the sandbox key no longer opens it');
+    } finally {
+      await Promise.all([ownKey.stop(), plain.stop()]);
+    }
   });
 });

@@ -24,6 +24,17 @@ const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'date is YYYY-MM-DD');
 const text = (max: number) => z.string().trim().min(1).max(max);
 const empty = z.object({}).strict();
 
+/** The OTTPay actions the till sends (OTTPAY.md), each with a configurable protocol version. */
+export const GATEWAY_ACTIONS = [
+  'ACTIVEPAY',
+  'PASSIVEPAY',
+  'STATUS_QUERY',
+  'REFUND',
+  'REFUND_QUERY',
+  'EX_RATE_QUERY',
+] as const;
+export type GatewayAction = (typeof GATEWAY_ACTIONS)[number];
+
 export const settingsPatchSchema = z
   .object({
     merchantId: z.string().regex(/^[A-Z]{2}\d{8}$/, 'merchant id looks like QC00005496'),
@@ -62,6 +73,13 @@ export const settingsPatchSchema = z
       })
       .strict(),
     customerDisplay: z.enum(['window', 'second-screen', 'browser', 'off']),
+    /** Per action, for a gateway that wants another protocol version than 1.0 (support sets these). */
+    gatewayVersions: z.partialRecord(
+      z.enum(GATEWAY_ACTIONS),
+      z.string().regex(/^\d{1,3}(\.\d{1,3}){0,2}$/, 'a version looks like 1.0'),
+    ),
+    /** How a refund is looked up: a status query on the refund's id, or OTTPay's REFUND_QUERY action. */
+    refundQueryAction: z.enum(['STATUS_QUERY', 'REFUND_QUERY']),
   })
   .strict()
   .partial();

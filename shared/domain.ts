@@ -151,4 +151,7 @@ export interface PublicSettings {
     wedge: { enabled: boolean };
   };
   customerDisplay: 'window' | 'second-screen' | 'browser' | 'off';
+  /** Per OTTPay action (ACTIVEPAY, STATUS_QUERY, …); an action not listed is sent as version 1.0. */
+  gatewayVersions: Partial<Record<string, string>>;
+  refundQueryAction: 'STATUS_QUERY' | 'REFUND_QUERY';
 }

@@ -68,6 +68,8 @@ export async function startPaymentStack(input: PaymentStackInput): Promise<Payme
         operatorId,
         terminalNo: settings.terminalNo,
         signKey,
+        versions: settings.gatewayVersions,
+        refundQueryAction: settings.refundQueryAction,
       },
       { clock, log: (entry) => log.info('gateway call', { ...entry }) },
     );

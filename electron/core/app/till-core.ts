@@ -51,6 +51,8 @@ const PAYMENT_KEYS: ReadonlyArray<keyof StoredSettings> = [
   'qrExpirySeconds',
   'wallets',
   'callback',
+  'gatewayVersions',
+  'refundQueryAction',
 ];
 
 export async function createTillCore(opts: TillCoreOptions): Promise<TillCore> {

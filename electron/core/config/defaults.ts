@@ -32,5 +32,7 @@ export function defaultSettings(): StoredSettings {
       wedge: { enabled: true },
     },
     customerDisplay: 'window',
+    gatewayVersions: {},
+    refundQueryAction: 'STATUS_QUERY',
   };
 }

@@ -2,6 +2,7 @@
 // order ids, stdin, and one-line error text. The sign key is read, never printed.
 import { randomInt } from 'node:crypto';
 import { type ParseArgsOptionsConfig, parseArgs } from 'node:util';
+import { GATEWAY_ACTIONS } from '../../../shared/contract.ts';
 import { WALLETS, type Wallet } from '../../../shared/domain.ts';
 import { parseAmount } from '../../../shared/money.ts';
 import { sleep, systemClock } from '../clock.ts';
@@ -16,6 +17,8 @@ export const GATEWAY_FLAGS = {
   'terminal-no': { type: 'string' },
   'sign-key': { type: 'string' },
   'timeout-ms': { type: 'string' },
+  versions: { type: 'string' },
+  'refund-query': { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -25,7 +28,9 @@ export const GATEWAY_FLAGS_HELP = `gateway settings (flag, or environment variab
   --operator-id ID       OTTPAY_OPERATOR_ID
   --terminal-no NO       OTTPAY_TERMINAL_NO  (optional)
   --sign-key KEY         OTTPAY_SIGN_KEY     (prefer the variable: a flag stays in shell history)
-  --timeout-ms N         per request, default 20000`;
+  --timeout-ms N         OTTPAY_TIMEOUT_MS   per request, default 20000
+  --versions A=V,…       OTTPAY_VERSIONS     protocol version per action, e.g. ACTIVEPAY=1.1 (default 1.0)
+  --refund-query ACTION  OTTPAY_REFUND_QUERY STATUS_QUERY (default) or REFUND_QUERY`;
 
 export type SettingsResult = { ok: true; config: GatewayConfig } | { ok: false; reason: string };
 
@@ -56,6 +61,12 @@ export function gatewaySettings(
     return { ok: false, reason: '--timeout-ms must be a whole number of milliseconds' };
   }
   const terminalNo = pick('terminal-no', 'OTTPAY_TERMINAL_NO');
+  const versions = parseVersions(pick('versions', 'OTTPAY_VERSIONS'));
+  if (!versions.ok) return versions;
+  const refundQuery = pick('refund-query', 'OTTPAY_REFUND_QUERY');
+  if (refundQuery !== undefined && refundQuery !== 'STATUS_QUERY' && refundQuery !== 'REFUND_QUERY') {
+    return { ok: false, reason: '--refund-query is STATUS_QUERY or REFUND_QUERY' };
+  }
   return {
     ok: true,
     config: {
@@ -65,8 +76,32 @@ export function gatewaySettings(
       signKey,
       ...(terminalNo ? { terminalNo } : {}),
       ...(timeoutMs ? { timeoutMs } : {}),
+      ...(versions.versions ? { versions: versions.versions } : {}),
+      ...(refundQuery ? { refundQueryAction: refundQuery } : {}),
     },
   };
+}
+
+/** "ACTIVEPAY=1.1,STATUS_QUERY=1.0" → { ACTIVEPAY: '1.1', STATUS_QUERY: '1.0' }. */
+function parseVersions(
+  text: string | undefined,
+): { ok: true; versions: Record<string, string> | null } | { ok: false; reason: string } {
+  if (text === undefined) return { ok: true, versions: null };
+  const versions: Record<string, string> = {};
+  for (const part of text.split(',')) {
+    const [action = '', version = ''] = part.split('=').map((s) => s.trim());
+    if (
+      !(GATEWAY_ACTIONS as readonly string[]).includes(action) ||
+      !/^\d{1,3}(\.\d{1,3}){0,2}$/.test(version)
+    ) {
+      return {
+        ok: false,
+        reason: `--versions: "${part.trim()}" is not ACTION=VERSION (actions: ${GATEWAY_ACTIONS.join(', ')})`,
+      };
+    }
+    versions[action] = version;
+  }
+  return { ok: true, versions };
 }
 
 /** 20 letters and digits: a prefix letter, the UTC time to the second, 5 random digits. */

@@ -123,7 +123,7 @@ function answer(engine: SimEngine, settings: ProtocolSettings, rawBody: string, 
   }
   if (fault?.mode === 'bad_md5' && reply.kind === 'json') reply = corrupt(reply, data, signKey);
   const code = reply.kind === 'json' ? String(reply.body.rsp_code) : reply.kind;
-  engine.log(`${action} ${merchantId} order=${about.orderId ?? '-'} → ${code}`);
+  engine.log(`${action} ${merchantId} order=${about.orderId ?? '-'} v${String(envelope.version)} → ${code}`);
   return reply;
 }
 

@@ -77,6 +77,28 @@ describe('till core', () => {
     assert.deepEqual(JSON.parse(readFileSync(join(dir, 'settings.json'), 'utf8')).tipPresetsPercent, [5, 10]);
   });
 
+  it('keeps per-action gateway versions and the refund query action, refusing a malformed version', async () => {
+    const bad = await run('settings.update', {
+      patch: { gatewayVersions: { ACTIVEPAY: 'one' } },
+      pin: '1234',
+    });
+    assert.ok(
+      !bad.ok && /gatewayVersions\.ACTIVEPAY: a version looks like 1\.0/.test(bad.error.message),
+      JSON.stringify(bad),
+    );
+    const next = await value<{ gatewayVersions: object; refundQueryAction: string }>('settings.update', {
+      patch: { gatewayVersions: { ACTIVEPAY: '1.1' }, refundQueryAction: 'REFUND_QUERY' },
+      pin: '1234',
+    });
+    assert.deepEqual(next.gatewayVersions, { ACTIVEPAY: '1.1' });
+    const stored = JSON.parse(readFileSync(join(dir, 'settings.json'), 'utf8'));
+    assert.deepEqual(
+      [stored.gatewayVersions, stored.refundQueryAction],
+      [{ ACTIVEPAY: '1.1' }, 'REFUND_QUERY'],
+    );
+    assert.equal(core.snapshot().settings.refundQueryAction, 'REFUND_QUERY');
+  });
+
   it('changes the PIN only with the old one', async () => {
     const wrong = await run('settings.changePin', { oldPin: '1111', newPin: '24680' });
     assert.ok(!wrong.ok && wrong.error.code === 'NOT_ALLOWED');

@@ -153,6 +153,30 @@ describe('gateway commands against the simulator', () => {
     });
     const q = await runCli(['query', '--refund', '--order-id', 'CLIR1'], { env });
     assert.equal(JSON.parse(q.stdout).status, 'success');
+    // The refund query action and per-action versions come from flags (or OTTPAY_REFUND_QUERY/VERSIONS).
+    const rq = await runCli(
+      [
+        'query',
+        '--refund',
+        '--order-id',
+        'CLIR1',
+        '--refund-query',
+        'REFUND_QUERY',
+        '--versions',
+        'REFUND_QUERY=1.2',
+      ],
+      { env },
+    );
+    assert.equal(rq.code, 0, rq.stderr);
+    assert.equal(JSON.parse(rq.stdout).status, 'success');
+    await simLine((l) => l.startsWith('REFUND_QUERY') && l.includes('order=CLIR1 v1.2'));
+    const badVersions = await runCli(['query', 'CLIR1', '--versions', 'PAY=1'], { env });
+    assert.equal(badVersions.code, 2);
+    assert.match(badVersions.stderr, /--versions: "PAY=1" is not ACTION=VERSION/);
+    const badRefundQuery = await runCli(['query', 'CLIR1'], {
+      env: { ...env, OTTPAY_REFUND_QUERY: 'LOOKUP' },
+    });
+    assert.equal(badRefundQuery.code, 2);
     const tooMuch = await runCli(['refund', '--order-id', 'CLI1', '--amount', '100'], { env });
     assert.equal(tooMuch.code, 1);
     assert.match(tooMuch.stderr, /declined \(FAIL\): .*exceeds/);

@@ -162,6 +162,11 @@ export const commands = {
       .strict(),
     result: null as unknown as AttemptView,
   },
+  /** While a sale waits for a wallet code: the wallet the operator names by hand (null: from the code). */
+  'sale.pickScanWallet': {
+    request: z.object({ wallet: wallet.nullable() }).strict(),
+    result: null as unknown as null,
+  },
   'sale.cancel': { request: empty, result: null as unknown as SaleView | null },
   'sale.new': { request: empty, result: null as unknown as null },
   'attempt.recheck': {

@@ -109,6 +109,8 @@ export interface TillSnapshot {
   attention: AttemptView[];
   scanners: ScannerStatus[];
   settings: PublicSettings;
+  /** The wallet the operator named for the code being waited for, or null (recognised from the code). */
+  scanWallet: Wallet | null;
 }
 
 /** What the customer display may know: a projection, never the sale or any setting. */

@@ -30,6 +30,8 @@ export const en = {
   'qr.expired': 'QR expired — still checking with OTTPay',
   'scan.title': 'Scan the customer’s payment code now',
   'scan.hint': 'Only a wallet payment code is accepted here.',
+  'scan.walletLabel': 'Wallet',
+  'scan.walletAuto': 'Recognise from the code',
   'scan.manualLabel': 'Payment code',
   'scan.submit': 'Submit code',
   'scan.detected': 'Detected: {wallet}',

@@ -31,6 +31,8 @@ export const fr: Record<MessageKey, string> = {
   'qr.expired': 'QR expiré — vérification auprès d’OTTPay',
   'scan.title': 'Scannez maintenant le code de paiement du client',
   'scan.hint': 'Seul un code de paiement de portefeuille est accepté ici.',
+  'scan.walletLabel': 'Portefeuille',
+  'scan.walletAuto': 'Reconnaître d’après le code',
   'scan.manualLabel': 'Code de paiement',
   'scan.submit': 'Envoyer le code',
   'scan.detected': 'Détecté : {wallet}',

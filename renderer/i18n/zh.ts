@@ -31,6 +31,8 @@ export const zh: Record<MessageKey, string> = {
   'qr.expired': '二维码已过期 — 正在向 OTTPay 查询',
   'scan.title': '请立即扫描顾客的付款码',
   'scan.hint': '此处仅接受钱包付款码。',
+  'scan.walletLabel': '钱包',
+  'scan.walletAuto': '根据付款码识别',
   'scan.manualLabel': '付款码',
   'scan.submit': '提交付款码',
   'scan.detected': '识别为：{wallet}',

@@ -6,8 +6,9 @@ import { detectWallet } from '../../shared/scanning/wallet-codes.ts';
 
 export type ScanVerdict = { ok: true; wallet: Wallet; code: string } | { ok: false; refusal: ScanRefusal };
 
-export function judgeCode(raw: string): ScanVerdict {
-  const found = detectWallet(raw);
+/** `picked`: the wallet the operator named, so a plausible code with an unknown prefix is its. */
+export function judgeCode(raw: string, picked: Wallet | null = null): ScanVerdict {
+  const found = detectWallet(raw, { wallet: picked });
   if (found.kind === 'wallet') return { ok: true, wallet: found.wallet, code: found.code };
   if (found.kind === 'product') return { ok: false, refusal: 'product' };
   return { ok: false, refusal: found.reasonCode };

@@ -24,7 +24,7 @@ export function useWedgeScanner(ctx: TillContextValue, onNotice: (message: strin
 
     const onScan = (code: string, timings: number[]) => {
       const { ctx: c, onNotice: notify } = latest.current;
-      const verdict = judgeCode(code);
+      const verdict = judgeCode(code, c.snapshot.scanWallet);
       if (!verdict.ok) {
         playCue('failure', c.settings.soundsOn);
         notify(c.tr(`scanRefusal.${verdict.refusal}`));

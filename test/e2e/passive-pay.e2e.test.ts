@@ -93,6 +93,19 @@ describe('passive pay (we scan the customer code)', () => {
     await customer.getByRole('heading', { name: 'Welcome' }).waitFor();
   });
 
+  it('takes a code with an unknown prefix once the operator names its wallet', async () => {
+    await startPassive(till, '6.10');
+    const field = till.getByLabel('Payment code', { exact: true });
+    await field.fill('771234567890123456');
+    assert.equal((await till.getByTestId('detected-wallet').textContent())?.trim(), '');
+    await till.getByLabel('Wallet', { exact: true }).selectOption('ALIPAY');
+    await till.getByText('Detected: Alipay').waitFor();
+    await till.getByRole('button', { name: 'Submit code' }).click();
+    // Sent as Alipay; the sandbox, like the wallet, does not know the code and declines it.
+    await till.getByRole('heading', { name: /Declined/ }).waitFor({ timeout: 20_000 });
+    await till.getByText('Alipay', { exact: true }).waitFor();
+  });
+
   it('shows a decline in plain words; "Try again" is a new attempt with a new order id', async () => {
     await startPassive(till, '7.99');
     await typeAsScanner(till, walletCode('ALIPAY'));

@@ -1,6 +1,6 @@
 // What every handler group may use. The payments and scanner stacks are reached through getters
 // because a settings change (merchant, sign key, gateway URL) rebuilds them.
-import type { AttemptView, PublicSettings, TillSnapshot } from '../../../shared/domain.ts';
+import type { AttemptView, PublicSettings, TillSnapshot, Wallet } from '../../../shared/domain.ts';
 import type { Clock } from '../clock.ts';
 import type { StoredSettings } from '../config/defaults.ts';
 import type { PinGuard } from '../config/pin-guard.ts';
@@ -27,4 +27,6 @@ export interface CoreContext {
   submitCode(code: string, source: 'wedge' | 'manual', timings?: number[]): Promise<AttemptView>;
   /** Re-checks which scans the router should hand to the payments engine (after a sale change). */
   syncScanWait(): void;
+  /** The operator names the wallet of the code being waited for (null: recognise it from the code). */
+  pickScanWallet(wallet: Wallet | null): void;
 }

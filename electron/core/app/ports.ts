@@ -1,7 +1,7 @@
 // What the app layer needs from the payments engine and the scanner stack. The handlers code against
 // these narrow views; the real PaymentsEngine and ScannerService fit them as they are.
 import type { PortInfo, ScanLogEntry, ScannerDiagnostics } from '../../../shared/contract.ts';
-import type { ScannerStatus } from '../../../shared/domain.ts';
+import type { ScannerStatus, Wallet } from '../../../shared/domain.ts';
 import type { ScanRefusal, ScanRefusedEvent } from '../../../shared/scanning/scan-refusal.ts';
 import type { PaymentsEngine } from '../payments/engine.ts';
 
@@ -55,8 +55,10 @@ export interface ScannerPort {
   route(code: string, source: 'wedge' | 'manual', timings?: number[]): ScanOutcome;
   /** While a passive payment waits, the next accepted wallet code goes to onCode (once). */
   waitForWalletCode(
-    onCode: (code: string, source: ScanSourceName) => void,
+    onCode: (code: string, source: ScanSourceName, wallet: Wallet) => void,
     onRefused: (message: string) => void,
+    /** The wallet the operator picked by hand: codes with an unknown prefix are then taken as its. */
+    picked?: Wallet | null,
   ): () => void;
   onLog(listener: (entry: ScanLogEntry) => void): () => void;
   onStatus(listener: () => void): () => void;

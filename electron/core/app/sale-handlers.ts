@@ -11,7 +11,8 @@ type SaleCommands =
   | 'sale.payPassive'
   | 'sale.submitScan'
   | 'sale.cancel'
-  | 'sale.new';
+  | 'sale.new'
+  | 'sale.pickScanWallet';
 
 /** Settings-level limits the contract schema cannot know: the till's maximum and its enabled wallets. */
 export function checkAmount(ctx: CoreContext, amountCents: number, tipCents: number, wallet?: Wallet): void {
@@ -19,7 +20,11 @@ export function checkAmount(ctx: CoreContext, amountCents: number, tipCents: num
   if (amountCents + tipCents > s.maxAmountCents) {
     throw new AppError('VALIDATION', `Amount is over the till's limit of ${centsToPlain(s.maxAmountCents)}`);
   }
-  if (wallet !== undefined && !s.wallets.includes(wallet)) {
+  if (wallet !== undefined) checkWalletOffered(ctx, wallet);
+}
+
+function checkWalletOffered(ctx: CoreContext, wallet: Wallet): void {
+  if (!ctx.settings.get().wallets.includes(wallet)) {
     throw new AppError('VALIDATION', `${wallet} is not enabled on this till`);
   }
 }
@@ -42,6 +47,11 @@ export function saleHandlers(ctx: CoreContext): HandlerGroup<SaleCommands> {
       const sale = ctx.payments().cancel();
       ctx.syncScanWait();
       return sale;
+    },
+    'sale.pickScanWallet': async ({ wallet }) => {
+      if (wallet !== null) checkWalletOffered(ctx, wallet);
+      ctx.pickScanWallet(wallet);
+      return null;
     },
     'sale.new': async () => {
       ctx.payments().newSale();

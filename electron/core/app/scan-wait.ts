@@ -1,7 +1,8 @@
 // Which scans reach the payments engine: only while the sale waits for a wallet code, and then only
 // the first code the scan router accepts (used-code check, dedupe, wallet patterns). Codes typed by
-// hand or recognised by a page go through the same router, so the same rules apply to them.
-import type { AttemptView } from '../../../shared/domain.ts';
+// hand or recognised by a page go through the same router, so the same rules apply to them. The
+// operator may name the wallet by hand for the current wait; it ends with the wait.
+import type { AttemptView, Wallet } from '../../../shared/domain.ts';
 import { AppError } from '../../../shared/result.ts';
 import type { Logger } from '../logging/index.ts';
 import { errorFields } from './core-logger.ts';
@@ -11,6 +12,9 @@ export interface ScanWait {
   /** Arms or disarms the router's wait to match the current sale; call after every sale change. */
   sync(): void;
   submit(code: string, source: 'wedge' | 'manual', timings?: number[]): Promise<AttemptView>;
+  /** The operator names the wallet (null: recognise it from the code) while a sale waits for a code. */
+  pick(wallet: Wallet | null): void;
+  picked(): Wallet | null;
   /** Drops the current wait (the scanner stack is being replaced); the next sync() re-arms. */
   reset(): void;
   /** For good: the core is closing. */
@@ -25,6 +29,7 @@ export function createScanWait(
   let cancel: (() => void) | null = null;
   let submission: Promise<AttemptView> | null = null;
   let active = true;
+  let picked: Wallet | null = null;
 
   const disarm = () => {
     cancel?.();
@@ -35,21 +40,31 @@ export function createScanWait(
     const waiting = active && payments().currentSale()?.phase === 'waiting_for_scan';
     if (waiting && cancel === null) {
       cancel = scanner().waitForWalletCode(
-        (code, source) => {
+        (code, source, wallet) => {
           cancel = null;
-          const p = payments().submitPassiveCode(code, source);
+          const p = payments().submitPassiveCode(code, source, wallet);
           submission = p;
           p.catch((err: unknown) => logger.warn('wallet code not accepted', errorFields(err)));
         },
         (message) => logger.info(`scan refused: ${message}`),
+        picked,
       );
     } else if (!waiting) {
       disarm();
+      picked = null;
     }
   };
 
   return {
     sync,
+    pick(wallet) {
+      if (!active || payments().currentSale()?.phase !== 'waiting_for_scan')
+        throw new AppError('CONFLICT', 'The till is not waiting for a wallet code');
+      picked = wallet;
+      disarm();
+      sync();
+    },
+    picked: () => picked,
     reset: disarm,
     stop: () => {
       active = false;

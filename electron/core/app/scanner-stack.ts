@@ -31,9 +31,10 @@ export async function startScannerStack(
         return { outcome: 'product', reason: 'product', message: 'a product barcode, not a payment code' };
       return r;
     },
-    waitForWalletCode(onCode, onRefused) {
+    waitForWalletCode(onCode, onRefused, picked = null) {
       return service.router.waitForWalletCode({
-        onCode: (scan) => onCode(scan.code, scan.source),
+        wallet: picked,
+        onCode: (scan) => onCode(scan.code, scan.source, scan.wallet),
         onRefused,
       });
     },

@@ -141,6 +141,7 @@ export async function createTillCore(opts: TillCoreOptions): Promise<TillCore> {
       attention: stack.payments.needsAttention(),
       scanners: scanner.statuses(),
       settings: publicSettings(),
+      scanWallet: scanWait.picked(),
     };
   }
 
@@ -227,6 +228,10 @@ export async function createTillCore(opts: TillCoreOptions): Promise<TillCore> {
     settingsChanged,
     submitCode: (code, source, timings) => scanWait.submit(code, source, timings),
     syncScanWait: () => scanWait.sync(),
+    pickScanWallet: (wallet) => {
+      scanWait.pick(wallet);
+      pushSnapshot();
+    },
     diagnosticsText: () =>
       diagnosticsText({
         appVersion: opts.appVersion ?? 'dev',

@@ -38,7 +38,7 @@ import { checkedDayRange, dailyReport } from './reports.ts';
 import { beginPassive, payActive, submitPassiveCode } from './sale-flows.ts';
 import { type PaymentsTiming, resolveSettings } from './settings.ts';
 import { attemptView } from './views.ts';
-import { hashWalletCode, normaliseCode, walletOf } from './wallet-code.ts';
+import { hashWalletCode, normaliseCode, walletByPick, walletOf } from './wallet-code.ts';
 import { createWatcher } from './watcher.ts';
 
 export interface PaymentsEngineOptions {
@@ -171,10 +171,21 @@ export function createPaymentsEngine(options: PaymentsEngineOptions) {
       notClosed();
       return beginPassive(core, req);
     },
-    /** Passive pay, step 2: a new attempt with a new order id for this code. */
-    submitPassiveCode(code: string, source?: 'serial' | 'wedge' | 'manual'): Promise<AttemptView> {
+    /**
+     * Passive pay, step 2: a new attempt with a new order id for this code. `pickedWallet` is the
+     * wallet the operator chose by hand: then a plausible code with a prefix the patterns do not know
+     * is sent as that wallet's (OTTPAY.md §7), instead of refused.
+     */
+    submitPassiveCode(
+      code: string,
+      source?: 'serial' | 'wedge' | 'manual',
+      pickedWallet: Wallet | null = null,
+    ): Promise<AttemptView> {
       notClosed();
-      return submitPassiveCode(core, code, detectWallet, source);
+      const detect = pickedWallet
+        ? (c: string) => detectWallet(c) ?? walletByPick(c, pickedWallet)
+        : detectWallet;
+      return submitPassiveCode(core, code, detect, source);
     },
     /**
      * Cashier cancel. A live attempt goes to "cancelling" (the QR is withdrawn; the gateway is still asked

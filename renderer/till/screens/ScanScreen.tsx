@@ -15,12 +15,13 @@ import { useCancel } from '../useCancel.ts';
  * types slowly. Only a wallet code is accepted.
  */
 export function ScanScreen({ sale }: { sale: SaleView }) {
-  const { api, tr, lang, settings } = useTill();
+  const { api, tr, lang, settings, snapshot } = useTill();
+  const picked = snapshot.scanWallet;
   const { cancel, error: cancelError, busy } = useCancel();
   const [code, setCode] = useState('');
   const input = useAutoFocus<HTMLInputElement>();
   const [error, setError] = useState<string | null>(null);
-  const verdict = code === '' ? null : judgeCode(code);
+  const verdict = code === '' ? null : judgeCode(code, picked);
   const wallet = verdict?.ok ? verdict.wallet : null;
 
   const submit = async () => {
@@ -41,6 +42,24 @@ export function ScanScreen({ sale }: { sale: SaleView }) {
       <h2>{tr('scan.title')}</h2>
       <p className="big-amount">{money(lang, sale.amountCents + sale.tipCents, sale.currency)}</p>
       <p className="hint">{tr('scan.hint')}</p>
+      <label htmlFor="scan-wallet">{tr('scan.walletLabel')}</label>
+      <select
+        id="scan-wallet"
+        value={picked ?? ''}
+        onChange={(e) => {
+          const wallet = settings.wallets.find((w) => w === e.target.value) ?? null;
+          void run(api, 'sale.pickScanWallet', { wallet }).then((r) =>
+            setError(r.ok ? null : errorText(tr, r.error)),
+          );
+        }}
+      >
+        <option value="">{tr('scan.walletAuto')}</option>
+        {settings.wallets.map((w) => (
+          <option key={w} value={w}>
+            {tr(`wallet.${w}`)}
+          </option>
+        ))}
+      </select>
       <label htmlFor="scan-code">{tr('scan.manualLabel')}</label>
       <input
         id="scan-code"

@@ -285,3 +285,44 @@ describe('till core whose serial driver cannot load', () => {
     }
   });
 });
+
+describe('till core: the operator names the wallet of a code the patterns do not know', () => {
+  it('sends a plausible unknown-prefix code as the picked wallet, refuses it unpicked', {
+    timeout: 20_000,
+  }, async () => {
+    const pickDir = mkdtempSync(join(tmpdir(), 'till-core-pick-'));
+    const till = await createTillCore({ dataDir: pickDir, secrets: createMemorySecretStore() });
+    const call = (name: CommandName, payload: unknown) => dispatch(till, 'till', name, payload);
+    const unknownPrefix = '771234567890123456'; // 18 digits, no wallet's prefix
+    try {
+      const early = await call('sale.pickScanWallet', { wallet: 'ALIPAY' });
+      assert.ok(!early.ok && early.error.code === 'CONFLICT', 'only while a code is awaited');
+
+      assert.ok((await call('sale.payPassive', { amountCents: 1500, tipCents: 0 })).ok);
+      const unpicked = await call('sale.submitScan', { code: unknownPrefix, source: 'manual' });
+      assert.ok(!unpicked.ok && unpicked.error.reason === 'not-a-payment-code', JSON.stringify(unpicked));
+
+      const picked = await call('sale.pickScanWallet', { wallet: 'ALIPAY' });
+      assert.ok(picked.ok, JSON.stringify(picked));
+      assert.equal(till.snapshot().scanWallet, 'ALIPAY');
+      const sent = await call('sale.submitScan', { code: unknownPrefix, source: 'manual' });
+      assert.ok(sent.ok, JSON.stringify(sent));
+      const attempt = sent.value as AttemptView;
+      assert.equal(attempt.wallet, 'ALIPAY');
+      // The sandbox, like a wallet, refuses a code it does not issue: the till sent it and says why.
+      assert.equal(attempt.state, 'failed');
+      assert.match(attempt.reason ?? '', /AUTH_CODE_INVALID|code/i);
+      assert.equal(till.snapshot().scanWallet, null, 'the pick ends with the wait');
+
+      await call('sale.new', {});
+      await call('settings.update', { patch: { wallets: ['WECHATPAY'] }, pin: '1234' });
+      assert.ok((await call('sale.payPassive', { amountCents: 1500, tipCents: 0 })).ok);
+      const disabled = await call('sale.pickScanWallet', { wallet: 'ALIPAY' });
+      assert.ok(!disabled.ok && disabled.error.code === 'VALIDATION', JSON.stringify(disabled));
+      await call('sale.cancel', {});
+    } finally {
+      await till.close();
+      rmSync(pickDir, { recursive: true, force: true });
+    }
+  });
+});

@@ -68,4 +68,4 @@ async function buildPreloads(): Promise<void> {
 rmSync(out, { recursive: true, force: true });
 const started = Date.now();
 await Promise.all([buildRenderer(), buildMain(), buildPreloads()]);
-console.log(`built dist/ in ${Date.now() - started} ms`);
+console.error(`built dist/ in ${Date.now() - started} ms`);

@@ -1,7 +1,6 @@
 // Nothing in a renderer may open a window, navigate away, attach a <webview> or get a permission.
 // Applied to every webContents the app creates (app 'web-contents-created'), so no window is missed.
 import type { Logger } from '../core/logging/logger.ts';
-import { roleOfUrl } from './app-origins.ts';
 
 /** The parts of WebContents the guard uses (Electron's type fits; tests pass a fake). */
 export interface GuardableContents {
@@ -30,12 +29,11 @@ export interface GuardableSession {
 }
 
 /**
- * The one permission granted: the till page may write (never read) the clipboard, for "copy
- * diagnostics" and copying an order number. Camera, microphone, notifications, geolocation, HID,
- * serial, USB, media keys…: nobody gets them.
+ * No page gets any permission: camera, microphone, notifications, geolocation, HID, serial, USB,
+ * clipboard… "Copy diagnostics" writes the clipboard from the main process, not from a page.
  */
-export function permissionAllowed(permission: string, requestingUrl: string | undefined): boolean {
-  return permission === 'clipboard-sanitized-write' && roleOfUrl(requestingUrl) === 'till';
+export function permissionAllowed(_permission: string, _requestingUrl: string | undefined): boolean {
+  return false;
 }
 
 /** Only the URL's scheme and host are logged: a query string could carry anything. */

@@ -66,6 +66,8 @@ function attach(win: BrowserWindow, role: Role, deps: WindowsDeps): void {
 export function openWindows(deps: WindowsDeps): ShellWindows {
   const log = deps.logger.child('windows');
   const d = displays();
+  // Electronegativity flags contextIsolation, sandbox and auxclick here: it cannot follow options built
+  // by window-options.ts, which sets all three (the reasons: electronegativity-exceptions.ts).
   const till = new BrowserWindow(
     tillWindowOptions({
       preloadPath: join(deps.preloadDir, 'till.cjs'),
@@ -81,6 +83,7 @@ export function openWindows(deps: WindowsDeps): ShellWindows {
   let placement: CustomerPlacement = { kind: 'none' };
 
   const openCustomer = (next: Exclude<CustomerPlacement, { kind: 'none' }>) => {
+    // The same electronegativity exception as the till window's above.
     const win = new BrowserWindow(
       customerWindowOptions({
         preloadPath: join(deps.preloadDir, 'customer.cjs'),

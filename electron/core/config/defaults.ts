@@ -31,7 +31,7 @@ export function defaultSettings(): StoredSettings {
       serial: { enabled: false, path: '', baudRate: 9600, framing: 'CR', prefix: '', suffix: '' },
       wedge: { enabled: true },
     },
-    customerDisplay: 'window',
+    customerDisplay: 'second-screen',
     gatewayVersions: {},
     refundQueryAction: 'STATUS_QUERY',
   };

@@ -26,7 +26,7 @@ describe('settings store', () => {
     assert.deepEqual(s.wallets, ['WECHATPAY', 'ALIPAY', 'UNIONPAY']);
     assert.equal(s.qrExpirySeconds, 120);
     assert.equal(s.callback.enabled, false);
-    assert.equal(s.customerDisplay, 'window');
+    assert.equal(s.customerDisplay, 'second-screen', 'full screen on a second display when there is one');
     assert.equal(s.merchantId, '');
   });
 

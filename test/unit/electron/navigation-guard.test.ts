@@ -44,11 +44,10 @@ test('window.open, navigation, redirects and <webview> are all denied', () => {
   assert.doesNotMatch(sink.lines().join('\n'), /pin|phish/);
 });
 
-test('permissions: everything denied except clipboard writing from the till page', () => {
-  assert.equal(permissionAllowed('clipboard-sanitized-write', 'app://till/till/index.html'), true);
-  assert.equal(permissionAllowed('clipboard-sanitized-write', 'app://till'), true);
-  assert.equal(permissionAllowed('clipboard-sanitized-write', 'app://customer'), false);
-  assert.equal(permissionAllowed('clipboard-sanitized-write', 'https://evil.example'), false);
+test('permissions: everything denied, to every page', () => {
+  for (const url of ['app://till/till/index.html', 'app://customer', 'https://evil.example', undefined]) {
+    assert.equal(permissionAllowed('clipboard-sanitized-write', url), false, String(url));
+  }
   for (const p of [
     'media',
     'geolocation',
@@ -85,7 +84,7 @@ test('the session handlers apply that policy to requests and checks', () => {
   got.request?.({}, 'clipboard-sanitized-write', (g) => answers.push(g), {
     requestingUrl: 'app://till/till/index.html',
   });
-  assert.deepEqual(answers, [false, true]);
+  assert.deepEqual(answers, [false, false]);
   assert.equal(got.check?.({}, 'geolocation', 'app://till'), false);
-  assert.equal(got.check?.({}, 'clipboard-sanitized-write', 'app://till'), true);
+  assert.equal(got.check?.({}, 'clipboard-sanitized-write', 'app://till'), false);
 });

@@ -44,12 +44,10 @@ async function start(): Promise<void> {
 
   const storageProblem = secureStorageProblem(safeStorage, process.platform);
   if (storageProblem) logger.warn(storageProblem);
-  const secrets = createSafeStorageSecretStore(
-    join(app.getPath('userData'), 'secrets.safe.json'),
-    safeStorage,
-  );
+  const dataDir = args.dataDir ?? app.getPath('userData');
+  const secrets = createSafeStorageSecretStore(join(dataDir, 'secrets.safe.json'), safeStorage);
   const till = await createTillCore({
-    dataDir: app.getPath('userData'),
+    dataDir,
     secrets,
     env: process.env,
     logger: sink,
@@ -121,7 +119,12 @@ async function start(): Promise<void> {
     logger,
     onTillContents: (win) => attachWedgeInput(win, till),
   });
-  logger.info('till started', { version: app.getVersion(), packaged: app.isPackaged, kiosk: args.kiosk });
+  logger.info('till started', {
+    version: app.getVersion(),
+    packaged: app.isPackaged,
+    kiosk: args.kiosk,
+    dataDir,
+  });
 }
 
 if (claimSingleInstance(app, () => windows?.focusTill())) {

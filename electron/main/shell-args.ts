@@ -1,12 +1,24 @@
 // Start-up switches of the desktop shell. Kiosk mode locks the till full screen (no window chrome, no
-// leaving it by keyboard): `--kiosk` on the command line or OTTPAY_KIOSK=1.
+// leaving it by keyboard): `--kiosk` or OTTPAY_KIOSK=1. The data folder (journal, settings, secrets)
+// is the OS's per-user app folder unless `--data-dir=PATH` (or `--data-dir PATH`, or TILL_DATA_DIR)
+// names another, e.g. a separate disk or a folder the shop backs up.
+import { resolve } from 'node:path';
+
 export interface ShellArgs {
   kiosk: boolean;
+  /** Absolute, or null for the OS default (app.getPath('userData')). */
+  dataDir: string | null;
 }
 
 export function parseShellArgs(
   argv: readonly string[],
   env: Readonly<Record<string, string | undefined>>,
+  cwd: string = process.cwd(),
 ): ShellArgs {
-  return { kiosk: argv.includes('--kiosk') || env.OTTPAY_KIOSK === '1' };
+  const at = argv.indexOf('--data-dir');
+  const inline = argv.find((a) => a.startsWith('--data-dir='))?.slice('--data-dir='.length);
+  const given = inline ?? (at >= 0 ? argv[at + 1] : undefined) ?? env.TILL_DATA_DIR;
+  const dataDir =
+    given !== undefined && given.trim() !== '' && !given.startsWith('--') ? resolve(cwd, given) : null;
+  return { kiosk: argv.includes('--kiosk') || env.OTTPAY_KIOSK === '1', dataDir };
 }

@@ -34,6 +34,27 @@ test('kiosk mode by flag or environment', () => {
   assert.equal(parseShellArgs([], { OTTPAY_KIOSK: '1' }).kiosk, true);
 });
 
+test('the data folder: the OS default unless --data-dir or TILL_DATA_DIR names one', () => {
+  const cwd = '/shop';
+  assert.equal(parseShellArgs(['electron', '.'], {}, cwd).dataDir, null);
+  assert.equal(
+    parseShellArgs(['electron', '.', '--data-dir', 'till-data'], {}, cwd).dataDir,
+    '/shop/till-data',
+  );
+  assert.equal(parseShellArgs(['electron', '.', '--data-dir=/mnt/till'], {}, cwd).dataDir, '/mnt/till');
+  assert.equal(parseShellArgs(['electron', '.'], { TILL_DATA_DIR: '/srv/till' }, cwd).dataDir, '/srv/till');
+  assert.equal(
+    parseShellArgs(['x', '--data-dir', '/a'], { TILL_DATA_DIR: '/b' }, cwd).dataDir,
+    '/a',
+    'the flag wins over the environment',
+  );
+  assert.equal(
+    parseShellArgs(['x', '--data-dir', '--kiosk'], {}, cwd).dataDir,
+    null,
+    'a missing value is no path',
+  );
+});
+
 test('quit waits for the core to close once, then quits; a quit without a core goes straight through', async () => {
   const calls: string[] = [];
   let finishClose: () => void = () => {};

@@ -3,12 +3,13 @@ import type { Db } from './open-journal.ts';
 import type { CallbackRow } from './rows.ts';
 
 const COLUMNS = `callback_id AS callbackId, received_at AS receivedAt, verdict, order_id AS orderId,
-  attempt_id AS attemptId, amount_cents AS amountCents, remote, body_sha256 AS bodySha256, note`;
+  attempt_id AS attemptId, amount_cents AS amountCents, currency, remote, body_sha256 AS bodySha256, note`;
 
 export function createCallbacksRepo(db: Db) {
   const insert =
-    db.prepare(`INSERT INTO callbacks (received_at, verdict, order_id, attempt_id, amount_cents, remote,
-    body_sha256, note) VALUES (@receivedAt, @verdict, @orderId, @attemptId, @amountCents, @remote, @bodySha256, @note)`);
+    db.prepare(`INSERT INTO callbacks (received_at, verdict, order_id, attempt_id, amount_cents, currency,
+    remote, body_sha256, note) VALUES (@receivedAt, @verdict, @orderId, @attemptId, @amountCents, @currency,
+    @remote, @bodySha256, @note)`);
   const forOrder = db.prepare(`SELECT ${COLUMNS} FROM callbacks WHERE order_id = ? ORDER BY callback_id`);
   const inRange = db.prepare(`SELECT ${COLUMNS} FROM callbacks WHERE received_at >= ? AND received_at < ?
     ORDER BY callback_id`);

@@ -84,6 +84,8 @@ export interface CallbackRow {
   orderId: string | null;
   attemptId: string | null;
   amountCents: number | null;
+  /** The currency of amountCents (null when there is no amount). */
+  currency: Currency | null;
   remote: string | null;
   bodySha256: string;
   note: string | null;

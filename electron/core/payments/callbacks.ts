@@ -39,17 +39,20 @@ export async function handleCallback(
     },
   ) =>
     core.journal.write(() => {
+      const row = fields.attemptId ? core.journal.attempts.get(fields.attemptId) : null;
+      const amountCents = fields.amountCents ?? null;
       const id = core.journal.callbacks.insert({
         receivedAt: now,
         verdict,
         orderId: fields.orderId ?? null,
         attemptId: fields.attemptId ?? null,
-        amountCents: fields.amountCents ?? null,
+        amountCents,
+        // The matched attempt's currency; else the till's (the merchant account's) at the time.
+        currency: amountCents === null ? null : (row?.currency ?? core.s.currency),
         remote,
         bodySha256,
         note: fields.note ?? null,
       });
-      const row = fields.attemptId ? core.journal.attempts.get(fields.attemptId) : null;
       core.journal.events.append({
         at: now,
         entity: fields.attemptId ? 'attempt' : 'callback',

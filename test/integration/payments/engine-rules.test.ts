@@ -203,6 +203,7 @@ describe('call-backs', () => {
     );
     assert.equal(recorded[0]?.orderId, a.orderId);
     assert.equal(recorded[0]?.amountCents, 1);
+    assert.equal(recorded[0]?.currency, 'CAD', 'the amount is kept with its currency');
     assert.match(recorded[0]?.note ?? '', /amount 1 does not match 4300/);
     assert.match(recorded[1]?.note ?? '', /merchant/);
     assert.notEqual(rig.engine.attempt(a.attemptId)?.state, 'paid', 'no call-back settles a payment alone');

@@ -9,6 +9,9 @@ export const en = {
   'nav.settings': 'Settings',
   'gateway.down': 'OTTPay gateway unreachable — wallet payments are not possible right now.',
   'gateway.downDetail': 'Last answer: {message}',
+  'gateway.state.up': 'OTTPay: up',
+  'gateway.state.down': 'OTTPay: down',
+  'gateway.state.unknown': 'OTTPay: not checked yet',
   'attention.banner': '{count} payment(s) need attention before the next sale.',
   'amount.label': 'Amount',
   'amount.placeholder': '0.00',
@@ -47,6 +50,30 @@ export const en = {
   'scanRefusal.no-payment-waiting': 'No payment is waiting for a code — start “Scan customer code” first.',
   'scanRefusal.check-failed':
     'This code could not be checked against the journal, so it was not sent — try again.',
+  'attemptReason.unknown':
+    'No clear answer from the gateway: checking the order with the gateway. Do not charge again.',
+  'attemptReason.notSent': 'The payment gateway could not be reached: nothing was charged.',
+  'attemptReason.failed': 'The payment failed at the wallet (declined, or cancelled by the customer).',
+  'attemptReason.closed': 'The order closed unpaid.',
+  'attemptReason.notFound': 'The gateway never received this order: nothing was charged.',
+  'attemptReason.cancelled': 'Cancelled: checking with the gateway that the customer did not pay.',
+  'attemptReason.qrExpired': 'The QR code expired: checking with the gateway that the customer did not pay.',
+  'attemptReason.pwdIncorrect':
+    'Wrong payment password: nothing was charged. The customer may try again with a new code.',
+  'attemptReason.authCodeInvalid':
+    'The wallet code is not valid: nothing was charged. Ask the customer for a fresh code.',
+  'attemptReason.declinedByWallet': 'Declined by the wallet: nothing was charged.',
+  'attemptReason.declinedByGateway': 'Declined by the gateway: nothing was charged.',
+  'attemptReason.declinedByGatewayCode': 'Declined by the gateway ({code}): nothing was charged.',
+  'attemptReason.invalidRequest':
+    'The gateway refused the request as invalid: nothing was charged. Check the till’s settings.',
+  'attemptReason.invalidRequestCode':
+    'The gateway refused the request as invalid ({code}): nothing was charged. Check the till’s settings.',
+  'attemptReason.paidOtherAmount': 'Paid, but the gateway reports {charged} charged, not {expected}',
+  'attemptReason.markedPaidConfirmed':
+    'Marked paid by a supervisor (the gateway confirms the charge): {note}',
+  'attemptReason.markedPaid': 'Marked paid by a supervisor: {note}',
+  'attemptReason.markedFailed': 'Marked failed by a supervisor: {note}',
   'common.cancel': 'Cancel',
   'common.close': 'Close',
   'common.save': 'Save',

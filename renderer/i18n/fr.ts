@@ -10,6 +10,9 @@ export const fr: Record<MessageKey, string> = {
   'nav.settings': 'Paramètres',
   'gateway.down': 'Passerelle OTTPay injoignable — aucun paiement par portefeuille pour le moment.',
   'gateway.downDetail': 'Dernière réponse : {message}',
+  'gateway.state.up': 'OTTPay : en ligne',
+  'gateway.state.down': 'OTTPay : injoignable',
+  'gateway.state.unknown': 'OTTPay : pas encore vérifié',
   'attention.banner': '{count} paiement(s) à vérifier avant la prochaine vente.',
   'amount.label': 'Montant',
   'amount.placeholder': '0,00',
@@ -50,6 +53,31 @@ export const fr: Record<MessageKey, string> = {
     'Aucun paiement n’attend de code — commencez d’abord par « Scanner le code du client ».',
   'scanRefusal.check-failed':
     'Ce code n’a pas pu être vérifié dans le journal, il n’a donc pas été envoyé — réessayez.',
+  'attemptReason.unknown':
+    'Pas de réponse claire de la passerelle : vérification de la commande auprès d’elle. Ne débitez pas une deuxième fois.',
+  'attemptReason.notSent': 'La passerelle de paiement est injoignable : rien n’a été débité.',
+  'attemptReason.failed': 'Le paiement a échoué dans le portefeuille (refusé, ou annulé par le client).',
+  'attemptReason.closed': 'La commande a été fermée sans paiement.',
+  'attemptReason.notFound': 'La passerelle n’a jamais reçu cette commande : rien n’a été débité.',
+  'attemptReason.cancelled': 'Annulé : vérification auprès de la passerelle que le client n’a pas payé.',
+  'attemptReason.qrExpired':
+    'Le code QR a expiré : vérification auprès de la passerelle que le client n’a pas payé.',
+  'attemptReason.pwdIncorrect':
+    'Mot de passe de paiement erroné : rien n’a été débité. Le client peut réessayer avec un nouveau code.',
+  'attemptReason.authCodeInvalid':
+    'Le code du portefeuille n’est pas valide : rien n’a été débité. Demandez au client un nouveau code.',
+  'attemptReason.declinedByWallet': 'Refusé par le portefeuille : rien n’a été débité.',
+  'attemptReason.declinedByGateway': 'Refusé par la passerelle : rien n’a été débité.',
+  'attemptReason.declinedByGatewayCode': 'Refusé par la passerelle ({code}) : rien n’a été débité.',
+  'attemptReason.invalidRequest':
+    'La passerelle a refusé la demande comme invalide : rien n’a été débité. Vérifiez les paramètres de la caisse.',
+  'attemptReason.invalidRequestCode':
+    'La passerelle a refusé la demande comme invalide ({code}) : rien n’a été débité. Vérifiez les paramètres de la caisse.',
+  'attemptReason.paidOtherAmount': 'Payé, mais la passerelle indique {charged} débité au lieu de {expected}',
+  'attemptReason.markedPaidConfirmed':
+    'Marqué payé par un superviseur (la passerelle confirme le débit) : {note}',
+  'attemptReason.markedPaid': 'Marqué payé par un superviseur : {note}',
+  'attemptReason.markedFailed': 'Marqué échoué par un superviseur : {note}',
   'common.cancel': 'Annuler',
   'common.close': 'Fermer',
   'common.save': 'Enregistrer',

@@ -54,7 +54,7 @@ function Till({ api, snapshot }: { api: TillApi; snapshot: TillSnapshot }) {
             className={`gateway gateway-${snapshot.gateway.state}`}
             title={snapshot.gateway.message ?? ''}
           >
-            OTTPay: {snapshot.gateway.state}
+            {ctx.tr(`gateway.state.${snapshot.gateway.state}`)}
           </span>
         </header>
         <NavBar current={tab} onSelect={setTab} />

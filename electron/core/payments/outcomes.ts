@@ -2,20 +2,22 @@
 // Only a STATUS_QUERY (or the pay answer itself) moves money states; see PAYMENT-SAFETY.md rule 3.
 
 import { centsToPlain } from '../../../shared/money.ts';
+import { REASON_TEMPLATES, reasonText } from '../../../shared/payments/attempt-reasons.ts';
 import type { RefundEventType } from '../../../shared/payments/refund-machine.ts';
 import { GatewayError, type OrderState } from '../gateway/types.ts';
 import type { AttemptRow, EventCause } from '../journal/rows.ts';
 import type { AttemptChange } from './transitions.ts';
 
 const PAID = new Set(['success', 'partial_refunded', 'fully_refunded']);
+/** The fixed reasons (their words, and their translations, live in shared/payments/attempt-reasons.ts). */
 export const REASONS = {
-  unknown: 'No clear answer from the gateway: checking the order with the gateway. Do not charge again.',
-  notSent: 'The payment gateway could not be reached: nothing was charged.',
-  failed: 'The payment failed at the wallet (declined, or cancelled by the customer).',
-  closed: 'The order closed unpaid.',
-  notFound: 'The gateway never received this order: nothing was charged.',
-  cancelled: 'Cancelled: checking with the gateway that the customer did not pay.',
-  qrExpired: 'The QR code expired: checking with the gateway that the customer did not pay.',
+  unknown: REASON_TEMPLATES.unknown,
+  notSent: REASON_TEMPLATES.notSent,
+  failed: REASON_TEMPLATES.failed,
+  closed: REASON_TEMPLATES.closed,
+  notFound: REASON_TEMPLATES.notFound,
+  cancelled: REASON_TEMPLATES.cancelled,
+  qrExpired: REASON_TEMPLATES.qrExpired,
 } as const;
 
 function orderFacts(st: OrderState): Record<string, unknown> {
@@ -42,7 +44,7 @@ export function changeFromOrderState(row: AttemptRow, st: OrderState, cause: Eve
       event: 'GATEWAY_PAID',
       cause,
       reason: mismatch
-        ? `Paid, but the gateway reports ${centsToPlain(charged)} charged, not ${centsToPlain(total)}`
+        ? reasonText('paidOtherAmount', { charged: centsToPlain(charged), expected: centsToPlain(total) })
         : null,
       detail,
       patch: {
@@ -63,13 +65,15 @@ export function changeFromOrderState(row: AttemptRow, st: OrderState, cause: Eve
 export function declineReason(err: GatewayError): string {
   switch (err.rspCode) {
     case 'PWD_INCORRECT':
-      return 'Wrong payment password: nothing was charged. The customer may try again with a new code.';
+      return reasonText('pwdIncorrect');
     case 'AUTH_CODE_INVALID':
-      return 'The wallet code is not valid: nothing was charged. Ask the customer for a fresh code.';
+      return reasonText('authCodeInvalid');
     case 'FAIL':
-      return 'Declined by the wallet: nothing was charged.';
+      return reasonText('declinedByWallet');
     default:
-      return `Declined by the gateway${err.rspCode ? ` (${err.rspCode})` : ''}: nothing was charged.`;
+      return err.rspCode
+        ? reasonText('declinedByGatewayCode', { code: err.rspCode })
+        : reasonText('declinedByGateway');
   }
 }
 
@@ -84,7 +88,9 @@ export function changeFromPayError(err: unknown, cause: EventCause): AttemptChan
       return {
         event: 'GATEWAY_FAILED',
         cause,
-        reason: `The gateway refused the request as invalid${e.rspCode ? ` (${e.rspCode})` : ''}: nothing was charged. Check the till's settings.`,
+        reason: e.rspCode
+          ? reasonText('invalidRequestCode', { code: e.rspCode })
+          : reasonText('invalidRequest'),
         detail,
       };
     case 'network':

@@ -3,6 +3,7 @@
 // answer, its answer wins over a person's. The supervisor PIN is checked by the caller.
 import type { AttemptView } from '../../../shared/domain.ts';
 import { isTerminalAttemptState } from '../../../shared/payments/attempt-machine.ts';
+import { reasonText } from '../../../shared/payments/attempt-reasons.ts';
 import { AppError } from '../../../shared/result.ts';
 import { GatewayError, type OrderState } from '../gateway/types.ts';
 import { applyAttempt, type EngineCore, getAttempt } from './core.ts';
@@ -52,7 +53,7 @@ export async function markPaid(
       applyAttempt(core, row.attemptId, {
         event: 'OVERRIDE_PAID',
         cause: 'override',
-        reason: `Marked paid by a supervisor (the gateway confirms the charge): ${reason}`,
+        reason: reasonText('markedPaidConfirmed', { note: reason }),
         detail,
         context: { gatewayConfirmedPaid: true },
         patch: {
@@ -87,7 +88,7 @@ export async function markPaid(
   const applied = applyAttempt(core, row.attemptId, {
     event: 'OVERRIDE_PAID',
     cause: 'override',
-    reason: `Marked paid by a supervisor: ${reason}`,
+    reason: reasonText('markedPaid', { note: reason }),
     detail,
     patch: { manual: true, walletTxnId, needsAttention: false },
   });
@@ -122,7 +123,7 @@ export async function markFailed(
   const applied = applyAttempt(core, row.attemptId, {
     event: 'OVERRIDE_FAILED',
     cause: 'override',
-    reason: `Marked failed by a supervisor: ${reason}`,
+    reason: reasonText('markedFailed', { note: reason }),
     detail: {
       supervisorReason: reason,
       gateway: answer === null ? 'no answer' : answer === 'not_found' ? 'no such order' : answer.status,

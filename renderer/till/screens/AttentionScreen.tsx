@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { type AttemptView, TERMINAL_ATTEMPT_STATES } from '../../../shared/domain.ts';
 import { ErrorNote } from '../../components/ErrorNote.tsx';
+import { reasonText } from '../../i18n/reason-text.ts';
 import { dateTime, money } from '../../i18n/t.ts';
 import { run, useTill } from '../till-context.ts';
 import { PinDialog } from './PinDialog.tsx';
@@ -30,7 +31,7 @@ export function AttentionScreen() {
             <strong className="mono">{attempt.orderId}</strong> · {tr(`wallet.${attempt.wallet}`)} ·{' '}
             {money(lang, attempt.amountCents + attempt.tipCents, attempt.currency)} ·{' '}
             {dateTime(lang, attempt.createdAt)} · {tr(`state.${attempt.state}`)}
-            {attempt.reason && <p className="reason">{attempt.reason}</p>}
+            {attempt.reason && <p className="reason">{reasonText(tr, attempt.reason)}</p>}
             <div className="row">
               <button type="button" onClick={() => recheck(attempt)}>
                 {tr('attention.recheck')}

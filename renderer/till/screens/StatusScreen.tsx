@@ -3,6 +3,7 @@ import type { AttemptView, SaleView } from '../../../shared/domain.ts';
 import { ErrorNote } from '../../components/ErrorNote.tsx';
 import { useNow } from '../../components/useNow.ts';
 import { useWindowKey } from '../../components/useWindowKey.ts';
+import { reasonText } from '../../i18n/reason-text.ts';
 import { dateTime, money } from '../../i18n/t.ts';
 import { run, useTill } from '../till-context.ts';
 import { useCancel } from '../useCancel.ts';
@@ -84,7 +85,7 @@ function FailedStatus({ attempt, onTryAgain }: { attempt: AttemptView; onTryAgai
       <h2 className="status-word">✕ {word}</h2>
       {attempt.reason && (
         <p className="reason" data-testid="reason">
-          {attempt.reason}
+          {reasonText(tr, attempt.reason)}
         </p>
       )}
       <AttemptFacts attempt={attempt} />
@@ -124,7 +125,7 @@ function LiveStatus({ attempt }: { attempt: AttemptView }) {
       <progress aria-label={headline} />
       <p className="elapsed">{tr('status.elapsed', { seconds })}</p>
       {unknown && <p className="hint">{tr('status.unknownHint')}</p>}
-      {attempt.reason && <p className="reason">{attempt.reason}</p>}
+      {attempt.reason && <p className="reason">{reasonText(tr, attempt.reason)}</p>}
       <AttemptFacts attempt={attempt} />
       <div className="row">
         {unknown ? (

@@ -1,0 +1,65 @@
+// The plain-words reasons the core gives an attempt (why it failed, why it is being checked), each
+// under a key. The core writes the English text into the journal; a renderer finds the key and its
+// values again with parseReason() and words it in the operator's language, so a journal written in
+// English reads in French or Chinese on screen. Text that matches no template is shown as it is.
+
+export const REASON_TEMPLATES = {
+  unknown: 'No clear answer from the gateway: checking the order with the gateway. Do not charge again.',
+  notSent: 'The payment gateway could not be reached: nothing was charged.',
+  failed: 'The payment failed at the wallet (declined, or cancelled by the customer).',
+  closed: 'The order closed unpaid.',
+  notFound: 'The gateway never received this order: nothing was charged.',
+  cancelled: 'Cancelled: checking with the gateway that the customer did not pay.',
+  qrExpired: 'The QR code expired: checking with the gateway that the customer did not pay.',
+  pwdIncorrect: 'Wrong payment password: nothing was charged. The customer may try again with a new code.',
+  authCodeInvalid: 'The wallet code is not valid: nothing was charged. Ask the customer for a fresh code.',
+  declinedByWallet: 'Declined by the wallet: nothing was charged.',
+  declinedByGateway: 'Declined by the gateway: nothing was charged.',
+  declinedByGatewayCode: 'Declined by the gateway ({code}): nothing was charged.',
+  invalidRequest:
+    "The gateway refused the request as invalid: nothing was charged. Check the till's settings.",
+  invalidRequestCode:
+    "The gateway refused the request as invalid ({code}): nothing was charged. Check the till's settings.",
+  paidOtherAmount: 'Paid, but the gateway reports {charged} charged, not {expected}',
+  markedPaidConfirmed: 'Marked paid by a supervisor (the gateway confirms the charge): {note}',
+  markedPaid: 'Marked paid by a supervisor: {note}',
+  markedFailed: 'Marked failed by a supervisor: {note}',
+} as const;
+
+export type ReasonKey = keyof typeof REASON_TEMPLATES;
+export type ReasonParams = Record<string, string>;
+
+export function reasonText(key: ReasonKey, params: ReasonParams = {}): string {
+  return REASON_TEMPLATES[key].replace(/\{(\w+)\}/g, (whole, name: string) => params[name] ?? whole);
+}
+
+const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+// Each template as an anchored pattern: literal text, and one capture per {name}.
+const PATTERNS = (Object.keys(REASON_TEMPLATES) as ReasonKey[]).map((key) => {
+  const names: string[] = [];
+  const source = REASON_TEMPLATES[key]
+    .split(/(\{\w+\})/)
+    .map((part) => {
+      const name = /^\{(\w+)\}$/.exec(part)?.[1];
+      if (!name) return escapeRegExp(part);
+      names.push(name);
+      return '([\\s\\S]+?)';
+    })
+    .join('');
+  return { key, names, pattern: new RegExp(`^${source}$`) };
+});
+
+/** The key and values a reason text was made from, or null for text no template made. */
+export function parseReason(text: string): { key: ReasonKey; params: ReasonParams } | null {
+  for (const { key, names, pattern } of PATTERNS) {
+    const m = pattern.exec(text);
+    if (!m) continue;
+    const params: ReasonParams = {};
+    names.forEach((name, i) => {
+      params[name] = m[i + 1] ?? '';
+    });
+    return { key, params };
+  }
+  return null;
+}

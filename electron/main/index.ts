@@ -7,6 +7,7 @@ import { createTillCore, type TillCore } from '../core/app/till-core.ts';
 import { dispatch } from '../core/dispatch.ts';
 import { createLogger } from '../core/logging/logger.ts';
 import { createRotatingFileSink } from '../core/logging/rotating-file-sink.ts';
+import { type CustomerLan, followCustomerLanSetting } from '../web-shell/customer-lan.ts';
 import { APP_SCHEME } from './app-origins.ts';
 import { createAppProtocolHandler } from './app-protocol.ts';
 import { diagnosticsText } from './diagnostics.ts';
@@ -32,6 +33,7 @@ const sink = createRotatingFileSink({ dir: app.getPath('logs') });
 const logger = createLogger({ sink }).child('shell');
 let windows: ShellWindows | null = null;
 let core: TillCore | null = null;
+let customerLan: CustomerLan | null = null;
 
 // Every webContents ever created (windows, DevTools, anything) gets the navigation guard.
 app.on('web-contents-created', (_event, contents) => guardContents(contents, logger));
@@ -54,6 +56,11 @@ async function start(): Promise<void> {
     appVersion: app.getVersion(),
   });
   core = till;
+  // The "Browser (LAN)" display setting: the customer display for a tablet on the shop's network.
+  customerLan = followCustomerLanSetting(till, {
+    rendererDir: join(dist, 'renderer'),
+    report: (line) => logger.info(line),
+  });
 
   const shellDiagnostics = (coreText: string | null) =>
     diagnosticsText({
@@ -134,7 +141,8 @@ if (claimSingleInstance(app, () => windows?.focusTill())) {
       close: () => {
         if (!core) return null;
         windows?.dispose();
-        return core.close();
+        const closing = core;
+        return (customerLan?.close() ?? Promise.resolve()).then(() => closing.close());
       },
       quit: () => app.quit(),
       onError: (err) => logger.error('core did not close cleanly', { err }),

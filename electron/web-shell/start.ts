@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { createTillCore } from '../core/app/till-core.ts';
 import { DEFAULT_PIN } from '../core/config/defaults.ts';
 import { createFileSecretStore } from '../core/config/secret-store.ts';
+import { followCustomerLanSetting } from './customer-lan.ts';
 import { createWebShell } from './server.ts';
 import { parseStartArgs } from './start-args.ts';
 
@@ -28,6 +29,13 @@ async function main(): Promise<void> {
   });
   process.stdout.write(`till ready at ${shell.tillUrl}\ncustomer display at ${shell.customerUrl}\n`);
   for (const url of shell.customerLanUrls) process.stdout.write(`customer display on the LAN at ${url}\n`);
+  // Without --customer-host, the "Browser (LAN)" display setting decides (on its own fixed port).
+  const customerLan = args.customerHost
+    ? null
+    : followCustomerLanSetting(core, {
+        rendererDir: join(root, 'dist', 'renderer'),
+        report: (line) => process.stderr.write(`${line}\n`),
+      });
   const sandbox = core.sandboxInfo;
   if (sandbox) {
     process.stdout.write(
@@ -41,8 +49,8 @@ async function main(): Promise<void> {
     if (stopping) return;
     stopping = true;
     process.stderr.write(`${signal}: closing the till\n`);
-    shell
-      .close()
+    (customerLan?.close() ?? Promise.resolve())
+      .then(() => shell.close())
       .then(() => core.close())
       .then(
         () => {

@@ -220,6 +220,8 @@ export const en = {
   'display.window': 'Window',
   'display.second-screen': 'Second screen',
   'display.browser': 'Browser (LAN)',
+  'display.browserHint':
+    'On a tablet on the shop’s network, open http://(this computer’s address):{port}/customer',
   'display.off': 'Off',
   'customer.welcome': 'Welcome',
   'customer.welcomeHint': 'We accept WeChat Pay, Alipay and UnionPay',

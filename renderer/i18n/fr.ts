@@ -225,6 +225,8 @@ export const fr: Record<MessageKey, string> = {
   'display.window': 'Fenêtre',
   'display.second-screen': 'Second écran',
   'display.browser': 'Navigateur (réseau local)',
+  'display.browserHint':
+    'Sur une tablette du réseau du magasin, ouvrez http://(adresse de cet ordinateur):{port}/customer',
   'display.off': 'Désactivé',
   'customer.welcome': 'Bienvenue',
   'customer.welcomeHint': 'Nous acceptons WeChat Pay, Alipay et UnionPay',

@@ -213,6 +213,7 @@ export const zh: Record<MessageKey, string> = {
   'display.window': '窗口',
   'display.second-screen': '第二屏幕',
   'display.browser': '浏览器（局域网）',
+  'display.browserHint': '在店内网络的平板电脑上打开 http://（本机地址）:{port}/customer',
   'display.off': '关闭',
   'customer.welcome': '欢迎光临',
   'customer.welcomeHint': '支持微信支付、支付宝和银联',

@@ -1,5 +1,6 @@
 import { type ReactNode, useCallback, useEffect, useState } from 'react';
 import type { PortInfo } from '../../../shared/contract.ts';
+import { CUSTOMER_LAN_PORT } from '../../../shared/customer-lan.ts';
 import { LANGUAGES, type Language, WALLETS } from '../../../shared/domain.ts';
 import { CURRENCIES, type Currency } from '../../../shared/money.ts';
 import { ErrorNote } from '../../components/ErrorNote.tsx';
@@ -207,6 +208,11 @@ export function SettingsScreen() {
               ))}
             </select>
           </Field>
+          {draft.customerDisplay === 'browser' && (
+            <p className="hint" data-testid="lan-display-hint">
+              {tr('display.browserHint', { port: CUSTOMER_LAN_PORT })}
+            </p>
+          )}
           {check('soundsOn', tr('settings.sounds'))}
         </fieldset>
         <fieldset>

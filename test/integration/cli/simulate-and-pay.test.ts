@@ -231,6 +231,25 @@ describe('gateway commands against the simulator', () => {
   });
 });
 
+/** `simulate --port 0 …` as a child process: its first stdout line, and a stop that gives its exit code. */
+function startSimulate(args: string[], extraEnv: Record<string, string> = {}) {
+  const child = spawn(
+    process.execPath,
+    ['--disable-warning=ExperimentalWarning', 'electron/cli/index.ts', 'simulate', '--port', '0', ...args],
+    { cwd: REPO_ROOT, env: { ...cleanEnv(), ...extraEnv } },
+  );
+  const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
+  const first = new Promise<string>((resolve, reject) => {
+    createInterface({ input: child.stdout }).once('line', resolve);
+    void exited.then((code) => reject(new Error(`simulate exited ${code}`)));
+  });
+  const stop = () => {
+    child.kill('SIGTERM');
+    return exited;
+  };
+  return { first, stop };
+}
+
 describe('simulate', () => {
   test('bad flags exit 2; a taken port exits 1 with the reason', async () => {
     const badPort = await runCli(['simulate', '--port', 'abc']);
@@ -245,57 +264,14 @@ describe('simulate', () => {
   });
 
   test('stops cleanly on SIGTERM', async () => {
-    const child = spawn(
-      process.execPath,
-      [
-        '--disable-warning=ExperimentalWarning',
-        'electron/cli/index.ts',
-        'simulate',
-        '--port',
-        '0',
-        '--quiet',
-      ],
-      {
-        cwd: REPO_ROOT,
-        env: cleanEnv(),
-      },
-    );
-    const first = await new Promise<string>((resolve) =>
-      createInterface({ input: child.stdout }).once('line', resolve),
-    );
-    assert.match(first, /^listening on http:\/\/127\.0\.0\.1:\d+$/);
-    const code = new Promise<number | null>((resolve) => child.once('exit', resolve));
-    child.kill('SIGTERM');
-    assert.equal(await code, 0);
+    const sim = startSimulate(['--quiet']);
+    assert.match(await sim.first, /^listening on http:\/\/127\.0\.0\.1:\d+$/);
+    assert.equal(await sim.stop(), 0);
   });
 
   test('--sign-key alone keys the sandbox merchant; a key in the environment leaves plain simulate alone', async () => {
-    const started = (args: string[], extraEnv: Record<string, string>) => {
-      const child = spawn(
-        process.execPath,
-        [
-          '--disable-warning=ExperimentalWarning',
-          'electron/cli/index.ts',
-          'simulate',
-          '--port',
-          '0',
-          ...args,
-        ],
-        { cwd: REPO_ROOT, env: { ...cleanEnv(), ...extraEnv } },
-      );
-      const first = new Promise<string>((resolve, reject) => {
-        createInterface({ input: child.stdout }).once('line', resolve);
-        child.once('exit', (code) => reject(new Error(`simulate exited ${code}`)));
-      });
-      const stop = () => {
-        const exited = new Promise((resolve) => child.once('exit', resolve));
-        child.kill('SIGTERM');
-        return exited;
-      };
-      return { first, stop };
-    };
-    const ownKey = started(['--quiet', '--sign-key', KEY], {});
-    const plain = started(['--quiet'], { OTTPAY_SIGN_KEY: KEY });
+    const ownKey = startSimulate(['--quiet', '--sign-key', KEY]);
+    const plain = startSimulate(['--quiet'], { OTTPAY_SIGN_KEY: KEY });
     try {
       const keyedUrl = /^listening on (\S+)$/.exec(await ownKey.first)?.[1] ?? '';
       assert.match(await plain.first, /^listening on /);

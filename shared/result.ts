@@ -22,6 +22,8 @@ export interface AppErrorData {
   retryable: boolean;
   /** A stable key a renderer can word in the operator's language (e.g. a ScanRefusal); message is the fallback. */
   reason?: string;
+  /** Values for the reason's wording ({seconds}, {limit}, …). */
+  params?: Record<string, string | number>;
 }
 
 export type Result<T> = { ok: true; value: T } | { ok: false; error: AppErrorData };
@@ -30,16 +32,25 @@ export class AppError extends Error {
   readonly code: ErrorCode;
   readonly retryable: boolean;
   readonly reason: string | undefined;
-  constructor(code: ErrorCode, message: string, retryable = false, reason?: string) {
+  readonly params: Record<string, string | number> | undefined;
+  constructor(
+    code: ErrorCode,
+    message: string,
+    retryable = false,
+    reason?: string,
+    params?: Record<string, string | number>,
+  ) {
     super(message);
     this.name = 'AppError';
     this.code = code;
     this.retryable = retryable;
     this.reason = reason;
+    this.params = params;
   }
   toData(): AppErrorData {
     const data: AppErrorData = { code: this.code, message: this.message, retryable: this.retryable };
     if (this.reason !== undefined) data.reason = this.reason;
+    if (this.params !== undefined) data.params = { ...this.params };
     return data;
   }
 }

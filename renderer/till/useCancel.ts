@@ -1,10 +1,11 @@
 import { useState } from 'react';
 import { useWindowKey } from '../components/useWindowKey.ts';
+import { errorText } from '../i18n/error-text.ts';
 import { run, useTill } from './till-context.ts';
 
 /** Cancel the live attempt (button or Esc). The core keeps resolving it with OTTPay afterwards. */
 export function useCancel(): { cancel: () => void; error: string | null; busy: boolean } {
-  const { api } = useTill();
+  const { api, tr } = useTill();
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const cancel = () => {
@@ -12,7 +13,7 @@ export function useCancel(): { cancel: () => void; error: string | null; busy: b
     setBusy(true);
     void run(api, 'sale.cancel', {}).then((result) => {
       setBusy(false);
-      setError(result.ok ? null : result.error.message);
+      setError(result.ok ? null : errorText(tr, result.error));
     });
   };
   useWindowKey((event) => {

@@ -18,14 +18,25 @@ type SaleCommands =
 export function checkAmount(ctx: CoreContext, amountCents: number, tipCents: number, wallet?: Wallet): void {
   const s = ctx.settings.get();
   if (amountCents + tipCents > s.maxAmountCents) {
-    throw new AppError('VALIDATION', `Amount is over the till's limit of ${centsToPlain(s.maxAmountCents)}`);
+    const limit = centsToPlain(s.maxAmountCents);
+    throw new AppError(
+      'VALIDATION',
+      `Amount is over the till's limit of ${limit}`,
+      false,
+      'amount-over-limit',
+      {
+        limit,
+      },
+    );
   }
   if (wallet !== undefined) checkWalletOffered(ctx, wallet);
 }
 
 function checkWalletOffered(ctx: CoreContext, wallet: Wallet): void {
   if (!ctx.settings.get().wallets.includes(wallet)) {
-    throw new AppError('VALIDATION', `${wallet} is not enabled on this till`);
+    throw new AppError('VALIDATION', `${wallet} is not enabled on this till`, false, 'wallet-not-enabled', {
+      wallet,
+    });
   }
 }
 

@@ -33,7 +33,9 @@ export async function createPinGuard(opts: {
     const t = now();
     if (t < lockedUntil) {
       const secs = Math.ceil((lockedUntil - t) / 1000);
-      throw new AppError('NOT_ALLOWED', `Too many wrong PINs — try again in ${secs} s`, true);
+      throw new AppError('NOT_ALLOWED', `Too many wrong PINs — try again in ${secs} s`, true, 'pin-wait', {
+        seconds: secs,
+      });
     }
     const stored = await secrets.get('pinHash');
     if (stored !== null && (await verifyPin(pin, stored))) {
@@ -44,9 +46,12 @@ export async function createPinGuard(opts: {
     if (failures >= maxAttempts) {
       failures = 0;
       lockedUntil = now() + lockMs;
-      throw new AppError('NOT_ALLOWED', `Wrong PIN — locked for ${Math.round(lockMs / 1000)} s`, true);
+      const seconds = Math.round(lockMs / 1000);
+      throw new AppError('NOT_ALLOWED', `Wrong PIN — locked for ${seconds} s`, true, 'pin-locked', {
+        seconds,
+      });
     }
-    throw new AppError('NOT_ALLOWED', 'Wrong supervisor PIN', true);
+    throw new AppError('NOT_ALLOWED', 'Wrong supervisor PIN', true, 'pin-wrong');
   }
 
   return {

@@ -1,10 +1,12 @@
 import { useState } from 'react';
 import type { Wallet } from '../../../shared/domain.ts';
 import { parseAmount } from '../../../shared/money.ts';
+import type { Result } from '../../../shared/result.ts';
 import { ErrorNote } from '../../components/ErrorNote.tsx';
 import { Keypad } from '../../components/Keypad.tsx';
 import { useAutoFocus } from '../../components/useAutoFocus.ts';
 import { useWindowKey } from '../../components/useWindowKey.ts';
+import { errorText } from '../../i18n/error-text.ts';
 import { money } from '../../i18n/t.ts';
 import { applyKey, cleanAmountText } from '../amount-text.ts';
 import { run, useTill } from '../till-context.ts';
@@ -32,7 +34,7 @@ export function AmountScreen({ locked }: { locked: LockedAmount | null }) {
   const gatewayDown = snapshot.gateway.state === 'down';
   const fmt = (cents: number) => money(lang, cents, settings.currency);
 
-  async function charge(action: () => Promise<{ ok: boolean; error?: { message: string } }>) {
+  async function charge(action: () => Promise<Result<unknown>>) {
     if (!valid) {
       setError(text === '' || parsed?.ok ? tr('pay.invalid') : (parsed?.reason ?? tr('pay.invalid')));
       return;
@@ -42,7 +44,7 @@ export function AmountScreen({ locked }: { locked: LockedAmount | null }) {
     setError(null);
     const result = await action();
     setBusy(false);
-    if (!result.ok) setError(result.error?.message ?? null);
+    if (!result.ok) setError(errorText(tr, result.error));
   }
   const payActive = (wallet: Wallet) =>
     charge(() =>

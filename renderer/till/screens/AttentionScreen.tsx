@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { type AttemptView, TERMINAL_ATTEMPT_STATES } from '../../../shared/domain.ts';
 import { ErrorNote } from '../../components/ErrorNote.tsx';
+import { errorText } from '../../i18n/error-text.ts';
 import { reasonText } from '../../i18n/reason-text.ts';
 import { dateTime, money } from '../../i18n/t.ts';
 import { run, useTill } from '../till-context.ts';
@@ -18,7 +19,7 @@ export function AttentionScreen() {
   const [override, setOverride] = useState<Override | null>(null);
   const recheck = (attempt: AttemptView) =>
     void run(api, 'attempt.recheck', { attemptId: attempt.attemptId }).then((r) =>
-      setError(r.ok ? null : r.error.message),
+      setError(r.ok ? null : errorText(tr, r.error)),
     );
   return (
     <section className="attention">
@@ -72,7 +73,7 @@ function OverrideDialog({ override, onClose }: { override: Override; onClose: ()
         : kind === 'failed'
           ? await run(api, 'override.markFailed', { attemptId, reason, pin })
           : await run(api, 'attention.acknowledge', { attemptId, reason, pin });
-    if (!result.ok) return result.error.message;
+    if (!result.ok) return errorText(tr, result.error);
     onClose();
     return null;
   };

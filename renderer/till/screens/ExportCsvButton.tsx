@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { ErrorNote } from '../../components/ErrorNote.tsx';
+import { errorText } from '../../i18n/error-text.ts';
 import { run, useTill } from '../till-context.ts';
 
 /** Saves text as a file through a temporary object URL and <a download>. */
@@ -30,7 +31,7 @@ export function ExportCsvButton({ date }: { date: string }) {
     const r = await run(api, 'report.exportCsv', { date });
     setBusy(false);
     if (!r.ok) {
-      setError(r.error.message);
+      setError(errorText(tr, r.error));
       return;
     }
     downloadText(r.value.filename, r.value.csv, 'text/csv;charset=utf-8');

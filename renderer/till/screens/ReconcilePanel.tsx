@@ -1,6 +1,7 @@
 import { type ReactNode, useState } from 'react';
 import type { ReconcileReport } from '../../../shared/contract.ts';
 import { ErrorNote } from '../../components/ErrorNote.tsx';
+import { errorText } from '../../i18n/error-text.ts';
 import { run, useTill } from '../till-context.ts';
 
 type Difference = ReconcileReport['differences'][number];
@@ -22,7 +23,7 @@ export function ReconcilePanel({ date, children }: { date: string; children?: Re
     const r = await run(api, 'report.reconcile', { date });
     setBusy(false);
     if (r.ok) setResult(r.value);
-    else setError(r.error.message);
+    else setError(errorText(tr, r.error));
   };
   return (
     <section className="reconcile" aria-busy={busy}>

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { AttemptView } from '../../../shared/domain.ts';
 import { parseAmount } from '../../../shared/money.ts';
+import { errorText } from '../../i18n/error-text.ts';
 import { money } from '../../i18n/t.ts';
 import { cleanAmountText } from '../amount-text.ts';
 import { run, useTill } from '../till-context.ts';
@@ -25,7 +26,7 @@ export function RefundDialog(props: {
       amountCents: parsed.cents,
       pin,
     });
-    if (!result.ok) return result.error.message;
+    if (!result.ok) return errorText(tr, result.error);
     props.onDone(
       tr('refund.done', {
         amount: fmt(result.value.amountCents),

@@ -4,6 +4,7 @@ import { CUSTOMER_LAN_PORT } from '../../../shared/customer-lan.ts';
 import { LANGUAGES, type Language, WALLETS } from '../../../shared/domain.ts';
 import { CURRENCIES, type Currency } from '../../../shared/money.ts';
 import { ErrorNote } from '../../components/ErrorNote.tsx';
+import { errorText } from '../../i18n/error-text.ts';
 import { run, useTill } from '../till-context.ts';
 import { PinDialog } from './PinDialog.tsx';
 import { ScannerTest } from './ScannerTest.tsx';
@@ -98,7 +99,7 @@ export function SettingsScreen() {
     const result = await run(api, 'settings.update', { patch: built.patch, pin });
     if (!result.ok) {
       // A wrong PIN is for the dialog; a refused value belongs next to the form.
-      if (result.error.code !== 'VALIDATION') return result.error.message;
+      if (result.error.code !== 'VALIDATION') return errorText(tr, result.error);
       setAsking(false);
       showRefusal(result.error.message);
       return null;

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { ErrorNote } from '../../components/ErrorNote.tsx';
+import { errorText } from '../../i18n/error-text.ts';
 import { run, useTill } from '../till-context.ts';
 import { PinDialog } from './PinDialog.tsx';
 
@@ -14,7 +15,7 @@ export function SignKeyAndPin() {
   const [notice, setNotice] = useState<string | null>(null);
   const saveKey = async (pin: string): Promise<string | null> => {
     const result = await run(api, 'settings.setSignKey', { signKey: signKey.trim().toUpperCase(), pin });
-    if (!result.ok) return result.error.message;
+    if (!result.ok) return errorText(tr, result.error);
     setSignKey('');
     setAsking(false);
     setNotice(tr('settings.signKeySet'));
@@ -22,7 +23,7 @@ export function SignKeyAndPin() {
   };
   const changePin = async () => {
     const result = await run(api, 'settings.changePin', { oldPin, newPin });
-    setError(result.ok ? null : result.error.message);
+    setError(result.ok ? null : errorText(tr, result.error));
     if (result.ok) {
       setOldPin('');
       setNewPin('');

@@ -3,6 +3,7 @@ import type { AttemptView, SaleView } from '../../../shared/domain.ts';
 import { ErrorNote } from '../../components/ErrorNote.tsx';
 import { useNow } from '../../components/useNow.ts';
 import { useWindowKey } from '../../components/useWindowKey.ts';
+import { errorText } from '../../i18n/error-text.ts';
 import { reasonText } from '../../i18n/reason-text.ts';
 import { dateTime, money } from '../../i18n/t.ts';
 import { run, useTill } from '../till-context.ts';
@@ -48,7 +49,8 @@ function AttemptFacts({ attempt }: { attempt: AttemptView }) {
 function NewSaleButton() {
   const { api, tr } = useTill();
   const [error, setError] = useState<string | null>(null);
-  const start = () => void run(api, 'sale.new', {}).then((r) => setError(r.ok ? null : r.error.message));
+  const start = () =>
+    void run(api, 'sale.new', {}).then((r) => setError(r.ok ? null : errorText(tr, r.error)));
   useWindowKey((event) => {
     if (event.target instanceof HTMLButtonElement) return;
     if ((event.key === 'Enter' || event.key === 'Escape') && !event.defaultPrevented) {
@@ -108,7 +110,7 @@ function LiveStatus({ attempt }: { attempt: AttemptView }) {
   const seconds = Math.max(0, Math.round((now - attempt.createdAt) / 1000));
   const recheck = () =>
     void run(api, 'attempt.recheck', { attemptId: attempt.attemptId }).then((r) =>
-      setRecheckError(r.ok ? null : r.error.message),
+      setRecheckError(r.ok ? null : errorText(tr, r.error)),
     );
   const unknown = attempt.state === 'unknown' || attempt.state === 'cancelling';
   const headline =

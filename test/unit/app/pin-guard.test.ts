@@ -49,6 +49,12 @@ describe('PIN guard', () => {
       await assert.rejects(guard.check('9999'), notAllowed(/Wrong supervisor PIN/));
     await assert.rejects(guard.check('9999'), notAllowed(/locked for 60 s/));
     await assert.rejects(guard.check(DEFAULT_PIN), notAllowed(/try again in 60 s/));
+    // The same refusals as keys with values, for the operator's language.
+    const refusal = await guard.check(DEFAULT_PIN).then(
+      () => null,
+      (err: AppError) => err.toData(),
+    );
+    assert.deepEqual([refusal?.reason, refusal?.params], ['pin-wait', { seconds: 60 }]);
     clock.advance(PIN_LOCK_MS - 1000);
     await assert.rejects(guard.check(DEFAULT_PIN), notAllowed(/try again in 1 s/));
     clock.advance(1000);

@@ -9,7 +9,7 @@ import { AppError } from '../../../shared/result.ts';
 import { SCAN_REFUSALS } from '../../../shared/scanning/scan-refusal.ts';
 
 describe('errorText', () => {
-  const fr = (key: Parameters<typeof t>[1]) => t('fr', key);
+  const fr = (key: Parameters<typeof t>[1], params?: Record<string, string | number>) => t('fr', key, params);
 
   it('words a scan refusal from the dictionary, in every language, for every reason', () => {
     for (const reason of SCAN_REFUSALS) {
@@ -25,6 +25,27 @@ describe('errorText', () => {
     }
     const used = new AppError('CONFLICT', 'this payment code was already used', false, 'used').toData();
     assert.match(errorText(fr, used), /déjà servi/);
+  });
+
+  it('words PIN, amount and wallet refusals with their values', () => {
+    const locked = new AppError('NOT_ALLOWED', 'Wrong PIN — locked for 60 s', true, 'pin-locked', {
+      seconds: 60,
+    }).toData();
+    assert.equal(errorText(fr, locked), 'NIP erroné — bloqué pendant 60 s');
+    const limit = new AppError('VALIDATION', 'over', false, 'amount-over-limit', {
+      limit: '5000.00',
+    }).toData();
+    assert.match(
+      errorText((key, params) => t('zh', key, params), limit),
+      /5000\.00/,
+    );
+    const wallet = new AppError('VALIDATION', 'x', false, 'wallet-not-enabled', {
+      wallet: 'WECHATPAY',
+    }).toData();
+    assert.equal(
+      errorText((key, params) => t('zh', key, params), wallet),
+      '本收银机未启用 微信支付',
+    );
   });
 
   it("keeps the core's message when there is no reason or one it does not know", () => {

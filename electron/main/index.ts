@@ -142,7 +142,8 @@ if (claimSingleInstance(app, () => windows?.focusTill())) {
         if (!core) return null;
         windows?.dispose();
         const closing = core;
-        return (customerLan?.close() ?? Promise.resolve()).then(() => closing.close());
+        // The journal closes whatever happens to the LAN display's server.
+        return (customerLan?.close() ?? Promise.resolve()).finally(() => closing.close());
       },
       quit: () => app.quit(),
       onError: (err) => logger.error('core did not close cleanly', { err }),

@@ -50,8 +50,12 @@ export function followCustomerLanSetting(core: TillCore, opts: CustomerLanOption
       } else if ((!wanted || closed) && shell) {
         const stopping = shell;
         shell = null;
-        await stopping.close();
-        opts.report('customer display no longer on the LAN');
+        try {
+          await stopping.close();
+          opts.report('customer display no longer on the LAN');
+        } catch (err) {
+          opts.report(`the customer display server did not close cleanly: ${(err as Error).message}`);
+        }
       }
     });
   };

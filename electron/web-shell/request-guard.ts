@@ -8,8 +8,11 @@ import { networkInterfaces } from 'node:os';
 export interface GuardConfig {
   port: number;
   token: string;
-  /** LAN host names/addresses under which /customer may also be reached (empty = loopback only). */
-  customerLanHosts: readonly string[];
+  /**
+   * LAN host names/addresses under which /customer may also be reached (empty = loopback only). Asked
+   * per request: with 0.0.0.0 they are this computer's addresses now (Wi-Fi up late, a new DHCP lease).
+   */
+  customerLanHosts: () => readonly string[];
 }
 
 const LOOPBACK_NAMES = ['127.0.0.1', 'localhost', '[::1]'];
@@ -20,7 +23,7 @@ export function loopbackHosts(port: number): string[] {
 
 export function allowedHosts(cfg: GuardConfig, forCustomer: boolean): string[] {
   const hosts = loopbackHosts(cfg.port);
-  if (forCustomer) for (const h of cfg.customerLanHosts) hosts.push(`${h.toLowerCase()}:${cfg.port}`);
+  if (forCustomer) for (const h of cfg.customerLanHosts()) hosts.push(`${h.toLowerCase()}:${cfg.port}`);
   return hosts;
 }
 

@@ -40,8 +40,8 @@ export interface WebShellOptions {
 export interface WebShell {
   tillUrl: string;
   customerUrl: string;
-  /** Customer display URLs on the LAN, when enabled. */
-  customerLanUrls: string[];
+  /** Customer display URLs on the LAN, when enabled: this computer's addresses at the time of asking. */
+  readonly customerLanUrls: string[];
   port: number;
   token: string;
   close(): Promise<void>;
@@ -50,7 +50,7 @@ export interface WebShell {
 export async function createWebShell(opts: WebShellOptions): Promise<WebShell> {
   const { core, rendererDir } = opts;
   const lanRequested = (opts.customerLanHost?.trim() ?? '') !== '';
-  const lanHosts = expandLanHosts(opts.customerLanHost);
+  const lanHosts = () => expandLanHosts(opts.customerLanHost);
   const bindHost = opts.host ?? (lanRequested ? '0.0.0.0' : '127.0.0.1');
   const token = opts.token ?? randomBytes(24).toString('base64url');
   const guard: GuardConfig = { port: 0, token, customerLanHosts: lanHosts };
@@ -158,7 +158,9 @@ export async function createWebShell(opts: WebShellOptions): Promise<WebShell> {
     token,
     tillUrl: `http://127.0.0.1:${port}/?token=${token}`,
     customerUrl: `http://127.0.0.1:${port}/customer`,
-    customerLanUrls: lanHosts.map((h) => `http://${h}:${port}/customer`),
+    get customerLanUrls() {
+      return lanHosts().map((h) => `http://${h}:${port}/customer`);
+    },
     close: async () => {
       for (const s of [...streams]) s.close();
       await new Promise<void>((resolve) => server.close(() => resolve()));

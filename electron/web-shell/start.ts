@@ -50,8 +50,8 @@ async function main(): Promise<void> {
     stopping = true;
     process.stderr.write(`${signal}: closing the till\n`);
     (customerLan?.close() ?? Promise.resolve())
-      .then(() => shell.close())
-      .then(() => core.close())
+      .finally(() => shell.close())
+      .finally(() => core.close())
       .then(
         () => {
           process.exitCode = 0;

@@ -1,4 +1,5 @@
 import { useEffect, useRef } from 'react';
+import { errorText } from '../i18n/error-text.ts';
 import { playCue } from '../sounds/beeps.ts';
 import type { TillContextValue } from './till-context.ts';
 
@@ -16,7 +17,7 @@ export function useScanRefusals(ctx: TillContextValue, onNotice: (message: strin
       api.on('scan.refused', (event) => {
         const { ctx: c, onNotice: notify } = latest.current;
         playCue('failure', c.settings.soundsOn);
-        notify(c.tr(`scanRefusal.${event.reason}`));
+        notify(errorText(c.tr, event.error));
       }),
     [api],
   );

@@ -1,6 +1,7 @@
 // Why a scan did not reach a payment, as a stable key: the core refuses with one, the renderer words
 // it in the operator's language (renderer/i18n `scanRefusal.*`). The core's English message goes
 // along as the fallback and for the log.
+import type { AppErrorData } from '../result.ts';
 import type { RejectReason } from './wallet-codes.ts';
 
 export type ScanRefusal =
@@ -11,9 +12,12 @@ export type ScanRefusal =
   | 'no-payment-waiting'
   | 'check-failed'; // the journal could not be asked: not sent
 
-/** Pushed to the till page when a scanner's scan is refused, so the cashier hears and sees why. */
+/**
+ * Pushed to the till page when a scanner's scan is refused, by the scan rules (reason: a ScanRefusal)
+ * or by the payments engine (any refusal, e.g. a wallet not enabled), so the cashier hears and sees why.
+ */
 export interface ScanRefusedEvent {
-  reason: ScanRefusal;
+  error: AppErrorData;
   source: 'serial' | 'wedge';
   at: number;
 }

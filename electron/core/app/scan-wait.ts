@@ -3,7 +3,8 @@
 // hand or recognised by a page go through the same router, so the same rules apply to them. The
 // operator may name the wallet by hand for the current wait; it ends with the wait.
 import type { AttemptView, Wallet } from '../../../shared/domain.ts';
-import { AppError } from '../../../shared/result.ts';
+import { AppError, toErrorData } from '../../../shared/result.ts';
+import type { ScanRefusedEvent } from '../../../shared/scanning/scan-refusal.ts';
 import type { Logger } from '../logging/index.ts';
 import { errorFields } from './core-logger.ts';
 import type { PaymentsPort, ScannerPort } from './ports.ts';
@@ -21,15 +22,22 @@ export interface ScanWait {
   stop(): void;
 }
 
-export function createScanWait(
-  payments: () => PaymentsPort,
-  scanner: () => ScannerPort,
-  logger: Logger,
-): ScanWait {
+export interface ScanWaitDeps {
+  payments: () => PaymentsPort;
+  scanner: () => ScannerPort;
+  logger: Logger;
+  /** A scanner's code the payments engine refused: the till page is told (a page's own gets it as its answer). */
+  announce: (event: ScanRefusedEvent) => void;
+  now: () => number;
+}
+
+export function createScanWait({ payments, scanner, logger, announce, now }: ScanWaitDeps): ScanWait {
   let cancel: (() => void) | null = null;
   let submission: Promise<AttemptView> | null = null;
   let active = true;
   let picked: Wallet | null = null;
+  /** True while submit() routes a page's code: its refusal goes back to the page, not out as an event. */
+  let routingOwnSubmission = false;
 
   const disarm = () => {
     cancel?.();
@@ -42,9 +50,15 @@ export function createScanWait(
       cancel = scanner().waitForWalletCode(
         (code, source, wallet) => {
           cancel = null;
+          const own = routingOwnSubmission;
           const p = payments().submitPassiveCode(code, source, wallet);
           submission = p;
-          p.catch((err: unknown) => logger.warn('wallet code not accepted', errorFields(err)));
+          p.catch((err: unknown) => {
+            logger.warn('wallet code not accepted', errorFields(err));
+            // The router ended its wait when it handed the code over: wait again for the next one.
+            sync();
+            if (!own && source !== 'manual') announce({ error: toErrorData(err), source, at: now() });
+          });
         },
         (message) => logger.info(`scan refused: ${message}`),
         picked,
@@ -73,7 +87,13 @@ export function createScanWait(
     async submit(code, source, timings) {
       sync();
       submission = null;
-      const routed = scanner().route(code, source, timings);
+      routingOwnSubmission = true;
+      let routed: ReturnType<ScannerPort['route']>;
+      try {
+        routed = scanner().route(code, source, timings);
+      } finally {
+        routingOwnSubmission = false;
+      }
       // The router calls our waiter synchronously when it accepts the code.
       const delivered = submission as Promise<AttemptView> | null;
       if (routed.outcome === 'payment' && delivered !== null) return delivered;

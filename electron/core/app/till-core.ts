@@ -4,13 +4,14 @@
 import { mkdirSync } from 'node:fs';
 import type { CustomerView, PublicSettings, TillSnapshot } from '../../../shared/domain.ts';
 import { type Clock, systemClock } from '../clock.ts';
+import { type DataDirLock, lockDataDir } from '../config/data-dir-lock.ts';
 import type { StoredSettings } from '../config/defaults.ts';
 import { createPinGuard } from '../config/pin-guard.ts';
 import type { SecretStore } from '../config/secret-store.ts';
 import { createSettingsStore } from '../config/settings-store.ts';
 import type { LogSink } from '../logging/index.ts';
 import type { CoreContext } from './core-context.ts';
-import { createCoreLogger, errorFields } from './core-logger.ts';
+import { type CoreLogger, createCoreLogger, errorFields } from './core-logger.ts';
 import { projectCustomerView } from './customer-projection.ts';
 import { defaultStacks } from './default-stacks.ts';
 import { diagnosticsText } from './diagnostics-text.ts';
@@ -55,12 +56,33 @@ const PAYMENT_KEYS: ReadonlyArray<keyof StoredSettings> = [
   'refundQueryAction',
 ];
 
+interface StartDeps {
+  clock: Clock;
+  env: Record<string, string | undefined>;
+  stacks: StackFactories;
+  logger: CoreLogger;
+  lock: DataDirLock;
+}
+
 export async function createTillCore(opts: TillCoreOptions): Promise<TillCore> {
   const clock = opts.clock ?? systemClock;
   const env = opts.env ?? {};
   const stacks: StackFactories = { ...defaultStacks, ...opts.stacks };
   const logger = createCoreLogger(() => clock.now(), opts.logger);
   mkdirSync(opts.dataDir, { recursive: true });
+  const lock = lockDataDir(opts.dataDir, () => clock.now());
+  try {
+    return await startTillCore(opts, { clock, env, stacks, logger, lock });
+  } catch (err) {
+    lock.release();
+    throw err;
+  }
+}
+
+async function startTillCore(
+  opts: TillCoreOptions,
+  { clock, env, stacks, logger, lock }: StartDeps,
+): Promise<TillCore> {
   const settings = createSettingsStore(opts.dataDir, () => clock.now());
   if (settings.loadIssue) logger.warn(settings.loadIssue);
   const pins = await createPinGuard({ secrets: opts.secrets, now: () => clock.now() });
@@ -75,11 +97,13 @@ export async function createTillCore(opts: TillCoreOptions): Promise<TillCore> {
     await stack.close();
     throw err;
   });
-  const scanWait = createScanWait(
-    () => stack.payments,
-    () => scanner,
+  const scanWait = createScanWait({
+    payments: () => stack.payments,
+    scanner: () => scanner,
     logger,
-  );
+    announce: (event) => hub.emit('scan.refused', event),
+    now: () => clock.now(),
+  });
   const views = createViewPusher(
     clock,
     customerView,
@@ -272,6 +296,7 @@ export async function createTillCore(opts: TillCoreOptions): Promise<TillCore> {
       offScanner();
       await scanner.close().catch((err: unknown) => logger.error('scanner close failed', errorFields(err)));
       await stack.close().catch((err: unknown) => logger.error('payments close failed', errorFields(err)));
+      lock.release();
     },
   };
 }

@@ -112,8 +112,10 @@ export class ScanRouter {
         const r = this.route(s.raw, s.source, { sourceId: s.sourceId, timings: s.timings, at: s.at });
         // A code typed or submitted by a page gets its refusal as the command's answer; a scanner's
         // scan has no caller, so its refusal is announced.
-        if (r.outcome === 'refused')
-          this.#events.emit('refused', { reason: r.reason, source: s.source, at: s.at });
+        if (r.outcome === 'refused') {
+          const error = { code: 'CONFLICT' as const, message: r.message, retryable: false, reason: r.reason };
+          this.#events.emit('refused', { error, source: s.source, at: s.at });
+        }
       }),
       source.on('status', (status) => this.#setStatus(status)),
       source.on('problem', (p) => {

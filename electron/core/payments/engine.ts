@@ -173,8 +173,8 @@ export function createPaymentsEngine(options: PaymentsEngineOptions) {
     },
     /**
      * Passive pay, step 2: a new attempt with a new order id for this code. `pickedWallet` is the
-     * wallet the operator chose by hand: then a plausible code with a prefix the patterns do not know
-     * is sent as that wallet's (OTTPAY.md §7), instead of refused.
+     * wallet the scan rules settled on (by pattern, or the operator's pick): with it, a plausible code
+     * with a prefix the patterns do not know is sent as that wallet's (OTTPAY.md §7), not refused.
      */
     submitPassiveCode(
       code: string,

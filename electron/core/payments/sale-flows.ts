@@ -33,7 +33,9 @@ export function checkAmounts(amountCents: number, tipCents: number): void {
 
 function checkWallet(core: EngineCore, wallet: Wallet): void {
   if (!core.s.wallets.includes(wallet))
-    throw new AppError('VALIDATION', `${wallet} is not offered on this till`);
+    throw new AppError('VALIDATION', `${wallet} is not offered on this till`, false, 'wallet-not-enabled', {
+      wallet,
+    });
 }
 
 /** The sale a new attempt belongs to: the open one (if it may take another attempt) or a new one. */

@@ -14,6 +14,8 @@ import { dispatch } from '../../../electron/core/dispatch.ts';
 import { createSimulator, type Simulator } from '../../../electron/core/simulator/index.ts';
 import type { CommandName } from '../../../shared/contract.ts';
 import type { AttemptView, CustomerView, TillSnapshot } from '../../../shared/domain.ts';
+import { reasonText } from '../../../shared/payments/attempt-reasons.ts';
+import type { ScanRefusedEvent } from '../../../shared/scanning/scan-refusal.ts';
 
 const LIVE_KEY = '00112233AABBCCDD';
 const MERCHANT = 'QC00005496';
@@ -311,7 +313,7 @@ describe('till core: the operator names the wallet of a code the patterns do not
       assert.equal(attempt.wallet, 'ALIPAY');
       // The sandbox, like a wallet, refuses a code it does not issue: the till sent it and says why.
       assert.equal(attempt.state, 'failed');
-      assert.match(attempt.reason ?? '', /AUTH_CODE_INVALID|code/i);
+      assert.equal(attempt.reason, reasonText('authCodeInvalid'));
       assert.equal(till.snapshot().scanWallet, null, 'the pick ends with the wait');
 
       await call('sale.new', {});
@@ -326,3 +328,55 @@ describe('till core: the operator names the wallet of a code the patterns do not
     }
   });
 });
+
+describe('till core: a scanner code the payments engine refuses', () => {
+  it('is announced to the till page with its reason, and the next code is still taken', {
+    timeout: 20_000,
+  }, async () => {
+    const refusedDir = mkdtempSync(join(tmpdir(), 'till-core-refused-'));
+    const till = await createTillCore({ dataDir: refusedDir, secrets: createMemorySecretStore() });
+    const call = (name: CommandName, payload: unknown) => dispatch(till, 'till', name, payload);
+    // Key presses as Electron's main process feeds them: 5 ms apart, Enter last.
+    const scan = (code: string) =>
+      till.feedWedgeKeys(
+        [...code, 'Enter'].map((key, i) => ({
+          t: 1000 + i * 5,
+          key,
+          code: key === 'Enter' ? 'Enter' : `Digit${key}`,
+        })),
+      );
+    const refusals: ScanRefusedEvent[] = [];
+    const off = till.subscribe('till', (name, payload) => {
+      if (name === 'scan.refused') refusals.push(payload as ScanRefusedEvent);
+    });
+    try {
+      assert.ok((await call('settings.update', { patch: { wallets: ['WECHATPAY'] }, pin: '1234' })).ok);
+      assert.ok((await call('sale.payPassive', { amountCents: 1200, tipCents: 0 })).ok);
+      scan('284567890123456789'); // an Alipay code, and Alipay is not offered here
+      await waitFor(till, () => refusals.length === 1);
+      assert.equal(refusals[0]?.error.reason, 'wallet-not-enabled');
+      assert.deepEqual(refusals[0]?.error.params, { wallet: 'ALIPAY' });
+      assert.equal(refusals[0]?.source, 'wedge');
+
+      scan('134567890123456789'); // WeChat Pay: the wait was armed again
+      await waitFor(till, () => till.snapshot().sale?.attempt?.state === 'paid');
+      assert.equal(refusals.length, 1);
+    } finally {
+      off();
+      await till.close();
+      rmSync(refusedDir, { recursive: true, force: true });
+    }
+  });
+});
+
+/** Resolves when `check` holds, looking again at each event the core pushes (no sleep). */
+function waitFor(till: TillCore, check: () => boolean): Promise<void> {
+  return new Promise((resolve) => {
+    if (check()) return resolve();
+    const off = till.subscribe('till', () => {
+      if (!check()) return;
+      off();
+      resolve();
+    });
+  });
+}

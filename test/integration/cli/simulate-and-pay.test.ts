@@ -273,8 +273,9 @@ describe('simulate', () => {
     const ownKey = startSimulate(['--quiet', '--sign-key', KEY]);
     const plain = startSimulate(['--quiet'], { OTTPAY_SIGN_KEY: KEY });
     try {
-      const keyedUrl = /^listening on (\S+)$/.exec(await ownKey.first)?.[1] ?? '';
-      assert.match(await plain.first, /^listening on /);
+      const [ownLine, plainLine] = await Promise.all([ownKey.first, plain.first]);
+      const keyedUrl = /^listening on (\S+)$/.exec(ownLine)?.[1] ?? '';
+      const plainUrl = /^listening on (\S+)$/.exec(plainLine)?.[1] ?? '';
       const asSandbox = {
         OTTPAY_URL: keyedUrl,
         OTTPAY_MERCHANT_ID: 'SB00000001',
@@ -286,6 +287,14 @@ describe('simulate', () => {
         env: { ...asSandbox, OTTPAY_SIGN_KEY: '5A4D0B0C5EED1E55' },
       });
       assert.match(withSandboxKey.stderr, /^invalid_request/, 'the sandbox key no longer opens it');
+      const plainSandbox = await runCli(['query', 'NEVER3'], {
+        env: { ...asSandbox, OTTPAY_URL: plainUrl, OTTPAY_SIGN_KEY: '5A4D0B0C5EED1E55' },
+      });
+      assert.match(
+        plainSandbox.stderr,
+        /^declined \(FAIL, not found\)/,
+        'plain simulate keeps the sandbox key',
+      );
     } finally {
       await Promise.all([ownKey.stop(), plain.stop()]);
     }

@@ -161,7 +161,7 @@ describe('scan router: refusals for the cashier', () => {
     const used = new Set([ALIPAY]);
     const t = setup(used);
     const announced: Array<{ reason: string; source: string }> = [];
-    t.router.onRefused((e) => announced.push({ reason: e.reason, source: e.source }));
+    t.router.onRefused((e) => announced.push({ reason: e.error.reason ?? '', source: e.source }));
     t.wedge.scan(WECHAT); // no payment waiting
     t.wait();
     t.serial.scan(EAN13);

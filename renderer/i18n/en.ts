@@ -63,6 +63,11 @@ export const en = {
   'attemptReason.notFound': 'The gateway never received this order: nothing was charged.',
   'attemptReason.cancelled': 'Cancelled: checking with the gateway that the customer did not pay.',
   'attemptReason.qrExpired': 'The QR code expired: checking with the gateway that the customer did not pay.',
+  'attemptReason.restartedWithQr':
+    'The till restarted while the QR code was shown: checking with the gateway whether the customer paid.',
+  'attemptReason.paidAfterCancel':
+    'Paid after it was cancelled, once the till had moved on: hand over the goods or refund the customer.',
+  'attemptReason.paidTwice': 'This sale was paid more than once: refund the extra payment.',
   'attemptReason.pwdIncorrect':
     'Wrong payment password: nothing was charged. The customer may try again with a new code.',
   'attemptReason.authCodeInvalid':

@@ -67,6 +67,11 @@ export const fr: Record<MessageKey, string> = {
   'attemptReason.cancelled': 'Annulé : vérification auprès de la passerelle que le client n’a pas payé.',
   'attemptReason.qrExpired':
     'Le code QR a expiré : vérification auprès de la passerelle que le client n’a pas payé.',
+  'attemptReason.restartedWithQr':
+    'La caisse a redémarré pendant l’affichage du code QR : vérification auprès de la passerelle que le client a payé ou non.',
+  'attemptReason.paidAfterCancel':
+    'Payé après l’annulation, alors que la caisse était passée à autre chose : remettez la marchandise ou remboursez le client.',
+  'attemptReason.paidTwice': 'Cette vente a été payée plus d’une fois : remboursez le paiement en trop.',
   'attemptReason.pwdIncorrect':
     'Mot de passe de paiement erroné : rien n’a été débité. Le client peut réessayer avec un nouveau code.',
   'attemptReason.authCodeInvalid':

@@ -11,6 +11,11 @@ export const REASON_TEMPLATES = {
   notFound: 'The gateway never received this order: nothing was charged.',
   cancelled: 'Cancelled: checking with the gateway that the customer did not pay.',
   qrExpired: 'The QR code expired: checking with the gateway that the customer did not pay.',
+  restartedWithQr:
+    'The till restarted while the QR code was shown: checking with the gateway whether the customer paid.',
+  paidAfterCancel:
+    'Paid after it was cancelled, once the till had moved on: hand over the goods or refund the customer.',
+  paidTwice: 'This sale was paid more than once: refund the extra payment.',
   pwdIncorrect: 'Wrong payment password: nothing was charged. The customer may try again with a new code.',
   authCodeInvalid: 'The wallet code is not valid: nothing was charged. Ask the customer for a fresh code.',
   declinedByWallet: 'Declined by the wallet: nothing was charged.',

@@ -1,7 +1,9 @@
 // The engine's shared machinery: journaled transitions with change events, one-shot queries that
 // resolve attempts and refunds, and the watches that keep asking until the gateway gives a final answer.
+
 import type { GatewayHealth, SaleView } from '../../../shared/domain.ts';
 import { isLiveAttemptState, isTerminalAttemptState } from '../../../shared/payments/attempt-machine.ts';
+import { reasonText } from '../../../shared/payments/attempt-reasons.ts';
 import type { OrderIdGenerator } from '../../../shared/payments/order-id.ts';
 import { isTerminalRefundState } from '../../../shared/payments/refund-machine.ts';
 import { AppError } from '../../../shared/result.ts';
@@ -97,8 +99,7 @@ function withLatePaymentNotice(core: EngineCore, attemptId: string, change: Atte
   if (!row || row.cancelCause === null || core.current?.saleId === row.saleId) return change;
   return {
     ...change,
-    reason:
-      'Paid after it was cancelled, once the till had moved on: hand over the goods or refund the customer.',
+    reason: reasonText('paidAfterCancel'),
     patch: { ...(change.patch ?? {}), needsAttention: true },
   };
 }
@@ -107,13 +108,7 @@ function flagDoublePayment(core: EngineCore, row: AttemptRow): void {
   const paid = core.journal.attempts.forSale(row.saleId).filter((a) => a.state === 'paid');
   if (paid.length < 2) return;
   for (const a of paid) {
-    flagAttempt(
-      core,
-      a.attemptId,
-      true,
-      'query',
-      'This sale was paid more than once: refund the extra payment.',
-    );
+    flagAttempt(core, a.attemptId, true, 'query', reasonText('paidTwice'));
   }
 }
 

@@ -2,8 +2,10 @@
 // with backoff); an active QR is no longer on screen after a restart, so its attempt is cancelled
 // (still resolved); whatever stays unresolved is flagged "needs attention" and keeps being resolved in
 // the background.
+
 import type { AttemptView, RefundView } from '../../../shared/domain.ts';
 import { isLiveAttemptState } from '../../../shared/payments/attempt-machine.ts';
+import { reasonText } from '../../../shared/payments/attempt-reasons.ts';
 import { isTerminalRefundState } from '../../../shared/payments/refund-machine.ts';
 import { sleep } from '../clock.ts';
 import { pool } from './bounded-pool.ts';
@@ -36,8 +38,7 @@ export async function recover(core: EngineCore): Promise<RecoveryReport> {
       applyAttempt(core, row.attemptId, {
         event: 'CANCEL',
         cause: 'recovery',
-        reason:
-          'The till restarted while the QR code was shown: checking with the gateway whether the customer paid.',
+        reason: reasonText('restartedWithQr'),
         patch: { cancelCause: 'qr_expired' },
       });
     }

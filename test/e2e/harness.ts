@@ -237,15 +237,19 @@ export async function feedCoreWedgeKeys(shell: Shell, code: string): Promise<voi
   if (!body.ok) throw new Error(`wedge.keys refused: ${JSON.stringify(body)}`);
 }
 
+const SCANNER_STAMP_LEAD_S = 15;
+
 /**
  * Types `code` and Enter as a wedge scanner would, as trusted key events whose timestamps are set
  * through the DevTools protocol: `gapMs` apart whatever the machine's load, so the page's detector sees
- * scanner timing even when the keys are delivered slowly. The stamps start a moment ahead of now so
- * the detector's idle timer cannot end the scan while later keys are still on their way.
+ * scanner timing even when the keys are delivered slowly. The stamps start well ahead of now (the
+ * detector's idle timer runs on the stamps), so it cannot end the scan while later keys are still on
+ * their way, even when each key takes a loaded machine a few hundred milliseconds to deliver; the
+ * Enter at the end completes the scan at once.
  */
 export async function typeAsScanner(page: Page, code: string, gapMs = 3): Promise<void> {
   const cdp = await page.context().newCDPSession(page);
-  const start = Date.now() / 1000 + 1;
+  const start = Date.now() / 1000 + SCANNER_STAMP_LEAD_S;
   const keys = [...code].map((ch) =>
     /\d/.test(ch)
       ? { key: ch, code: `Digit${ch}`, text: ch, vk: ch.charCodeAt(0) }

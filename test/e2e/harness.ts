@@ -8,6 +8,7 @@ import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { type Browser, chromium, type Locator, type Page } from 'playwright-core';
+import { scannerKeys } from '../support/scanner-keys.ts';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const run = promisify(execFile);
@@ -223,11 +224,7 @@ export async function simulatorRequest(shell: Shell, path: string, body?: unknow
 export async function feedCoreWedgeKeys(shell: Shell, code: string): Promise<void> {
   const url = new URL(shell.tillUrl);
   const token = url.searchParams.get('token') ?? '';
-  const events = [...code, 'Enter'].map((key, i) => ({
-    t: 1000 + i * 5,
-    key,
-    code: key === 'Enter' ? 'Enter' : `Digit${key}`,
-  }));
+  const events = scannerKeys(code);
   const res = await fetch(new URL('/api/command/wedge.keys', url), {
     method: 'POST',
     headers: { 'content-type': 'application/json', 'x-till-token': token },
@@ -249,18 +246,15 @@ const SCANNER_STAMP_LEAD_S = 15;
  */
 export async function typeAsScanner(page: Page, code: string, gapMs = 3): Promise<void> {
   const cdp = await page.context().newCDPSession(page);
-  const start = Date.now() / 1000 + SCANNER_STAMP_LEAD_S;
-  const keys = [...code].map((ch) =>
-    /\d/.test(ch)
-      ? { key: ch, code: `Digit${ch}`, text: ch, vk: ch.charCodeAt(0) }
-      : { key: ch, code: `Key${ch.toUpperCase()}`, text: ch, vk: ch.toUpperCase().charCodeAt(0) },
-  );
-  keys.push({ key: 'Enter', code: 'Enter', text: '\r', vk: 13 });
+  // DevTools takes key times in seconds since the epoch.
+  const startMs = Date.now() + SCANNER_STAMP_LEAD_S * 1000;
   try {
-    for (const [i, k] of keys.entries()) {
-      const at = start + (i * gapMs) / 1000;
-      const common = { key: k.key, code: k.code, windowsVirtualKeyCode: k.vk };
-      await cdp.send('Input.dispatchKeyEvent', { type: 'keyDown', ...common, text: k.text, timestamp: at });
+    for (const k of scannerKeys(code, { start: startMs, gapMs })) {
+      const at = k.t / 1000;
+      const vk = k.key === 'Enter' ? 13 : k.key.toUpperCase().charCodeAt(0);
+      const common = { key: k.key, code: k.code, windowsVirtualKeyCode: vk };
+      const text = k.key === 'Enter' ? '\r' : k.key;
+      await cdp.send('Input.dispatchKeyEvent', { type: 'keyDown', ...common, text, timestamp: at });
       await cdp.send('Input.dispatchKeyEvent', { type: 'keyUp', ...common, timestamp: at + 0.001 });
     }
   } finally {

@@ -16,6 +16,7 @@ import type { CommandName } from '../../../shared/contract.ts';
 import type { AttemptView, CustomerView, TillSnapshot } from '../../../shared/domain.ts';
 import { reasonText } from '../../../shared/payments/attempt-reasons.ts';
 import type { ScanRefusedEvent } from '../../../shared/scanning/scan-refusal.ts';
+import { scannerKeys } from '../../support/scanner-keys.ts';
 
 const LIVE_KEY = '00112233AABBCCDD';
 const MERCHANT = 'QC00005496';
@@ -337,14 +338,7 @@ describe('till core: a scanner code the payments engine refuses', () => {
     const till = await createTillCore({ dataDir: refusedDir, secrets: createMemorySecretStore() });
     const call = (name: CommandName, payload: unknown) => dispatch(till, 'till', name, payload);
     // Key presses as Electron's main process feeds them: 5 ms apart, Enter last.
-    const scan = (code: string) =>
-      till.feedWedgeKeys(
-        [...code, 'Enter'].map((key, i) => ({
-          t: 1000 + i * 5,
-          key,
-          code: key === 'Enter' ? 'Enter' : `Digit${key}`,
-        })),
-      );
+    const scan = (code: string) => till.feedWedgeKeys(scannerKeys(code));
     const refusals: ScanRefusedEvent[] = [];
     const off = till.subscribe('till', (name, payload) => {
       if (name === 'scan.refused') refusals.push(payload as ScanRefusedEvent);

@@ -9,6 +9,7 @@ import { createTillCore, type TillCore } from '../../../electron/core/app/till-c
 import { createMemorySecretStore } from '../../../electron/core/config/secret-store.ts';
 import { createWebShell, type WebShell } from '../../../electron/web-shell/server.ts';
 import type { CustomerView, TillSnapshot } from '../../../shared/domain.ts';
+import { scannerKeys } from '../../support/scanner-keys.ts';
 import { command, openSse, rawRequest, type SseClient } from './http-helpers.ts';
 
 let dir: string;
@@ -335,8 +336,7 @@ describe('browser shell: keyboard-wedge keys from the page', () => {
     );
     assert.equal((begin.value as { phase: string }).phase, 'waiting_for_scan');
     const code = '101234567890123456';
-    const events = [...code].map((ch, i) => ({ t: 1000 + i * 4, key: ch, code: `Digit${ch}` }));
-    events.push({ t: 1000 + code.length * 4, key: 'Enter', code: 'Enter' });
+    const events = scannerKeys(code, { gapMs: 4 });
     assert.deepEqual(json((await command(port, token, 'wedge.keys', { events })).body), {
       ok: true,
       value: null,

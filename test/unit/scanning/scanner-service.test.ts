@@ -8,6 +8,7 @@ import { ScannerService, type ScannerSettings } from '../../../electron/core/dev
 import { loadSerialDriver } from '../../../electron/core/devices/serial-driver.ts';
 import type { ScannerStatus } from '../../../shared/domain.ts';
 import { AppError } from '../../../shared/result.ts';
+import { scannerKeys } from '../../support/scanner-keys.ts';
 
 // @serialport/binding-mock, as serialport itself loads it (one module instance, typed).
 const MockBinding = SerialPortMock.binding;
@@ -59,9 +60,7 @@ describe('ScannerService', () => {
 
     const got: WalletCodeScan[] = [];
     service.router.waitForWalletCode({ onCode: (s) => got.push(s) });
-    service.feedWedgeKeys(
-      [...'135481333156664496'].map((c, i) => ({ t: 1000 + i * 5, key: c, code: `Digit${c}` })),
-    );
+    service.feedWedgeKeys(scannerKeys('135481333156664496', { enter: false }));
     clock.advance(500); // no terminator: ends by idle time
     assert.equal(got[0]?.code, '135481333156664496');
     assert.equal(got[0]?.source, 'wedge');
@@ -112,9 +111,7 @@ describe('ScannerService', () => {
 
     const got: WalletCodeScan[] = [];
     service.router.waitForWalletCode({ onCode: (s) => got.push(s) });
-    service.feedWedgeKeys(
-      [...'135481333156664496'].map((c, i) => ({ t: 1000 + i * 5, key: c, code: `Digit${c}` })),
-    );
+    service.feedWedgeKeys(scannerKeys('135481333156664496', { enter: false }));
     clock.advance(500);
     assert.equal(got[0]?.code, '135481333156664496');
 

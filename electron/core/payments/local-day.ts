@@ -3,18 +3,30 @@
 
 const DAY_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
+// Building an Intl formatter costs far more than using one: keep one per zone, shared by all below.
+const dateTimeFormats = new Map<string, Intl.DateTimeFormat>();
+
+function zoneFormat(timeZone: string): Intl.DateTimeFormat {
+  let format = dateTimeFormats.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-CA', {
+      timeZone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+    });
+    dateTimeFormats.set(timeZone, format);
+  }
+  return format;
+}
+
 /** Offset (ms) of `timeZone` from UTC at instant `utcMs`. */
 function offsetAt(utcMs: number, timeZone: string): number {
-  const parts = new Intl.DateTimeFormat('en-CA', {
-    timeZone,
-    hourCycle: 'h23',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    second: '2-digit',
-  }).formatToParts(new Date(utcMs));
+  const parts = zoneFormat(timeZone).formatToParts(new Date(utcMs));
   const get = (type: string) => Number(parts.find((p) => p.type === type)?.value ?? '0');
   const asUtc = Date.UTC(
     get('year'),
@@ -49,34 +61,12 @@ export function dayRange(date: string, timeZone: string): { fromMs: number; toMs
 
 /** The local date (YYYY-MM-DD) of an instant. */
 export function localDate(ms: number, timeZone: string): string {
-  return new Intl.DateTimeFormat('en-CA', {
-    timeZone,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).format(new Date(ms));
+  return localDateTime(ms, timeZone).slice(0, 10);
 }
-
-// Building an Intl formatter costs far more than using one: keep one per zone.
-const dateTimeFormats = new Map<string, Intl.DateTimeFormat>();
 
 /** "2026-01-15 09:30:05" in the till's zone, for CSV and messages. */
 export function localDateTime(ms: number, timeZone: string): string {
-  let format = dateTimeFormats.get(timeZone);
-  if (!format) {
-    format = new Intl.DateTimeFormat('en-CA', {
-      timeZone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      second: '2-digit',
-    });
-    dateTimeFormats.set(timeZone, format);
-  }
-  return format.format(new Date(ms)).replace(',', '');
+  return zoneFormat(timeZone).format(new Date(ms)).replace(',', '');
 }
 
 export function systemTimeZone(): string {

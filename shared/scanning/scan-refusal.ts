@@ -22,19 +22,22 @@ export interface ScanRefusedEvent {
   at: number;
 }
 
-export const SCAN_REFUSALS: readonly ScanRefusal[] = [
-  'empty',
-  'too-long',
-  'control-chars',
-  'bad-check-digit',
-  'not-a-payment-code',
-  'product',
-  'duplicate',
-  'used',
-  'no-payment-waiting',
-  'check-failed',
-];
+// A record, so leaving a refusal out (and so untranslated) is a compile error, not a silent fallback.
+const EVERY_REFUSAL: Record<ScanRefusal, true> = {
+  empty: true,
+  'too-long': true,
+  'control-chars': true,
+  'bad-check-digit': true,
+  'not-a-payment-code': true,
+  product: true,
+  duplicate: true,
+  used: true,
+  'no-payment-waiting': true,
+  'check-failed': true,
+};
+
+export const SCAN_REFUSALS = Object.keys(EVERY_REFUSAL) as readonly ScanRefusal[];
 
 export function isScanRefusal(value: unknown): value is ScanRefusal {
-  return typeof value === 'string' && (SCAN_REFUSALS as readonly string[]).includes(value);
+  return typeof value === 'string' && Object.hasOwn(EVERY_REFUSAL, value);
 }

@@ -11,6 +11,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
+import type { FaultPoint } from '../../electron/core/payments/fault-points.ts';
 import {
   createSimulator,
   SANDBOX_MERCHANT_ID,
@@ -21,7 +22,8 @@ import {
 import { prng } from '../support/prng.ts';
 import type { WorkerConfig } from './crash-worker.ts';
 
-const PAY_POINTS = [
+// Typed against the engine's fault points, so a renamed point cannot silently stop firing.
+const PAY_POINTS: ReadonlyArray<FaultPoint | 'gateway.sent'> = [
   'attempt.before-journal',
   'attempt.journaled',
   'attempt.submitted',
@@ -33,7 +35,12 @@ const PAY_POINTS = [
   'callback.recorded',
   'callback.confirmed',
 ];
-const RECOVERY_POINTS = ['recovery.started', 'recovery.answered', 'poll.answered', 'poll.journaled'];
+const RECOVERY_POINTS: readonly FaultPoint[] = [
+  'recovery.started',
+  'recovery.answered',
+  'poll.answered',
+  'poll.journaled',
+];
 const ENDINGS = [0, 1, 2, 3, 4, 5, 91, 92, 93, 94, 95, 96, 97, 98, 99];
 const PAID = new Set(['success', 'partial_refunded', 'fully_refunded']);
 const FINAL = new Set(['success', 'failure', 'orderclosed', 'partial_refunded', 'fully_refunded']);

@@ -4,9 +4,7 @@ import { WALLETS } from '../../shared/domain.ts';
 import { isErrorReason } from '../../shared/error-reasons.ts';
 import type { AppErrorData } from '../../shared/result.ts';
 import { isScanRefusal } from '../../shared/scanning/scan-refusal.ts';
-import type { MessageKey } from './en.ts';
-
-type Translate = (key: MessageKey, params?: Record<string, string | number>) => string;
+import type { Translate } from './t.ts';
 
 export function errorText(tr: Translate, error: AppErrorData): string {
   if (isScanRefusal(error.reason)) return tr(`scanRefusal.${error.reason}`);

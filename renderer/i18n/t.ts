@@ -9,6 +9,9 @@ import { zh } from './zh.ts';
 
 export type { MessageKey };
 
+/** t() with the language already chosen: what screens and the wording helpers take. */
+export type Translate = (key: MessageKey, params?: Record<string, string | number>) => string;
+
 const TABLES: Record<Language, Record<MessageKey, string>> = { en, fr, zh };
 const LOCALES: Record<Language, string> = { en: 'en-CA', fr: 'fr-CA', zh: 'zh-CN' };
 

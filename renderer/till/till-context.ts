@@ -4,7 +4,7 @@ import { createContext, useContext } from 'react';
 import type { CommandName, CommandRequest, CommandResult, TillApi } from '../../shared/contract.ts';
 import type { Language, PublicSettings, TillSnapshot } from '../../shared/domain.ts';
 import type { Result } from '../../shared/result.ts';
-import type { MessageKey } from '../i18n/t.ts';
+import type { Translate } from '../i18n/t.ts';
 import { t } from '../i18n/t.ts';
 
 export interface TillContextValue {
@@ -12,7 +12,7 @@ export interface TillContextValue {
   snapshot: TillSnapshot;
   settings: PublicSettings;
   lang: Language;
-  tr: (key: MessageKey, params?: Record<string, string | number>) => string;
+  tr: Translate;
 }
 
 export const TillContext = createContext<TillContextValue | null>(null);

@@ -235,7 +235,7 @@ export const commands = {
   },
   'scanner.listPorts': { request: empty, result: null as unknown as PortInfo[] },
   'scanner.diagnostics': { request: empty, result: null as unknown as ScannerDiagnostics },
-  /** Browser shell: raw key-downs for the core's wedge detector (Electron feeds it from main). */
+  /** Raw key-downs for the core's wedge detector (tools and tests; both shells send completed codes). */
   'wedge.keys': {
     request: z.object({ events: z.array(keyEvent).max(256) }).strict(),
     result: null as unknown as null,

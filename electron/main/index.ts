@@ -18,7 +18,6 @@ import { createSafeStorageSecretStore, secureStorageProblem } from './secret-sto
 import { parseShellArgs } from './shell-args.ts';
 import { createQuitGuard } from './shutdown.ts';
 import { claimSingleInstance } from './single-instance.ts';
-import { attachWedgeInput } from './till-wedge.ts';
 import { createWindowRegistry } from './window-registry.ts';
 import { openWindows, type ShellWindows } from './windows.ts';
 
@@ -124,7 +123,6 @@ async function start(): Promise<void> {
     customerView: () => till.customerView(),
     customerMode: () => customerMode,
     logger,
-    onTillContents: (win) => attachWedgeInput(win, till),
   });
   logger.info('till started', {
     version: app.getVersion(),

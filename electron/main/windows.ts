@@ -27,8 +27,6 @@ export interface WindowsDeps {
   customerView: () => unknown;
   customerMode: () => PublicSettings['customerDisplay'];
   logger: Logger;
-  /** Called with the till window's contents once, to attach the wedge input. */
-  onTillContents: (window: BrowserWindow) => void;
 }
 
 export interface ShellWindows {
@@ -77,7 +75,6 @@ export function openWindows(deps: WindowsDeps): ShellWindows {
     }),
   );
   attach(till, 'till', deps);
-  deps.onTillContents(till);
 
   let customer: BrowserWindow | null = null;
   let placement: CustomerPlacement = { kind: 'none' };

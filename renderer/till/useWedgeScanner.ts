@@ -2,7 +2,6 @@ import { useEffect, useRef } from 'react';
 import { type WedgeDecision, WedgeDetector } from '../../shared/scanning/wedge-detector.ts';
 import { errorText } from '../i18n/error-text.ts';
 import { playCue } from '../sounds/beeps.ts';
-import { shellFiltersWedgeKeys } from '../transport/index.ts';
 import { replayed, replayKeys } from './replay-keys.ts';
 import { judgeCode } from './scan-code.ts';
 import { run, type TillContextValue } from './till-context.ts';
@@ -15,7 +14,7 @@ import { run, type TillContextValue } from './till-context.ts';
 export function useWedgeScanner(ctx: TillContextValue, onNotice: (message: string | null) => void): void {
   const latest = useRef({ ctx, onNotice });
   latest.current = { ctx, onNotice };
-  const enabled = ctx.settings.scanners.wedge.enabled && !shellFiltersWedgeKeys();
+  const enabled = ctx.settings.scanners.wedge.enabled;
 
   useEffect(() => {
     if (!enabled) return;

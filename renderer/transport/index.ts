@@ -23,11 +23,3 @@ export function getCustomerApi(): CustomerApi {
   }
   return customer;
 }
-
-/**
- * In Electron, main sees every key first (before-input-event), keeps scan keys out of the page and
- * hands the codes to the core; a second detector in the page would only delay a person's typing.
- */
-export function shellFiltersWedgeKeys(): boolean {
-  return window.till !== undefined;
-}

@@ -218,8 +218,7 @@ export async function simulatorRequest(shell: Shell, path: string, body?: unknow
 }
 
 /**
- * Gives the core a scanner's key presses the way Electron's main process does (the 'wedge.keys'
- * command, with the session token), so the scan is read by the core rather than by the page.
+ * Gives the core a scanner's key presses through the 'wedge.keys' command (with the session token), so the scan is read by the core rather than by the page.
  */
 export async function feedCoreWedgeKeys(shell: Shell, code: string): Promise<void> {
   const url = new URL(shell.tillUrl);

@@ -1,5 +1,5 @@
 // A scan as the key-downs a keyboard-wedge scanner makes, in the form the core's wedge source takes
-// (Electron's before-input-event feed, the browser shell's wedge.keys command): one key per character,
+// (the wedge.keys command): one key per character,
 // `gapMs` apart from `start`, with the physical key code a US layout gives, and Enter last if asked.
 import type { WedgeKeyEvent } from '../../shared/scanning/key-chars.ts';
 

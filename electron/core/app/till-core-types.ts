@@ -14,7 +14,7 @@ export interface TillCore {
   subscribe(role: Role, listener: EventListener): () => void;
   customerView(): CustomerView;
   snapshot(): TillSnapshot;
-  /** Electron main's before-input-event key-downs for the wedge detector. */
+  /** Raw key-downs for the core's wedge detector (the `wedge.keys` command; no shell feeds it today). */
   feedWedgeKeys(events: readonly KeyEvent[]): void;
   /** Set when the till runs on the embedded OTTPay simulator (no merchant credentials). */
   readonly sandboxInfo: { simulatorUrl: string } | null;

@@ -1,7 +1,7 @@
 // The scanner stack as the app layer uses it (it fits app/ports.ts ScannerPort): a serial scanner and
 // a keyboard-wedge source built from settings, both attached to one ScanRouter; settings changes
 // rebuild what changed. The payments engine talks to `router` (waitForWalletCode, setCodeUsedCheck);
-// Electron main feeds before-input-event keys to `wedge.feed()` and replays its 'release' text.
+// Both shells' pages read wedge scans themselves and submit the codes; `wedge.keys` feeds raw keys.
 // When the serial port driver did not load, serial is a source that only says why; the rest works.
 import type { PortInfo, ScanLogEntry, ScannerDiagnostics } from '../../../shared/contract.ts';
 import type { PublicSettings, ScannerStatus } from '../../../shared/domain.ts';
@@ -98,7 +98,7 @@ export class ScannerService {
     return listPorts(this.#options.listPorts ?? (() => driver.SerialPort.list()));
   }
 
-  /** Key-downs recorded by a page (browser shell); Electron main calls wedge.feed() per key instead. */
+  /** Raw key-downs (the `wedge.keys` command) for the core's own wedge detector. */
   feedWedgeKeys(events: readonly WedgeKeyEvent[]): void {
     this.wedge.feedMany(events);
   }

@@ -17,8 +17,41 @@ export class FakeWebContents extends EventEmitter {
   isDestroyed() {
     return false;
   }
-  sendInputEvent() {}
+  /** Input events main sent, as real Electron turns them into keys (see `asElectronKeyCode`). */
+  readonly injected: Array<{ type: string; keyCode: string }> = [];
+  /** Key-downs the page received; a key-up whose key-down main prevented never arrives (below). */
+  readonly pageKeys: Array<{ type: string; key: string }> = [];
+  readonly #preventedDowns = new Set<string>();
+  sendInputEvent(event: { type: string; keyCode: string }) {
+    this.injected.push({ type: event.type, keyCode: asElectronKeyCode(event.keyCode) });
+  }
+  /**
+   * A key from the OS, through before-input-event, as Electron 45 delivers it: when a listener
+   * prevents a key-down, Chromium also drops that key's key-up before the event fires
+   * (electron/electron#37336), so main never sees it and neither does the page.
+   */
+  pressKey(input: {
+    type: 'keyDown' | 'keyUp';
+    key: string;
+    code: string;
+    control?: boolean;
+    alt?: boolean;
+  }) {
+    if (input.type === 'keyUp' && this.#preventedDowns.delete(input.code)) return;
+    let prevented = false;
+    this.emit('before-input-event', { preventDefault: () => (prevented = true) }, input);
+    if (prevented && input.type === 'keyDown') this.#preventedDowns.add(input.code);
+    if (!prevented) this.pageKeys.push({ type: input.type, key: input.key });
+  }
   reload() {}
+}
+
+/**
+ * webContents.sendInputEvent's keyCode as Electron reads it: a one-character code is lower-cased and
+ * no Shift is added (so "A" arrives as "a").
+ */
+export function asElectronKeyCode(keyCode: string): string {
+  return [...keyCode].length === 1 ? keyCode.toLowerCase() : keyCode;
 }
 
 export function createFakeElectron(paths: { userData: string; logs: string }, packaged: boolean) {

@@ -8,6 +8,7 @@ import type { PublicSettings } from '../../shared/domain.ts';
 import type { Logger } from '../core/logging/logger.ts';
 import { eventChannel } from '../preload/channels.ts';
 import { pageUrl } from './app-origins.ts';
+import { keepCustomerUnfocused } from './customer-focus.ts';
 import {
   type CustomerPlacement,
   placeCustomerDisplay,
@@ -50,7 +51,6 @@ function attach(win: BrowserWindow, role: Role, deps: WindowsDeps): void {
     stop();
     deps.registry.remove(id);
   });
-  win.once('ready-to-show', () => win.show());
   // A crashed page must not leave the till blank: log it and load the page again.
   win.webContents.on('render-process-gone', (_event, details) => {
     deps.logger.error(`${role} page process gone`, { reason: details.reason });
@@ -74,6 +74,7 @@ export function openWindows(deps: WindowsDeps): ShellWindows {
       bounds: placeTill(d.all, d.primaryId),
     }),
   );
+  till.once('ready-to-show', () => till.show());
   attach(till, 'till', deps);
 
   let customer: BrowserWindow | null = null;
@@ -88,6 +89,7 @@ export function openWindows(deps: WindowsDeps): ShellWindows {
         placement: next,
       }),
     );
+    keepCustomerUnfocused(win, till);
     attach(win, 'customer', deps);
     // The projection as it is now; later changes arrive as events.
     win.webContents.on('did-finish-load', () =>

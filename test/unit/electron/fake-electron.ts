@@ -54,9 +54,29 @@ export function asElectronKeyCode(keyCode: string): string {
   return [...keyCode].length === 1 ? keyCode.toLowerCase() : keyCode;
 }
 
+/** What a test may look at on a stand-in BrowserWindow. */
+export interface FakeBrowserWindowShape extends EventEmitter {
+  readonly webContents: FakeWebContents;
+  readonly options: { webPreferences?: Record<string, unknown>; fullscreen?: boolean };
+  url: string | null;
+  visible: boolean;
+  focus(): void;
+  isFocused(): boolean;
+}
+export type FakeBrowserWindow = FakeBrowserWindowShape;
+
 export function createFakeElectron(paths: { userData: string; logs: string }, packaged: boolean) {
   const events = new EventEmitter();
   const windows: FakeBrowserWindow[] = [];
+  /** Which window had focus, in order: show() and focus() focus a window, showInactive() does not. */
+  const focusLog: FakeBrowserWindow[] = [];
+  let displays = [
+    {
+      id: 1,
+      bounds: { x: 0, y: 0, width: 1920, height: 1080 },
+      workArea: { x: 0, y: 0, width: 1920, height: 1040 },
+    },
+  ];
   const handlers = new Map<string, (event: unknown, ...args: unknown[]) => Promise<unknown>>();
   const privileged: unknown[] = [];
   let protocolHandler: ((req: Request) => Promise<Response>) | null = null;
@@ -89,7 +109,7 @@ export function createFakeElectron(paths: { userData: string; logs: string }, pa
     exit: (code: number) => events.emit('exit', code),
   });
 
-  class FakeBrowserWindow extends EventEmitter {
+  class FakeBrowserWindow extends EventEmitter implements FakeBrowserWindowShape {
     readonly webContents = new FakeWebContents();
     readonly options: { webPreferences?: Record<string, unknown>; fullscreen?: boolean };
     url: string | null = null;
@@ -100,34 +120,62 @@ export function createFakeElectron(paths: { userData: string; logs: string }, pa
       app.emit('web-contents-created', {}, this.webContents);
       events.emit('window', this);
     }
+    visible = false;
+    destroyed = false;
     async loadURL(url: string) {
       this.url = url;
       events.emit('load', this);
+      // Electron: 'ready-to-show' once the page has painted, i.e. after loadURL has started.
+      setImmediate(() => {
+        if (!this.destroyed) this.emit('ready-to-show');
+      });
     }
-    show() {}
-    focus() {}
+    /** Like Electron on Windows and Linux: showing a window focuses it. */
+    show() {
+      this.visible = true;
+      this.focus();
+    }
+    showInactive() {
+      this.visible = true;
+    }
+    focus() {
+      if (this.destroyed) return;
+      focusLog.push(this);
+      this.emit('focus');
+    }
+    isFocused() {
+      return focusLog.at(-1) === this;
+    }
     restore() {}
     isMinimized() {
       return false;
     }
     isDestroyed() {
-      return false;
+      return this.destroyed;
     }
     destroy() {
+      if (this.destroyed) return;
+      this.destroyed = true;
       this.emit('closed');
     }
   }
 
   const screen = Object.assign(new EventEmitter(), {
-    getAllDisplays: () => [
-      {
-        id: 1,
-        bounds: { x: 0, y: 0, width: 1920, height: 1080 },
-        workArea: { x: 0, y: 0, width: 1920, height: 1040 },
-      },
-    ],
+    getAllDisplays: () => displays,
     getPrimaryDisplay: () => ({ id: 1 }),
   });
+  /** Plugs (or unplugs) a second display 1920 px right of the first, and says so as Electron does. */
+  const setSecondDisplay = (present: boolean) => {
+    const [first] = displays;
+    if (!first) return;
+    const second = {
+      id: 2,
+      bounds: { x: 1920, y: 0, width: 1280, height: 800 },
+      workArea: { x: 1920, y: 0, width: 1280, height: 800 },
+    };
+    displays = present ? [first, second] : [first];
+    screen.emit(present ? 'display-added' : 'display-removed', {}, second);
+  };
 
   const module = {
     app,
@@ -166,6 +214,8 @@ export function createFakeElectron(paths: { userData: string; logs: string }, pa
     module,
     events,
     windows,
+    focusLog,
+    setSecondDisplay,
     handlers,
     privileged,
     ready: () => readyResolve(),

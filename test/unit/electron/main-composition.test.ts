@@ -13,7 +13,7 @@ import { build } from 'esbuild';
 import { CONTENT_SECURITY_POLICY } from '../../../electron/main/csp.ts';
 import { INVOKE_CHANNEL } from '../../../electron/preload/channels.ts';
 import type { Result } from '../../../shared/result.ts';
-import { createFakeElectron, type FakeWebContents } from './fake-electron.ts';
+import { createFakeElectron, type FakeBrowserWindow, type FakeWebContents } from './fake-electron.ts';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
 const projectRequire = createRequire(join(root, 'package.json'));
@@ -115,6 +115,45 @@ test('the customer display opens on its own origin and gets the current view whe
   const [channel, view] = customer.webContents.sent.at(-1) ?? [];
   assert.equal(channel, 'event:customer.view');
   assert.equal((view as { phase: string }).phase, 'idle');
+});
+
+/** The newest customer window, once Electron has said it is ready to show (and main has acted on it). */
+async function shownCustomer(): Promise<FakeBrowserWindow> {
+  const win = fake.windows.at(-1);
+  assert.ok(win && win !== tillWindow() && win.url?.startsWith('app://customer/'), 'a customer window');
+  if (!win.visible) await once(win, 'ready-to-show');
+  return win;
+}
+
+function assertTillKeepsFocus(customer: FakeBrowserWindow) {
+  assert.equal(customer.visible, true, 'the customer display is shown');
+  assert.equal(fake.focusLog.includes(customer), false, 'the customer display never had focus');
+  assert.equal(tillWindow()?.isFocused(), true, 'the till has focus');
+}
+
+test('the customer display never takes focus: window mode, displays added and removed, a click', async () => {
+  assertTillKeepsFocus(await shownCustomer());
+  const setMode = (customerDisplay: string) =>
+    invoke(tillWindow()?.webContents ?? { id: 0 }, 'app://till/till/index.html', 'settings.update', {
+      patch: { customerDisplay },
+      pin: '1234',
+    });
+  assert.equal((await setMode('second-screen')).ok, true);
+  // second-screen with one display: a window, shown without focus.
+  assertTillKeepsFocus(await shownCustomer());
+  fake.setSecondDisplay(true);
+  const fullscreen = await shownCustomer();
+  assert.equal(fullscreen.options.fullscreen, true, 'full screen on the added display');
+  assertTillKeepsFocus(fullscreen);
+  // A sleeping DisplayPort monitor counts as unplugged on Windows: back to a window, still unfocused.
+  fake.setSecondDisplay(false);
+  const windowed = await shownCustomer();
+  assert.notEqual(windowed, fullscreen);
+  assertTillKeepsFocus(windowed);
+  // Something focuses it anyway (a click): focus goes back to the till at once.
+  windowed.focus();
+  assert.equal(tillWindow()?.isFocused(), true);
+  assert.equal((await setMode('window')).ok, true);
 });
 
 test('main leaves keys alone: the page gets every key-down and key-up (its own detector reads scans)', () => {

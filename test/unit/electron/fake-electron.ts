@@ -69,7 +69,7 @@ export function createFakeElectron(paths: { userData: string; logs: string }, pa
   const events = new EventEmitter();
   const windows: FakeBrowserWindow[] = [];
   /** Which window had focus, in order: show() and focus() focus a window, showInactive() does not. */
-  const focusLog: FakeBrowserWindow[] = [];
+  const focusLog: FakeBrowserWindowShape[] = [];
   let displays = [
     {
       id: 1,
@@ -143,7 +143,7 @@ export function createFakeElectron(paths: { userData: string; logs: string }, pa
       focusLog.push(this);
       this.emit('focus');
     }
-    isFocused() {
+    isFocused(): boolean {
       return focusLog.at(-1) === this;
     }
     restore() {}

@@ -10,13 +10,14 @@ import { createRotatingFileSink } from '../core/logging/rotating-file-sink.ts';
 import { type CustomerLan, followCustomerLanSetting } from '../web-shell/customer-lan.ts';
 import { APP_SCHEME } from './app-origins.ts';
 import { createAppProtocolHandler } from './app-protocol.ts';
+import { crashPageUrl } from './crash-page.ts';
 import { diagnosticsText } from './diagnostics.ts';
 import { registerIpc } from './ipc-registration.ts';
 import { menuTemplate } from './menu.ts';
 import { applyPermissionPolicy, guardContents } from './navigation-guard.ts';
 import { createSafeStorageSecretStore, secureStorageProblem } from './secret-store-safe-storage.ts';
 import { parseShellArgs } from './shell-args.ts';
-import { createQuitGuard } from './shutdown.ts';
+import { createShutdown } from './shutdown.ts';
 import { claimSingleInstance } from './single-instance.ts';
 import { createWindowRegistry } from './window-registry.ts';
 import { openWindows, type ShellWindows } from './windows.ts';
@@ -123,7 +124,12 @@ async function start(): Promise<void> {
     customerView: () => till.customerView(),
     customerMode: () => customerMode,
     logger,
+    crashPageUrl: (role) => {
+      const { operatorLanguage, customerLanguage } = till.snapshot().settings;
+      return crashPageUrl(role === 'till' ? operatorLanguage : customerLanguage, app.getPath('logs'));
+    },
   });
+  windows.till.on('session-end', () => shutdown.sessionEnd());
   logger.info('till started', {
     version: app.getVersion(),
     packaged: app.isPackaged,
@@ -132,22 +138,25 @@ async function start(): Promise<void> {
   });
 }
 
+const shutdown = createShutdown({
+  close: () => {
+    if (!core) return null;
+    windows?.dispose();
+    const closing = core;
+    // The journal closes whatever happens to the LAN display's server.
+    return (customerLan?.close() ?? Promise.resolve()).finally(() => closing.close());
+  },
+  quit: () => app.quit(),
+  exit: (code) => app.exit(code),
+  onError: (err) => logger.error('core did not close cleanly', { err }),
+  onTimeout: (ms) => logger.error(`core did not close within ${ms} ms: exiting (the journal is crash-safe)`),
+  onDone: () => logger.info('till stopped'),
+  setTimer: (fn, ms) => setTimeout(fn, ms),
+  clearTimer: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
+});
+
 if (claimSingleInstance(app, () => windows?.focusTill())) {
-  app.on(
-    'before-quit',
-    createQuitGuard({
-      close: () => {
-        if (!core) return null;
-        windows?.dispose();
-        const closing = core;
-        // The journal closes whatever happens to the LAN display's server.
-        return (customerLan?.close() ?? Promise.resolve()).finally(() => closing.close());
-      },
-      quit: () => app.quit(),
-      onError: (err) => logger.error('core did not close cleanly', { err }),
-      onDone: () => logger.info('till stopped'),
-    }),
-  );
+  app.on('before-quit', (event) => shutdown.beforeQuit(event));
   app.on('window-all-closed', () => app.quit());
   for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => app.quit());
   app

@@ -16,6 +16,7 @@ import {
   samePlacement,
 } from './display-placement.ts';
 import { forwardEvents, type Subscribe } from './event-forwarding.ts';
+import { createPageCrashRecovery } from './page-crash.ts';
 import { customerWindowOptions, tillWindowOptions } from './window-options.ts';
 import type { WindowRegistry } from './window-registry.ts';
 
@@ -28,6 +29,8 @@ export interface WindowsDeps {
   customerView: () => unknown;
   customerMode: () => PublicSettings['customerDisplay'];
   logger: Logger;
+  /** The data: URL of the page shown once a window's page has crashed too often. */
+  crashPageUrl: (role: Role) => string;
 }
 
 export interface ShellWindows {
@@ -51,11 +54,24 @@ function attach(win: BrowserWindow, role: Role, deps: WindowsDeps): void {
     stop();
     deps.registry.remove(id);
   });
-  // A crashed page must not leave the till blank: log it and load the page again.
-  win.webContents.on('render-process-gone', (_event, details) => {
-    deps.logger.error(`${role} page process gone`, { reason: details.reason });
-    if (details.reason !== 'clean-exit' && !win.isDestroyed()) win.webContents.reload();
+  // A crashed page must not leave the till blank: load it again after a pause that grows, and after
+  // a few crashes show the page that says what to do (page-crash.ts).
+  const recovery = createPageCrashRecovery({
+    reload: () => {
+      if (!win.isDestroyed()) win.webContents.reload();
+    },
+    showErrorPage: () => {
+      if (!win.isDestroyed()) void win.loadURL(deps.crashPageUrl(role)).catch(() => {});
+    },
+    now: () => Date.now(),
+    setTimer: (fn, ms) => setTimeout(fn, ms),
+    clearTimer: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
   });
+  win.webContents.on('render-process-gone', (_event, details) => {
+    const decision = recovery.onGone(details.reason);
+    deps.logger.error(`${role} page process gone`, { reason: details.reason, decision });
+  });
+  win.once('closed', () => recovery.dispose());
   void win
     .loadURL(pageUrl(role))
     .catch((err: unknown) => deps.logger.error(`${role} page failed to load`, { err }));

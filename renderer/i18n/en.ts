@@ -242,6 +242,12 @@ export const en = {
   'customer.paid': 'Paid — thank you!',
   'customer.declined': 'Payment declined',
   'customer.declinedHint': 'Please ask the cashier',
+  'crash.title': 'The till screen stopped working',
+  'crash.safe': 'Payments are safe: every sale and payment is kept in the till’s journal.',
+  'crash.restart': 'Close OTTPay Till and start it again. In kiosk mode, restart the computer.',
+  'crash.support': 'If it happens again, call support and give them the till’s log folder: {logDir}',
+  'kiosk.quitTitle': 'Close the till',
+  'kiosk.quitHint': 'The till is locked (kiosk mode): the supervisor PIN is needed to close it.',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -247,4 +247,13 @@ export const fr: Record<MessageKey, string> = {
   'customer.paid': 'Payé — merci !',
   'customer.declined': 'Paiement refusé',
   'customer.declinedHint': 'Veuillez vous adresser à la caisse',
+  'crash.title': 'L’écran de la caisse a cessé de fonctionner',
+  'crash.safe':
+    'Les paiements sont en sécurité : chaque vente et chaque paiement sont conservés dans le journal de la caisse.',
+  'crash.restart': 'Fermez Caisse OTTPay, puis relancez-la. En mode kiosque, redémarrez l’ordinateur.',
+  'crash.support':
+    'Si cela se reproduit, appelez l’assistance et indiquez-lui le dossier des journaux de la caisse : {logDir}',
+  'kiosk.quitTitle': 'Fermer la caisse',
+  'kiosk.quitHint':
+    'La caisse est verrouillée (mode kiosque) : le NIP du superviseur est nécessaire pour la fermer.',
 };

@@ -232,4 +232,10 @@ export const zh: Record<MessageKey, string> = {
   'customer.paid': '支付成功 — 谢谢！',
   'customer.declined': '支付被拒绝',
   'customer.declinedHint': '请咨询收银员',
+  'crash.title': '收银台画面已停止工作',
+  'crash.safe': '付款数据安全：每笔销售和付款都保存在收银台的日志中。',
+  'crash.restart': '请关闭 OTTPay 收银台后重新打开。如处于锁定全屏（kiosk）模式，请重启电脑。',
+  'crash.support': '如果再次发生，请联系技术支持，并提供收银台的日志文件夹：{logDir}',
+  'kiosk.quitTitle': '关闭收银台',
+  'kiosk.quitHint': '收银台已锁定（kiosk 模式）：需要主管 PIN 才能关闭。',
 };

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { parseShellArgs } from '../../../electron/main/shell-args.ts';
-import { createQuitGuard } from '../../../electron/main/shutdown.ts';
+import { createShutdown, QUIT_TIMEOUT_MS, SESSION_END_TIMEOUT_MS } from '../../../electron/main/shutdown.ts';
 import { claimSingleInstance } from '../../../electron/main/single-instance.ts';
 
 test('single instance: a second start quits before doing anything; the first hears about it', () => {
@@ -55,50 +55,120 @@ test('the data folder: the OS default unless --data-dir or TILL_DATA_DIR names o
   );
 });
 
-test('quit waits for the core to close once, then quits; a quit without a core goes straight through', async () => {
+/** Timers the test fires by hand: no sleeping, no real clock. */
+function manualTimers() {
+  const pending = new Map<number, { fn: () => void; ms: number }>();
+  let next = 1;
+  return {
+    pending,
+    setTimer: (fn: () => void, ms: number) => {
+      pending.set(next, { fn, ms });
+      return next++;
+    },
+    clearTimer: (handle: unknown) => {
+      pending.delete(handle as number);
+    },
+    fireAll() {
+      const due = [...pending.values()];
+      pending.clear();
+      for (const t of due) t.fn();
+    },
+  };
+}
+
+function shutdownWith(close: () => Promise<void> | null) {
   const calls: string[] = [];
+  const timers = manualTimers();
+  const shutdown = createShutdown({
+    close,
+    quit: () => calls.push('quit'),
+    exit: (code) => calls.push(`exit ${code}`),
+    onError: (err) => calls.push(`error: ${(err as Error).message}`),
+    onTimeout: (ms) => calls.push(`timeout ${ms}`),
+    onDone: () => calls.push('done'),
+    setTimer: timers.setTimer,
+    clearTimer: timers.clearTimer,
+  });
+  const quitEvent = () => {
+    const event = { prevented: false, preventDefault: () => (event.prevented = true) };
+    shutdown.beforeQuit(event);
+    return event.prevented;
+  };
+  return { calls, timers, shutdown, quitEvent };
+}
+
+const settle = () => new Promise((resolve) => setImmediate(resolve));
+
+test('quit waits for the core to close once, then quits; a quit without a core goes straight through', async () => {
   let finishClose: () => void = () => {};
-  const guard = createQuitGuard({
-    close: () =>
+  const { calls, timers, quitEvent } = shutdownWith(
+    () =>
       new Promise<void>((resolve) => {
-        calls.push('close');
         finishClose = resolve;
       }),
-    quit: () => {
-      calls.push('quit');
-      const again = { prevented: false, preventDefault: () => (again.prevented = true) };
-      guard(again);
-      calls.push(again.prevented ? 'second quit held' : 'second quit through');
-    },
-    onError: () => calls.push('error'),
-    onDone: () => calls.push('done'),
-  });
-  const first = { prevented: false, preventDefault: () => (first.prevented = true) };
-  guard(first);
-  const meanwhile = { prevented: false, preventDefault: () => (meanwhile.prevented = true) };
-  guard(meanwhile);
-  assert.equal(first.prevented, true);
-  assert.equal(meanwhile.prevented, true, 'a second quit while closing waits too');
-  assert.deepEqual(calls, ['close']);
+  );
+  assert.equal(quitEvent(), true, 'the first quit is held');
+  assert.equal(quitEvent(), true, 'a second quit while closing waits too');
+  assert.deepEqual(calls, []);
+  assert.deepEqual(
+    [...timers.pending.values()].map((t) => t.ms),
+    [QUIT_TIMEOUT_MS],
+  );
   finishClose();
-  await new Promise((resolve) => setImmediate(resolve));
-  assert.deepEqual(calls, ['close', 'done', 'quit', 'second quit through']);
+  await settle();
+  assert.deepEqual(calls, ['done', 'quit']);
+  assert.equal(timers.pending.size, 0, 'the timeout is cleared');
+  assert.equal(quitEvent(), false, 'the quit that follows goes through');
 
-  const noCore = createQuitGuard({ close: () => null, quit: () => {}, onError: () => {}, onDone: () => {} });
-  const event = { prevented: false, preventDefault: () => (event.prevented = true) };
-  noCore(event);
-  assert.equal(event.prevented, false);
+  const noCore = shutdownWith(() => null);
+  assert.equal(noCore.quitEvent(), false);
 });
 
 test('a core that fails to close is logged and the app still quits', async () => {
-  const calls: string[] = [];
-  const guard = createQuitGuard({
-    close: () => Promise.reject(new Error('disk gone')),
-    quit: () => calls.push('quit'),
-    onError: (err) => calls.push(`error: ${(err as Error).message}`),
-    onDone: () => calls.push('done'),
-  });
-  guard({ preventDefault: () => {} });
-  await new Promise((resolve) => setImmediate(resolve));
+  const { calls, quitEvent } = shutdownWith(() => Promise.reject(new Error('disk gone')));
+  quitEvent();
+  await settle();
   assert.deepEqual(calls, ['error: disk gone', 'done', 'quit']);
+});
+
+test('a close that hangs: after the timeout the process exits (it does not sit windowless on the lock)', async () => {
+  const { calls, timers, quitEvent } = shutdownWith(() => new Promise<void>(() => {}));
+  assert.equal(quitEvent(), true);
+  await settle();
+  assert.deepEqual(calls, [], 'still waiting before the timeout');
+  timers.fireAll();
+  assert.deepEqual(calls, [`timeout ${QUIT_TIMEOUT_MS}`, 'done', 'exit 0']);
+  assert.equal(quitEvent(), false, 'nothing holds a later quit');
+});
+
+test('Windows session end (no before-quit): the core closes and the process exits, within the shorter limit', async () => {
+  let finishClose: () => void = () => {};
+  const ending = shutdownWith(
+    () =>
+      new Promise<void>((resolve) => {
+        finishClose = resolve;
+      }),
+  );
+  ending.shutdown.sessionEnd();
+  assert.deepEqual(
+    [...ending.timers.pending.values()].map((t) => t.ms),
+    [SESSION_END_TIMEOUT_MS],
+  );
+  finishClose();
+  await settle();
+  assert.deepEqual(ending.calls, ['done', 'exit 0']);
+
+  const hung = shutdownWith(() => new Promise<void>(() => {}));
+  hung.quitEvent(); // a quit was already under way when the session ended
+  hung.shutdown.sessionEnd();
+  assert.deepEqual(
+    [...hung.timers.pending.values()].map((t) => t.ms),
+    [SESSION_END_TIMEOUT_MS],
+  );
+  hung.timers.fireAll();
+  assert.deepEqual(hung.calls, [`timeout ${SESSION_END_TIMEOUT_MS}`, 'done', 'exit 0']);
+
+  const noCore = shutdownWith(() => null);
+  noCore.shutdown.sessionEnd();
+  assert.deepEqual(noCore.calls, ['done', 'exit 0']);
 });

@@ -241,6 +241,11 @@ export const commands = {
     result: null as unknown as null,
   },
   'diagnostics.get': { request: empty, result: null as unknown as { text: string } },
+  /**
+   * Leaving a locked till (Electron kiosk mode): the core checks the supervisor PIN; on success the
+   * Electron shell quits. The browser shell locks nothing, so there it only checks the PIN.
+   */
+  'shell.quit': { request: z.object({ pin }).strict(), result: null as unknown as null },
 } as const;
 
 export type CommandName = keyof typeof commands;

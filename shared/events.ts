@@ -9,6 +9,8 @@ export interface EventPayloads {
   'customer.view': CustomerView;
   'scanner.log': ScanLogEntry;
   'scan.refused': ScanRefusedEvent;
+  /** Electron kiosk mode: something tried to close the till; the page asks for the supervisor PIN. */
+  'shell.quitRequested': Record<string, never>;
 }
 export type EventName = keyof EventPayloads;
 export const EVENT_NAMES: readonly EventName[] = [
@@ -16,6 +18,7 @@ export const EVENT_NAMES: readonly EventName[] = [
   'customer.view',
   'scanner.log',
   'scan.refused',
+  'shell.quitRequested',
 ];
 
 /** Who may do what. The customer display invokes nothing and hears only its projection. */

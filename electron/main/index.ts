@@ -10,6 +10,7 @@ import { createRotatingFileSink } from '../core/logging/rotating-file-sink.ts';
 import { type CustomerLan, followCustomerLanSetting } from '../web-shell/customer-lan.ts';
 import { APP_SCHEME } from './app-origins.ts';
 import { createAppProtocolHandler } from './app-protocol.ts';
+import { createKioskLock } from './kiosk-lock.ts';
 import { crashPageUrl } from './crash-page.ts';
 import { diagnosticsText } from './diagnostics.ts';
 import { registerIpc } from './ipc-registration.ts';
@@ -21,6 +22,7 @@ import { createShutdown } from './shutdown.ts';
 import { claimSingleInstance } from './single-instance.ts';
 import { createWindowRegistry } from './window-registry.ts';
 import { openWindows, type ShellWindows } from './windows.ts';
+import { eventChannel } from '../preload/channels.ts';
 
 // Must run before 'ready': app:// behaves like https (standard, secure origin) for the renderers.
 // Not corsEnabled and no fetch support: the pages load same-origin files and nothing may read them
@@ -34,12 +36,20 @@ const logger = createLogger({ sink }).child('shell');
 let windows: ShellWindows | null = null;
 let core: TillCore | null = null;
 let customerLan: CustomerLan | null = null;
+const args = parseShellArgs(process.argv, process.env);
+const kiosk = createKioskLock({
+  locked: args.kiosk,
+  askForPin: () => {
+    if (!windows || windows.till.isDestroyed()) return;
+    windows.focusTill();
+    windows.till.webContents.send(eventChannel('shell.quitRequested'), {});
+  },
+});
 
 // Every webContents ever created (windows, DevTools, anything) gets the navigation guard.
 app.on('web-contents-created', (_event, contents) => guardContents(contents, logger));
 
 async function start(): Promise<void> {
-  const args = parseShellArgs(process.argv, process.env);
   const dist = join(__dirname, '..');
   protocol.handle(APP_SCHEME, createAppProtocolHandler(join(dist, 'renderer')));
   applyPermissionPolicy(session.defaultSession, logger);
@@ -86,6 +96,11 @@ async function start(): Promise<void> {
     logger,
     dispatch: async (role, name, payload) => {
       const result = await dispatch(till, role, name, payload);
+      // The supervisor PIN was right: the locked till may close (after this answer is sent).
+      if (name === 'shell.quit' && result.ok) {
+        kiosk.release();
+        setImmediate(() => app.quit());
+      }
       // The support text gains what only the shell knows: versions, storage, the shell's log lines.
       if (name === 'diagnostics.get' && result.ok) {
         return ok({ text: shellDiagnostics((result.value as { text: string }).text) });
@@ -129,7 +144,12 @@ async function start(): Promise<void> {
       return crashPageUrl(role === 'till' ? operatorLanguage : customerLanguage, app.getPath('logs'));
     },
   });
-  windows.till.on('session-end', () => shutdown.sessionEnd());
+  windows.till.on('session-end', () => {
+    kiosk.release();
+    shutdown.sessionEnd();
+  });
+  // Alt+F4 and the window manager's close button.
+  windows.till.on('close', (event) => kiosk.hold(event));
   logger.info('till started', {
     version: app.getVersion(),
     packaged: app.isPackaged,
@@ -156,9 +176,16 @@ const shutdown = createShutdown({
 });
 
 if (claimSingleInstance(app, () => windows?.focusTill())) {
-  app.on('before-quit', (event) => shutdown.beforeQuit(event));
+  app.on('before-quit', (event) => {
+    if (!kiosk.hold(event)) shutdown.beforeQuit(event);
+  });
   app.on('window-all-closed', () => app.quit());
-  for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => app.quit());
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.on(signal, () => {
+      kiosk.release();
+      app.quit();
+    });
+  }
   app
     .whenReady()
     .then(start)

@@ -4,6 +4,7 @@ import type { TillSnapshot } from '../../shared/domain.ts';
 import { ErrorNote } from '../components/ErrorNote.tsx';
 import { SandboxBadge } from '../components/SandboxBadge.tsx';
 import { t } from '../i18n/t.ts';
+import { KioskQuit } from './KioskQuit.tsx';
 import { NavBar, type Tab } from './NavBar.tsx';
 import { SaleFlow } from './SaleFlow.tsx';
 import { AttentionScreen } from './screens/AttentionScreen.tsx';
@@ -77,6 +78,7 @@ function Till({ api, snapshot }: { api: TillApi; snapshot: TillSnapshot }) {
           {tab === 'report' && <ReportScreen />}
           {tab === 'settings' && <SettingsScreen />}
         </main>
+        <KioskQuit />
       </div>
     </TillContext.Provider>
   );

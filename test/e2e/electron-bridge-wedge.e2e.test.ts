@@ -12,7 +12,9 @@ function bridgeScript(token: string): string {
   return `(() => {
     const token = ${JSON.stringify(token)};
     window.bridgeCalls = [];
-    const streams = new Map();
+    // Events main sends itself (not the core): the test plays them with window.bridgeEmit.
+    const shellListeners = new Map();
+    window.bridgeEmit = (name, payload) => (shellListeners.get(name) ?? []).forEach((l) => l(payload));
     window.till = {
       invoke: async (name, request) => {
         window.bridgeCalls.push({ name, request });
@@ -24,17 +26,20 @@ function bridgeScript(token: string): string {
         return res.json();
       },
       on: (name, listener) => {
+        if (name.startsWith('shell.')) {
+          shellListeners.set(name, [...(shellListeners.get(name) ?? []), listener]);
+          return () => shellListeners.set(name, shellListeners.get(name).filter((l) => l !== listener));
+        }
         const source = new EventSource('/api/events?token=' + encodeURIComponent(token));
         const handler = (e) => listener(JSON.parse(e.data));
         source.addEventListener(name, handler);
-        streams.set(handler, source);
         return () => source.close();
       },
     };
   })();`;
 }
 
-describe('Electron-style bridge: the page detector is the one wedge path', () => {
+describe('the till page under an Electron-style bridge', () => {
   let shell: Shell | undefined;
   let browser: Browser | undefined;
   let till: Page;
@@ -71,5 +76,22 @@ describe('Electron-style bridge: the page detector is the one wedge path', () =>
       calls.map((c) => [c.name, c.request.code, c.request.source]),
       [['sale.submitScan', code, 'wedge']],
     );
+  });
+
+  it('kiosk: a close request asks for the supervisor PIN; the core refuses a wrong one, takes the right one', async () => {
+    await till.evaluate('window.bridgeEmit("shell.quitRequested", {})');
+    const dialog = till.getByRole('dialog', { name: 'Close the till' });
+    await dialog.waitFor();
+    await dialog.getByText('the supervisor PIN is needed to close it').waitFor();
+    await dialog.getByLabel('Supervisor PIN').fill('0000');
+    await dialog.getByRole('button', { name: 'Close the till' }).click();
+    await dialog.getByText('Wrong supervisor PIN').waitFor();
+    await dialog.getByLabel('Supervisor PIN').fill(shell?.pin ?? '1234');
+    await dialog.getByRole('button', { name: 'Close the till' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    const quits = (await till.evaluate(
+      'window.bridgeCalls.filter((c) => c.name === "shell.quit").map((c) => c.request.pin)',
+    )) as string[];
+    assert.deepEqual(quits, ['0000', shell?.pin ?? '1234']);
   });
 });

@@ -24,6 +24,7 @@ import { saleHandlers } from './sale-handlers.ts';
 import { createScanWait } from './scan-wait.ts';
 import { scannerHandlers } from './scanner-handlers.ts';
 import { settingsHandlers } from './settings-handlers.ts';
+import { shellHandlers } from './shell-handlers.ts';
 import type { PaymentStack, StackFactories } from './stack-types.ts';
 import type { TillCore } from './till-core-types.ts';
 import { createViewPusher } from './view-pusher.ts';
@@ -271,6 +272,7 @@ async function startTillCore(
     ...historyHandlers(ctx),
     ...settingsHandlers(ctx),
     ...scannerHandlers(ctx),
+    ...shellHandlers(ctx),
   };
 
   scanWait.sync();

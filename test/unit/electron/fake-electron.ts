@@ -1,6 +1,7 @@
 // A stand-in for the 'electron' module, for running the real composition root (electron/main/index.ts,
 // bundled as the build does) under plain Node: the Electron binary cannot run in tests. It records
 // what main asks of Electron; the tests drive it like Electron would (ready, page loads, IPC, quit).
+import assert from 'node:assert/strict';
 import { EventEmitter } from 'node:events';
 
 export class FakeWebContents extends EventEmitter {
@@ -153,6 +154,17 @@ export function createFakeElectron(paths: { userData: string; logs: string }, pa
     isDestroyed() {
       return this.destroyed;
     }
+    /** Alt+F4 or the window manager's close button: 'close' first, which a listener may prevent. */
+    close() {
+      const event = {
+        prevented: false,
+        preventDefault() {
+          this.prevented = true;
+        },
+      };
+      this.emit('close', event);
+      if (!event.prevented) this.destroy();
+    }
     destroy() {
       if (this.destroyed) return;
       this.destroyed = true;
@@ -221,5 +233,14 @@ export function createFakeElectron(paths: { userData: string; logs: string }, pa
     ready: () => readyResolve(),
     protocolHandler: () => protocolHandler,
     menu: () => menu,
+    /** A menu item with a role, chosen as Electron would act on it ('quit' → app.quit()). */
+    chooseRole(role: string) {
+      const items = (menu as Array<{ submenu?: Array<{ role?: string }> }>).flatMap((m) => m.submenu ?? []);
+      assert.ok(
+        items.some((item) => item.role === role),
+        `the menu has a ${role} item`,
+      );
+      if (role === 'quit') app.quit();
+    },
   };
 }

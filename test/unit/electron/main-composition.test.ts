@@ -1,88 +1,28 @@
-// The real composition root (electron/main/index.ts, bundled to CommonJS like the build does) run
-// against a stand-in 'electron' module and the real core on a temp data folder: the wiring between
-// the pieces the other tests cover one by one.
+// The real composition root run against a stand-in 'electron' module and the real core on a temp
+// data folder (boot-main.ts): the wiring between the pieces the other tests cover one by one.
 import assert from 'node:assert/strict';
 import { once } from 'node:events';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import Module, { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import { fileURLToPath } from 'node:url';
-import { build } from 'esbuild';
 import { CONTENT_SECURITY_POLICY } from '../../../electron/main/csp.ts';
-import { INVOKE_CHANNEL } from '../../../electron/preload/channels.ts';
-import type { Result } from '../../../shared/result.ts';
-import { createFakeElectron, type FakeBrowserWindow, type FakeWebContents } from './fake-electron.ts';
+import { type BootedMain, bootMain } from './boot-main.ts';
+import type { FakeBrowserWindow, FakeWebContents } from './fake-electron.ts';
 
-const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
-const projectRequire = createRequire(join(root, 'package.json'));
+let booted: BootedMain;
+let fake: BootedMain['fake'];
 let dir = '';
-let fake: ReturnType<typeof createFakeElectron>;
-const originalLoad = (Module as unknown as { _load: (...a: unknown[]) => unknown })._load;
-const signalListeners = { SIGINT: process.listeners('SIGINT'), SIGTERM: process.listeners('SIGTERM') };
 
 before(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'main-composition-'));
-  const dist = join(dir, 'dist');
-  mkdirSync(join(dist, 'renderer', 'till'), { recursive: true });
-  writeFileSync(join(dist, 'renderer', 'till', 'index.html'), '<!doctype html><title>till</title>');
-  await build({
-    entryPoints: [join(root, 'electron', 'main', 'index.ts')],
-    outfile: join(dist, 'main', 'index.cjs'),
-    bundle: true,
-    platform: 'node',
-    target: 'node22',
-    format: 'cjs',
-    external: ['electron', 'better-sqlite3', 'serialport', '@serialport/*'],
-    logLevel: 'silent',
-  });
-  fake = createFakeElectron({ userData: join(dir, 'data'), logs: join(dir, 'logs') }, true);
-  (Module as unknown as { _load: (...a: unknown[]) => unknown })._load = function (
-    request: unknown,
-    ...rest: unknown[]
-  ) {
-    if (request === 'electron') return fake.module;
-    // The bundle sits in a temp folder: its native externals come from the project, as the packaged
-    // app finds them in its own node_modules.
-    if (typeof request === 'string' && /^(better-sqlite3|serialport|@serialport\/)/.test(request)) {
-      return originalLoad.call(this, projectRequire.resolve(request), ...rest);
-    }
-    return originalLoad.call(this, request, ...rest);
-  };
-  writeFileSync(join(dist, 'package.json'), '{"type":"commonjs"}');
-  const loaded = once(fake.events, 'window');
-  const customerShown = once(fake.events, 'load');
-  projectRequire(join(dist, 'main', 'index.cjs'));
-  fake.ready();
-  await loaded;
-  await customerShown;
+  booted = await bootMain();
+  ({ fake, dir } = booted);
 });
 
-after(async () => {
-  (Module as unknown as { _load: unknown })._load = originalLoad;
-  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-    for (const l of process.listeners(signal))
-      if (!signalListeners[signal].includes(l)) process.off(signal, l);
-  }
-  rmSync(dir, { recursive: true, force: true });
-});
+after(() => booted.dispose());
 
 const tillWindow = () => fake.windows[0];
-const invoke = async (
-  contents: FakeWebContents | { id: number },
-  url: string,
-  name: unknown,
-  payload: unknown,
-) => {
-  const handler = fake.handlers.get(INVOKE_CHANNEL);
-  assert.ok(handler, 'invoke channel registered');
-  return (await handler(
-    { sender: contents, senderFrame: { url, parent: null } },
-    name,
-    payload,
-  )) as Result<unknown>;
-};
+const invoke = (contents: FakeWebContents | { id: number }, url: string, name: unknown, payload: unknown) =>
+  booted.invoke(contents, url, name, payload);
 
 test('app:// is registered privileged before ready; the protocol serves the page with the CSP', async () => {
   assert.deepEqual(fake.privileged, [{ scheme: 'app', privileges: { standard: true, secure: true } }]);

@@ -1,0 +1,58 @@
+// Kiosk mode locks the till (the real composition root on the stand-in electron, boot-main.ts):
+// Alt+F4, the menu's Exit (quit role, also Ctrl+Q) and app.quit() are held back and the till page is
+// asked for the supervisor PIN; only the right PIN, checked by the core, lets the till close.
+import assert from 'node:assert/strict';
+import { once } from 'node:events';
+import { after, before, test } from 'node:test';
+import { DEFAULT_PIN } from '../../../electron/core/config/defaults.ts';
+import { type BootedMain, bootMain } from './boot-main.ts';
+
+let booted: BootedMain;
+const TILL_URL = 'app://till/till/index.html';
+
+before(async () => {
+  booted = await bootMain({ argv: ['--kiosk'] });
+});
+
+after(() => booted.dispose());
+
+const till = () => {
+  const win = booted.fake.windows[0];
+  assert.ok(win);
+  return win;
+};
+const pinRequests = () =>
+  till().webContents.sent.filter(([channel]) => channel === 'event:shell.quitRequested').length;
+
+test('kiosk: the till window opens in kiosk mode', () => {
+  assert.equal((till().options as { kiosk?: boolean }).kiosk, true);
+});
+
+test('kiosk: Alt+F4, the menu Exit / Ctrl+Q and app.quit() do not quit; each asks the page for the PIN', () => {
+  let quits = 0;
+  booted.fake.events.on('quit', () => quits++);
+  till().close(); // Alt+F4
+  assert.equal(till().isDestroyed(), false, 'the till window stays');
+  assert.equal(pinRequests(), 1);
+  booted.fake.chooseRole('quit'); // File → Exit, and its Ctrl+Q accelerator
+  assert.equal(pinRequests(), 2);
+  booted.fake.module.app.quit();
+  assert.equal(pinRequests(), 3);
+  assert.equal(quits, 0);
+});
+
+test('kiosk: a wrong PIN is refused by the core and nothing quits; the right one closes the till', async () => {
+  let quits = 0;
+  booted.fake.events.on('quit', () => quits++);
+  const wrong = await booted.invoke(till().webContents, TILL_URL, 'shell.quit', { pin: '0000' });
+  assert.equal(!wrong.ok && wrong.error.code, 'NOT_ALLOWED');
+  await new Promise((resolve) => setImmediate(resolve));
+  assert.equal(quits, 0);
+  const invalid = await booted.invoke(till().webContents, TILL_URL, 'shell.quit', { pin: 'x' });
+  assert.equal(!invalid.ok && invalid.error.code, 'VALIDATION');
+  const quit = once(booted.fake.events, 'quit');
+  const right = await booted.invoke(till().webContents, TILL_URL, 'shell.quit', { pin: DEFAULT_PIN });
+  assert.equal(right.ok, true);
+  await quit; // the core closes first (quit guard), then the app quits
+  assert.equal(quits, 1);
+});

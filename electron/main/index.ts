@@ -7,13 +7,14 @@ import { createTillCore, type TillCore } from '../core/app/till-core.ts';
 import { dispatch } from '../core/dispatch.ts';
 import { createLogger } from '../core/logging/logger.ts';
 import { createRotatingFileSink } from '../core/logging/rotating-file-sink.ts';
+import { eventChannel } from '../preload/channels.ts';
 import { type CustomerLan, followCustomerLanSetting } from '../web-shell/customer-lan.ts';
 import { APP_SCHEME } from './app-origins.ts';
 import { createAppProtocolHandler } from './app-protocol.ts';
-import { createKioskLock } from './kiosk-lock.ts';
 import { crashPageUrl } from './crash-page.ts';
 import { diagnosticsText } from './diagnostics.ts';
 import { registerIpc } from './ipc-registration.ts';
+import { createKioskLock } from './kiosk-lock.ts';
 import { menuTemplate } from './menu.ts';
 import { applyPermissionPolicy, guardContents } from './navigation-guard.ts';
 import { createSafeStorageSecretStore, secureStorageProblem } from './secret-store-safe-storage.ts';
@@ -22,7 +23,6 @@ import { createShutdown } from './shutdown.ts';
 import { claimSingleInstance } from './single-instance.ts';
 import { createWindowRegistry } from './window-registry.ts';
 import { openWindows, type ShellWindows } from './windows.ts';
-import { eventChannel } from '../preload/channels.ts';
 
 // Must run before 'ready': app:// behaves like https (standard, secure origin) for the renderers.
 // Not corsEnabled and no fetch support: the pages load same-origin files and nothing may read them

@@ -8,6 +8,7 @@ export const ERROR_REASONS = [
   'pin-wait', // {seconds}: still locked
   'amount-over-limit', // {limit}: the till's maximum, plain (e.g. 5000.00)
   'wallet-not-enabled', // {wallet}
+  'no-keyring', // Linux: safeStorage has no keyring to encrypt the sign key and PIN with
 ] as const;
 
 export type ErrorReason = (typeof ERROR_REASONS)[number];

@@ -15,6 +15,7 @@ import { crashPageUrl } from './crash-page.ts';
 import { diagnosticsText } from './diagnostics.ts';
 import { registerIpc } from './ipc-registration.ts';
 import { createKioskLock } from './kiosk-lock.ts';
+import { linuxSwitches } from './linux-switches.ts';
 import { menuTemplate } from './menu.ts';
 import { applyPermissionPolicy, guardContents } from './navigation-guard.ts';
 import { createSafeStorageSecretStore, secureStorageProblem } from './secret-store-safe-storage.ts';
@@ -30,6 +31,9 @@ import { openWindows, type ShellWindows } from './windows.ts';
 protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true } }]);
 // Every renderer sandboxed, even one created without our window options.
 app.enableSandbox();
+// Before 'ready': safeStorage's keyring on Linux (linux-switches.ts).
+for (const { name, value } of linuxSwitches(process.argv, process.platform))
+  app.commandLine.appendSwitch(name, value);
 
 const sink = createRotatingFileSink({ dir: app.getPath('logs') });
 const logger = createLogger({ sink }).child('shell');

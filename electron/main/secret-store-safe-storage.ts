@@ -15,14 +15,28 @@ export interface SafeStorageLike {
 }
 
 export const NO_SECURE_STORAGE_MESSAGE =
-  'This computer offers no secure storage for the sign key and PIN (on Linux: install and unlock a ' +
-  'keyring such as GNOME Keyring or KWallet, then restart the till).';
+  'This computer offers no secure storage for the sign key and PIN: Windows could not encrypt them ' +
+  'for this user (DPAPI). Log in to Windows as this user with its password, then restart the till.';
+
+/**
+ * Linux: the shell asks for libsecret (`--password-store=gnome-libsecret`, linux-switches.ts), so a
+ * missing keyring means no Secret Service answered: the packages below provide one. The renderer
+ * words it in the operator's language (errorReason.no-keyring).
+ */
+export const NO_KEYRING_MESSAGE =
+  'This computer has no keyring to keep the sign key and PIN encrypted. Install the gnome-keyring ' +
+  'and libsecret-1-0 packages (sudo apt install gnome-keyring libsecret-1-0), log out and back in so ' +
+  'the keyring starts unlocked, then restart the till.';
 
 export function secureStorageProblem(safeStorage: SafeStorageLike, platform: NodeJS.Platform): string | null {
-  if (!safeStorage.isEncryptionAvailable()) return NO_SECURE_STORAGE_MESSAGE;
-  if (platform === 'linux' && safeStorage.getSelectedStorageBackend?.() === 'basic_text')
-    return NO_SECURE_STORAGE_MESSAGE;
-  return null;
+  const available = safeStorage.isEncryptionAvailable();
+  if (platform === 'linux') {
+    // basic_text is a key hard-coded in Chromium: no protection at all.
+    return !available || safeStorage.getSelectedStorageBackend?.() === 'basic_text'
+      ? NO_KEYRING_MESSAGE
+      : null;
+  }
+  return available ? null : NO_SECURE_STORAGE_MESSAGE;
 }
 
 type Stored = Partial<Record<SecretName, string>>; // base64 of the encrypted bytes
@@ -43,7 +57,14 @@ export function createSafeStorageSecretStore(
   };
   const requireSecure = () => {
     const problem = secureStorageProblem(safeStorage, platform);
-    if (problem) throw new AppError('STORAGE', problem);
+    if (problem) {
+      throw new AppError(
+        'STORAGE',
+        problem,
+        false,
+        problem === NO_KEYRING_MESSAGE ? 'no-keyring' : undefined,
+      );
+    }
   };
   return {
     async get(name) {

@@ -16,6 +16,8 @@ export const en = {
   'errorReason.pin-locked': 'Wrong PIN — locked for {seconds} s',
   'errorReason.pin-wait': 'Too many wrong PINs — try again in {seconds} s',
   'errorReason.amount-over-limit': 'The amount is over this till’s limit of {limit}',
+  'errorReason.no-keyring':
+    'This computer has no keyring to keep the sign key and PIN encrypted. Install the gnome-keyring and libsecret-1-0 packages (sudo apt install gnome-keyring libsecret-1-0), log out and back in so the keyring starts unlocked, then restart the till.',
   'errorReason.wallet-not-enabled': '{wallet} is not enabled on this till',
   'attention.banner': '{count} payment(s) need attention before the next sale.',
   'amount.label': 'Amount',

@@ -17,6 +17,8 @@ export const fr: Record<MessageKey, string> = {
   'errorReason.pin-locked': 'NIP erroné — bloqué pendant {seconds} s',
   'errorReason.pin-wait': 'Trop de NIP erronés — réessayez dans {seconds} s',
   'errorReason.amount-over-limit': 'Le montant dépasse la limite de cette caisse ({limit})',
+  'errorReason.no-keyring':
+    'Cet ordinateur n’a pas de trousseau pour garder la clé de signature et le NIP chiffrés. Installez les paquets gnome-keyring et libsecret-1-0 (sudo apt install gnome-keyring libsecret-1-0), fermez la session puis rouvrez-la pour que le trousseau démarre déverrouillé, puis relancez la caisse.',
   'errorReason.wallet-not-enabled': '{wallet} n’est pas activé sur cette caisse',
   'attention.banner': '{count} paiement(s) à vérifier avant la prochaine vente.',
   'amount.label': 'Montant',

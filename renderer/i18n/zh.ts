@@ -17,6 +17,8 @@ export const zh: Record<MessageKey, string> = {
   'errorReason.pin-locked': 'PIN 错误，已锁定 {seconds} 秒',
   'errorReason.pin-wait': 'PIN 错误次数过多，请 {seconds} 秒后再试',
   'errorReason.amount-over-limit': '金额超过本收银机的上限 {limit}',
+  'errorReason.no-keyring':
+    '此电脑没有可用的密钥环，无法加密保存签名密钥和 PIN。请安装 gnome-keyring 和 libsecret-1-0 软件包（sudo apt install gnome-keyring libsecret-1-0），注销后重新登录以启动并解锁密钥环，然后重新启动收银台。',
   'errorReason.wallet-not-enabled': '本收银机未启用 {wallet}',
   'attention.banner': '下一笔交易前有 {count} 笔支付需要处理。',
   'amount.label': '金额',

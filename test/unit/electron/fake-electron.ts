@@ -83,6 +83,7 @@ export function createFakeElectron(paths: { userData: string; logs: string }, pa
   let protocolHandler: ((req: Request) => Promise<Response>) | null = null;
   let menu: unknown = null;
   let readyResolve: () => void = () => {};
+  let isReady = false;
   const ready = new Promise<void>((r) => {
     readyResolve = r;
   });
@@ -97,6 +98,12 @@ export function createFakeElectron(paths: { userData: string; logs: string }, pa
       app.sandboxEnabled = true;
     },
     whenReady: () => ready,
+    isReady: () => isReady,
+    /** Switches appended, and whether the app was ready then (Chromium reads most only before). */
+    switches: [] as Array<{ name: string; value: string; beforeReady: boolean }>,
+    commandLine: {
+      appendSwitch: (name: string, value = '') => app.switches.push({ name, value, beforeReady: !isReady }),
+    },
     quit: () => {
       const event = {
         prevented: false,
@@ -230,7 +237,10 @@ export function createFakeElectron(paths: { userData: string; logs: string }, pa
     setSecondDisplay,
     handlers,
     privileged,
-    ready: () => readyResolve(),
+    ready: () => {
+      isReady = true;
+      readyResolve();
+    },
     protocolHandler: () => protocolHandler,
     menu: () => menu,
     /** A menu item with a role, chosen as Electron would act on it ('quit' → app.quit()). */

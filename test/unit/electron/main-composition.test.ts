@@ -27,6 +27,13 @@ const invoke = (contents: FakeWebContents | { id: number }, url: string, name: u
 test('app:// is registered privileged before ready; the protocol serves the page with the CSP', async () => {
   assert.deepEqual(fake.privileged, [{ scheme: 'app', privileges: { standard: true, secure: true } }]);
   assert.equal(fake.module.app.sandboxEnabled, true, 'app.enableSandbox() for every renderer');
+  if (process.platform === 'linux') {
+    assert.deepEqual(
+      fake.module.app.switches,
+      [{ name: 'password-store', value: 'gnome-libsecret', beforeReady: true }],
+      'safeStorage uses the keyring even in a desktop Chromium does not recognise',
+    );
+  }
   const serve = fake.protocolHandler();
   assert.ok(serve);
   const res = await serve(new Request('app://till/till/index.html'));

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, test } from 'node:test';
 import {
   createSafeStorageSecretStore,
+  NO_KEYRING_MESSAGE,
   NO_SECURE_STORAGE_MESSAGE,
   type SafeStorageLike,
   secureStorageProblem,
@@ -53,18 +54,26 @@ test('secrets round-trip encrypted: the file holds neither the key nor the PIN h
 test('no secure storage: setting fails with a clear STORAGE message, nothing is written in clear', async () => {
   const path = join(dir, 'secrets.safe.json');
   for (const safe of [fakeSafeStorage({ available: false }), fakeSafeStorage({ backend: 'basic_text' })]) {
-    assert.equal(secureStorageProblem(safe, 'linux'), NO_SECURE_STORAGE_MESSAGE);
+    assert.equal(secureStorageProblem(safe, 'linux'), NO_KEYRING_MESSAGE);
     const store = createSafeStorageSecretStore(path, safe, 'linux');
     await assert.rejects(store.set('signKey', '0123456789ABCDEF'), (err: unknown) => {
       assert.ok(err instanceof AppError);
       assert.equal(err.code, 'STORAGE');
-      assert.match(err.message, /keyring/);
+      assert.match(
+        err.message,
+        /Install the gnome-keyring and libsecret-1-0 packages \(sudo apt install gnome-keyring libsecret-1-0\)/,
+      );
+      assert.equal(err.reason, 'no-keyring', 'worded in the operator language by the renderer');
       return true;
     });
   }
   assert.throws(() => readFileSync(path));
   // basic_text only matters on Linux; elsewhere availability is the whole answer.
   assert.equal(secureStorageProblem(fakeSafeStorage({ backend: 'basic_text' }), 'win32'), null);
+  assert.equal(
+    secureStorageProblem(fakeSafeStorage({ available: false }), 'win32'),
+    NO_SECURE_STORAGE_MESSAGE,
+  );
 });
 
 test('a file from another machine or a damaged file: a STORAGE error that echoes nothing', async () => {

@@ -5,8 +5,15 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { listPackage } from '@electron/asar';
+import { extractFile, listPackage } from '@electron/asar';
 import { ROLE_EVENTS } from '../../shared/contract.ts';
+import {
+  cspProblems,
+  fuseProblems,
+  linuxConfigProblems,
+  prebuildProblems,
+  readBuilderConfig,
+} from './package-policy.ts';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const outDir = join(root, 'release', 'package-check');
@@ -47,7 +54,7 @@ function moduleDirOf(packedPath: string): string | null {
   return m?.[1] ?? null;
 }
 
-function check(): string[] {
+async function check(): Promise<string[]> {
   const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { main: string };
   const resources = join(outDir, 'linux-unpacked', 'resources');
   const asarPath = join(resources, 'app.asar');
@@ -74,6 +81,21 @@ function check(): string[] {
   const devOnly = devOnlyPackages();
   const packedModules = new Set(everything.map(moduleDirOf).filter((m): m is string => m !== null));
   for (const mod of packedModules) if (devOnly.has(mod)) problems.push(`devDependency packed: ${mod}`);
+
+  problems.push(...prebuildProblems(unpacked));
+  problems.push(...(await fuseProblems(join(outDir, 'linux-unpacked', 'ottpay-till'))));
+  const text = (entry: string) =>
+    packedSet.has(entry) ? extractFile(asarPath, entry.slice(1)).toString('utf8') : '';
+  problems.push(
+    ...cspProblems(
+      text(`/${pkg.main}`),
+      Object.keys(ROLE_EVENTS).map((role) => {
+        const path = `/dist/renderer/${role}/index.html`;
+        return { path, html: text(path) };
+      }),
+    ),
+  );
+  problems.push(...linuxConfigProblems(readBuilderConfig(root), root));
   return problems;
 }
 
@@ -89,12 +111,13 @@ run([
   '-c.npmRebuild=false',
   `-c.directories.output=${relative(root, outDir)}`,
 ]);
-const problems = check();
+const problems = await check();
 if (problems.length > 0) {
   for (const p of problems.slice(0, 50)) console.error(`package:check: ${p}`);
   console.error(`package:check FAILED: ${problems.length} problem(s)`);
   process.exit(1);
 }
 console.log(
-  'package:check ok: main, preloads and renderer entries packed; native modules unpacked; no tests, sources or devDependencies',
+  'package:check ok: main, preloads and renderer entries packed; native modules unpacked, only linux-x64; ' +
+    'no tests, sources or devDependencies; fuses set in the binary; CSP header; deb config (X11, depends, keyring, AppArmor)',
 );

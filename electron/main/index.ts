@@ -35,12 +35,19 @@ app.enableSandbox();
 for (const { name, value } of linuxSwitches(process.argv, process.platform))
   app.commandLine.appendSwitch(name, value);
 
+const args = parseShellArgs(process.argv, process.env);
+// Electron's single-instance lock lives in the user-data folder: with --data-dir the till keeps its
+// Chromium profile and logs beside its journal, so a till on another data folder can run beside
+// this one (two on the same folder are still kept apart by the core's till.lock).
+if (args.dataDir) {
+  app.setPath('userData', join(args.dataDir, 'shell'));
+  app.setAppLogsPath(join(args.dataDir, 'logs'));
+}
 const sink = createRotatingFileSink({ dir: app.getPath('logs') });
 const logger = createLogger({ sink }).child('shell');
 let windows: ShellWindows | null = null;
 let core: TillCore | null = null;
 let customerLan: CustomerLan | null = null;
-const args = parseShellArgs(process.argv, process.env);
 const kiosk = createKioskLock({
   locked: args.kiosk,
   askForPin: () => {

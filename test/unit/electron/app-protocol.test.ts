@@ -1,8 +1,9 @@
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
+import { cspProblems } from '../../../build/scripts/package-policy.ts';
 import { pageUrl, roleOfUrl } from '../../../electron/main/app-origins.ts';
 import { createAppProtocolHandler, resolveAppPath } from '../../../electron/main/app-protocol.ts';
 import { CONTENT_SECURITY_POLICY } from '../../../electron/main/csp.ts';
@@ -81,4 +82,22 @@ test('resolveAppPath never returns a file outside the root', () => {
     const r = resolveAppPath(root, url);
     assert.ok(!r.ok || r.file.startsWith(root), url);
   }
+});
+
+test('frame-ancestors is sent as a header; the pages’ meta CSP holds no directive Chromium ignores in a meta', () => {
+  assert.match(CONTENT_SECURITY_POLICY, /frame-ancestors 'none'/);
+  const pages = ['till', 'customer'].map((role) => {
+    const path = `renderer/${role}/index.html`;
+    return { path, html: readFileSync(path, 'utf8') };
+  });
+  assert.deepEqual(cspProblems(`const CSP = "${CONTENT_SECURITY_POLICY}"`, pages), []);
+  assert.equal(
+    cspProblems('', [
+      {
+        path: 'x.html',
+        html: `<meta http-equiv="Content-Security-Policy" content="frame-ancestors 'none'">`,
+      },
+    ]).length,
+    2,
+  );
 });

@@ -30,7 +30,8 @@ export interface BootedMain {
   dispose(): void;
 }
 
-export async function bootMain(opts: { argv?: string[] } = {}): Promise<BootedMain> {
+/** `argv`: extra command-line arguments, given the temp folder (for paths inside it). */
+export async function bootMain(opts: { argv?: (dir: string) => string[] } = {}): Promise<BootedMain> {
   const dir = mkdtempSync(join(tmpdir(), 'main-composition-'));
   const dist = join(dir, 'dist');
   mkdirSync(join(dist, 'renderer', 'till'), { recursive: true });
@@ -62,7 +63,7 @@ export async function bootMain(opts: { argv?: string[] } = {}): Promise<BootedMa
   const loaded = once(fake.events, 'window');
   const customerShown = once(fake.events, 'load');
   const argv = process.argv;
-  process.argv = [...argv, ...(opts.argv ?? [])];
+  process.argv = [...argv, ...(opts.argv?.(dir) ?? [])];
   try {
     projectRequire(join(dist, 'main', 'index.cjs'));
   } finally {

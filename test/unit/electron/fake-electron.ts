@@ -91,8 +91,19 @@ export function createFakeElectron(paths: { userData: string; logs: string }, pa
   const app = Object.assign(new EventEmitter(), {
     isPackaged: packaged,
     getPath: (name: string) => (name === 'logs' ? paths.logs : paths.userData),
+    setPath: (name: string, path: string) => {
+      if (name === 'userData') paths.userData = path;
+    },
+    setAppLogsPath: (path: string) => {
+      paths.logs = path;
+    },
+    /** The user-data folder when the single-instance lock was asked for (Electron keeps it there). */
+    lockedUserData: null as string | null,
     getVersion: () => '0.0.0-test',
-    requestSingleInstanceLock: () => true,
+    requestSingleInstanceLock: () => {
+      app.lockedUserData = paths.userData;
+      return true;
+    },
     sandboxEnabled: false,
     enableSandbox: () => {
       app.sandboxEnabled = true;

@@ -3,6 +3,8 @@
 // asked for the supervisor PIN; only the right PIN, checked by the core, lets the till close.
 import assert from 'node:assert/strict';
 import { once } from 'node:events';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { DEFAULT_PIN } from '../../../electron/core/config/defaults.ts';
 import { type BootedMain, bootMain } from './boot-main.ts';
@@ -11,7 +13,7 @@ let booted: BootedMain;
 const TILL_URL = 'app://till/till/index.html';
 
 before(async () => {
-  booted = await bootMain({ argv: ['--kiosk'] });
+  booted = await bootMain({ argv: (dir) => ['--kiosk', '--data-dir', join(dir, 'till-data')] });
 });
 
 after(() => booted.dispose());
@@ -26,6 +28,13 @@ const pinRequests = () =>
 
 test('kiosk: the till window opens in kiosk mode', () => {
   assert.equal((till().options as { kiosk?: boolean }).kiosk, true);
+});
+
+test('--data-dir: the single-instance lock, profile and logs move with the data folder', () => {
+  const dataDir = join(booted.dir, 'till-data');
+  assert.equal(booted.fake.module.app.lockedUserData, join(dataDir, 'shell'), 'a till per data folder');
+  assert.equal(existsSync(join(dataDir, 'logs', 'till.log')), true);
+  assert.equal(existsSync(join(dataDir, 'till.lock')), true, 'the core holds this data folder');
 });
 
 test('kiosk: Alt+F4, the menu Exit / Ctrl+Q and app.quit() do not quit; each asks the page for the PIN', () => {

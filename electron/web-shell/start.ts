@@ -27,8 +27,6 @@ async function main(): Promise<void> {
     rendererDir: join(root, 'dist', 'renderer'),
     customerLanHost: args.customerHost,
   });
-  process.stdout.write(`till ready at ${shell.tillUrl}\ncustomer display at ${shell.customerUrl}\n`);
-  for (const url of shell.customerLanUrls) process.stdout.write(`customer display on the LAN at ${url}\n`);
   // Without --customer-host, the "Browser (LAN)" display setting decides (on its own fixed port).
   const customerLan = args.customerHost
     ? null
@@ -36,14 +34,6 @@ async function main(): Promise<void> {
         rendererDir: join(root, 'dist', 'renderer'),
         report: (line) => process.stderr.write(`${line}\n`),
       });
-  const sandbox = core.sandboxInfo;
-  if (sandbox) {
-    process.stdout.write(
-      `sandbox — no real money: the QR opens the simulator's wallet page, where you pay (simulator at ${sandbox.simulatorUrl})\n` +
-        `supervisor PIN is ${DEFAULT_PIN} until you change it in settings\n`,
-    );
-  }
-
   let stopping = false;
   const stop = (signal: string) => {
     if (stopping) return;
@@ -64,6 +54,16 @@ async function main(): Promise<void> {
   };
   process.on('SIGINT', () => stop('SIGINT'));
   process.on('SIGTERM', () => stop('SIGTERM'));
+  // Announced only once SIGINT/SIGTERM are handled: whoever reads these lines may stop the till at once.
+  process.stdout.write(`till ready at ${shell.tillUrl}\ncustomer display at ${shell.customerUrl}\n`);
+  for (const url of shell.customerLanUrls) process.stdout.write(`customer display on the LAN at ${url}\n`);
+  const sandbox = core.sandboxInfo;
+  if (sandbox) {
+    process.stdout.write(
+      `sandbox — no real money: the QR opens the simulator's wallet page, where you pay (simulator at ${sandbox.simulatorUrl})\n` +
+        `supervisor PIN is ${DEFAULT_PIN} until you change it in settings\n`,
+    );
+  }
 }
 
 main().catch((err: unknown) => {

@@ -23,12 +23,18 @@ it('npm start without a usable Electron says why in one line and starts the brow
   child.stderr.on('data', (chunk: string) => {
     stderr += chunk;
   });
+  // Reads on until the child ends (stdout stays drained: a closed pipe would fail the shell's writes).
   const lines: string[] = [];
-  try {
-    for await (const line of createInterface({ input: child.stdout })) {
+  const announced = new Promise<void>((resolve, reject) => {
+    const rl = createInterface({ input: child.stdout });
+    rl.on('line', (line) => {
       lines.push(line);
-      if (line.startsWith('customer display at ')) break;
-    }
+      if (line.startsWith('customer display at ')) resolve();
+    });
+    rl.on('close', () => reject(new Error(`stdout ended early: ${lines.join(' | ')}\n${stderr}`)));
+  });
+  try {
+    await announced;
     assert.match(
       lines[0] ?? '',
       /^The desktop app cannot start here: (the Electron binary is not installed|there is no display)[^.]*\. Starting the till in the browser instead\.$/,

@@ -123,9 +123,20 @@ export function createFakeElectron(paths: { userData: string; logs: string }, pa
         },
       };
       app.emit('before-quit', event);
-      if (!event.prevented) events.emit('quit');
+      if (event.prevented) return;
+      // As Electron: then every window is closed, and a window that prevents its 'close' cancels the quit.
+      for (const win of windows) {
+        if (win.isDestroyed()) continue;
+        win.close();
+        if (!win.isDestroyed()) return;
+      }
+      events.emit('quit');
     },
-    exit: (code: number) => events.emit('exit', code),
+    /** As Electron: windows are destroyed without 'close', no before-quit. */
+    exit: (code: number) => {
+      for (const win of windows) win.destroy();
+      events.emit('exit', code);
+    },
   });
 
   class FakeBrowserWindow extends EventEmitter implements FakeBrowserWindowShape {

@@ -5,12 +5,10 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build as esbuild } from 'esbuild';
 import { build as viteBuild } from 'vite';
+import { mainBundleOptions } from './main-bundle.ts';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const out = join(root, 'dist');
-
-/** Native modules stay outside the bundle: electron-builder packs them with their .node files. */
-const NATIVE_EXTERNALS = ['electron', 'better-sqlite3', 'serialport', '@serialport/*'];
 
 export const PRELOAD_ROLES = ['till', 'customer'] as const;
 export const RENDERER_ENTRIES = ['till', 'customer'] as const;
@@ -32,19 +30,7 @@ async function buildRenderer(): Promise<void> {
 }
 
 async function buildMain(): Promise<void> {
-  await esbuild({
-    entryPoints: [join(root, 'electron', 'main', 'index.ts')],
-    outfile: join(out, 'main', 'index.cjs'),
-    bundle: true,
-    platform: 'node',
-    target: 'node22',
-    format: 'cjs',
-    external: NATIVE_EXTERNALS,
-    // The core loads serialport with import() so a broken driver costs serial only; in this CommonJS
-    // bundle that becomes require(), which resolves inside app.asar like the static requires do.
-    supported: { 'dynamic-import': false },
-    logLevel: 'warning',
-  });
+  await esbuild(mainBundleOptions(root, join(out, 'main', 'index.cjs')));
 }
 
 async function buildPreloads(): Promise<void> {

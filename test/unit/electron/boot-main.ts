@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
+import { mainBundleOptions } from '../../../build/scripts/main-bundle.ts';
 import { INVOKE_CHANNEL } from '../../../electron/preload/channels.ts';
 import type { Result } from '../../../shared/result.ts';
 import { createFakeElectron, type FakeWebContents } from './fake-electron.ts';
@@ -36,16 +37,7 @@ export async function bootMain(opts: { argv?: (dir: string) => string[] } = {}):
   const dist = join(dir, 'dist');
   mkdirSync(join(dist, 'renderer', 'till'), { recursive: true });
   writeFileSync(join(dist, 'renderer', 'till', 'index.html'), '<!doctype html><title>till</title>');
-  await build({
-    entryPoints: [join(root, 'electron', 'main', 'index.ts')],
-    outfile: join(dist, 'main', 'index.cjs'),
-    bundle: true,
-    platform: 'node',
-    target: 'node22',
-    format: 'cjs',
-    external: ['electron', 'better-sqlite3', 'serialport', '@serialport/*'],
-    logLevel: 'silent',
-  });
+  await build({ ...mainBundleOptions(root, join(dist, 'main', 'index.cjs')), logLevel: 'silent' });
   const fake = createFakeElectron({ userData: join(dir, 'data'), logs: join(dir, 'logs') }, true);
   const moduleApi = Module as unknown as { _load: Loader };
   const originalLoad = moduleApi._load;

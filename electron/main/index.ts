@@ -51,9 +51,10 @@ let customerLan: CustomerLan | null = null;
 const kiosk = createKioskLock({
   locked: args.kiosk,
   askForPin: () => {
-    if (!windows || windows.till.isDestroyed()) return;
+    if (!windows || windows.till.isDestroyed()) return false;
     windows.focusTill();
     windows.till.webContents.send(eventChannel('shell.quitRequested'), {});
+    return true;
   },
 });
 

@@ -11,13 +11,16 @@ export interface KioskLock {
   release(): void;
 }
 
-export function createKioskLock(opts: { locked: boolean; askForPin: () => void }): KioskLock {
+/**
+ * `askForPin` answers false when there is no till page to ask (still starting, or it failed to
+ * start): then nothing is on screen to protect and the quit goes through rather than hang.
+ */
+export function createKioskLock(opts: { locked: boolean; askForPin: () => boolean }): KioskLock {
   let locked = opts.locked;
   return {
     hold(event) {
-      if (!locked) return false;
+      if (!locked || !opts.askForPin()) return false;
       event.preventDefault();
-      opts.askForPin();
       return true;
     },
     release() {

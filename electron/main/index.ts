@@ -15,7 +15,7 @@ import { crashPageUrl } from './crash-page.ts';
 import { diagnosticsText } from './diagnostics.ts';
 import { registerIpc } from './ipc-registration.ts';
 import { createKioskLock } from './kiosk-lock.ts';
-import { linuxSwitches } from './linux-switches.ts';
+import { linuxSwitches, x11Relaunch } from './linux-switches.ts';
 import { menuTemplate } from './menu.ts';
 import { applyPermissionPolicy, guardContents } from './navigation-guard.ts';
 import { createSafeStorageSecretStore, secureStorageProblem } from './secret-store-safe-storage.ts';
@@ -31,9 +31,14 @@ import { openWindows, type ShellWindows } from './windows.ts';
 protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true } }]);
 // Every renderer sandboxed, even one created without our window options.
 app.enableSandbox();
-// Before 'ready': safeStorage's keyring on Linux (linux-switches.ts).
+// Before 'ready': safeStorage's keyring on Linux; X11 in a Wayland session (linux-switches.ts).
 for (const { name, value } of linuxSwitches(process.argv, process.platform))
   app.commandLine.appendSwitch(name, value);
+const x11 = x11Relaunch(process.argv, process.env, process.platform);
+if (x11) {
+  app.relaunch(x11);
+  app.exit(0);
+}
 
 const args = parseShellArgs(process.argv, process.env);
 // Electron's single-instance lock lives in the user-data folder: with --data-dir the till keeps its
@@ -187,7 +192,7 @@ const shutdown = createShutdown({
   clearTimer: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
 });
 
-if (claimSingleInstance(app, () => windows?.focusTill())) {
+if (!x11 && claimSingleInstance(app, () => windows?.focusTill())) {
   app.on('before-quit', (event) => {
     if (!kiosk.hold(event)) shutdown.beforeQuit(event);
   });

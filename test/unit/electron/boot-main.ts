@@ -55,7 +55,8 @@ export async function bootMain(opts: { argv?: (dir: string) => string[] } = {}):
   const loaded = once(fake.events, 'window');
   const customerShown = once(fake.events, 'load');
   const argv = process.argv;
-  process.argv = [...argv, ...(opts.argv?.(dir) ?? [])];
+  // As the deb's launcher starts it (and so no X11 relaunch, whatever session runs the tests).
+  process.argv = [...argv, '--ozone-platform=x11', ...(opts.argv?.(dir) ?? [])];
   try {
     projectRequire(join(dist, 'main', 'index.cjs'));
   } finally {

@@ -133,6 +133,7 @@ export function createFakeElectron(paths: { userData: string; logs: string }, pa
       events.emit('quit');
     },
     /** As Electron: windows are destroyed without 'close', no before-quit. */
+    relaunch: (options: unknown) => events.emit('relaunch', options),
     exit: (code: number) => {
       for (const win of windows) win.destroy();
       events.emit('exit', code);

@@ -44,7 +44,10 @@ export class FakeWebContents extends EventEmitter {
     if (prevented && input.type === 'keyDown') this.#preventedDowns.add(input.code);
     if (!prevented) this.pageKeys.push({ type: input.type, key: input.key });
   }
-  reload() {}
+  reloads = 0;
+  reload() {
+    this.reloads++;
+  }
 }
 
 /**

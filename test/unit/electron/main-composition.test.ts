@@ -153,6 +153,19 @@ test('diagnostics.get gains the shell part: versions and packaged state', async 
   assert.match(text, /packaged build/);
 });
 
+test('a page that keeps crashing: no reload storm; the window shows the page that says what to do', () => {
+  const customer = fake.windows.at(-1);
+  assert.ok(customer && customer !== tillWindow());
+  const gone = (reason: string) => customer.webContents.emit('render-process-gone', {}, { reason });
+  gone('clean-exit');
+  for (let i = 0; i < 4; i++) gone('crashed');
+  assert.equal(customer.webContents.reloads, 0, 'each reload waits; later crashes replace the wait');
+  assert.ok(customer.url?.startsWith('data:text/html'), 'the error page');
+  assert.match(decodeURIComponent(customer.url ?? ''), /Payments are safe/);
+  gone('crashed');
+  assert.equal(customer.webContents.reloads, 0, 'and it stays');
+});
+
 test('quit waits for the core to close, then quits; the log records start and stop', async () => {
   const quit = once(fake.events, 'quit');
   fake.module.app.quit();

@@ -7,6 +7,7 @@ export const ERROR_REASONS = [
   'pin-locked', // {seconds}: too many wrong PINs, locked now
   'pin-wait', // {seconds}: still locked
   'pin-busy', // more guesses at once than wrong PINs left before the lockout
+  'journal-busy', // another program held the journal's write lock past the busy timeout
   'amount-over-limit', // {limit}: the till's maximum, plain (e.g. 5000.00)
   'wallet-not-enabled', // {wallet}
 ] as const;

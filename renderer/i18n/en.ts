@@ -16,6 +16,8 @@ export const en = {
   'errorReason.pin-locked': 'Wrong PIN — locked for {seconds} s',
   'errorReason.pin-wait': 'Too many wrong PINs — try again in {seconds} s',
   'errorReason.pin-busy': 'Too many PIN attempts at once — try again',
+  'errorReason.journal-busy':
+    'The journal is busy (another program is holding it) — nothing was changed; try again in a moment',
   'errorReason.amount-over-limit': 'The amount is over this till’s limit of {limit}',
   'errorReason.wallet-not-enabled': '{wallet} is not enabled on this till',
   'attention.banner': '{count} payment(s) need attention before the next sale.',

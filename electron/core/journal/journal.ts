@@ -1,7 +1,10 @@
 // The journal as the payments engine sees it: repositories over one open database plus `write`, which
 // runs a synchronous function in one transaction (better-sqlite3 transactions cannot span an await:
 // whatever a transition changes — the event and the projection row — commits together or not at all).
+// Every write is BEGIN IMMEDIATE: it takes the write lock first (waiting up to the busy timeout), so a
+// transaction that reads and then writes never meets SQLITE_BUSY halfway, where no wait applies.
 import { randomBytes } from 'node:crypto';
+import { AppError } from '../../../shared/result.ts';
 import { createAttemptsRepo } from './attempts-repo.ts';
 import { createCallbacksRepo } from './callbacks-repo.ts';
 import { createEventsRepo } from './events-repo.ts';
@@ -27,7 +30,11 @@ export function createJournal(db: Db) {
     callbacks: createCallbacksRepo(db),
     reports: createReportsRepo(db),
     write<T>(fn: () => T): T {
-      return db.transaction(fn)();
+      try {
+        return db.transaction(fn).immediate();
+      } catch (err) {
+        throw isBusy(err) ? journalBusy() : err;
+      }
     },
     meta(key: string): string | null {
       return (getMeta.get(key) as { value: string } | undefined)?.value ?? null;
@@ -60,3 +67,18 @@ export function createJournal(db: Db) {
 }
 
 export type Journal = ReturnType<typeof createJournal>;
+
+/** SQLITE_BUSY, SQLITE_LOCKED and their extended codes: another connection holds the journal. */
+export function isBusy(err: unknown): boolean {
+  const code = (err as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && /^SQLITE_(BUSY|LOCKED)/.test(code);
+}
+
+export function journalBusy(): AppError {
+  return new AppError(
+    'STORAGE',
+    'The journal is busy (another program is holding it) — nothing was changed; try again in a moment',
+    true,
+    'journal-busy',
+  );
+}

@@ -138,6 +138,8 @@ function journalNewAttempt(
       });
     });
   } catch (err) {
+    // The journal's own refusals (busy past the timeout) already say that nothing was changed.
+    if (err instanceof AppError) throw err;
     const code = (err as { code?: string }).code ?? '';
     if (code.startsWith('SQLITE_CONSTRAINT')) {
       throw new AppError(

@@ -59,6 +59,8 @@ export async function makeRig(
     timing?: Partial<PaymentsTiming>;
     gatewayTimeoutMs?: number;
     sim?: Simulator;
+    /** The journal's busy timeout (the till's default when absent). */
+    busyTimeoutMs?: number;
   } = {},
 ): Promise<Rig> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'payments-it-'));
@@ -76,7 +78,7 @@ export async function makeRig(
     },
     {},
   );
-  let handle = openJournal({ path: path.join(dir, 'till.db') });
+  let handle = openJournal({ path: path.join(dir, 'till.db'), busyTimeoutMs: options.busyTimeoutMs });
   let journal = createJournal(handle.db);
   let callbacks: CallbackServer | null = null;
   let engine: PaymentsEngine;

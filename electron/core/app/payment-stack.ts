@@ -88,6 +88,7 @@ export async function startPaymentStack(input: PaymentStackInput): Promise<Payme
             engine
               ? engine.handleCallback(body, remote)
               : Promise.resolve({ status: 503, body: { rsp_code: 'FAIL', rsp_msg: 'starting' } }),
+          onError: (err) => log.error('call-back listener: handler failed', errorFields(err)),
         });
         closers.push(() => listener?.close());
       } catch (err) {
@@ -113,6 +114,7 @@ export async function startPaymentStack(input: PaymentStackInput): Promise<Payme
       wallets: settings.wallets,
       verifyCallback: (body) => verifyCallback(body, { signKey, merchantId }),
       onError: (what, err) => log.error(`engine: ${what}`, errorFields(err)),
+      onNotice: (line, fields) => log.warn(line, fields),
     });
     const running = engine;
     closers.push(() => running.close());

@@ -10,6 +10,7 @@ import { createCallbacksRepo } from './callbacks-repo.ts';
 import { createEventsRepo } from './events-repo.ts';
 import type { Db } from './open-journal.ts';
 import { createRefundsRepo } from './refunds-repo.ts';
+import { createRejectionsRepo } from './rejections-repo.ts';
 import { createReportsRepo } from './reports-repo.ts';
 import { createSalesRepo } from './sales-repo.ts';
 
@@ -28,6 +29,7 @@ export function createJournal(db: Db) {
     attempts: createAttemptsRepo(db),
     refunds: createRefundsRepo(db),
     callbacks: createCallbacksRepo(db),
+    rejections: createRejectionsRepo(db),
     reports: createReportsRepo(db),
     write<T>(fn: () => T): T {
       try {

@@ -18,6 +18,7 @@ import {
   SANDBOX_SIGN_KEY,
 } from '../../electron/core/simulator/index.ts';
 import { createOrderIdGenerator } from '../../shared/payments/order-id.ts';
+import { TEST_CODE_HASH_KEY } from '../support/code-hash-key.ts';
 
 const ATTEMPTS = Number(process.env.BENCH_ATTEMPTS ?? 1_000_000);
 const CHARGES = Number(process.env.BENCH_CHARGES ?? 200);
@@ -51,6 +52,7 @@ async function chargeToQr(): Promise<void> {
     signKey: SANDBOX_SIGN_KEY,
   });
   const engine = createPaymentsEngine({
+    codeHashKey: TEST_CODE_HASH_KEY,
     journal,
     gateway,
     terminalNo: 'B1',
@@ -160,6 +162,7 @@ function bigJournal(): void {
   const h2 = openJournal({ path: file });
   const j2 = createJournal(h2.db);
   const engine = createPaymentsEngine({
+    codeHashKey: TEST_CODE_HASH_KEY,
     journal: j2,
     gateway: null as never,
     terminalNo: 'T1',

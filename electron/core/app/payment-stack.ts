@@ -1,6 +1,7 @@
 // Builds the payments stack: the journal in the data folder, the gateway client (live credentials) or
 // the embedded OTTPay simulator (sandbox), the optional call-back listener, and the engine.
 import { join } from 'node:path';
+import { loadCodeHashKey } from '../config/code-hash-key.ts';
 import { verifyCallback } from '../gateway/callback.ts';
 import { createGatewayClient } from '../gateway/client.ts';
 import { createJournal } from '../journal/journal.ts';
@@ -40,10 +41,20 @@ export async function startPaymentStack(input: PaymentStackInput): Promise<Payme
     }
   };
   try {
-    const handle = openJournal({
-      path: join(input.dataDir, live ? JOURNAL_FILE : SANDBOX_JOURNAL_FILE),
-      now: () => clock.now(),
+    const journalPath = join(input.dataDir, live ? JOURNAL_FILE : SANDBOX_JOURNAL_FILE);
+    // Before opening: a journal from before schema 5 hands its hash key over to the secret store.
+    const codeHashKey = await loadCodeHashKey({
+      secrets: input.secrets,
+      name: live ? 'codeHashKey' : 'sandboxCodeHashKey',
+      journalPath,
+      ...(live
+        ? {}
+        : {
+            onStoreRefused: (err: unknown) =>
+              log.warn('sandbox: the code hash key is kept in memory only', errorFields(err)),
+          }),
     });
+    const handle = openJournal({ path: journalPath, now: () => clock.now() });
     closers.push(() => handle.close());
     const journal = createJournal(handle.db);
 
@@ -103,6 +114,7 @@ export async function startPaymentStack(input: PaymentStackInput): Promise<Payme
     const callbackUrl = settings.callback.publicUrl || (listener ? listener.url() : '');
     engine = createPaymentsEngine({
       journal,
+      codeHashKey,
       gateway,
       clock,
       terminalNo: settings.terminalNo,

@@ -147,6 +147,7 @@ async function startTillCore(
       dataDir: opts.dataDir,
       settings: settings.get(),
       signKey,
+      secrets: opts.secrets,
       clock,
       logger,
       env,

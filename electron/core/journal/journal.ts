@@ -3,7 +3,6 @@
 // whatever a transition changes — the event and the projection row — commits together or not at all).
 // Every write is BEGIN IMMEDIATE: it takes the write lock first (waiting up to the busy timeout), so a
 // transaction that reads and then writes never meets SQLITE_BUSY halfway, where no wait applies.
-import { randomBytes } from 'node:crypto';
 import { AppError } from '../../../shared/result.ts';
 import { createAttemptsRepo } from './attempts-repo.ts';
 import { createCallbacksRepo } from './callbacks-repo.ts';
@@ -47,19 +46,6 @@ export function createJournal(db: Db) {
     /** The newest id issued for a sale, attempt or refund: seeds the order id generator. */
     newestIssuedId(): string | null {
       return (newestId.get() as { id: string | null }).id;
-    },
-    /**
-     * A random key kept in this journal, used to hash wallet codes for the single-use check: the hash of
-     * a short digit string alone could be reversed by trying every code.
-     */
-    codeHashKey(): Buffer {
-      const existing = journal.meta('code_hash_key');
-      if (existing) return Buffer.from(existing, 'hex');
-      const key = randomBytes(32);
-      journal.write(() => {
-        if (!journal.meta('code_hash_key')) journal.setMeta('code_hash_key', key.toString('hex'));
-      });
-      return Buffer.from(journal.meta('code_hash_key') ?? '', 'hex');
     },
     integrityCheck(): string {
       return String(db.pragma('integrity_check', { simple: true }));

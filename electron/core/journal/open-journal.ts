@@ -67,6 +67,8 @@ export function openJournal(options: OpenJournalOptions): JournalHandle {
           db.pragma(`user_version = ${m.version}`);
         })();
       }
+      // Superseded page images (e.g. of rewritten wallet-code masks) must not linger in the WAL file.
+      db.pragma('wal_checkpoint(TRUNCATE)');
     }
     return {
       db,

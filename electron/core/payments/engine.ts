@@ -66,6 +66,8 @@ export interface PaymentsEngineOptions {
   isGatewayUp?: () => boolean;
   /** Crash-harness hook; a no-op in production. */
   faultPoint?: FaultHook;
+  /** The HMAC key of wallet-code hashes (the single-use check); kept in the secret store, never the journal. */
+  codeHashKey: Buffer;
   /** Verifies a call-back body (closes over the sign key, which the engine never sees). */
   verifyCallback?: CallbackVerifier;
   /** Wallet of a (normalised) payment code (default: shared/scanning/wallet-codes.ts walletOf). */
@@ -109,6 +111,7 @@ export function createPaymentsEngine(options: PaymentsEngineOptions) {
   const open = journal.sales.newestOpen(s.terminalNo);
   const core: EngineCore = {
     journal,
+    codeHashKey: options.codeHashKey,
     gateway: options.gateway,
     clock,
     s,
@@ -328,7 +331,7 @@ export function createPaymentsEngine(options: PaymentsEngineOptions) {
     },
     /** Whether a wallet code was already used by any attempt in this journal. */
     isCodeUsed(code: string): boolean {
-      return journal.attempts.isCodeHashUsed(hashWalletCode(journal.codeHashKey(), normaliseCode(code)));
+      return journal.attempts.isCodeHashUsed(hashWalletCode(options.codeHashKey, normaliseCode(code)));
     },
     gatewayHealth(): GatewayHealth {
       return core.health.get();

@@ -274,7 +274,7 @@ export async function submitPassiveCode(
   const wallet = detectWallet(trimmed);
   if (!wallet) throw new AppError('VALIDATION', 'This is not a WeChat Pay, Alipay or UnionPay payment code');
   checkWallet(core, wallet);
-  const hash = hashWalletCode(core.journal.codeHashKey(), trimmed);
+  const hash = hashWalletCode(core.codeHashKey, trimmed);
   if (core.journal.attempts.isCodeHashUsed(hash)) {
     throw new AppError(
       'CONFLICT',

@@ -26,6 +26,7 @@ import {
   SANDBOX_SIGN_KEY,
   type Simulator,
 } from '../../../electron/core/simulator/index.ts';
+import { TEST_CODE_HASH_KEY } from '../../support/code-hash-key.ts';
 import { makeRig, type Rig } from './harness.ts';
 
 const count = (j: Journal, table: string) =>
@@ -110,6 +111,7 @@ describe('replays of a validly signed call-back, and a deep one', () => {
     );
     handle = openJournal({ path: path.join(dir, 'till.db') });
     engine = createPaymentsEngine({
+      codeHashKey: TEST_CODE_HASH_KEY,
       journal: createJournal(handle.db),
       // The real client; only its status queries are counted.
       gateway: {

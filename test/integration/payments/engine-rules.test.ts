@@ -15,6 +15,7 @@ import {
   type Simulator,
 } from '../../../electron/core/simulator/index.ts';
 import { AppError } from '../../../shared/result.ts';
+import { TEST_CODE_HASH_KEY } from '../../support/code-hash-key.ts';
 import { CODES, FAST_SIM, makeRig, type Rig } from './harness.ts';
 
 let sim: Simulator;
@@ -105,6 +106,7 @@ describe('gateway down', () => {
       queryRetry: { maxAttempts: 1 },
     });
     const engine = createPaymentsEngine({
+      codeHashKey: TEST_CODE_HASH_KEY,
       journal,
       gateway,
       terminalNo: 'T9',

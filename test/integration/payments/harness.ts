@@ -19,6 +19,7 @@ import {
   type Simulator,
 } from '../../../electron/core/simulator/index.ts';
 import type { AttemptView } from '../../../shared/domain.ts';
+import { TEST_CODE_HASH_KEY } from '../../support/code-hash-key.ts';
 
 export const FAST_TIMING: Partial<PaymentsTiming> = {
   qrExpiryMs: 1_500,
@@ -86,6 +87,7 @@ export async function makeRig(
 
   const build = async () => {
     engine = createPaymentsEngine({
+      codeHashKey: TEST_CODE_HASH_KEY,
       journal,
       gateway,
       terminalNo: 'T1',

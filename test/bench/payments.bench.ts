@@ -1,6 +1,6 @@
 // Payments benchmarks, each against a floor measured in the same run:
 //  1. charge-to-QR: payActive (journal writes + ACTIVEPAY over HTTP to the simulator) minus the raw
-//     loopback HTTP round trip of the same sealed request;
+//     loopback HTTP round trip of the same sealed request; the median and the tail (p95, p99);
 //  2. history search and the daily report on a journal of 1,000,000 attempts (built in one transaction).
 import fs from 'node:fs';
 import http from 'node:http';
@@ -19,6 +19,7 @@ import {
 } from '../../electron/core/simulator/index.ts';
 import { createOrderIdGenerator } from '../../shared/payments/order-id.ts';
 import { TEST_CODE_HASH_KEY } from '../support/code-hash-key.ts';
+import { percentile, spread } from './bench-support.ts';
 
 const ATTEMPTS = Number(process.env.BENCH_ATTEMPTS ?? 1_000_000);
 const CHARGES = Number(process.env.BENCH_CHARGES ?? 200);
@@ -105,9 +106,16 @@ async function chargeToQr(): Promise<void> {
   }
   const f = median(floor);
   const c = median(full);
-  console.log(`charge-to-QR (payActive → QR):  median ${c.toFixed(2)} ms over ${CHARGES}`);
-  console.log(`raw loopback ACTIVEPAY (floor): median ${f.toFixed(2)} ms`);
-  console.log(`charge-to-QR minus floor:       ${(c - f).toFixed(2)} ms (ratio ${(c / f).toFixed(2)}x)`);
+  console.log(`charge-to-QR (payActive → QR):  ${spread(full)} over ${CHARGES}`);
+  console.log(`raw loopback ACTIVEPAY (floor): ${spread(floor)}`);
+  console.log(
+    `charge-to-QR minus floor:       median ${(c - f).toFixed(2)} ms (ratio ${(c / f).toFixed(2)}x)`,
+  );
+  const c99 = percentile(full, 99);
+  const f99 = percentile(floor, 99);
+  console.log(
+    `tail, p99 minus floor p99:      ${(c99 - f99).toFixed(2)} ms (ratio ${(c99 / f99).toFixed(2)}x)`,
+  );
 }
 
 function bigJournal(): void {

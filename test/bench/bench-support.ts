@@ -1,5 +1,5 @@
 // Small pieces the benchmarks share: percentiles, a raw HTTP POST (the floor of any gateway call), a
-// sealed OTTPay request body, and a bounded pool.
+// sealed OTTPay request body.
 import http from 'node:http';
 import { sealData, type WireData } from '../../electron/core/gateway/envelope.ts';
 import {
@@ -48,20 +48,4 @@ export function sealedRequest(action: string, data: WireData): string {
     operator_id: SANDBOX_OPERATOR_ID,
     ...sealData(data, SANDBOX_SIGN_KEY),
   });
-}
-
-/** Runs `fn` over `items`, at most `limit` at a time. */
-export async function pool<T>(
-  items: readonly T[],
-  limit: number,
-  fn: (item: T) => Promise<void>,
-): Promise<void> {
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) {
-      const item = items[next++] as T;
-      await fn(item);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
 }

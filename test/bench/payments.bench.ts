@@ -19,28 +19,13 @@ import {
 } from '../../electron/core/simulator/index.ts';
 import { createOrderIdGenerator } from '../../shared/payments/order-id.ts';
 import { TEST_CODE_HASH_KEY } from '../support/code-hash-key.ts';
-import { percentile, spread } from './bench-support.ts';
+import { percentile, post, spread } from './bench-support.ts';
 
 const ATTEMPTS = Number(process.env.BENCH_ATTEMPTS ?? 1_000_000);
 const CHARGES = Number(process.env.BENCH_CHARGES ?? 200);
 const dir = fs.mkdtempSync(path.join(process.env.BENCH_DIR ?? os.tmpdir(), 'payments-bench-'));
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0;
 const ms = (t: bigint) => Number(process.hrtime.bigint() - t) / 1e6;
-
-function post(url: string, body: string, agent: http.Agent): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const req = http.request(
-      url,
-      { method: 'POST', agent, headers: { 'content-type': 'application/json' } },
-      (res) => {
-        res.resume();
-        res.on('end', () => resolve());
-      },
-    );
-    req.on('error', reject);
-    req.end(body);
-  });
-}
 
 async function chargeToQr(): Promise<void> {
   const sim = await createSimulator();

@@ -10,6 +10,7 @@ import path from 'node:path';
 import { createGatewayClient } from '../../electron/core/gateway/client.ts';
 import { createJournal } from '../../electron/core/journal/journal.ts';
 import { type JournalHandle, openJournal } from '../../electron/core/journal/open-journal.ts';
+import { pool } from '../../electron/core/payments/bounded-pool.ts';
 import { createPaymentsEngine } from '../../electron/core/payments/engine.ts';
 import {
   createSimulator,
@@ -19,7 +20,7 @@ import {
 } from '../../electron/core/simulator/index.ts';
 import { createOrderIdGenerator } from '../../shared/payments/order-id.ts';
 import { TEST_CODE_HASH_KEY } from '../support/code-hash-key.ts';
-import { msSince, pool, post, sealedRequest } from './bench-support.ts';
+import { msSince, post, sealedRequest } from './bench-support.ts';
 
 const ATTEMPTS = Number(process.env.BENCH_RECOVERY_ATTEMPTS ?? 1000);
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'recovery-bench-'));
@@ -110,7 +111,10 @@ try {
     }
   });
   before.close();
-  orders.forEach((id, i) => (i % 2 === 0 ? sim.control.pay(id) : sim.control.cancel(id)));
+  for (const [i, id] of orders.entries()) {
+    if (i % 2 === 0) sim.control.pay(id);
+    else sim.control.cancel(id);
+  }
   console.log(`setup: ${ATTEMPTS} unresolved attempts in ${(msSince(t0) / 1000).toFixed(1)} s`);
 
   // The restart.

@@ -118,8 +118,10 @@ it('keeps only the last 4 digits, moves the hash key out of the journal, and sti
   } finally {
     migrated.close();
   }
-  // The file alone (and its WAL) no longer holds the key or the first digits.
-  for (const f of [file, `${file}-wal`]) {
+  // The file alone (and its WAL, and the copy taken before migrating) no longer holds the key or the
+  // first digits.
+  assert.ok(migrated.backupPath && fs.existsSync(migrated.backupPath));
+  for (const f of [file, `${file}-wal`, migrated.backupPath ?? '']) {
     if (!fs.existsSync(f)) continue;
     const bytes = fs.readFileSync(f);
     assert.equal(bytes.includes(Buffer.from(OLD_KEY)), false, `${path.basename(f)} holds the key`);

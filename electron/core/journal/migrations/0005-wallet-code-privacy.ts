@@ -11,6 +11,8 @@ const LAST4 = (expr: string) =>
 export const migration0005: Migration = {
   version: 5,
   name: 'wallet-code-privacy',
+  // The pre-migration backup would otherwise keep the old masks and the key side by side.
+  alsoOnBackup: true,
   sql: `
 PRAGMA secure_delete = ON;
 UPDATE attempts SET code_masked = ${LAST4('code_masked')} WHERE code_masked IS NOT NULL;

@@ -8,7 +8,7 @@ import { type DataDirLock, lockDataDir } from '../config/data-dir-lock.ts';
 import type { StoredSettings } from '../config/defaults.ts';
 import { createPinGuard } from '../config/pin-guard.ts';
 import { createFileLockoutStore } from '../config/pin-lockout-store.ts';
-import { MAX_PIN_ATTEMPTS, type PinAttemptRecord } from '../config/pin-throttle.ts';
+import { createPinThrottle, MAX_PIN_ATTEMPTS, type PinAttemptRecord } from '../config/pin-throttle.ts';
 import type { SecretStore } from '../config/secret-store.ts';
 import { createSettingsStore } from '../config/settings-store.ts';
 import type { LogSink } from '../logging/index.ts';
@@ -87,12 +87,14 @@ async function startTillCore(
 ): Promise<TillCore> {
   const settings = createSettingsStore(opts.dataDir, () => clock.now());
   if (settings.loadIssue) logger.warn(settings.loadIssue);
-  const pins = await createPinGuard({
-    secrets: opts.secrets,
+  // One throttle (and one lockout file) for every PIN of this till: the supervisor's under 'till',
+  // staff accounts under their own keys.
+  const pinThrottle = createPinThrottle({
+    store: createFileLockoutStore(opts.dataDir, { maxAttempts: MAX_PIN_ATTEMPTS }),
     now: () => clock.now(),
-    lockouts: createFileLockoutStore(opts.dataDir, { maxAttempts: MAX_PIN_ATTEMPTS }),
     onAttempt: (record) => journalPinAttempt(record),
   });
+  const pins = await createPinGuard({ secrets: opts.secrets, now: () => clock.now(), throttle: pinThrottle });
   let signKeySet = await opts.secrets.has('signKey');
   const hub = createEventHub((err) => logger.error('event listener failed', errorFields(err)));
 
@@ -102,7 +104,7 @@ async function startTillCore(
   /** PIN guesses go to the log and the journal's event log, for the owner; never the PIN itself. */
   function journalPinAttempt(record: PinAttemptRecord): void {
     const { key, at, outcome, ...detail } = record;
-    const line = `supervisor PIN ${outcome} (${key})`;
+    const line = `PIN ${outcome} (${key})`;
     if (outcome === 'accepted') logger.info(line, detail);
     else logger.warn(line, detail);
     try {
@@ -270,6 +272,7 @@ async function startTillCore(
     settings,
     secrets: opts.secrets,
     pins,
+    pinThrottle,
     clock,
     logger,
     payments: () => stack.payments,

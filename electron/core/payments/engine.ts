@@ -74,6 +74,8 @@ export interface PaymentsEngineOptions {
   detectWallet?: (code: string) => Wallet | null;
   random?: () => number;
   onError?: (what: string, err: unknown) => void;
+  /** How often counted call-back rejections are written to the journal (default EVIDENCE_FLUSH_MS). */
+  evidenceFlushMs?: number;
   /** Notices worth a log line that are not errors (rejected call-backs, counted). */
   onNotice?: (line: string, fields: Record<string, unknown>) => void;
 }
@@ -141,6 +143,7 @@ export function createPaymentsEngine(options: PaymentsEngineOptions) {
     journal,
     clock,
     log: options.onNotice,
+    ...(options.evidenceFlushMs === undefined ? {} : { flushMs: options.evidenceFlushMs }),
     onError: (err) => onError('call-back evidence', err),
   });
   const callbacks = createCallbackIntake(core, options.verifyCallback, evidence);

@@ -4,6 +4,7 @@ import type { AttemptView, PublicSettings, TillSnapshot, Wallet } from '../../..
 import type { Clock } from '../clock.ts';
 import type { StoredSettings } from '../config/defaults.ts';
 import type { PinGuard } from '../config/pin-guard.ts';
+import type { PinThrottle } from '../config/pin-throttle.ts';
 import type { SecretStore } from '../config/secret-store.ts';
 import type { SettingsStore } from '../config/settings-store.ts';
 import type { CoreLogger } from './core-logger.ts';
@@ -13,6 +14,8 @@ export interface CoreContext {
   settings: SettingsStore;
   secrets: SecretStore;
   pins: PinGuard;
+  /** Every PIN check of this till goes through it, keyed ('till', or a staff account id). */
+  pinThrottle: PinThrottle;
   clock: Clock;
   logger: CoreLogger;
   payments(): PaymentsPort;

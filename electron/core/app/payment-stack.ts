@@ -1,6 +1,7 @@
 // Builds the payments stack: the journal in the data folder, the gateway client (live credentials) or
 // the embedded OTTPay simulator (sandbox), the optional call-back listener, and the engine.
 import { join } from 'node:path';
+import { loadCodeHashKey } from '../config/code-hash-key.ts';
 import { verifyCallback } from '../gateway/callback.ts';
 import { createGatewayClient } from '../gateway/client.ts';
 import { createJournal } from '../journal/journal.ts';
@@ -40,10 +41,20 @@ export async function startPaymentStack(input: PaymentStackInput): Promise<Payme
     }
   };
   try {
-    const handle = openJournal({
-      path: join(input.dataDir, live ? JOURNAL_FILE : SANDBOX_JOURNAL_FILE),
-      now: () => clock.now(),
+    const journalPath = join(input.dataDir, live ? JOURNAL_FILE : SANDBOX_JOURNAL_FILE);
+    // Before opening: a journal from before schema 5 hands its hash key over to the secret store.
+    const codeHashKey = await loadCodeHashKey({
+      secrets: input.secrets,
+      name: live ? 'codeHashKey' : 'sandboxCodeHashKey',
+      journalPath,
+      ...(live
+        ? {}
+        : {
+            onStoreRefused: (err: unknown) =>
+              log.warn('sandbox: the code hash key is kept in memory only', errorFields(err)),
+          }),
     });
+    const handle = openJournal({ path: journalPath, now: () => clock.now() });
     closers.push(() => handle.close());
     const journal = createJournal(handle.db);
 
@@ -88,6 +99,7 @@ export async function startPaymentStack(input: PaymentStackInput): Promise<Payme
             engine
               ? engine.handleCallback(body, remote)
               : Promise.resolve({ status: 503, body: { rsp_code: 'FAIL', rsp_msg: 'starting' } }),
+          onError: (err) => log.error('call-back listener: handler failed', errorFields(err)),
         });
         closers.push(() => listener?.close());
       } catch (err) {
@@ -102,6 +114,7 @@ export async function startPaymentStack(input: PaymentStackInput): Promise<Payme
     const callbackUrl = settings.callback.publicUrl || (listener ? listener.url() : '');
     engine = createPaymentsEngine({
       journal,
+      codeHashKey,
       gateway,
       clock,
       terminalNo: settings.terminalNo,
@@ -113,6 +126,7 @@ export async function startPaymentStack(input: PaymentStackInput): Promise<Payme
       wallets: settings.wallets,
       verifyCallback: (body) => verifyCallback(body, { signKey, merchantId }),
       onError: (what, err) => log.error(`engine: ${what}`, errorFields(err)),
+      onNotice: (line, fields) => log.warn(line, fields),
     });
     const running = engine;
     closers.push(() => running.close());
@@ -121,6 +135,9 @@ export async function startPaymentStack(input: PaymentStackInput): Promise<Payme
       sandbox: !live,
       simulatorUrl: simulator?.url ?? null,
       callbackUrl: listener ? callbackUrl : null,
+      recordEvent: (event) => {
+        journal.write(() => journal.events.append(event));
+      },
       close: closeAll,
     };
   } catch (err) {

@@ -4,6 +4,8 @@
 import type { PublicSettings } from '../../../shared/domain.ts';
 import type { Clock } from '../clock.ts';
 import type { StoredSettings } from '../config/defaults.ts';
+import type { SecretStore } from '../config/secret-store.ts';
+import type { NewEvent } from '../journal/events-repo.ts';
 import type { Logger } from '../logging/index.ts';
 import type { PaymentsPort, ScannerPort } from './ports.ts';
 
@@ -12,6 +14,8 @@ export interface PaymentStackInput {
   settings: StoredSettings;
   /** null ⇒ no live credentials: the embedded sandbox simulator is used. */
   signKey: string | null;
+  /** Holds the wallet-code hash keys (the sign key is passed above). */
+  secrets: SecretStore;
   clock: Clock;
   logger: Logger;
   env: Record<string, string | undefined>;
@@ -23,6 +27,8 @@ export interface PaymentStack {
   simulatorUrl: string | null;
   /** Where the call-back listener listens, when enabled. */
   callbackUrl: string | null;
+  /** Appends an event that belongs to no payment (PIN guesses) to this stack's journal. */
+  recordEvent(event: NewEvent): void;
   close(): Promise<void>;
 }
 

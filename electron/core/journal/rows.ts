@@ -60,7 +60,7 @@ export interface RefundRow {
   needsAttention: boolean;
 }
 
-export type EventEntity = 'sale' | 'attempt' | 'refund' | 'callback';
+export type EventEntity = 'sale' | 'attempt' | 'refund' | 'callback' | 'pin';
 export type EventCause = 'command' | 'gateway' | 'query' | 'callback' | 'timeout' | 'override' | 'recovery';
 
 export interface EventRow {

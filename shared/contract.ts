@@ -13,6 +13,7 @@ import type {
 } from './domain.ts';
 import type { EventName, EventPayloads } from './events.ts';
 import { ABSOLUTE_MAX_CENTS } from './money.ts';
+import { printerTargetProblem } from './printing/printer-target.ts';
 
 const cents = z.number().int().min(0).max(ABSOLUTE_MAX_CENTS);
 const positiveCents = cents.min(1);
@@ -34,6 +35,23 @@ export const GATEWAY_ACTIONS = [
   'EX_RATE_QUERY',
 ] as const;
 export type GatewayAction = (typeof GATEWAY_ACTIONS)[number];
+
+/** Which printer receipts go to, and when they print (see shared/printing/printer-target.ts). */
+const receiptSettingsSchema = z
+  .object({
+    printer: z.enum(['none', 'screen', 'network', 'serial', 'usb', 'system']),
+    /** tcp://HOST:PORT, serial:PATH, /dev/usb/lpN, or the system printer's name. */
+    target: z.string().trim().max(255),
+    paper: z.enum(['80mm', '58mm']),
+    /** Chinese text: the printer's GB18030 font, or an image of the line for printers without one. */
+    chinese: z.enum(['gb18030', 'raster']),
+    afterPaid: z.enum(['none', 'customer', 'customer+merchant']),
+  })
+  .strict()
+  .superRefine((r, ctx) => {
+    const problem = printerTargetProblem(r.printer, r.target);
+    if (problem) ctx.addIssue({ code: 'custom', path: ['target'], message: problem });
+  });
 
 export const settingsPatchSchema = z
   .object({
@@ -80,6 +98,15 @@ export const settingsPatchSchema = z
     ),
     /** How a refund is looked up: a status query on the refund's id, or OTTPay's REFUND_QUERY action. */
     refundQueryAction: z.enum(['STATUS_QUERY', 'REFUND_QUERY']),
+    /** Printed at the top of every receipt. */
+    shop: z
+      .object({
+        name: z.string().trim().max(64),
+        address: z.string().trim().max(160),
+        phone: z.string().trim().max(32),
+      })
+      .strict(),
+    receipts: receiptSettingsSchema,
   })
   .strict()
   .partial();

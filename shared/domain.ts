@@ -156,4 +156,30 @@ export interface PublicSettings {
   /** Per OTTPay action (ACTIVEPAY, STATUS_QUERY, …); an action not listed is sent as version 1.0. */
   gatewayVersions: Partial<Record<string, string>>;
   refundQueryAction: 'STATUS_QUERY' | 'REFUND_QUERY';
+  shop: { name: string; address: string; phone: string };
+  receipts: ReceiptSettings;
+}
+
+export interface ReceiptSettings {
+  /** screen: no hardware, the receipt is shown as it would print. */
+  printer: 'none' | 'screen' | 'network' | 'serial' | 'usb' | 'system';
+  target: string;
+  paper: '80mm' | '58mm';
+  chinese: 'gb18030' | 'raster';
+  afterPaid: 'none' | 'customer' | 'customer+merchant';
+}
+
+/** One receipt print job as the till screen shows it. */
+export interface PrintJobView {
+  jobId: number;
+  kind: 'sale' | 'refund' | 'test';
+  /** The attempt or refund the receipt is of. */
+  refId: string | null;
+  copy: 'customer' | 'merchant';
+  state: 'queued' | 'printed' | 'failed';
+  tries: number;
+  /** Why the last try failed: unreachable, offline, paper_out, cover_open, printer_error, timeout. */
+  failure: string | null;
+  detail: string | null;
+  updatedAt: number;
 }

@@ -6,6 +6,8 @@ import { createAttemptsRepo } from './attempts-repo.ts';
 import { createCallbacksRepo } from './callbacks-repo.ts';
 import { createEventsRepo } from './events-repo.ts';
 import type { Db } from './open-journal.ts';
+import { createPrintJobsRepo } from './print-jobs-repo.ts';
+import { createRatesRepo } from './rates-repo.ts';
 import { createRefundsRepo } from './refunds-repo.ts';
 import { createReportsRepo } from './reports-repo.ts';
 import { createSalesRepo } from './sales-repo.ts';
@@ -26,6 +28,8 @@ export function createJournal(db: Db) {
     refunds: createRefundsRepo(db),
     callbacks: createCallbacksRepo(db),
     reports: createReportsRepo(db),
+    printJobs: createPrintJobsRepo(db),
+    rates: createRatesRepo(db),
     write<T>(fn: () => T): T {
       return db.transaction(fn)();
     },

@@ -397,7 +397,8 @@ function orderData(settings: ProtocolSettings, order: SimOrder, action: string):
     order_status: order.status,
     total_amount: num(settings, total),
     receive_amount: String(total),
-    pay_amount: String(total),
+    // What the payer was charged in RMB (fen) at the merchant currency's rate [guess: OTTPay's unit].
+    pay_amount: String(Math.round(total * settings.rates.CAD)),
     tip: String(order.tipCents),
     refund_fee: num(settings, order.refundedCents),
     trade_time: order.paidAt !== null ? formatJavaDateTime(order.paidAt) : undefined,

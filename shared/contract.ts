@@ -14,6 +14,7 @@ import type {
 import type { EventName, EventPayloads } from './events.ts';
 import { ABSOLUTE_MAX_CENTS } from './money.ts';
 import { printerTargetProblem } from './printing/printer-target.ts';
+import type { ReceiptDoc } from './printing/receipt-layout.ts';
 
 const cents = z.number().int().min(0).max(ABSOLUTE_MAX_CENTS);
 const positiveCents = cents.min(1);
@@ -268,6 +269,32 @@ export const commands = {
     result: null as unknown as null,
   },
   'diagnostics.get': { request: empty, result: null as unknown as { text: string } },
+  /** Reprint from history: the receipt of a paid payment (or of a refund), one job per copy. */
+  'receipt.print': {
+    request: z
+      .object({
+        kind: z.enum(['sale', 'refund']),
+        refId: id,
+        copies: z
+          .array(z.enum(['customer', 'merchant']))
+          .min(1)
+          .max(2),
+      })
+      .strict(),
+    result: null as unknown as { jobIds: number[] },
+  },
+  'receipt.testPage': { request: empty, result: null as unknown as { jobIds: number[] } },
+  /** The receipt laid out as it prints: the receipt page (system printer, browser print dialog). */
+  'receipt.preview': {
+    request: z
+      .object({
+        kind: z.enum(['sale', 'refund', 'test']),
+        refId: id.nullable(),
+        copy: z.enum(['customer', 'merchant']),
+      })
+      .strict(),
+    result: null as unknown as ReceiptDoc,
+  },
 } as const;
 
 export type CommandName = keyof typeof commands;

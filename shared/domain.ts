@@ -1,5 +1,6 @@
 // Domain vocabulary shared by the core and the renderers. Plain data only.
 import type { Currency } from './money.ts';
+import type { ReceiptDoc } from './printing/receipt-layout.ts';
 
 export type Wallet = 'WECHATPAY' | 'ALIPAY' | 'UNIONPAY';
 export const WALLETS: readonly Wallet[] = ['WECHATPAY', 'ALIPAY', 'UNIONPAY'];
@@ -111,6 +112,13 @@ export interface TillSnapshot {
   settings: PublicSettings;
   /** The wallet the operator named for the code being waited for, or null (recognised from the code). */
   scanWallet: Wallet | null;
+  printing: PrintingView;
+}
+
+/** Receipts: the latest print jobs, and the receipt the screen printer shows (no printer hardware). */
+export interface PrintingView {
+  jobs: PrintJobView[];
+  screen: { jobId: number; doc: ReceiptDoc } | null;
 }
 
 /** What the customer display may know: a projection, never the sale or any setting. */

@@ -66,11 +66,17 @@ export function writePaidJournal(
       at: PAID_AT,
       entity: 'attempt',
       entityId: attemptId,
-      type: 'GATEWAY_PAID',
+      type: 'attempt.gateway_paid',
       cause: 'query',
       fromState: 'awaiting_customer',
       toState: 'paid',
-      detail: { status: 'success', exchangeRate: '5.1987', receiveAmountCents: 1290, payAmountFen: 6706 },
+      detail: {
+        event: 'GATEWAY_PAID',
+        status: 'success',
+        exchangeRate: '5.1987',
+        receiveAmountCents: 1290,
+        payAmountFen: 6706,
+      },
     });
     if (opts.refundCents) {
       refundOrderId = `R${orderId.slice(1)}`;

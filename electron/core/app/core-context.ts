@@ -8,6 +8,7 @@ import type { SecretStore } from '../config/secret-store.ts';
 import type { SettingsStore } from '../config/settings-store.ts';
 import type { CoreLogger } from './core-logger.ts';
 import type { PaymentsPort, ScannerPort } from './ports.ts';
+import type { ReceiptPrinting } from './receipt-printing.ts';
 
 export interface CoreContext {
   settings: SettingsStore;
@@ -29,4 +30,5 @@ export interface CoreContext {
   syncScanWait(): void;
   /** The operator names the wallet of the code being waited for (null: recognise it from the code). */
   pickScanWallet(wallet: Wallet | null): void;
+  receipts: ReceiptPrinting;
 }

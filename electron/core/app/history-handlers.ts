@@ -24,7 +24,11 @@ export function historyHandlers(ctx: CoreContext): HandlerGroup<HistoryCommands>
     'refund.create': async ({ attemptId, amountCents, pin }) => {
       await ctx.pins.check(pin);
       ctx.logger.info(`refund requested for attempt ${attemptId}`);
-      return ctx.payments().refund({ attemptId, amountCents });
+      const refund = await ctx.payments().refund({ attemptId, amountCents });
+      // The refund's receipt: queued only, never waited for.
+      if (refund.state === 'refunded')
+        ctx.receipts.print('refund', refund.refundId, ctx.receipts.refundCopies(), false);
+      return refund;
     },
     'refund.list': async ({ attemptId }) => ctx.payments().refunds(attemptId),
     'override.markPaid': async ({ attemptId, walletTxnId, reason, pin }) => {

@@ -121,6 +121,7 @@ export async function startPaymentStack(input: PaymentStackInput): Promise<Payme
       sandbox: !live,
       simulatorUrl: simulator?.url ?? null,
       callbackUrl: listener ? callbackUrl : null,
+      journal,
       close: closeAll,
     };
   } catch (err) {

@@ -4,6 +4,7 @@
 import type { PublicSettings } from '../../../shared/domain.ts';
 import type { Clock } from '../clock.ts';
 import type { StoredSettings } from '../config/defaults.ts';
+import type { Journal } from '../journal/journal.ts';
 import type { Logger } from '../logging/index.ts';
 import type { PaymentsPort, ScannerPort } from './ports.ts';
 
@@ -23,6 +24,8 @@ export interface PaymentStack {
   simulatorUrl: string | null;
   /** Where the call-back listener listens, when enabled. */
   callbackUrl: string | null;
+  /** The journal the payments write to (print jobs and exchange rates live beside them). */
+  journal?: Journal;
   close(): Promise<void>;
 }
 

@@ -20,6 +20,8 @@ import { startHealthProbes } from './gateway-health.ts';
 import type { Handlers } from './handler-types.ts';
 import { historyHandlers } from './history-handlers.ts';
 import type { ScannerPort } from './ports.ts';
+import { receiptHandlers } from './receipt-handlers.ts';
+import { createReceiptPrinting, type PrintingShell } from './receipt-printing.ts';
 import { saleHandlers } from './sale-handlers.ts';
 import { createScanWait } from './scan-wait.ts';
 import { scannerHandlers } from './scanner-handlers.ts';
@@ -40,6 +42,8 @@ export interface TillCoreOptions {
   appVersion?: string;
   /** Replaces how the payments and scanner stacks are built (tests, special shells). */
   stacks?: Partial<StackFactories>;
+  /** What the shell adds to receipt printing (Electron's system printer, a line rasteriser). */
+  printing?: PrintingShell;
 }
 
 /** Settings whose change needs a new gateway client / engine. */
@@ -110,6 +114,16 @@ async function startTillCore(
     () => stack.payments.currentSale(),
     (v) => hub.emit('customer.view', v),
   );
+  const receipts = createReceiptPrinting({
+    journal: () => stack.journal ?? null,
+    settings: () => settings.get(),
+    sandbox: () => stack.sandbox,
+    clock,
+    logger,
+    shell: opts.printing ?? {},
+    changed: () => pushSnapshot(),
+  });
+  receipts.resume();
   let stopProbes = startHealthProbes(() => stack.payments.probeGateway(), clock);
   let offPayments = stack.payments.onChange(onPaymentsChange);
   let offScanner = wireScanner(scanner);
@@ -166,6 +180,7 @@ async function startTillCore(
       scanners: scanner.statuses(),
       settings: publicSettings(),
       scanWallet: scanWait.picked(),
+      printing: receipts.view(),
     };
   }
 
@@ -206,6 +221,7 @@ async function startTillCore(
 
   function onPaymentsChange(): void {
     scanWait.sync();
+    receipts.saleChanged(stack.payments.currentSale());
     pushAll();
     if (paymentsStale && !saleIsLive() && !closed) {
       void rebuildPayments()
@@ -225,6 +241,7 @@ async function startTillCore(
     offPayments();
     await stack.close();
     stack = await startPayments();
+    receipts.resume();
     offPayments = stack.payments.onChange(onPaymentsChange);
     stopProbes = startHealthProbes(() => stack.payments.probeGateway(), clock);
   }
@@ -252,6 +269,7 @@ async function startTillCore(
     settingsChanged,
     submitCode: (code, source, timings) => scanWait.submit(code, source, timings),
     syncScanWait: () => scanWait.sync(),
+    receipts,
     pickScanWallet: (wallet) => {
       scanWait.pick(wallet);
       pushSnapshot();
@@ -271,6 +289,7 @@ async function startTillCore(
     ...historyHandlers(ctx),
     ...settingsHandlers(ctx),
     ...scannerHandlers(ctx),
+    ...receiptHandlers(ctx),
   };
 
   scanWait.sync();
@@ -290,6 +309,7 @@ async function startTillCore(
       if (closed) return;
       closed = true;
       views.stop();
+      receipts.stop();
       stopProbes();
       scanWait.stop();
       offPayments();

@@ -12,7 +12,8 @@ export function parseRate(raw: string): number | null {
 
 export function cnyFromEvents(events: readonly EventRow[]): CnyFacts | null {
   for (const e of [...events].reverse()) {
-    if (e.type !== 'GATEWAY_PAID') continue;
+    // The paid transition, or a later "facts" event of a paid answer (both carry the gateway's fields).
+    if (e.detail.event !== 'GATEWAY_PAID') continue;
     const raw = e.detail.exchangeRate;
     const rate = typeof raw === 'string' ? parseRate(raw) : null;
     if (rate === null) continue;

@@ -45,6 +45,8 @@ export interface PrintService {
   /** The receipt of an attempt, refund or test page, laid out for the configured paper. */
   layout(kind: PrintJobKind, refId: string | null, copy: ReceiptCopy, reprint: boolean): ReceiptDoc;
   recent(limit?: number): PrintJobView[];
+  /** Sends whatever is due now (jobs left queued by a restart), then keeps to the retry times. */
+  resume(): void;
   /** Resolves when nothing is being sent (tests, benchmarks, shutdown). */
   idle(): Promise<void>;
   stop(): void;
@@ -164,6 +166,7 @@ export function createPrintService(deps: PrintServiceDeps): PrintService {
       return rows;
     },
     layout,
+    resume: kick,
     recent(limit = 20) {
       return deps.journal().printJobs.recent(limit).map(jobView);
     },

@@ -5,6 +5,7 @@ import { ErrorNote } from '../components/ErrorNote.tsx';
 import { SandboxBadge } from '../components/SandboxBadge.tsx';
 import { t } from '../i18n/t.ts';
 import { NavBar, type Tab } from './NavBar.tsx';
+import { PrintStatus } from './PrintStatus.tsx';
 import { SaleFlow } from './SaleFlow.tsx';
 import { AttentionScreen } from './screens/AttentionScreen.tsx';
 import { HistoryScreen } from './screens/HistoryScreen.tsx';
@@ -70,6 +71,7 @@ function Till({ api, snapshot }: { api: TillApi; snapshot: TillSnapshot }) {
           </button>
         )}
         <ErrorNote message={scanNotice} />
+        <PrintStatus />
         <main className="content">
           {tab === 'sale' && <SaleFlow />}
           {tab === 'attention' && <AttentionScreen />}

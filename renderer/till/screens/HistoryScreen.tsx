@@ -124,6 +124,23 @@ export function HistoryScreen() {
                       {tr('history.refund')}
                     </button>
                   )}
+                  {row.state === 'paid' && (
+                    <button
+                      type="button"
+                      data-testid="reprint"
+                      onClick={async () => {
+                        const r = await run(api, 'receipt.print', {
+                          kind: 'sale',
+                          refId: row.attemptId,
+                          copies: ['customer'],
+                        });
+                        setError(r.ok ? null : r.error.message);
+                        setNotice(r.ok ? tr('receipt.queued') : null);
+                      }}
+                    >
+                      {tr('receipt.reprint')}
+                    </button>
+                  )}
                 </td>
               </tr>
             ))}

@@ -1,0 +1,47 @@
+// The screen printer end to end: a new till (sandbox, no printer hardware) shows the receipt of its
+// first sale as it would print; the receipt's QR, read from a Chromium screenshot, is our order id.
+// The screenshot is kept (RECEIPT_SCREENSHOT=path) for a person to look at.
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import type { Page } from 'playwright-core';
+import { openTillSession, readQr, simulatorRequest, type TillSession, toNewSale } from './harness.ts';
+
+describe('screen printer', () => {
+  let session: TillSession;
+  let till: Page;
+
+  before(async () => {
+    session = await openTillSession();
+    ({ till } = session);
+  });
+
+  after(async () => {
+    await session?.close();
+  });
+
+  it('shows the receipt of the first sale as it would print', async () => {
+    await toNewSale(till);
+    await till.getByLabel('Amount', { exact: true }).fill('12.34');
+    await till.getByRole('button', { name: 'WeChat Pay' }).click();
+    await till.getByRole('button', { name: 'Cancel' }).waitFor();
+    const orders = (await (await simulatorRequest(session.shell, '/_sim/orders')).json()) as Array<{
+      orderId: string;
+      status: string;
+    }>;
+    const order = orders.find((o) => o.status === 'init' || o.status === 'notpay');
+    assert.ok(order, JSON.stringify(orders));
+    const paid = await simulatorRequest(session.shell, `/_sim/orders/${order.orderId}/pay`, {});
+    assert.equal(paid.status, 200, await paid.text());
+    await till.getByRole('heading', { name: /Paid/ }).waitFor({ timeout: 20_000 });
+
+    const paper = till.getByTestId('screen-printer').getByTestId('receipt-paper');
+    await paper.waitFor();
+    const text = (await paper.innerText()).replace(/\u00a0/g, ' ');
+    assert.match(text, /SANDBOX — NOT A PAYMENT/);
+    assert.match(text, new RegExp(`Order +${order.orderId}`));
+    assert.match(text, /Total +CAD 12\.34/);
+    assert.match(text, /Rate +1 CAD = 5\.2000 CNY/);
+    assert.equal(await readQr(paper.locator('.receipt-qr')), `OTR${order.orderId}`);
+    if (process.env.RECEIPT_SCREENSHOT) await paper.screenshot({ path: process.env.RECEIPT_SCREENSHOT });
+  });
+});

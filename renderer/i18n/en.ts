@@ -48,6 +48,7 @@ export const en = {
   'scanRefusal.control-chars': 'The scanner sent unreadable characters — scan again.',
   'scanRefusal.bad-check-digit': 'A barcode with a wrong check digit — scan it again.',
   'scanRefusal.not-a-payment-code': 'That is not a WeChat Pay, Alipay or UnionPay payment code.',
+  'scanRefusal.receipt': 'A till receipt (order {orderId}), not a payment code — opened in History.',
   'scanRefusal.product': 'A product barcode, not a payment code — scan the code on the customer’s phone.',
   'scanRefusal.duplicate': 'The same code again within a few seconds — counted once.',
   'scanRefusal.used':

@@ -49,6 +49,8 @@ export const fr: Record<MessageKey, string> = {
   'scanRefusal.control-chars': 'Le lecteur a envoyé des caractères illisibles — scannez de nouveau.',
   'scanRefusal.bad-check-digit': 'Code-barres avec une clé de contrôle erronée — scannez-le de nouveau.',
   'scanRefusal.not-a-payment-code': 'Ce n’est pas un code de paiement WeChat Pay, Alipay ou UnionPay.',
+  'scanRefusal.receipt':
+    'Un reçu de la caisse (commande {orderId}), pas un code de paiement — ouvert dans l’historique.',
   'scanRefusal.product':
     'Un code-barres de produit, pas un code de paiement — scannez le code sur le téléphone du client.',
   'scanRefusal.duplicate': 'Le même code de nouveau en quelques secondes — compté une seule fois.',

@@ -49,6 +49,7 @@ export const zh: Record<MessageKey, string> = {
   'scanRefusal.control-chars': '扫描枪发送了无法识别的字符，请重新扫描。',
   'scanRefusal.bad-check-digit': '条形码校验位错误，请重新扫描。',
   'scanRefusal.not-a-payment-code': '这不是微信支付、支付宝或银联的付款码。',
+  'scanRefusal.receipt': '这是本店小票（订单 {orderId}），不是付款码——已在历史记录中打开。',
   'scanRefusal.product': '这是商品条形码，不是付款码。请扫描顾客手机上的付款码。',
   'scanRefusal.duplicate': '几秒内重复扫描了同一个码，只计一次。',
   'scanRefusal.used': '此付款码已使用过，请顾客在钱包应用中刷新付款码。',

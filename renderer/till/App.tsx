@@ -42,8 +42,14 @@ function Till({ api, snapshot }: { api: TillApi; snapshot: TillSnapshot }) {
     [api, snapshot, lang],
   );
   useSaleCues(snapshot.sale, snapshot.settings.soundsOn);
-  useWedgeScanner(ctx, setScanNotice);
-  useScanRefusals(ctx, setScanNotice);
+  // A scanned receipt opens its payment in History (where a refund starts).
+  const [opened, setOpened] = useState<{ orderId: string; n: number } | null>(null);
+  const openReceipt = (orderId: string) => {
+    setTab('history');
+    setOpened((o) => ({ orderId, n: (o?.n ?? 0) + 1 }));
+  };
+  useWedgeScanner(ctx, setScanNotice, openReceipt);
+  useScanRefusals(ctx, setScanNotice, openReceipt);
   document.documentElement.lang = lang;
   return (
     <TillContext.Provider value={ctx}>
@@ -75,7 +81,7 @@ function Till({ api, snapshot }: { api: TillApi; snapshot: TillSnapshot }) {
         <main className="content">
           {tab === 'sale' && <SaleFlow />}
           {tab === 'attention' && <AttentionScreen />}
-          {tab === 'history' && <HistoryScreen />}
+          {tab === 'history' && <HistoryScreen opened={opened} />}
           {tab === 'report' && <ReportScreen />}
           {tab === 'settings' && <SettingsScreen />}
         </main>

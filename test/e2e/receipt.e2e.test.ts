@@ -4,11 +4,19 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
-import { openTillSession, readQr, simulatorRequest, type TillSession, toNewSale } from './harness.ts';
+import {
+  openTillSession,
+  readQr,
+  simulatorRequest,
+  type TillSession,
+  toNewSale,
+  typeAsScanner,
+} from './harness.ts';
 
 describe('screen printer', () => {
   let session: TillSession;
   let till: Page;
+  let orderId = '';
 
   before(async () => {
     session = await openTillSession();
@@ -43,5 +51,15 @@ describe('screen printer', () => {
     assert.match(text, /Rate +1 CAD = 5\.2000 CNY/);
     assert.equal(await readQr(paper.locator('.receipt-qr')), `OTR${order.orderId}`);
     if (process.env.RECEIPT_SCREENSHOT) await paper.screenshot({ path: process.env.RECEIPT_SCREENSHOT });
+    orderId = order.orderId;
+  });
+
+  it('opens that payment for a refund when its receipt is scanned on the history screen', async () => {
+    await till.getByTestId('screen-printer').getByRole('button', { name: 'Close' }).click();
+    await till.getByRole('button', { name: 'History' }).click();
+    await till.getByRole('heading', { name: 'History' }).waitFor();
+    await typeAsScanner(till, `OTR${orderId}`);
+    await till.getByText(`Refund ${orderId}`).waitFor();
+    assert.equal(await till.locator('tr[data-order-id]').count(), 1);
   });
 });

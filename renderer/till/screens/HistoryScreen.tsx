@@ -8,7 +8,7 @@ import { run, useTill } from '../till-context.ts';
 import { RefundDialog } from './RefundDialog.tsx';
 
 /** Search by order id/text, amount, date range and wallet; refunds behind the supervisor PIN. */
-export function HistoryScreen() {
+export function HistoryScreen({ opened = null }: { opened?: { orderId: string; n: number } | null } = {}) {
   const { api, tr, lang } = useTill();
   const [text, setText] = useState('');
   const [from, setFrom] = useState('');
@@ -38,8 +38,23 @@ export function HistoryScreen() {
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: first load only; later searches are explicit
   useEffect(() => {
-    void search();
+    if (!opened) void search();
   }, []);
+
+  // A scanned receipt: that order alone, and its refund dialog when something is left to refund.
+  useEffect(() => {
+    if (!opened) return;
+    setText(opened.orderId);
+    void run(api, 'history.search', { text: opened.orderId, limit: 5 }).then((result) => {
+      setError(result.ok ? null : result.error.message);
+      if (!result.ok) return;
+      const rows = result.value.filter((r) => r.orderId === opened.orderId);
+      setRows(rows);
+      const row = rows[0];
+      if (row && row.state === 'paid' && row.refundedCents < row.amountCents + row.tipCents)
+        setRefunding(row);
+    });
+  }, [api, opened]);
 
   return (
     <section className="history">

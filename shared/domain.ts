@@ -58,6 +58,8 @@ export interface AttemptView {
   /** Set by a supervisor override. */
   manual: boolean;
   refundedCents: number;
+  /** History: the CNY side STATUS_QUERY reported with the payment (rate, RMB charged in fen). */
+  cny?: { rate: number; payFen: number | null } | null;
 }
 
 export interface RefundView {
@@ -131,6 +133,10 @@ export interface CustomerView {
   expiresAt: number | null;
   language: Language;
   sandbox: boolean;
+  /** The amount in RMB (fen) at the gateway's latest rate, while that rate is under 24 h old. */
+  cnyFen?: number | null;
+  /** When that rate was asked (epoch ms): shown in small type under the RMB amount. */
+  cnyRateAt?: number | null;
 }
 
 /** Settings as the till renderer sees them: secrets are only ever reported as set or not. */

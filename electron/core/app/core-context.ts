@@ -6,6 +6,7 @@ import type { StoredSettings } from '../config/defaults.ts';
 import type { PinGuard } from '../config/pin-guard.ts';
 import type { SecretStore } from '../config/secret-store.ts';
 import type { SettingsStore } from '../config/settings-store.ts';
+import type { Journal } from '../journal/journal.ts';
 import type { CoreLogger } from './core-logger.ts';
 import type { PaymentsPort, ScannerPort } from './ports.ts';
 import type { ReceiptPrinting } from './receipt-printing.ts';
@@ -31,4 +32,6 @@ export interface CoreContext {
   /** The operator names the wallet of the code being waited for (null: recognise it from the code). */
   pickScanWallet(wallet: Wallet | null): void;
   receipts: ReceiptPrinting;
+  /** The payments journal (print jobs, rates, the CNY facts of paid attempts). */
+  journal(): Journal | null;
 }

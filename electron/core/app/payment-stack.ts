@@ -54,6 +54,7 @@ export async function startPaymentStack(input: PaymentStackInput): Promise<Payme
         host: '127.0.0.1',
         port: 0,
         clock,
+        currency: settings.currency,
         log: (line) => simLog.debug(line),
       });
       closers.push(() => simulator?.close());
@@ -122,6 +123,7 @@ export async function startPaymentStack(input: PaymentStackInput): Promise<Payme
       simulatorUrl: simulator?.url ?? null,
       callbackUrl: listener ? callbackUrl : null,
       journal,
+      exchangeRate: () => gateway.exchangeRate(settings.currency),
       close: closeAll,
     };
   } catch (err) {

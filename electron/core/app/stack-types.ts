@@ -26,6 +26,8 @@ export interface PaymentStack {
   callbackUrl: string | null;
   /** The journal the payments write to (print jobs and exchange rates live beside them). */
   journal?: Journal;
+  /** EX_RATE_QUERY for the till's currency (CNY per unit), for the customer display's RMB line. */
+  exchangeRate?: () => Promise<{ cnyPerUnit: number; raw: string }>;
   close(): Promise<void>;
 }
 

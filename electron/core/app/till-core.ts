@@ -3,6 +3,7 @@
 // projection and the event fan-out. Both shells hold the TillCore it returns.
 import { mkdirSync } from 'node:fs';
 import type { CustomerView, PublicSettings, TillSnapshot } from '../../../shared/domain.ts';
+import type { FreshRate } from '../../../shared/payments/cny.ts';
 import { type Clock, systemClock } from '../clock.ts';
 import { type DataDirLock, lockDataDir } from '../config/data-dir-lock.ts';
 import type { StoredSettings } from '../config/defaults.ts';
@@ -20,6 +21,7 @@ import { startHealthProbes } from './gateway-health.ts';
 import type { Handlers } from './handler-types.ts';
 import { historyHandlers } from './history-handlers.ts';
 import type { ScannerPort } from './ports.ts';
+import { startRatePoller } from './rate-poller.ts';
 import { receiptHandlers } from './receipt-handlers.ts';
 import { createReceiptPrinting, type PrintingShell } from './receipt-printing.ts';
 import { saleHandlers } from './sale-handlers.ts';
@@ -125,6 +127,7 @@ async function startTillCore(
   });
   receipts.resume();
   let stopProbes = startHealthProbes(() => stack.payments.probeGateway(), clock);
+  let stopRates = startRates();
   let offPayments = stack.payments.onChange(onPaymentsChange);
   let offScanner = wireScanner(scanner);
 
@@ -145,6 +148,24 @@ async function startTillCore(
       logger.error('start-up recovery did not finish', errorFields(err));
     }
     return s;
+  }
+
+  /** The CNY rate for the customer display: asked now and every 30 minutes, kept in the journal. */
+  function startRates(): () => void {
+    const s = stack;
+    const ask = s.exchangeRate;
+    if (!ask || !s.journal) return () => {};
+    const currency = settings.get().currency;
+    return startRatePoller({
+      fetch: ask,
+      clock,
+      record: (rate, at) => {
+        s.journal?.rates.add({ currency, cnyPerUnit: rate.cnyPerUnit, raw: rate.raw, fetchedAt: at });
+        views.push();
+      },
+      onError: (err, failures) =>
+        logger.warn(`exchange rate not updated (${failures} tries)`, errorFields(err)),
+    });
   }
 
   function startScanners(): Promise<ScannerPort> {
@@ -186,11 +207,19 @@ async function startTillCore(
 
   function customerView(): CustomerView {
     const s = settings.get();
-    return projectCustomerView(stack.payments.currentSale(), {
+    const sale = stack.payments.currentSale();
+    let rate: FreshRate | null = null;
+    try {
+      rate = stack.journal?.rates.latest(sale?.currency ?? s.currency) ?? null;
+    } catch (err) {
+      logger.error('the exchange rate could not be read', errorFields(err));
+    }
+    return projectCustomerView(sale, {
       currency: s.currency,
       language: s.customerLanguage,
       sandbox: stack.sandbox,
       now: clock.now(),
+      rate,
     });
   }
 
@@ -238,9 +267,11 @@ async function startTillCore(
     }
     paymentsStale = false;
     stopProbes();
+    stopRates();
     offPayments();
     await stack.close();
     stack = await startPayments();
+    stopRates = startRates();
     receipts.resume();
     offPayments = stack.payments.onChange(onPaymentsChange);
     stopProbes = startHealthProbes(() => stack.payments.probeGateway(), clock);
@@ -270,6 +301,7 @@ async function startTillCore(
     submitCode: (code, source, timings) => scanWait.submit(code, source, timings),
     syncScanWait: () => scanWait.sync(),
     receipts,
+    journal: () => stack.journal ?? null,
     pickScanWallet: (wallet) => {
       scanWait.pick(wallet);
       pushSnapshot();
@@ -311,6 +343,7 @@ async function startTillCore(
       views.stop();
       receipts.stop();
       stopProbes();
+      stopRates();
       scanWait.stop();
       offPayments();
       offScanner();

@@ -2,6 +2,7 @@ import { useCallback, useEffect, useState } from 'react';
 import type { CommandRequest } from '../../../shared/contract.ts';
 import { type AttemptView, WALLETS, type Wallet } from '../../../shared/domain.ts';
 import { parseAmount } from '../../../shared/money.ts';
+import { yuanText } from '../../../shared/payments/cny.ts';
 import { ErrorNote } from '../../components/ErrorNote.tsx';
 import { dateTime, money } from '../../i18n/t.ts';
 import { run, useTill } from '../till-context.ts';
@@ -122,7 +123,20 @@ export function HistoryScreen({ opened = null }: { opened?: { orderId: string; n
                 <td>{dateTime(lang, row.createdAt)}</td>
                 <td className="mono">{row.orderId}</td>
                 <td>{tr(`wallet.${row.wallet}`)}</td>
-                <td>{money(lang, row.amountCents + row.tipCents, row.currency)}</td>
+                <td>
+                  {money(lang, row.amountCents + row.tipCents, row.currency)}
+                  {row.cny && (
+                    <small className="history-cny" data-testid="history-cny">
+                      {' '}
+                      {tr('cny.approx', {
+                        amount: yuanText(
+                          row.cny.payFen ?? Math.round((row.amountCents + row.tipCents) * row.cny.rate),
+                        ),
+                      })}{' '}
+                      (1 {row.currency} = {row.cny.rate.toFixed(4)} CNY)
+                    </small>
+                  )}
+                </td>
                 <td>
                   {tr(`state.${row.state}`)}
                   {row.manual && ` (${tr('history.manual')})`}

@@ -10,7 +10,7 @@ import { after, before, describe, it } from 'node:test';
 import { createTillCore, type TillCore } from '../../../electron/core/app/till-core.ts';
 import { createMemorySecretStore } from '../../../electron/core/config/secret-store.ts';
 import { dispatch } from '../../../electron/core/dispatch.ts';
-import type { AttemptView, RefundView, TillSnapshot } from '../../../shared/domain.ts';
+import type { AttemptView, CustomerView, RefundView, TillSnapshot } from '../../../shared/domain.ts';
 import { decodeEscpos } from '../../support/escpos-decode.ts';
 import { type FakeNetworkPrinter, startFakeNetworkPrinter } from '../../support/fake-network-printer.ts';
 
@@ -100,6 +100,29 @@ describe('receipts in the running till', () => {
       (x) => x.printing.jobs.filter((j) => j.refId === paid.attemptId && j.state === 'printed').length === 2,
     );
     assert.equal(s.sale?.attempt?.state, 'paid');
+    // The history shows the CNY side STATUS_QUERY reported with the payment.
+    const history = await dispatch(core, 'till', 'history.search', { text: paid.orderId });
+    assert.ok(history.ok);
+    assert.deepEqual((history.value as AttemptView[])[0]?.cny, { rate: 5.2, payFen: 10400 });
+  });
+
+  it('shows the amount in RMB on the customer display, from the rate asked at start', async () => {
+    await dispatch(core, 'till', 'sale.new', {});
+    const view = new Promise<CustomerView>((resolve) => {
+      const off = core.subscribe('customer', (name, payload) => {
+        const v = payload as CustomerView;
+        if (name === 'customer.view' && v.amountCents === 1190 && v.cnyFen != null) {
+          off();
+          resolve(v);
+        }
+      });
+    });
+    const r = await dispatch(core, 'till', 'sale.payPassive', { amountCents: 1190, tipCents: 0 });
+    assert.ok(r.ok, JSON.stringify(r));
+    const v = await view;
+    assert.equal(v.cnyFen, Math.round(1190 * 5.2));
+    assert.ok(v.cnyRateAt != null && v.cnyRateAt <= Date.now());
+    await dispatch(core, 'till', 'sale.cancel', {});
   });
 
   it('shows paper out on a reprint, leaves the payment alone, and prints once the paper is back', async () => {

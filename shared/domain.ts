@@ -120,7 +120,8 @@ export interface TillSnapshot {
 /** Receipts: the latest print jobs, and the receipt the screen printer shows (no printer hardware). */
 export interface PrintingView {
   jobs: PrintJobView[];
-  screen: { jobId: number; doc: ReceiptDoc } | null;
+  /** dialog: the browser shell's system printer — the page opens its print dialog for this receipt. */
+  screen: { jobId: number; doc: ReceiptDoc; dialog: boolean } | null;
 }
 
 /** What the customer display may know: a projection, never the sale or any setting. */

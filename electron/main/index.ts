@@ -14,6 +14,7 @@ import { diagnosticsText } from './diagnostics.ts';
 import { registerIpc } from './ipc-registration.ts';
 import { menuTemplate } from './menu.ts';
 import { applyPermissionPolicy, guardContents } from './navigation-guard.ts';
+import { electronPrinting } from './receipt-printing.ts';
 import { createSafeStorageSecretStore, secureStorageProblem } from './secret-store-safe-storage.ts';
 import { parseShellArgs } from './shell-args.ts';
 import { createQuitGuard } from './shutdown.ts';
@@ -54,6 +55,7 @@ async function start(): Promise<void> {
     env: process.env,
     logger: sink,
     appVersion: app.getVersion(),
+    printing: electronPrinting(),
   });
   core = till;
   // The "Browser (LAN)" display setting: the customer display for a tablet on the shop's network.

@@ -17,6 +17,14 @@ export function PrintStatus() {
   useEffect(() => {
     if (shownId !== null) setClosed((c) => (c === shownId ? c : null));
   }, [shownId]);
+  // The browser shell's system printer: this page's print dialog, once per receipt.
+  const [dialogFor, setDialogFor] = useState<number | null>(null);
+  useEffect(() => {
+    if (screen?.dialog && shownId !== null && dialogFor !== shownId) {
+      setDialogFor(shownId);
+      setTimeout(() => window.print(), 0);
+    }
+  }, [screen?.dialog, shownId, dialogFor]);
   const failing = jobs.find((j) => j.state !== 'printed' && j.failure !== null);
   const failureKey = (f: string | null): MessageKey =>
     (FAILURES as readonly string[]).includes(f ?? '')

@@ -69,8 +69,8 @@ export function createReceiptPrinting(deps: ReceiptPrintingDeps): ReceiptPrintin
     ...(deps.shell.openPrinter ? { openPrinter: deps.shell.openPrinter } : {}),
     ...(deps.shell.rasterise ? { rasterise: deps.shell.rasterise } : {}),
     ...(deps.shell.systemPrint ? { systemPrint: deps.shell.systemPrint } : {}),
-    showOnScreen(doc, jobId) {
-      screen = { jobId, doc };
+    showOnScreen(doc, jobId, dialog) {
+      screen = { jobId, doc, dialog };
     },
     changed: deps.changed,
     log: (level, message) => log[level](message),

@@ -28,8 +28,11 @@ export interface PrintServiceDeps {
   rasterise?: LineRasteriser;
   /** The system printer: a shell prints the laid-out receipt to a named printer (Electron) or not at all. */
   systemPrint?: (doc: ReceiptDoc, printerName: string) => Promise<void>;
-  /** The screen printer: the receipt as it would print, for the till screen. */
-  showOnScreen(doc: ReceiptDoc, jobId: number): void;
+  /**
+   * The screen printer: the receipt as it would print, for the till screen. `dialog`: the system
+   * printer of a shell that cannot print silently (the browser shell) — the page opens its print dialog.
+   */
+  showOnScreen(doc: ReceiptDoc, jobId: number, dialog: boolean): void;
   changed(): void;
   log(level: 'info' | 'warn', message: string): void;
 }
@@ -87,13 +90,12 @@ export function createPrintService(deps: PrintServiceDeps): PrintService {
     const doc = layout(job.kind, job.refId, job.copy, job.reprint);
     if (s.printer === 'none') return;
     if (s.printer === 'screen') {
-      deps.showOnScreen(doc, job.jobId);
+      deps.showOnScreen(doc, job.jobId, false);
       return;
     }
     if (s.printer === 'system') {
-      if (!deps.systemPrint)
-        throw new PrintError('unreachable', 'this shell cannot print to a system printer');
-      await deps.systemPrint(doc, s.target);
+      if (deps.systemPrint) await deps.systemPrint(doc, s.target);
+      else deps.showOnScreen(doc, job.jobId, true);
       return;
     }
     const bytes = await encodeReceipt(doc, { chinese: s.chinese, rasterise: deps.rasterise });

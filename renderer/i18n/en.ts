@@ -281,7 +281,6 @@ export const en = {
   'print.failure.timeout': 'printer did not answer',
   'cny.approx': '≈ ¥ {amount}',
   'cny.rateOf': 'CNY rate of {date}',
-  'history.cny': 'Paid in CNY',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -287,5 +287,4 @@ export const fr: Record<MessageKey, string> = {
   'print.failure.timeout': 'l’imprimante n’a pas répondu',
   'cny.approx': '≈ ¥ {amount}',
   'cny.rateOf': 'Taux CNY du {date}',
-  'history.cny': 'Payé en CNY',
 };

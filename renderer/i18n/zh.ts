@@ -271,5 +271,4 @@ export const zh: Record<MessageKey, string> = {
   'print.failure.timeout': '打印机无响应',
   'cny.approx': '约 ¥ {amount}',
   'cny.rateOf': '{date} 人民币汇率',
-  'history.cny': '人民币支付',
 };

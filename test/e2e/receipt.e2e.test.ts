@@ -32,6 +32,10 @@ describe('screen printer', () => {
     await till.getByLabel('Amount', { exact: true }).fill('12.34');
     await till.getByRole('button', { name: 'WeChat Pay' }).click();
     await till.getByRole('button', { name: 'Cancel' }).waitFor();
+    // The customer's own currency under the amount, at the rate the till asked at start.
+    const cny = session.customer.getByTestId('customer-cny');
+    await cny.waitFor();
+    assert.match(await cny.innerText(), /≈ ¥ 64\.17/);
     const orders = (await (await simulatorRequest(session.shell, '/_sim/orders')).json()) as Array<{
       orderId: string;
       status: string;

@@ -11,6 +11,7 @@ import { createTillCore, type TillCore } from '../../../electron/core/app/till-c
 import { createMemorySecretStore } from '../../../electron/core/config/secret-store.ts';
 import { dispatch } from '../../../electron/core/dispatch.ts';
 import type { AttemptView, CustomerView, RefundView, TillSnapshot } from '../../../shared/domain.ts';
+import type { ReceiptDoc } from '../../../shared/printing/receipt-layout.ts';
 import { decodeEscpos } from '../../support/escpos-decode.ts';
 import { type FakeNetworkPrinter, startFakeNetworkPrinter } from '../../support/fake-network-printer.ts';
 
@@ -162,6 +163,19 @@ describe('receipts in the running till', () => {
     assert.match(text, /Refunded +CAD 5\.00/);
     assert.match(text, /Remaining +CAD 15\.00/);
     await printer.nextJob(); // the merchant copy
+  });
+
+  it('lays out the receipt page for a payment (the page a system printer prints)', async () => {
+    const r = await dispatch(core, 'till', 'receipt.preview', {
+      kind: 'sale',
+      refId: paid.attemptId,
+      copy: 'merchant',
+    });
+    assert.ok(r.ok, JSON.stringify(r));
+    const doc = r.value as ReceiptDoc;
+    assert.equal(doc.columns, 48);
+    assert.ok(doc.lines.some((l) => l.kind === 'text' && l.text.includes('MERCHANT COPY')));
+    assert.ok(doc.lines.some((l) => l.kind === 'qr' && l.payload === `OTR${paid.orderId}`));
   });
 
   it('refuses a reprint of an order that is not there', async () => {

@@ -65,5 +65,30 @@ describe('screen printer', () => {
     await typeAsScanner(till, `OTR${orderId}`);
     await till.getByText(`Refund ${orderId}`).waitFor();
     assert.equal(await till.locator('tr[data-order-id]').count(), 1);
+    await till.getByRole('dialog').getByRole('button', { name: 'Cancel' }).click();
+  });
+
+  it('puts the RMB amount first on a customer display in Chinese', async () => {
+    await till.getByRole('button', { name: 'Settings' }).click();
+    await till.getByLabel('Customer language').selectOption('zh');
+    await till.getByRole('button', { name: 'Save', exact: true }).click();
+    const dialog = till.getByRole('dialog');
+    await dialog.getByLabel('Supervisor PIN').fill(session.shell.pin ?? '1234');
+    await dialog.getByRole('button', { name: 'Confirm' }).click();
+    await till.getByRole('status').filter({ hasText: /saved/i }).waitFor();
+    await till.getByRole('button', { name: 'Sale', exact: true }).click();
+    await toNewSale(till);
+    await till.getByLabel('Amount', { exact: true }).fill('20.00');
+    await till.getByRole('button', { name: 'Alipay' }).click();
+    const customer = session.customer;
+    const cny = customer.getByTestId('customer-cny');
+    await cny.waitFor();
+    assert.match(await cny.innerText(), /约 ¥ 104\.00/);
+    // Chinese first: the RMB amount above the merchant's amount.
+    const cnyBox = await cny.boundingBox();
+    const amountBox = await customer.getByTestId('customer-amount').boundingBox();
+    assert.ok(cnyBox && amountBox && cnyBox.y < amountBox.y, 'the RMB amount comes first');
+    if (process.env.CUSTOMER_SCREENSHOT) await customer.screenshot({ path: process.env.CUSTOMER_SCREENSHOT });
+    await till.getByRole('button', { name: 'Cancel' }).click();
   });
 });

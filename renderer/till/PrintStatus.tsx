@@ -17,6 +17,13 @@ export function PrintStatus() {
   useEffect(() => {
     if (shownId !== null) setClosed((c) => (c === shownId ? c : null));
   }, [shownId]);
+  // A receipt belongs to the moment it printed: the next sale (or the next step of this one) puts it away.
+  const saleKey = `${snapshot.sale?.saleId ?? ''}:${snapshot.sale?.phase ?? ''}`;
+  const [shownAt, setShownAt] = useState<{ jobId: number; saleKey: string } | null>(null);
+  useEffect(() => {
+    if (shownId !== null && shownAt?.jobId !== shownId) setShownAt({ jobId: shownId, saleKey });
+    else if (shownAt && shownAt.saleKey !== saleKey && closed !== shownAt.jobId) setClosed(shownAt.jobId);
+  }, [shownId, saleKey, shownAt, closed]);
   // The browser shell's system printer: this page's print dialog, once per receipt.
   const [dialogFor, setDialogFor] = useState<number | null>(null);
   useEffect(() => {

@@ -5,7 +5,7 @@ import { ErrorNote } from '../components/ErrorNote.tsx';
 import { SandboxBadge } from '../components/SandboxBadge.tsx';
 import { t } from '../i18n/t.ts';
 import { NavBar, type Tab } from './NavBar.tsx';
-import { PrintStatus } from './PrintStatus.tsx';
+import { PrintFailure, ScreenPrinter } from './PrintStatus.tsx';
 import { SaleFlow } from './SaleFlow.tsx';
 import { AttentionScreen } from './screens/AttentionScreen.tsx';
 import { HistoryScreen } from './screens/HistoryScreen.tsx';
@@ -77,7 +77,7 @@ function Till({ api, snapshot }: { api: TillApi; snapshot: TillSnapshot }) {
           </button>
         )}
         <ErrorNote message={scanNotice} />
-        <PrintStatus />
+        <PrintFailure />
         <main className="content">
           {tab === 'sale' && <SaleFlow />}
           {tab === 'attention' && <AttentionScreen />}
@@ -85,6 +85,7 @@ function Till({ api, snapshot }: { api: TillApi; snapshot: TillSnapshot }) {
           {tab === 'report' && <ReportScreen />}
           {tab === 'settings' && <SettingsScreen />}
         </main>
+        <ScreenPrinter />
       </div>
     </TillContext.Provider>
   );

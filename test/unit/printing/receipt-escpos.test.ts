@@ -96,6 +96,8 @@ describe('sale receipt', () => {
     lineWith(d.lines, '合计', 'CAD 12.90');
     lineWith(d.lines, '人民币', '¥ 67.06');
     lineWith(d.lines, '谢谢惠顾');
+    // Chinese characters take two columns: no line is wider than the paper.
+    for (const l of d.lines) assert.ok(textWidth(l) <= 48, `too wide: ${l}`);
     // The bytes really are GB18030 (合计 is BA CF BC C6), sent in Chinese mode (FS &).
     assert.ok(Buffer.from(bytes).includes(Buffer.from([0xba, 0xcf, 0xbc, 0xc6])));
     assert.ok(Buffer.from(bytes).includes(Buffer.from([0x1c, 0x26])));

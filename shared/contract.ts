@@ -14,6 +14,8 @@ import type {
 } from './domain.ts';
 import type { EventName, EventPayloads } from './events.ts';
 import { ABSOLUTE_MAX_CENTS } from './money.ts';
+import { printerTargetProblem } from './printing/printer-target.ts';
+import type { ReceiptDoc } from './printing/receipt-layout.ts';
 
 const cents = z.number().int().min(0).max(ABSOLUTE_MAX_CENTS);
 const positiveCents = cents.min(1);
@@ -43,6 +45,22 @@ function onlyActionKeys(value: unknown): boolean {
   if (typeof value !== 'object' || value === null) return true; // the record schema refuses it
   return Object.keys(value).every((k) => (GATEWAY_ACTIONS as readonly string[]).includes(k));
 }
+/** Which printer receipts go to, and when they print (see shared/printing/printer-target.ts). */
+const receiptSettingsSchema = z
+  .object({
+    printer: z.enum(['none', 'screen', 'network', 'serial', 'usb', 'system']),
+    /** tcp://HOST:PORT, serial:PATH, /dev/usb/lpN, or the system printer's name. */
+    target: z.string().trim().max(255),
+    paper: z.enum(['80mm', '58mm']),
+    /** Chinese text: the printer's GB18030 font, or an image of the line for printers without one. */
+    chinese: z.enum(['gb18030', 'raster']),
+    afterPaid: z.enum(['none', 'customer', 'customer+merchant']),
+  })
+  .strict()
+  .superRefine((r, ctx) => {
+    const problem = printerTargetProblem(r.printer, r.target);
+    if (problem) ctx.addIssue({ code: 'custom', path: ['target'], message: problem });
+  });
 
 export const settingsPatchSchema = z
   .object({
@@ -97,6 +115,15 @@ export const settingsPatchSchema = z
       ),
     /** How a refund is looked up: a status query on the refund's id, or OTTPay's REFUND_QUERY action. */
     refundQueryAction: z.enum(['STATUS_QUERY', 'REFUND_QUERY']),
+    /** Printed at the top of every receipt. */
+    shop: z
+      .object({
+        name: z.string().trim().max(64),
+        address: z.string().trim().max(160),
+        phone: z.string().trim().max(32),
+      })
+      .strict(),
+    receipts: receiptSettingsSchema,
   })
   .strict()
   .partial();
@@ -263,6 +290,32 @@ export const commands = {
    * Electron shell quits. The browser shell locks nothing, so there it only checks the PIN.
    */
   'shell.quit': { request: z.object({ pin }).strict(), result: null as unknown as null },
+  /** Reprint from history: the receipt of a paid payment (or of a refund), one job per copy. */
+  'receipt.print': {
+    request: z
+      .object({
+        kind: z.enum(['sale', 'refund']),
+        refId: id,
+        copies: z
+          .array(z.enum(['customer', 'merchant']))
+          .min(1)
+          .max(2),
+      })
+      .strict(),
+    result: null as unknown as { jobIds: number[] },
+  },
+  'receipt.testPage': { request: empty, result: null as unknown as { jobIds: number[] } },
+  /** The receipt laid out as it prints: the receipt page (system printer, browser print dialog). */
+  'receipt.preview': {
+    request: z
+      .object({
+        kind: z.enum(['sale', 'refund', 'test']),
+        refId: id.nullable(),
+        copy: z.enum(['customer', 'merchant']),
+      })
+      .strict(),
+    result: null as unknown as ReceiptDoc,
+  },
 } as const;
 
 export type CommandName = keyof typeof commands;

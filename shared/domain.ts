@@ -1,5 +1,6 @@
 // Domain vocabulary shared by the core and the renderers. Plain data only.
 import type { Currency } from './money.ts';
+import type { ReceiptDoc } from './printing/receipt-layout.ts';
 
 export type Wallet = 'WECHATPAY' | 'ALIPAY' | 'UNIONPAY';
 export const WALLETS: readonly Wallet[] = ['WECHATPAY', 'ALIPAY', 'UNIONPAY'];
@@ -57,6 +58,8 @@ export interface AttemptView {
   /** Set by a supervisor override. */
   manual: boolean;
   refundedCents: number;
+  /** History: the CNY side STATUS_QUERY reported with the payment (rate, RMB charged in fen). */
+  cny?: { rate: number; payFen: number | null } | null;
 }
 
 export interface RefundView {
@@ -111,6 +114,14 @@ export interface TillSnapshot {
   settings: PublicSettings;
   /** The wallet the operator named for the code being waited for, or null (recognised from the code). */
   scanWallet: Wallet | null;
+  printing: PrintingView;
+}
+
+/** Receipts: the latest print jobs, and the receipt the screen printer shows (no printer hardware). */
+export interface PrintingView {
+  jobs: PrintJobView[];
+  /** dialog: the browser shell's system printer — the page opens its print dialog for this receipt. */
+  screen: { jobId: number; doc: ReceiptDoc; dialog: boolean } | null;
 }
 
 /** What the customer display may know: a projection, never the sale or any setting. */
@@ -123,6 +134,10 @@ export interface CustomerView {
   expiresAt: number | null;
   language: Language;
   sandbox: boolean;
+  /** The amount in RMB (fen) at the gateway's latest rate, while that rate is under 24 h old. */
+  cnyFen?: number | null;
+  /** When that rate was asked (epoch ms): shown in small type under the RMB amount. */
+  cnyRateAt?: number | null;
 }
 
 /** Settings as the till renderer sees them: secrets are only ever reported as set or not. */
@@ -158,4 +173,30 @@ export interface PublicSettings {
   /** Per OTTPay action (ACTIVEPAY, STATUS_QUERY, …); an action not listed is sent as version 1.0. */
   gatewayVersions: Partial<Record<string, string>>;
   refundQueryAction: 'STATUS_QUERY' | 'REFUND_QUERY';
+  shop: { name: string; address: string; phone: string };
+  receipts: ReceiptSettings;
+}
+
+export interface ReceiptSettings {
+  /** screen: no hardware, the receipt is shown as it would print. */
+  printer: 'none' | 'screen' | 'network' | 'serial' | 'usb' | 'system';
+  target: string;
+  paper: '80mm' | '58mm';
+  chinese: 'gb18030' | 'raster';
+  afterPaid: 'none' | 'customer' | 'customer+merchant';
+}
+
+/** One receipt print job as the till screen shows it. */
+export interface PrintJobView {
+  jobId: number;
+  kind: 'sale' | 'refund' | 'test';
+  /** The attempt or refund the receipt is of. */
+  refId: string | null;
+  copy: 'customer' | 'merchant';
+  state: 'queued' | 'printed' | 'failed';
+  tries: number;
+  /** Why the last try failed: unreachable, offline, paper_out, cover_open, printer_error, timeout. */
+  failure: string | null;
+  detail: string | null;
+  updatedAt: number;
 }

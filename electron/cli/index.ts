@@ -12,6 +12,7 @@ const COMMANDS = [
   'refund',
   'rate',
   'wedge-replay',
+  'receipt',
 ] as const;
 type CommandName = (typeof COMMANDS)[number];
 

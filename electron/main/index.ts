@@ -18,6 +18,7 @@ import { createKioskLock } from './kiosk-lock.ts';
 import { linuxSwitches, x11Relaunch } from './linux-switches.ts';
 import { menuTemplate } from './menu.ts';
 import { applyPermissionPolicy, guardContents } from './navigation-guard.ts';
+import { electronPrinting } from './receipt-printing.ts';
 import { createSafeStorageSecretStore, secureStorageProblem } from './secret-store-safe-storage.ts';
 import { parseShellArgs } from './shell-args.ts';
 import { createShutdown } from './shutdown.ts';
@@ -81,6 +82,7 @@ async function start(): Promise<void> {
     env: process.env,
     logger: sink,
     appVersion: app.getVersion(),
+    printing: electronPrinting(),
   });
   core = till;
   // The "Browser (LAN)" display setting: the customer display for a tablet on the shop's network.

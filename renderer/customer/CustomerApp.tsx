@@ -4,6 +4,7 @@ import type { CustomerView } from '../../shared/domain.ts';
 import { QrBox } from '../components/QrBox.tsx';
 import { SandboxBadge } from '../components/SandboxBadge.tsx';
 import { money, t } from '../i18n/t.ts';
+import { CnyLine } from './CnyLine.tsx';
 
 const IDLE: CustomerView = {
   phase: 'idle',
@@ -25,7 +26,7 @@ export function CustomerApp({ api }: { api: CustomerApi }) {
   const wallet = view.wallet ? t(lang, `wallet.${view.wallet}`) : null;
   const amount = view.amountCents !== null ? money(lang, view.amountCents, view.currency) : null;
   return (
-    <div className={`customer customer-${view.phase}`} data-phase={view.phase}>
+    <div className={`customer customer-${view.phase} customer-lang-${lang}`} data-phase={view.phase}>
       <SandboxBadge lang={lang} sandbox={view.sandbox} />
       {view.phase === 'idle' && (
         <section className="customer-idle">
@@ -36,7 +37,9 @@ export function CustomerApp({ api }: { api: CustomerApi }) {
       {view.phase !== 'idle' && amount && (
         <p className="customer-amount">
           <span className="label">{t(lang, 'customer.amountDue')}</span>
+          {lang === 'zh' && <CnyLine view={view} first />}
           <strong data-testid="customer-amount">{amount}</strong>
+          {lang !== 'zh' && <CnyLine view={view} />}
         </p>
       )}
       {view.phase === 'qr' && view.qrPayload && (

@@ -7,7 +7,7 @@ import { isScanRefusal } from '../../shared/scanning/scan-refusal.ts';
 import type { Translate } from './t.ts';
 
 export function errorText(tr: Translate, error: AppErrorData): string {
-  if (isScanRefusal(error.reason)) return tr(`scanRefusal.${error.reason}`);
+  if (isScanRefusal(error.reason)) return tr(`scanRefusal.${error.reason}`, error.params);
   if (isErrorReason(error.reason)) {
     const params = { ...error.params };
     const wallet = WALLETS.find((w) => w === params.wallet);

@@ -6,6 +6,7 @@ import { SandboxBadge } from '../components/SandboxBadge.tsx';
 import { t } from '../i18n/t.ts';
 import { KioskQuit } from './KioskQuit.tsx';
 import { NavBar, type Tab } from './NavBar.tsx';
+import { PrintFailure, ScreenPrinter } from './PrintStatus.tsx';
 import { SaleFlow } from './SaleFlow.tsx';
 import { AttentionScreen } from './screens/AttentionScreen.tsx';
 import { HistoryScreen } from './screens/HistoryScreen.tsx';
@@ -42,8 +43,14 @@ function Till({ api, snapshot }: { api: TillApi; snapshot: TillSnapshot }) {
     [api, snapshot, lang],
   );
   useSaleCues(snapshot.sale, snapshot.settings.soundsOn);
-  useWedgeScanner(ctx, setScanNotice);
-  useScanRefusals(ctx, setScanNotice);
+  // A scanned receipt opens its payment in History (where a refund starts).
+  const [opened, setOpened] = useState<{ orderId: string; n: number } | null>(null);
+  const openReceipt = (orderId: string) => {
+    setTab('history');
+    setOpened((o) => ({ orderId, n: (o?.n ?? 0) + 1 }));
+  };
+  useWedgeScanner(ctx, setScanNotice, openReceipt);
+  useScanRefusals(ctx, setScanNotice, openReceipt);
   document.documentElement.lang = lang;
   return (
     <TillContext.Provider value={ctx}>
@@ -71,14 +78,16 @@ function Till({ api, snapshot }: { api: TillApi; snapshot: TillSnapshot }) {
           </button>
         )}
         <ErrorNote message={scanNotice} />
+        <PrintFailure />
         <main className="content">
           {tab === 'sale' && <SaleFlow />}
           {tab === 'attention' && <AttentionScreen />}
-          {tab === 'history' && <HistoryScreen />}
+          {tab === 'history' && <HistoryScreen opened={opened} />}
           {tab === 'report' && <ReportScreen />}
           {tab === 'settings' && <SettingsScreen />}
         </main>
         <KioskQuit />
+        <ScreenPrinter />
       </div>
     </TillContext.Provider>
   );

@@ -1,4 +1,5 @@
 import { useEffect, useRef } from 'react';
+import { orderIdFromReceiptCode } from '../../shared/scanning/receipt-code.ts';
 import { type WedgeDecision, WedgeDetector } from '../../shared/scanning/wedge-detector.ts';
 import { errorText } from '../i18n/error-text.ts';
 import { playCue } from '../sounds/beeps.ts';
@@ -11,9 +12,13 @@ import { run, type TillContextValue } from './till-context.ts';
  * sees every key first (capture phase), holds keys the detector is unsure of, gives a person's keys
  * back to the focused field, and sends a recognised wallet code to the core — never to a field.
  */
-export function useWedgeScanner(ctx: TillContextValue, onNotice: (message: string | null) => void): void {
-  const latest = useRef({ ctx, onNotice });
-  latest.current = { ctx, onNotice };
+export function useWedgeScanner(
+  ctx: TillContextValue,
+  onNotice: (message: string | null) => void,
+  onReceipt: (orderId: string) => void,
+): void {
+  const latest = useRef({ ctx, onNotice, onReceipt });
+  latest.current = { ctx, onNotice, onReceipt };
   const enabled = ctx.settings.scanners.wedge.enabled;
 
   useEffect(() => {
@@ -23,6 +28,14 @@ export function useWedgeScanner(ctx: TillContextValue, onNotice: (message: strin
 
     const onScan = (code: string, timings: number[]) => {
       const { ctx: c, onNotice: notify } = latest.current;
+      // The QR of one of our receipts opens that payment; it is never a payment code.
+      const receiptOf = orderIdFromReceiptCode(code);
+      if (receiptOf) {
+        playCue('scan', c.settings.soundsOn);
+        notify(null);
+        latest.current.onReceipt(receiptOf);
+        return;
+      }
       const verdict = judgeCode(code, c.snapshot.scanWallet);
       if (!verdict.ok) {
         playCue('failure', c.settings.soundsOn);

@@ -29,6 +29,7 @@ const EVERY_REFUSAL: Record<ScanRefusal, true> = {
   'control-chars': true,
   'bad-check-digit': true,
   'not-a-payment-code': true,
+  receipt: true,
   product: true,
   duplicate: true,
   used: true,

@@ -6,8 +6,16 @@
 // hand, a plausible all-digit code with an unknown prefix is accepted for that wallet. A product
 // barcode is never classified as a wallet code, so it can never reach the gateway.
 import type { Wallet } from '../domain.ts';
+import { orderIdFromReceiptCode } from './receipt-code.ts';
 
-export type RejectReason = 'empty' | 'too-long' | 'control-chars' | 'bad-check-digit' | 'not-a-payment-code';
+export type RejectReason =
+  | 'empty'
+  | 'too-long'
+  | 'control-chars'
+  | 'bad-check-digit'
+  | 'not-a-payment-code'
+  /** The QR printed on one of our receipts: it names an order, it never pays one. */
+  | 'receipt';
 
 export type CodeClass =
   | { kind: 'wallet'; wallet: Wallet; code: string; labelledBy: 'pattern' | 'operator' }
@@ -101,6 +109,8 @@ export function detectWallet(raw: string, options: ClassifyOptions = {}): CodeCl
     }
     return reject('not-a-payment-code', digitHint(code), code);
   }
+  const receiptOf = orderIdFromReceiptCode(code);
+  if (receiptOf) return reject('receipt', `the receipt of order ${receiptOf}, not a payment code`, code);
   return reject(
     'not-a-payment-code',
     'not a WeChat Pay, Alipay or UnionPay payment code, nor a product barcode',

@@ -7,8 +7,10 @@ import type { PinGuard } from '../config/pin-guard.ts';
 import type { PinThrottle } from '../config/pin-throttle.ts';
 import type { SecretStore } from '../config/secret-store.ts';
 import type { SettingsStore } from '../config/settings-store.ts';
+import type { Journal } from '../journal/journal.ts';
 import type { CoreLogger } from './core-logger.ts';
 import type { PaymentsPort, ScannerPort } from './ports.ts';
+import type { ReceiptPrinting } from './receipt-printing.ts';
 
 export interface CoreContext {
   settings: SettingsStore;
@@ -32,4 +34,7 @@ export interface CoreContext {
   syncScanWait(): void;
   /** The operator names the wallet of the code being waited for (null: recognise it from the code). */
   pickScanWallet(wallet: Wallet | null): void;
+  receipts: ReceiptPrinting;
+  /** The payments journal (print jobs, rates, the CNY facts of paid attempts). */
+  journal(): Journal | null;
 }

@@ -3,12 +3,15 @@
 
 import type { CustomerView, Language, SaleView } from '../../../shared/domain.ts';
 import type { Currency } from '../../../shared/money.ts';
+import { cnyFen, type FreshRate } from '../../../shared/payments/cny.ts';
 
 export interface ProjectionContext {
   currency: Currency;
   language: Language;
   sandbox: boolean;
   now: number;
+  /** The gateway's latest CNY rate for the sale's currency, if any. */
+  rate?: FreshRate | null;
 }
 
 export function projectCustomerView(sale: SaleView | null, ctx: ProjectionContext): CustomerView {
@@ -25,7 +28,9 @@ export function projectCustomerView(sale: SaleView | null, ctx: ProjectionContex
   const total = sale.amountCents + sale.tipCents;
   const attempt = sale.attempt;
   const wallet = attempt?.wallet ?? null;
-  const plain = { ...base, amountCents: total, wallet, qrPayload: null, expiresAt: null };
+  const fen = cnyFen(total, ctx.rate ?? null, ctx.now);
+  const cny = fen === null ? {} : { cnyFen: fen, cnyRateAt: ctx.rate?.fetchedAt ?? null };
+  const plain = { ...base, amountCents: total, wallet, qrPayload: null, expiresAt: null, ...cny };
   switch (sale.phase) {
     case 'entering':
       return idle;
@@ -55,5 +60,6 @@ export function nextProjectionChange(sale: SaleView | null, now: number): number
 }
 
 export function sameView(a: CustomerView, b: CustomerView): boolean {
-  return (Object.keys(a) as Array<keyof CustomerView>).every((k) => a[k] === b[k]);
+  const keys = new Set([...Object.keys(a), ...Object.keys(b)]) as Set<keyof CustomerView>;
+  return [...keys].every((k) => a[k] === b[k]);
 }

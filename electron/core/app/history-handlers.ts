@@ -1,5 +1,6 @@
 // History, needs-attention, refunds, supervisor overrides and reports. Refunds and overrides need the
 // supervisor PIN (PAYMENT-SAFETY.md rules 9 and 10), checked before anything is journaled.
+import { cnyFromEvents } from '../printing/payment-fx.ts';
 import type { CoreContext } from './core-context.ts';
 import type { HandlerGroup } from './handler-types.ts';
 
@@ -20,11 +21,23 @@ export function historyHandlers(ctx: CoreContext): HandlerGroup<HistoryCommands>
   return {
     'attempt.recheck': async ({ attemptId }) => ctx.payments().recheck(attemptId),
     'attention.list': async () => ctx.payments().needsAttention(),
-    'history.search': async (query) => ctx.payments().search(query),
+    'history.search': async (query) => {
+      const rows = await ctx.payments().search(query);
+      const journal = ctx.journal();
+      if (!journal) return rows;
+      // The CNY facts live with the paid event; only paid rows can have them.
+      return rows.map((r) =>
+        r.state === 'paid' ? { ...r, cny: cnyFromEvents(journal.events.forEntity(r.attemptId)) } : r,
+      );
+    },
     'refund.create': async ({ attemptId, amountCents, pin }) => {
       await ctx.pins.check(pin);
       ctx.logger.info(`refund requested for attempt ${attemptId}`);
-      return ctx.payments().refund({ attemptId, amountCents });
+      const refund = await ctx.payments().refund({ attemptId, amountCents });
+      // The refund's receipt: queued only, never waited for.
+      if (refund.state === 'refunded')
+        ctx.receipts.print('refund', refund.refundId, ctx.receipts.refundCopies(), false);
+      return refund;
     },
     'refund.list': async ({ attemptId }) => ctx.payments().refunds(attemptId),
     'override.markPaid': async ({ attemptId, walletTxnId, reason, pin }) => {

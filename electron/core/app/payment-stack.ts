@@ -65,6 +65,7 @@ export async function startPaymentStack(input: PaymentStackInput): Promise<Payme
         host: '127.0.0.1',
         port: 0,
         clock,
+        currency: settings.currency,
         log: (line) => simLog.debug(line),
       });
       closers.push(() => simulator?.close());
@@ -138,6 +139,8 @@ export async function startPaymentStack(input: PaymentStackInput): Promise<Payme
       recordEvent: (event) => {
         journal.write(() => journal.events.append(event));
       },
+      journal,
+      exchangeRate: () => gateway.exchangeRate(settings.currency),
       close: closeAll,
     };
   } catch (err) {

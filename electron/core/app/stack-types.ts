@@ -6,6 +6,7 @@ import type { Clock } from '../clock.ts';
 import type { StoredSettings } from '../config/defaults.ts';
 import type { SecretStore } from '../config/secret-store.ts';
 import type { NewEvent } from '../journal/events-repo.ts';
+import type { Journal } from '../journal/journal.ts';
 import type { Logger } from '../logging/index.ts';
 import type { PaymentsPort, ScannerPort } from './ports.ts';
 
@@ -29,6 +30,10 @@ export interface PaymentStack {
   callbackUrl: string | null;
   /** Appends an event that belongs to no payment (PIN guesses) to this stack's journal. */
   recordEvent(event: NewEvent): void;
+  /** The journal the payments write to (print jobs and exchange rates live beside them). */
+  journal?: Journal;
+  /** EX_RATE_QUERY for the till's currency (CNY per unit), for the customer display's RMB line. */
+  exchangeRate?: () => Promise<{ cnyPerUnit: number; raw: string }>;
   close(): Promise<void>;
 }
 

@@ -3,6 +3,7 @@
 // projection and the event fan-out. Both shells hold the TillCore it returns.
 import { mkdirSync } from 'node:fs';
 import type { CustomerView, PublicSettings, TillSnapshot } from '../../../shared/domain.ts';
+import type { FreshRate } from '../../../shared/payments/cny.ts';
 import { type Clock, systemClock } from '../clock.ts';
 import { type DataDirLock, lockDataDir } from '../config/data-dir-lock.ts';
 import type { StoredSettings } from '../config/defaults.ts';
@@ -22,6 +23,9 @@ import { startHealthProbes } from './gateway-health.ts';
 import type { Handlers } from './handler-types.ts';
 import { historyHandlers } from './history-handlers.ts';
 import type { ScannerPort } from './ports.ts';
+import { startRatePoller } from './rate-poller.ts';
+import { receiptHandlers } from './receipt-handlers.ts';
+import { createReceiptPrinting, type PrintingShell } from './receipt-printing.ts';
 import { saleHandlers } from './sale-handlers.ts';
 import { createScanWait } from './scan-wait.ts';
 import { scannerHandlers } from './scanner-handlers.ts';
@@ -43,6 +47,8 @@ export interface TillCoreOptions {
   appVersion?: string;
   /** Replaces how the payments and scanner stacks are built (tests, special shells). */
   stacks?: Partial<StackFactories>;
+  /** What the shell adds to receipt printing (Electron's system printer, a line rasteriser). */
+  printing?: PrintingShell;
 }
 
 /** Settings whose change needs a new gateway client / engine. */
@@ -140,7 +146,18 @@ async function startTillCore(
     () => stack.payments.currentSale(),
     (v) => hub.emit('customer.view', v),
   );
+  const receipts = createReceiptPrinting({
+    journal: () => stack.journal ?? null,
+    settings: () => settings.get(),
+    sandbox: () => stack.sandbox,
+    clock,
+    logger,
+    shell: opts.printing ?? {},
+    changed: () => pushSnapshot(),
+  });
+  receipts.resume();
   let stopProbes = startHealthProbes(() => stack.payments.probeGateway(), clock);
+  let stopRates = startRates();
   let offPayments = stack.payments.onChange(onPaymentsChange);
   let offScanner = wireScanner(scanner);
 
@@ -162,6 +179,24 @@ async function startTillCore(
       logger.error('start-up recovery did not finish', errorFields(err));
     }
     return s;
+  }
+
+  /** The CNY rate for the customer display: asked now and every 30 minutes, kept in the journal. */
+  function startRates(): () => void {
+    const s = stack;
+    const ask = s.exchangeRate;
+    if (!ask || !s.journal) return () => {};
+    const currency = settings.get().currency;
+    return startRatePoller({
+      fetch: ask,
+      clock,
+      record: (rate, at) => {
+        s.journal?.rates.add({ currency, cnyPerUnit: rate.cnyPerUnit, raw: rate.raw, fetchedAt: at });
+        views.push();
+      },
+      onError: (err, failures) =>
+        logger.warn(`exchange rate not updated (${failures} tries)`, errorFields(err)),
+    });
   }
 
   function startScanners(): Promise<ScannerPort> {
@@ -197,16 +232,25 @@ async function startTillCore(
       scanners: scanner.statuses(),
       settings: publicSettings(),
       scanWallet: scanWait.picked(),
+      printing: receipts.view(),
     };
   }
 
   function customerView(): CustomerView {
     const s = settings.get();
-    return projectCustomerView(stack.payments.currentSale(), {
+    const sale = stack.payments.currentSale();
+    let rate: FreshRate | null = null;
+    try {
+      rate = stack.journal?.rates.latest(sale?.currency ?? s.currency) ?? null;
+    } catch (err) {
+      logger.error('the exchange rate could not be read', errorFields(err));
+    }
+    return projectCustomerView(sale, {
       currency: s.currency,
       language: s.customerLanguage,
       sandbox: stack.sandbox,
       now: clock.now(),
+      rate,
     });
   }
 
@@ -237,6 +281,7 @@ async function startTillCore(
 
   function onPaymentsChange(): void {
     scanWait.sync();
+    receipts.saleChanged(stack.payments.currentSale());
     pushAll();
     if (paymentsStale && !saleIsLive() && !closed) {
       void rebuildPayments()
@@ -253,9 +298,12 @@ async function startTillCore(
     }
     paymentsStale = false;
     stopProbes();
+    stopRates();
     offPayments();
     await stack.close();
     stack = await startPayments();
+    stopRates = startRates();
+    receipts.resume();
     offPayments = stack.payments.onChange(onPaymentsChange);
     stopProbes = startHealthProbes(() => stack.payments.probeGateway(), clock);
   }
@@ -284,6 +332,8 @@ async function startTillCore(
     settingsChanged,
     submitCode: (code, source, timings) => scanWait.submit(code, source, timings),
     syncScanWait: () => scanWait.sync(),
+    receipts,
+    journal: () => stack.journal ?? null,
     pickScanWallet: (wallet) => {
       scanWait.pick(wallet);
       pushSnapshot();
@@ -304,6 +354,7 @@ async function startTillCore(
     ...settingsHandlers(ctx),
     ...scannerHandlers(ctx),
     ...shellHandlers(ctx),
+    ...receiptHandlers(ctx),
   };
 
   scanWait.sync();
@@ -323,7 +374,9 @@ async function startTillCore(
       if (closed) return;
       closed = true;
       views.stop();
+      receipts.stop();
       stopProbes();
+      stopRates();
       scanWait.stop();
       offPayments();
       offScanner();

@@ -35,5 +35,8 @@ export function defaultSettings(): StoredSettings {
     customerDisplay: 'second-screen',
     gatewayVersions: {},
     refundQueryAction: 'STATUS_QUERY',
+    shop: { name: '', address: '', phone: '' },
+    // A new till has no printer: the screen printer shows each receipt, so the first sale shows one.
+    receipts: { printer: 'screen', target: '', paper: '80mm', chinese: 'gb18030', afterPaid: 'customer' },
   };
 }

@@ -10,6 +10,7 @@
 // masked: first 4, last 4), the per-key timing of the last keyboard-wedge scan, each source's status.
 import type { ScanLogEntry, ScannerDiagnostics } from '../../../shared/contract.ts';
 import type { ScannerStatus, Wallet } from '../../../shared/domain.ts';
+import { orderIdFromReceiptCode } from '../../../shared/scanning/receipt-code.ts';
 import { ScanDedupe } from '../../../shared/scanning/scan-dedupe.ts';
 import type { ScanRefusal, ScanRefusedEvent } from '../../../shared/scanning/scan-refusal.ts';
 import { type CodeClass, detectWallet, maskCode } from '../../../shared/scanning/wallet-codes.ts';
@@ -51,7 +52,7 @@ export type RouteResult =
   | { outcome: 'payment'; scan: WalletCodeScan }
   | { outcome: 'product'; scan: ProductScan }
   | { outcome: 'duplicate'; reason: 'duplicate'; message: string }
-  | { outcome: 'refused'; reason: ScanRefusal; message: string };
+  | { outcome: 'refused'; reason: ScanRefusal; message: string; orderId?: string };
 
 export interface ScanRouterOptions {
   clock?: Clock;
@@ -113,7 +114,14 @@ export class ScanRouter {
         // A code typed or submitted by a page gets its refusal as the command's answer; a scanner's
         // scan has no caller, so its refusal is announced.
         if (r.outcome === 'refused') {
-          const error = { code: 'CONFLICT' as const, message: r.message, retryable: false, reason: r.reason };
+          const error = {
+            code: 'CONFLICT' as const,
+            message: r.message,
+            retryable: false,
+            reason: r.reason,
+            // A receipt's QR names the order to open (the history screen does).
+            ...(r.orderId ? { params: { orderId: r.orderId } } : {}),
+          };
           this.#events.emit('refused', { error, source: s.source, at: s.at });
         }
       }),
@@ -202,7 +210,13 @@ export class ScanRouter {
     if (cls.kind === 'rejected') {
       this.#append(entry(cls.reason));
       waiter?.onRefused?.(cls.reason);
-      return { outcome: 'refused', reason: cls.reasonCode, message: cls.reason };
+      const orderId = cls.reasonCode === 'receipt' && cls.code ? orderIdFromReceiptCode(cls.code) : null;
+      return {
+        outcome: 'refused',
+        reason: cls.reasonCode,
+        message: cls.reason,
+        ...(orderId ? { orderId } : {}),
+      };
     }
 
     if (cls.kind === 'product') {

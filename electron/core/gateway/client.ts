@@ -385,6 +385,9 @@ function toOrderState(action: string, answer: RawAnswer, pending: boolean, order
     buyerLoginId: d.buyer_login_id ?? d.buyer_logon_id,
     tradeTimeRaw: d.trade_time,
     tradeTime: parseTradeTime(d.trade_time),
+    exchangeRateRaw: d.exchange_rate,
+    receiveAmountCents: d.receive_amount,
+    payAmountFen: d.pay_amount,
   };
 }
 

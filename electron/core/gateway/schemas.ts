@@ -53,6 +53,9 @@ export const orderStateData = z.object({
   bizpay_order_id: lenientText,
   buyer_login_id: lenientText,
   buyer_logon_id: lenientText,
+  exchange_rate: lenientText,
+  receive_amount: lenientCents,
+  pay_amount: lenientCents,
 });
 
 export const refundData = z.object({

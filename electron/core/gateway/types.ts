@@ -74,6 +74,11 @@ export interface OrderState {
   /** Raw text as sent; parsing is lenient and may fail. */
   tradeTimeRaw: string | null;
   tradeTime: number | null;
+  /** STATUS_QUERY: the CNY rate the wallet was charged at, as sent (CNY per unit; format varies). */
+  exchangeRateRaw?: string | null;
+  /** STATUS_QUERY: what the merchant receives (cents) and what the payer paid (fen) [guess: units]. */
+  receiveAmountCents?: number | null;
+  payAmountFen?: number | null;
 }
 
 export interface RefundRequest {

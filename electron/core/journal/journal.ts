@@ -8,6 +8,8 @@ import { createAttemptsRepo } from './attempts-repo.ts';
 import { createCallbacksRepo } from './callbacks-repo.ts';
 import { createEventsRepo } from './events-repo.ts';
 import type { Db } from './open-journal.ts';
+import { createPrintJobsRepo } from './print-jobs-repo.ts';
+import { createRatesRepo } from './rates-repo.ts';
 import { createRefundsRepo } from './refunds-repo.ts';
 import { createRejectionsRepo } from './rejections-repo.ts';
 import { createReportsRepo } from './reports-repo.ts';
@@ -30,6 +32,8 @@ export function createJournal(db: Db) {
     callbacks: createCallbacksRepo(db),
     rejections: createRejectionsRepo(db),
     reports: createReportsRepo(db),
+    printJobs: createPrintJobsRepo(db),
+    rates: createRatesRepo(db),
     write<T>(fn: () => T): T {
       try {
         return db.transaction(fn).immediate();

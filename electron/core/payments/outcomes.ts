@@ -29,6 +29,10 @@ function orderFacts(st: OrderState): Record<string, unknown> {
     refundedCents: st.refundedCents,
     walletTxnId: st.walletTxnId,
     tradeTime: st.tradeTimeRaw,
+    // Kept with the paid event: the receipt and the history show the CNY side of the payment.
+    ...(st.exchangeRateRaw ? { exchangeRate: st.exchangeRateRaw } : {}),
+    ...(st.receiveAmountCents != null ? { receiveAmountCents: st.receiveAmountCents } : {}),
+    ...(st.payAmountFen != null ? { payAmountFen: st.payAmountFen } : {}),
   };
 }
 

@@ -27,6 +27,8 @@ export interface ProtocolSettings {
   realisticUrls: boolean;
   /** CNY per unit. */
   rates: Record<'CAD' | 'USD', number>;
+  /** The merchant account's currency: which rate an order's answers carry. */
+  currency: 'CAD' | 'USD';
 }
 
 const WALLETS: readonly Wallet[] = ['WECHATPAY', 'ALIPAY', 'UNIONPAY'];
@@ -397,12 +399,13 @@ function orderData(settings: ProtocolSettings, order: SimOrder, action: string):
     order_status: order.status,
     total_amount: num(settings, total),
     receive_amount: String(total),
-    pay_amount: String(total),
+    // What the payer was charged in RMB (fen) at the merchant currency's rate [guess: OTTPay's unit].
+    pay_amount: String(Math.round(total * settings.rates[settings.currency])),
     tip: String(order.tipCents),
     refund_fee: num(settings, order.refundedCents),
     trade_time: order.paidAt !== null ? formatJavaDateTime(order.paidAt) : undefined,
     bizpay_order_id: order.walletTxnId ?? undefined,
-    exchange_rate: order.wallet ? String(settings.rates.CAD) : undefined,
+    exchange_rate: order.wallet ? String(settings.rates[settings.currency]) : undefined,
     ori_order_id: order.originalOrderId ?? undefined,
   };
   if (action === 'PASSIVEPAY' && order.buyerLoginId) data.buyer_login_id = order.buyerLoginId;

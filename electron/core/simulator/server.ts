@@ -40,6 +40,8 @@ export interface SimulatorOptions {
   callbackTimeoutMs?: number;
   /** CNY per unit (defaults CAD 5.2, USD 7.1). */
   rates?: Partial<Record<'CAD' | 'USD', number>>;
+  /** The merchant account's currency: the rate STATUS_QUERY and call-backs report (default CAD). */
+  currency?: 'CAD' | 'USD';
   /** One line per request and order change; never holds a key. */
   log?: (line: string) => void;
 }
@@ -74,6 +76,7 @@ export async function createSimulator(options: SimulatorOptions = {}): Promise<S
     numericFields: options.numericFields ?? true,
     realisticUrls: options.realisticUrls ?? false,
     rates: { CAD: 5.2, USD: 7.1, ...options.rates },
+    currency: options.currency ?? 'CAD',
   };
   let publicBaseUrl = '';
   const callbacks = new CallbackSender({
@@ -81,7 +84,7 @@ export async function createSimulator(options: SimulatorOptions = {}): Promise<S
     retryDelaysMs: options.callbackRetryDelaysMs ?? DEFAULT_CALLBACK_RETRY_DELAYS_MS,
     timeoutMs: options.callbackTimeoutMs ?? 5_000,
     numericFields: settings.numericFields,
-    exchangeRate: settings.rates.CAD,
+    exchangeRate: settings.rates[settings.currency],
     onDelivery: (delivery) => {
       log(`call-back ${delivery.copy} for ${delivery.orderId}: ${delivery.status ?? delivery.error}`);
       sim.emit({ type: 'callback', delivery });

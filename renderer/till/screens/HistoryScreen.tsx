@@ -2,13 +2,14 @@ import { useCallback, useEffect, useState } from 'react';
 import type { CommandRequest } from '../../../shared/contract.ts';
 import { type AttemptView, WALLETS, type Wallet } from '../../../shared/domain.ts';
 import { parseAmount } from '../../../shared/money.ts';
+import { yuanText } from '../../../shared/payments/cny.ts';
 import { ErrorNote } from '../../components/ErrorNote.tsx';
 import { dateTime, money } from '../../i18n/t.ts';
 import { run, useTill } from '../till-context.ts';
 import { RefundDialog } from './RefundDialog.tsx';
 
 /** Search by order id/text, amount, date range and wallet; refunds behind the supervisor PIN. */
-export function HistoryScreen() {
+export function HistoryScreen({ opened = null }: { opened?: { orderId: string; n: number } | null } = {}) {
   const { api, tr, lang } = useTill();
   const [text, setText] = useState('');
   const [from, setFrom] = useState('');
@@ -38,8 +39,23 @@ export function HistoryScreen() {
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: first load only; later searches are explicit
   useEffect(() => {
-    void search();
+    if (!opened) void search();
   }, []);
+
+  // A scanned receipt: that order alone, and its refund dialog when something is left to refund.
+  useEffect(() => {
+    if (!opened) return;
+    setText(opened.orderId);
+    void run(api, 'history.search', { text: opened.orderId, limit: 5 }).then((result) => {
+      setError(result.ok ? null : result.error.message);
+      if (!result.ok) return;
+      const rows = result.value.filter((r) => r.orderId === opened.orderId);
+      setRows(rows);
+      const row = rows[0];
+      if (row && row.state === 'paid' && row.refundedCents < row.amountCents + row.tipCents)
+        setRefunding(row);
+    });
+  }, [api, opened]);
 
   return (
     <section className="history">
@@ -107,7 +123,20 @@ export function HistoryScreen() {
                 <td>{dateTime(lang, row.createdAt)}</td>
                 <td className="mono">{row.orderId}</td>
                 <td>{tr(`wallet.${row.wallet}`)}</td>
-                <td>{money(lang, row.amountCents + row.tipCents, row.currency)}</td>
+                <td>
+                  {money(lang, row.amountCents + row.tipCents, row.currency)}
+                  {row.cny && (
+                    <small className="history-cny" data-testid="history-cny">
+                      {' '}
+                      {tr('cny.approx', {
+                        amount: yuanText(
+                          row.cny.payFen ?? Math.round((row.amountCents + row.tipCents) * row.cny.rate),
+                        ),
+                      })}{' '}
+                      (1 {row.currency} = {row.cny.rate.toFixed(4)} CNY)
+                    </small>
+                  )}
+                </td>
                 <td>
                   {tr(`state.${row.state}`)}
                   {row.manual && ` (${tr('history.manual')})`}
@@ -122,6 +151,23 @@ export function HistoryScreen() {
                   {row.state === 'paid' && row.refundedCents < row.amountCents + row.tipCents && (
                     <button type="button" onClick={() => setRefunding(row)}>
                       {tr('history.refund')}
+                    </button>
+                  )}
+                  {row.state === 'paid' && (
+                    <button
+                      type="button"
+                      data-testid="reprint"
+                      onClick={async () => {
+                        const r = await run(api, 'receipt.print', {
+                          kind: 'sale',
+                          refId: row.attemptId,
+                          copies: ['customer'],
+                        });
+                        setError(r.ok ? null : r.error.message);
+                        setNotice(r.ok ? tr('receipt.queued') : null);
+                      }}
+                    >
+                      {tr('receipt.reprint')}
                     </button>
                   )}
                 </td>

@@ -7,13 +7,16 @@ import { ErrorNote } from '../../components/ErrorNote.tsx';
 import { errorText } from '../../i18n/error-text.ts';
 import { run, useTill } from '../till-context.ts';
 import { PinDialog } from './PinDialog.tsx';
+import { ReceiptTestPage } from './ReceiptTestPage.tsx';
 import { ScannerTest } from './ScannerTest.tsx';
 import { SignKeyAndPin } from './SignKeyAndPin.tsx';
 import {
+  AFTER_PAID,
   BAUD_RATES,
   draftOf,
   FIELDS,
   FRAMINGS,
+  PRINTERS,
   patchOf,
   refusedField,
   type SettingsDraft,
@@ -217,6 +220,62 @@ export function SettingsScreen() {
           )}
           {check('soundsOn', tr('settings.sounds'))}
         </fieldset>
+        <fieldset className="settings-receipts">
+          <legend>{tr('settings.groupReceipts')}</legend>
+          {text('shopName', 'shop.name', tr('settings.shopName'))}
+          {text('shopAddress', 'shop.address', tr('settings.shopAddress'))}
+          {text('shopPhone', 'shop.phone', tr('settings.shopPhone'))}
+          <Field label={tr('settings.printer')}>
+            <select
+              value={draft.printer}
+              onChange={(e) => set('printer', e.target.value as SettingsDraft['printer'])}
+            >
+              {PRINTERS.map((p) => (
+                <option key={p} value={p}>
+                  {tr(`printer.${p}`)}
+                </option>
+              ))}
+            </select>
+          </Field>
+          {draft.printer !== 'none' && draft.printer !== 'screen' && (
+            <>
+              {text('printerTarget', 'receipts.target', tr('settings.printerTarget'))}
+              <p className="hint">{tr('settings.printerTargetHint')}</p>
+            </>
+          )}
+          <div className="pair">
+            <Field label={tr('settings.paper')}>
+              <select
+                value={draft.paper}
+                onChange={(e) => set('paper', e.target.value as SettingsDraft['paper'])}
+              >
+                <option value="80mm">80 mm</option>
+                <option value="58mm">58 mm</option>
+              </select>
+            </Field>
+            <Field label={tr('settings.chinese')}>
+              <select
+                value={draft.chinese}
+                onChange={(e) => set('chinese', e.target.value as SettingsDraft['chinese'])}
+              >
+                <option value="gb18030">{tr('chinese.gb18030')}</option>
+                <option value="raster">{tr('chinese.raster')}</option>
+              </select>
+            </Field>
+          </div>
+          <Field label={tr('settings.afterPaid')}>
+            <select
+              value={draft.afterPaid}
+              onChange={(e) => set('afterPaid', e.target.value as SettingsDraft['afterPaid'])}
+            >
+              {AFTER_PAID.map((a) => (
+                <option key={a} value={a}>
+                  {tr(`afterPaid.${a}`)}
+                </option>
+              ))}
+            </select>
+          </Field>
+        </fieldset>
         <fieldset>
           <legend>{tr('settings.callback')}</legend>
           {check('callbackEnabled', tr('settings.callbackEnabled'))}
@@ -299,6 +358,7 @@ export function SettingsScreen() {
       <div className="settings-extras">
         <SignKeyAndPin />
         <ScannerTest />
+        <ReceiptTestPage />
       </div>
       {asking && <PinDialog title={tr('pin.title')} onConfirm={save} onClose={() => setAsking(false)} />}
     </section>

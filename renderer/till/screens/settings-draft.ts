@@ -1,6 +1,6 @@
 // The settings form as text fields, and the patch of what changed (the core validates it again).
 import type { SettingsPatch } from '../../../shared/contract.ts';
-import type { Language, PublicSettings, Wallet } from '../../../shared/domain.ts';
+import type { Language, PublicSettings, ReceiptSettings, Wallet } from '../../../shared/domain.ts';
 import { WALLETS } from '../../../shared/domain.ts';
 import type { Currency } from '../../../shared/money.ts';
 import { centsToPlain, parseAmount } from '../../../shared/money.ts';
@@ -45,6 +45,14 @@ export interface SettingsDraft {
   operatorLanguage: Language;
   customerLanguage: Language;
   soundsOn: boolean;
+  shopName: string;
+  shopAddress: string;
+  shopPhone: string;
+  printer: ReceiptSettings['printer'];
+  printerTarget: string;
+  paper: ReceiptSettings['paper'];
+  chinese: ReceiptSettings['chinese'];
+  afterPaid: ReceiptSettings['afterPaid'];
 }
 
 export function draftOf(s: PublicSettings): SettingsDraft {
@@ -76,6 +84,14 @@ export function draftOf(s: PublicSettings): SettingsDraft {
     operatorLanguage: s.operatorLanguage,
     customerLanguage: s.customerLanguage,
     soundsOn: s.soundsOn,
+    shopName: s.shop.name,
+    shopAddress: s.shop.address,
+    shopPhone: s.shop.phone,
+    printer: s.receipts.printer,
+    printerTarget: s.receipts.target,
+    paper: s.receipts.paper,
+    chinese: s.receipts.chinese,
+    afterPaid: s.receipts.afterPaid,
   };
 }
 
@@ -137,6 +153,16 @@ export function patchOf(s: PublicSettings, d: SettingsDraft): { patch: SettingsP
   if (d.operatorLanguage !== s.operatorLanguage) patch.operatorLanguage = d.operatorLanguage;
   if (d.customerLanguage !== s.customerLanguage) patch.customerLanguage = d.customerLanguage;
   if (d.soundsOn !== s.soundsOn) patch.soundsOn = d.soundsOn;
+  const shop = { name: d.shopName.trim(), address: d.shopAddress.trim(), phone: d.shopPhone.trim() };
+  if (!same(shop, s.shop)) patch.shop = shop;
+  const receipts: ReceiptSettings = {
+    printer: d.printer,
+    target: d.printerTarget.trim(),
+    paper: d.paper,
+    chinese: d.chinese,
+    afterPaid: d.afterPaid,
+  };
+  if (!same(receipts, s.receipts)) patch.receipts = receipts;
   return { patch };
 }
 
@@ -160,7 +186,21 @@ export const FIELDS: Array<{ path: string; label: MessageKey }> = [
   { path: 'scanners.serial.framing', label: 'settings.framing' },
   { path: 'scanners.serial.prefix', label: 'settings.prefix' },
   { path: 'scanners.serial.suffix', label: 'settings.suffix' },
+  { path: 'shop.name', label: 'settings.shopName' },
+  { path: 'shop.address', label: 'settings.shopAddress' },
+  { path: 'shop.phone', label: 'settings.shopPhone' },
+  { path: 'receipts.target', label: 'settings.printerTarget' },
 ];
+
+export const PRINTERS: readonly ReceiptSettings['printer'][] = [
+  'none',
+  'screen',
+  'network',
+  'serial',
+  'usb',
+  'system',
+];
+export const AFTER_PAID: readonly ReceiptSettings['afterPaid'][] = ['none', 'customer', 'customer+merchant'];
 
 /** The core's validation message ("… — patch.merchantId: merchant id looks like …") as field + reason. */
 export function refusedField(message: string): { path: string; reason: string } | null {

@@ -105,3 +105,35 @@ describe('customer projection', () => {
     assert.equal(nextProjectionChange(null, NOW), null);
   });
 });
+
+describe('the CNY line', () => {
+  const sale = (amountCents: number): SaleView => ({
+    saleId: 'S1',
+    amountCents,
+    tipCents: 0,
+    currency: 'CAD',
+    phase: 'waiting_for_scan',
+    attempt: null,
+    attempts: [],
+  });
+  const now = Date.UTC(2026, 10, 30, 12);
+  const base = { currency: 'CAD' as const, language: 'zh' as const, sandbox: false, now };
+
+  it('shows the amount in RMB at a rate under 24 hours old, with the rate’s time', () => {
+    const v = projectCustomerView(sale(1190), {
+      ...base,
+      rate: { cnyPerUnit: 5.1987, fetchedAt: now - 3_600_000 },
+    });
+    assert.equal(v.cnyFen, 6186);
+    assert.equal(v.cnyRateAt, now - 3_600_000);
+  });
+
+  it('shows none with a stale rate, or none at all', () => {
+    const stale = projectCustomerView(sale(1190), {
+      ...base,
+      rate: { cnyPerUnit: 5.2, fetchedAt: now - 24 * 3_600_000 },
+    });
+    assert.equal(stale.cnyFen ?? null, null);
+    assert.equal(projectCustomerView(sale(1190), base).cnyFen ?? null, null);
+  });
+});

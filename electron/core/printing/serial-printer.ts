@@ -1,0 +1,46 @@
+// A serial receipt printer through the project's serialport stack (loaded on first use, like the
+// scanner driver, so a till without the native addon still prints over the network).
+import { loadSerialDriver, type SerialPortClass } from '../devices/serial-driver.ts';
+import { PrintError, type Printer } from './printer.ts';
+
+export interface SerialPrinterOptions {
+  path: string;
+  baudRate: number;
+  /** Tests may pass their own SerialPort class. */
+  SerialPort?: SerialPortClass;
+}
+
+export function createSerialPrinter(opts: SerialPrinterOptions): Printer {
+  return {
+    target: `serial:${opts.path}`,
+    async print(bytes) {
+      const SerialPort = opts.SerialPort ?? (await driver());
+      const port = new SerialPort({ path: opts.path, baudRate: opts.baudRate, autoOpen: false });
+      await new Promise<void>((resolve, reject) =>
+        port.open((err) =>
+          err ? reject(new PrintError('offline', `serial printer ${opts.path}: ${err.message}`)) : resolve(),
+        ),
+      );
+      try {
+        await new Promise<void>((resolve, reject) => {
+          port.write(Buffer.from(bytes), (err) => {
+            if (err) reject(new PrintError('printer_error', `serial printer ${opts.path}: ${err.message}`));
+          });
+          port.drain((err) =>
+            err
+              ? reject(new PrintError('printer_error', `serial printer ${opts.path}: ${err.message}`))
+              : resolve(),
+          );
+        });
+      } finally {
+        await new Promise<void>((resolve) => port.close(() => resolve()));
+      }
+    },
+  };
+}
+
+async function driver(): Promise<SerialPortClass> {
+  const d = await loadSerialDriver();
+  if (!d.loaded) throw new PrintError('unreachable', d.reason);
+  return d.SerialPort;
+}

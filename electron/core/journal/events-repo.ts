@@ -1,7 +1,7 @@
 // The append-only event log: every state change with its cause. Details are JSON and never hold a
 // secret (no sign key, no wallet code: only its mask).
 import type { Db } from './open-journal.ts';
-import type { EventCause, EventEntity, EventRow } from './rows.ts';
+import { type EventCause, type EventEntity, type EventRow, type JournalActor, NO_ACTOR } from './rows.ts';
 
 export interface NewEvent {
   at: number;
@@ -16,10 +16,9 @@ export interface NewEvent {
 
 type RawEvent = Omit<EventRow, 'detail'> & { detail: string };
 
-export function createEventsRepo(db: Db) {
-  const insert =
-    db.prepare(`INSERT INTO events (at, entity, entity_id, type, cause, from_state, to_state, detail)
-    VALUES (?, ?, ?, ?, ?, ?, ?, ?)`);
+export function createEventsRepo(db: Db, actor: () => JournalActor = () => NO_ACTOR) {
+  const insert = db.prepare(`INSERT INTO events (at, entity, entity_id, type, cause, from_state, to_state, detail,
+    staff_id, approver_id, shift_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
   const forEntity =
     db.prepare(`SELECT seq, at, entity, entity_id AS entityId, type, cause, from_state AS fromState,
     to_state AS toState, detail FROM events WHERE entity_id = ? ORDER BY seq`);
@@ -34,6 +33,7 @@ export function createEventsRepo(db: Db) {
 
   return {
     append(e: NewEvent): number {
+      const who = actor();
       const info = insert.run(
         e.at,
         e.entity,
@@ -43,6 +43,9 @@ export function createEventsRepo(db: Db) {
         e.fromState ?? null,
         e.toState ?? null,
         JSON.stringify(e.detail ?? {}),
+        who.cashierId,
+        who.approverId,
+        who.shiftId,
       );
       return Number(info.lastInsertRowid);
     },

@@ -6,6 +6,7 @@ export const ERROR_REASONS = [
   'pin-wrong',
   'pin-locked', // {seconds}: too many wrong PINs, locked now
   'pin-wait', // {seconds}: still locked
+  'pin-busy', // more guesses at once than wrong PINs left before the lockout
   'amount-over-limit', // {limit}: the till's maximum, plain (e.g. 5000.00)
   'wallet-not-enabled', // {wallet}
 ] as const;

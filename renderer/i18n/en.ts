@@ -15,6 +15,7 @@ export const en = {
   'errorReason.pin-wrong': 'Wrong supervisor PIN',
   'errorReason.pin-locked': 'Wrong PIN — locked for {seconds} s',
   'errorReason.pin-wait': 'Too many wrong PINs — try again in {seconds} s',
+  'errorReason.pin-busy': 'Too many PIN attempts at once — try again',
   'errorReason.amount-over-limit': 'The amount is over this till’s limit of {limit}',
   'errorReason.wallet-not-enabled': '{wallet} is not enabled on this till',
   'attention.banner': '{count} payment(s) need attention before the next sale.',

@@ -16,6 +16,7 @@ export const fr: Record<MessageKey, string> = {
   'errorReason.pin-wrong': 'NIP du superviseur erroné',
   'errorReason.pin-locked': 'NIP erroné — bloqué pendant {seconds} s',
   'errorReason.pin-wait': 'Trop de NIP erronés — réessayez dans {seconds} s',
+  'errorReason.pin-busy': 'Trop de NIP saisis à la fois — réessayez',
   'errorReason.amount-over-limit': 'Le montant dépasse la limite de cette caisse ({limit})',
   'errorReason.wallet-not-enabled': '{wallet} n’est pas activé sur cette caisse',
   'attention.banner': '{count} paiement(s) à vérifier avant la prochaine vente.',

@@ -16,6 +16,7 @@ export const zh: Record<MessageKey, string> = {
   'errorReason.pin-wrong': '主管 PIN 错误',
   'errorReason.pin-locked': 'PIN 错误，已锁定 {seconds} 秒',
   'errorReason.pin-wait': 'PIN 错误次数过多，请 {seconds} 秒后再试',
+  'errorReason.pin-busy': '同时输入的 PIN 过多，请稍后再试',
   'errorReason.amount-over-limit': '金额超过本收银机的上限 {limit}',
   'errorReason.wallet-not-enabled': '本收银机未启用 {wallet}',
   'attention.banner': '下一笔交易前有 {count} 笔支付需要处理。',

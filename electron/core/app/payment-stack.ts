@@ -121,6 +121,9 @@ export async function startPaymentStack(input: PaymentStackInput): Promise<Payme
       sandbox: !live,
       simulatorUrl: simulator?.url ?? null,
       callbackUrl: listener ? callbackUrl : null,
+      recordEvent: (event) => {
+        journal.write(() => journal.events.append(event));
+      },
       close: closeAll,
     };
   } catch (err) {

@@ -4,6 +4,7 @@
 import type { PublicSettings } from '../../../shared/domain.ts';
 import type { Clock } from '../clock.ts';
 import type { StoredSettings } from '../config/defaults.ts';
+import type { NewEvent } from '../journal/events-repo.ts';
 import type { Logger } from '../logging/index.ts';
 import type { PaymentsPort, ScannerPort } from './ports.ts';
 
@@ -23,6 +24,8 @@ export interface PaymentStack {
   simulatorUrl: string | null;
   /** Where the call-back listener listens, when enabled. */
   callbackUrl: string | null;
+  /** Appends an event that belongs to no payment (PIN guesses) to this stack's journal. */
+  recordEvent(event: NewEvent): void;
   close(): Promise<void>;
 }
 

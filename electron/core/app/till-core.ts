@@ -7,6 +7,8 @@ import { type Clock, systemClock } from '../clock.ts';
 import { type DataDirLock, lockDataDir } from '../config/data-dir-lock.ts';
 import type { StoredSettings } from '../config/defaults.ts';
 import { createPinGuard } from '../config/pin-guard.ts';
+import { createFileLockoutStore } from '../config/pin-lockout-store.ts';
+import { MAX_PIN_ATTEMPTS, type PinAttemptRecord } from '../config/pin-throttle.ts';
 import type { SecretStore } from '../config/secret-store.ts';
 import { createSettingsStore } from '../config/settings-store.ts';
 import type { LogSink } from '../logging/index.ts';
@@ -85,12 +87,37 @@ async function startTillCore(
 ): Promise<TillCore> {
   const settings = createSettingsStore(opts.dataDir, () => clock.now());
   if (settings.loadIssue) logger.warn(settings.loadIssue);
-  const pins = await createPinGuard({ secrets: opts.secrets, now: () => clock.now() });
+  const pins = await createPinGuard({
+    secrets: opts.secrets,
+    now: () => clock.now(),
+    lockouts: createFileLockoutStore(opts.dataDir, { maxAttempts: MAX_PIN_ATTEMPTS }),
+    onAttempt: (record) => journalPinAttempt(record),
+  });
   let signKeySet = await opts.secrets.has('signKey');
   const hub = createEventHub((err) => logger.error('event listener failed', errorFields(err)));
 
   let closed = false;
   let paymentsStale = false;
+
+  /** PIN guesses go to the log and the journal's event log, for the owner; never the PIN itself. */
+  function journalPinAttempt(record: PinAttemptRecord): void {
+    const { key, at, outcome, ...detail } = record;
+    const line = `supervisor PIN ${outcome} (${key})`;
+    if (outcome === 'accepted') logger.info(line, detail);
+    else logger.warn(line, detail);
+    try {
+      stack.recordEvent({
+        at,
+        entity: 'pin',
+        entityId: key,
+        type: `pin.${outcome}`,
+        cause: 'command',
+        detail,
+      });
+    } catch (err) {
+      logger.error('a PIN attempt could not be journaled', errorFields(err));
+    }
+  }
 
   let stack: PaymentStack = await startPayments();
   let scanner: ScannerPort = await startScanners().catch(async (err: unknown) => {

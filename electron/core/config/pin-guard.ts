@@ -1,12 +1,17 @@
-// Supervisor PIN checks with throttling: after MAX_ATTEMPTS wrong PINs in a row the PIN is locked for
-// LOCK_MS (even the right PIN is refused meanwhile). The clock is injected so tests need no sleeping.
-import { AppError } from '../../../shared/result.ts';
+// The supervisor PIN: a scrypt hash in the secret store, every check through the PIN throttle under the
+// lockout key 'till' (see pin-throttle.ts: serialised checks, at most 5 wrong guesses verified per
+// lockout window, doubling lockouts kept across restarts). The clock is injected so tests need no
+// sleeping.
 import { DEFAULT_PIN } from './defaults.ts';
 import { hashPin, verifyPin } from './pin-hash.ts';
+import { createMemoryLockoutStore, type LockoutStore } from './pin-lockout-store.ts';
+import { createPinThrottle, type PinAttemptRecord, type PinThrottle } from './pin-throttle.ts';
 import type { SecretStore } from './secret-store.ts';
 
-export const MAX_PIN_ATTEMPTS = 5;
-export const PIN_LOCK_MS = 60_000;
+export { MAX_PIN_ATTEMPTS, PIN_LOCK_MS, PIN_MAX_LOCK_MS } from './pin-throttle.ts';
+
+/** The lockout key of the till's one supervisor PIN. */
+export const TILL_PIN_KEY = 'till';
 
 export interface PinGuard {
   /** Throws AppError NOT_ALLOWED on a wrong PIN or while locked. */
@@ -19,39 +24,31 @@ export interface PinGuard {
 export async function createPinGuard(opts: {
   secrets: SecretStore;
   now: () => number;
+  /** Defaults to memory (tests); the till passes the settings folder's file store. */
+  lockouts?: LockoutStore;
+  /** A throttle shared with other PIN checks; built from the options below when absent. */
+  throttle?: PinThrottle;
   maxAttempts?: number;
   lockMs?: number;
+  onAttempt?: (record: PinAttemptRecord) => void;
 }): Promise<PinGuard> {
-  const { secrets, now } = opts;
-  const maxAttempts = opts.maxAttempts ?? MAX_PIN_ATTEMPTS;
-  const lockMs = opts.lockMs ?? PIN_LOCK_MS;
+  const { secrets } = opts;
+  const throttle =
+    opts.throttle ??
+    createPinThrottle({
+      store: opts.lockouts ?? createMemoryLockoutStore(),
+      now: opts.now,
+      maxAttempts: opts.maxAttempts,
+      lockMs: opts.lockMs,
+      onAttempt: opts.onAttempt,
+    });
   if (!(await secrets.has('pinHash'))) await secrets.set('pinHash', await hashPin(DEFAULT_PIN));
-  let failures = 0;
-  let lockedUntil = 0;
 
-  async function check(pin: string): Promise<void> {
-    const t = now();
-    if (t < lockedUntil) {
-      const secs = Math.ceil((lockedUntil - t) / 1000);
-      throw new AppError('NOT_ALLOWED', `Too many wrong PINs — try again in ${secs} s`, true, 'pin-wait', {
-        seconds: secs,
-      });
-    }
-    const stored = await secrets.get('pinHash');
-    if (stored !== null && (await verifyPin(pin, stored))) {
-      failures = 0;
-      return;
-    }
-    failures += 1;
-    if (failures >= maxAttempts) {
-      failures = 0;
-      lockedUntil = now() + lockMs;
-      const seconds = Math.round(lockMs / 1000);
-      throw new AppError('NOT_ALLOWED', `Wrong PIN — locked for ${seconds} s`, true, 'pin-locked', {
-        seconds,
-      });
-    }
-    throw new AppError('NOT_ALLOWED', 'Wrong supervisor PIN', true, 'pin-wrong');
+  function check(pin: string): Promise<void> {
+    return throttle.attempt(TILL_PIN_KEY, async () => {
+      const stored = await secrets.get('pinHash');
+      return stored !== null && (await verifyPin(pin, stored));
+    });
   }
 
   return {

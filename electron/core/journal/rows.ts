@@ -42,7 +42,7 @@ export interface AttemptRow {
   needsAttention: boolean;
   manual: boolean;
   refundedCents: number;
-  /** The signed-in cashier's staff id and the shift it was taken in (null before schema 3 or with no one signed in). */
+  /** The signed-in cashier's staff id and the shift it was taken in (null on older rows or with no one signed in). */
   cashierId?: string | null;
   shiftId?: number | null;
 }
@@ -77,7 +77,7 @@ export interface JournalActor {
 
 export const NO_ACTOR: JournalActor = { cashierId: null, approverId: null, shiftId: null };
 
-export type EventEntity = 'sale' | 'attempt' | 'refund' | 'callback';
+export type EventEntity = 'sale' | 'attempt' | 'refund' | 'callback' | 'pin';
 export type EventCause = 'command' | 'gateway' | 'query' | 'callback' | 'timeout' | 'override' | 'recovery';
 
 export interface EventRow {

@@ -1,4 +1,4 @@
-// Shift rows (schema 3) in the payments journal, and the figures a shift report is made of. Every
+// Shift rows (migration staff-and-shifts) in the payments journal, and the figures a shift report is made of. Every
 // figure comes from the journal's rows tagged with the shift: attempts and refunds by where they were
 // started, overrides, acknowledgements and late events by the shift their event landed in.
 import type { Db } from '../journal/open-journal.ts';

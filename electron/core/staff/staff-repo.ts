@@ -1,4 +1,4 @@
-// The staff table (schema 3): accounts with a scrypt PIN hash, never deleted (deactivated instead, so
+// The staff table (migration staff-and-shifts): accounts with a scrypt PIN hash, never deleted (deactivated instead, so
 // old attempts keep naming who took them).
 import type { StaffRole, StaffView } from '../../../shared/staff.ts';
 import type { Db } from '../journal/open-journal.ts';

@@ -1,8 +1,9 @@
 // Every migration, in order. Append only: a shipped migration is never edited.
 import { migration0001 } from './0001-init.ts';
 import { migration0002 } from './0002-callback-currency.ts';
-import { migration0003 } from './0003-staff-and-shifts.ts';
+import { migration0003 } from './0003-pin-events.ts';
+import { migration0004 } from './0004-staff-and-shifts.ts';
 import type { Migration } from './migration.ts';
 
-export const MIGRATIONS: readonly Migration[] = [migration0001, migration0002, migration0003];
+export const MIGRATIONS: readonly Migration[] = [migration0001, migration0002, migration0003, migration0004];
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;

@@ -1,11 +1,11 @@
-// Schema 3: staff accounts and register shifts. Every attempt, refund and event records who did it
+// Staff accounts and register shifts. Every attempt, refund and event records who did it
 // (the signed-in cashier), who approved it (a supervisor's own PIN) and in which shift it happened.
 // Rows from before keep NULL there: they were taken under the one shared supervisor PIN. A closed
 // shift is immutable (its Z report is frozen in the row); later events land in the open shift.
 import type { Migration } from './migration.ts';
 
-export const migration0003: Migration = {
-  version: 3,
+export const migration0004: Migration = {
+  version: 4,
   name: 'staff-and-shifts',
   sql: `
 CREATE TABLE staff (

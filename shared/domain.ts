@@ -1,5 +1,7 @@
 // Domain vocabulary shared by the core and the renderers. Plain data only.
+
 import type { Currency } from './money.ts';
+import type { StaffState } from './staff.ts';
 
 export type Wallet = 'WECHATPAY' | 'ALIPAY' | 'UNIONPAY';
 export const WALLETS: readonly Wallet[] = ['WECHATPAY', 'ALIPAY', 'UNIONPAY'];
@@ -111,6 +113,8 @@ export interface TillSnapshot {
   settings: PublicSettings;
   /** The wallet the operator named for the code being waited for, or null (recognised from the code). */
   scanWallet: Wallet | null;
+  /** Who is signed in, and the open shift. */
+  staff: StaffState;
 }
 
 /** What the customer display may know: a projection, never the sale or any setting. */
@@ -156,4 +160,8 @@ export interface PublicSettings {
   /** Per OTTPay action (ACTIVEPAY, STATUS_QUERY, …); an action not listed is sent as version 1.0. */
   gatewayVersions: Partial<Record<string, string>>;
   refundQueryAction: 'STATUS_QUERY' | 'REFUND_QUERY';
+  /** The till locks after this many minutes without a command (0: never). */
+  idleLockMinutes: number;
+  /** One shift per local day (closed at the first sign-in of the next day) instead of one per sign-in. */
+  shiftPerDay: boolean;
 }

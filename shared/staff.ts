@@ -1,6 +1,4 @@
 // Staff accounts, sign-in state and register shifts as the renderer, the CLI and the core share them.
-import type { Wallet } from './domain.ts';
-
 export const STAFF_ROLES = ['cashier', 'supervisor', 'owner'] as const;
 export type StaffRole = (typeof STAFF_ROLES)[number];
 
@@ -28,7 +26,7 @@ export interface StaffState {
 }
 
 export interface ShiftWalletTotals {
-  wallet: Wallet;
+  wallet: string;
   count: number;
   grossCents: number;
   tipCents: number;

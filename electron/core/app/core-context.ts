@@ -1,11 +1,15 @@
 // What every handler group may use. The payments and scanner stacks are reached through getters
 // because a settings change (merchant, sign key, gateway URL) rebuilds them.
 import type { AttemptView, PublicSettings, TillSnapshot, Wallet } from '../../../shared/domain.ts';
+import type { ShiftReport } from '../../../shared/staff.ts';
 import type { Clock } from '../clock.ts';
 import type { StoredSettings } from '../config/defaults.ts';
 import type { PinGuard } from '../config/pin-guard.ts';
 import type { SecretStore } from '../config/secret-store.ts';
 import type { SettingsStore } from '../config/settings-store.ts';
+import type { StaffDirectory } from '../staff/directory.ts';
+import type { StaffSession } from '../staff/session.ts';
+import type { Shifts } from '../staff/shifts.ts';
 import type { CoreLogger } from './core-logger.ts';
 import type { PaymentsPort, ScannerPort } from './ports.ts';
 
@@ -13,6 +17,13 @@ export interface CoreContext {
   settings: SettingsStore;
   secrets: SecretStore;
   pins: PinGuard;
+  /** Who is signed in; supervisors' approvals. */
+  staff: StaffSession;
+  directory: StaffDirectory;
+  shifts: Shifts;
+  /** After a shift closed: the hook for printing its Z report (the receipt printer's module). */
+  onShiftClosed(z: ShiftReport): void;
+  pushSnapshot(): void;
   clock: Clock;
   logger: CoreLogger;
   payments(): PaymentsPort;

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { verifyCallback } from '../gateway/callback.ts';
 import { createGatewayClient } from '../gateway/client.ts';
 import { createJournal } from '../journal/journal.ts';
+import { JOURNAL_FILE, SANDBOX_JOURNAL_FILE } from '../journal/journal-files.ts';
 import { openJournal } from '../journal/open-journal.ts';
 import { type CallbackServer, startCallbackServer } from '../payments/callback-server.ts';
 import { createPaymentsEngine, type PaymentsEngine } from '../payments/engine.ts';
@@ -17,12 +18,7 @@ import {
 import { errorFields } from './core-logger.ts';
 import { isLive, type PaymentStack, type PaymentStackInput } from './stack-types.ts';
 
-/**
- * Live and sandbox keep separate journals: a sandbox "payment" must never appear in a live day's report,
- * and start-up recovery must never ask the live gateway about a simulator order (or the reverse).
- */
-export const JOURNAL_FILE = 'journal.sqlite';
-export const SANDBOX_JOURNAL_FILE = 'journal-sandbox.sqlite';
+export { JOURNAL_FILE, SANDBOX_JOURNAL_FILE } from '../journal/journal-files.ts';
 export const CALLBACK_PATH = '/ottpay/callback';
 
 export async function startPaymentStack(input: PaymentStackInput): Promise<PaymentStack> {
@@ -45,7 +41,7 @@ export async function startPaymentStack(input: PaymentStackInput): Promise<Payme
       now: () => clock.now(),
     });
     closers.push(() => handle.close());
-    const journal = createJournal(handle.db);
+    const journal = createJournal(handle.db, input.actor?.(handle.db));
 
     let simulator: Simulator | null = null;
     if (!live) {
@@ -113,6 +109,7 @@ export async function startPaymentStack(input: PaymentStackInput): Promise<Payme
       wallets: settings.wallets,
       verifyCallback: (body) => verifyCallback(body, { signKey, merchantId }),
       onError: (what, err) => log.error(`engine: ${what}`, errorFields(err)),
+      cashierOperatorId: input.cashierOperatorId,
     });
     const running = engine;
     closers.push(() => running.close());

@@ -44,16 +44,21 @@ export function saleHandlers(ctx: CoreContext): HandlerGroup<SaleCommands> {
   return {
     'till.snapshot': async () => ctx.snapshot(),
     'sale.payActive': async ({ amountCents, tipCents, wallet }) => {
+      ctx.staff.require();
       checkAmount(ctx, amountCents, tipCents, wallet);
       return ctx.payments().payActive({ amountCents, tipCents, wallet });
     },
     'sale.payPassive': async ({ amountCents, tipCents }) => {
+      ctx.staff.require();
       checkAmount(ctx, amountCents, tipCents);
       const sale = await ctx.payments().beginPassive({ amountCents, tipCents });
       ctx.syncScanWait();
       return sale;
     },
-    'sale.submitScan': async ({ code, source, timings }) => ctx.submitCode(code, source, timings),
+    'sale.submitScan': async ({ code, source, timings }) => {
+      ctx.staff.require();
+      return ctx.submitCode(code, source, timings);
+    },
     'sale.cancel': async () => {
       const sale = ctx.payments().cancel();
       ctx.syncScanWait();

@@ -3,15 +3,24 @@
 // projection and the event fan-out. Both shells hold the TillCore it returns.
 import { mkdirSync } from 'node:fs';
 import type { CustomerView, PublicSettings, TillSnapshot } from '../../../shared/domain.ts';
+import type { ShiftReport } from '../../../shared/staff.ts';
 import { type Clock, systemClock } from '../clock.ts';
 import { type DataDirLock, lockDataDir } from '../config/data-dir-lock.ts';
 import type { StoredSettings } from '../config/defaults.ts';
 import { createPinGuard } from '../config/pin-guard.ts';
 import { createFileLockoutStore } from '../config/pin-lockout-store.ts';
-import { MAX_PIN_ATTEMPTS, type PinAttemptRecord } from '../config/pin-throttle.ts';
+import { createPinThrottle, MAX_PIN_ATTEMPTS, type PinAttemptRecord } from '../config/pin-throttle.ts';
 import type { SecretStore } from '../config/secret-store.ts';
 import { createSettingsStore } from '../config/settings-store.ts';
+import type { Db } from '../journal/open-journal.ts';
+import type { JournalActor } from '../journal/rows.ts';
 import type { LogSink } from '../logging/index.ts';
+import { currentApprover } from '../staff/approval-context.ts';
+import { ensureFirstOwner } from '../staff/first-owner.ts';
+import { createStaffSession } from '../staff/session.ts';
+import { createShifts } from '../staff/shifts.ts';
+import { createShiftsRepo } from '../staff/shifts-repo.ts';
+import { openStaffStore } from '../staff/staff-store.ts';
 import type { CoreContext } from './core-context.ts';
 import { type CoreLogger, createCoreLogger, errorFields } from './core-logger.ts';
 import { projectCustomerView } from './customer-projection.ts';
@@ -26,11 +35,31 @@ import { saleHandlers } from './sale-handlers.ts';
 import { createScanWait } from './scan-wait.ts';
 import { scannerHandlers } from './scanner-handlers.ts';
 import { settingsHandlers } from './settings-handlers.ts';
+import { shiftHandlers } from './shift-handlers.ts';
 import type { PaymentStack, StackFactories } from './stack-types.ts';
+import { staffHandlers } from './staff-handlers.ts';
 import type { TillCore } from './till-core-types.ts';
 import { createViewPusher } from './view-pusher.ts';
 
 export type { TillCore } from './till-core-types.ts';
+
+/** Commands other than reading the snapshot count as activity: the idle lock starts again. */
+const NOT_ACTIVITY = new Set<string>(['till.snapshot', 'diagnostics.get', 'settings.get']);
+
+function touching(touch: () => void, handlers: Handlers): Handlers {
+  const wrapped: Record<string, (req: never) => Promise<unknown>> = {};
+  for (const [name, handler] of Object.entries(handlers) as Array<
+    [string, (req: never) => Promise<unknown>]
+  >) {
+    wrapped[name] = NOT_ACTIVITY.has(name)
+      ? handler
+      : (req) => {
+          touch();
+          return handler(req);
+        };
+  }
+  return wrapped as unknown as Handlers;
+}
 
 export interface TillCoreOptions {
   dataDir: string;
@@ -87,17 +116,56 @@ async function startTillCore(
 ): Promise<TillCore> {
   const settings = createSettingsStore(opts.dataDir, () => clock.now());
   if (settings.loadIssue) logger.warn(settings.loadIssue);
-  const pins = await createPinGuard({
-    secrets: opts.secrets,
+  // One throttle for every PIN: the supervisor PIN, sign-in and approvals by staff PIN.
+  const throttle = createPinThrottle({
+    store: createFileLockoutStore(opts.dataDir, { maxAttempts: MAX_PIN_ATTEMPTS }),
     now: () => clock.now(),
-    lockouts: createFileLockoutStore(opts.dataDir, { maxAttempts: MAX_PIN_ATTEMPTS }),
     onAttempt: (record) => journalPinAttempt(record),
   });
+  const pins = await createPinGuard({ secrets: opts.secrets, now: () => clock.now(), throttle });
+  const staffStore = openStaffStore(opts.dataDir, () => clock.now());
+  try {
+    await ensureFirstOwner(staffStore.directory, opts.secrets, settings.get().operatorId);
+  } catch (err) {
+    staffStore.close();
+    throw err;
+  }
+  const directory = staffStore.directory;
+  const session = createStaffSession({
+    directory,
+    throttle,
+    clock,
+    idleLockMs: () => settings.get().idleLockMinutes * 60_000,
+    onChange: (who, why) => {
+      if (who) {
+        const shiftId = shifts.ensureOpen(who.staffId);
+        logger.info(`staff ${who.staffId} signed in; shift ${shiftId}`);
+      } else logger.info(`till locked (${why})`);
+      pushSnapshot();
+    },
+  });
+  const shifts = createShifts({
+    journal: () => stack.payments.journal(),
+    currency: () => settings.get().currency,
+    name: (id) => (id === null ? '' : (directory.get(id)?.name ?? `#${id}`)),
+    now: () => clock.now(),
+    reconcile: (attempts, refunds) => stack.payments.reconcileOrders(attempts, refunds),
+  });
+  /** Who is acting, for the journal's new rows: read at the moment each row is written. */
+  function journalActor(db: Db): () => JournalActor {
+    const shiftRows = createShiftsRepo(db);
+    return () => ({
+      cashierId: session.cashier()?.staffId ?? null,
+      approverId: currentApprover(),
+      shiftId: shiftRows.open()?.shiftId ?? null,
+    });
+  }
   let signKeySet = await opts.secrets.has('signKey');
   const hub = createEventHub((err) => logger.error('event listener failed', errorFields(err)));
 
   let closed = false;
   let paymentsStale = false;
+  const shiftClosedHooks = new Set<(z: ShiftReport) => void>();
 
   /** PIN guesses go to the log and the journal's event log, for the owner; never the PIN itself. */
   function journalPinAttempt(record: PinAttemptRecord): void {
@@ -150,6 +218,8 @@ async function startTillCore(
       clock,
       logger,
       env,
+      actor: journalActor,
+      cashierOperatorId: () => session.cashier()?.operatorId ?? null,
     });
     logger.info(s.sandbox ? `sandbox mode: embedded simulator at ${s.simulatorUrl ?? '?'}` : 'live mode');
     try {
@@ -193,6 +263,11 @@ async function startTillCore(
       scanners: scanner.statuses(),
       settings: publicSettings(),
       scanWallet: scanWait.picked(),
+      staff: {
+        cashier: session.cashier(),
+        shiftId: shifts.openId(),
+        idleLockSeconds: settings.get().idleLockMinutes * 60,
+      },
     };
   }
 
@@ -269,6 +344,13 @@ async function startTillCore(
     settings,
     secrets: opts.secrets,
     pins,
+    staff: session,
+    directory,
+    shifts,
+    onShiftClosed: (z) => {
+      for (const hook of shiftClosedHooks) hook(z);
+    },
+    pushSnapshot,
     clock,
     logger,
     payments: () => stack.payments,
@@ -293,12 +375,14 @@ async function startTillCore(
       }),
   };
 
-  const handlers: Handlers = {
+  const handlers: Handlers = touching(session.touch, {
     ...saleHandlers(ctx),
     ...historyHandlers(ctx),
     ...settingsHandlers(ctx),
     ...scannerHandlers(ctx),
-  };
+    ...staffHandlers(ctx),
+    ...shiftHandlers(ctx),
+  });
 
   scanWait.sync();
   pushAll();
@@ -313,9 +397,14 @@ async function startTillCore(
     get sandboxInfo() {
       return stack.sandbox && stack.simulatorUrl ? { simulatorUrl: stack.simulatorUrl } : null;
     },
+    onShiftClosed(hook) {
+      shiftClosedHooks.add(hook);
+      return () => shiftClosedHooks.delete(hook);
+    },
     async close() {
       if (closed) return;
       closed = true;
+      session.stop();
       views.stop();
       stopProbes();
       scanWait.stop();
@@ -323,6 +412,7 @@ async function startTillCore(
       offScanner();
       await scanner.close().catch((err: unknown) => logger.error('scanner close failed', errorFields(err)));
       await stack.close().catch((err: unknown) => logger.error('payments close failed', errorFields(err)));
+      staffStore.close();
       lock.release();
     },
   };

@@ -34,5 +34,7 @@ export function defaultSettings(): StoredSettings {
     customerDisplay: 'second-screen',
     gatewayVersions: {},
     refundQueryAction: 'STATUS_QUERY',
+    idleLockMinutes: 5,
+    shiftPerDay: false,
   };
 }

@@ -1,15 +1,16 @@
 // Payment attempts: the projection table, written only together with an event (see journal.ts).
 import type { Wallet } from '../../../shared/domain.ts';
+import { hasColumn } from './has-column.ts';
 import type { Db } from './open-journal.ts';
-import { type JournalActor, NO_ACTOR, type AttemptRow } from './rows.ts';
+import { type AttemptRow, type JournalActor, NO_ACTOR } from './rows.ts';
 
-const COLUMNS = `attempt_id AS attemptId, order_id AS orderId, sale_id AS saleId, mode, wallet,
+const BASE_COLUMNS = `attempt_id AS attemptId, order_id AS orderId, sale_id AS saleId, mode, wallet,
   amount_cents AS amountCents, tip_cents AS tipCents, currency, state, gateway_seen AS gatewaySeen, reason,
   qr_payload AS qrPayload, qr_expires_at AS qrExpiresAt, wallet_txn_id AS walletTxnId,
   code_masked AS codeMasked, code_hash AS codeHash, operator_id AS operatorId, terminal_no AS terminalNo,
   created_at AS createdAt, updated_at AS updatedAt, submitted_at AS submittedAt, paid_at AS paidAt,
-  cancel_cause AS cancelCause, needs_attention AS needsAttention, manual, refunded_cents AS refundedCents,
-  cashier_id AS cashierId, shift_id AS shiftId`;
+  cancel_cause AS cancelCause, needs_attention AS needsAttention, manual, refunded_cents AS refundedCents`;
+const STAFF_COLUMNS = ', cashier_id AS cashierId, shift_id AS shiftId';
 
 const LIVE = `state NOT IN ('paid','failed','expired')`;
 
@@ -53,14 +54,17 @@ export interface AttemptSearch {
 }
 
 export function createAttemptsRepo(db: Db, actor: () => JournalActor = () => NO_ACTOR) {
+  const staff = hasColumn(db, 'attempts', 'cashier_id');
+  const COLUMNS = BASE_COLUMNS + (staff ? STAFF_COLUMNS : '');
   const insert =
     db.prepare(`INSERT INTO attempts (attempt_id, order_id, sale_id, mode, wallet, amount_cents, tip_cents,
     currency, state, gateway_seen, reason, qr_payload, qr_expires_at, wallet_txn_id, code_masked, code_hash, operator_id,
-    terminal_no, created_at, updated_at, submitted_at, paid_at, cancel_cause, needs_attention, manual, refunded_cents,
-    cashier_id, shift_id)
+    terminal_no, created_at, updated_at, submitted_at, paid_at, cancel_cause, needs_attention, manual, refunded_cents
+    ${staff ? ', cashier_id, shift_id' : ''})
     VALUES (@attemptId, @orderId, @saleId, @mode, @wallet, @amountCents, @tipCents, @currency, @state, @gatewaySeen,
     @reason, @qrPayload, @qrExpiresAt, @walletTxnId, @codeMasked, @codeHash, @operatorId, @terminalNo, @createdAt,
-    @updatedAt, @submittedAt, @paidAt, @cancelCause, @needsAttention, @manual, @refundedCents, @cashierId, @shiftId)`);
+    @updatedAt, @submittedAt, @paidAt, @cancelCause, @needsAttention, @manual, @refundedCents
+    ${staff ? ', @cashierId, @shiftId' : ''})`);
   const update =
     db.prepare(`UPDATE attempts SET state = @state, gateway_seen = @gatewaySeen, reason = @reason,
     qr_payload = @qrPayload, qr_expires_at = @qrExpiresAt, wallet_txn_id = @walletTxnId, updated_at = @updatedAt,

@@ -1,11 +1,12 @@
 // Refunds: each against one paid attempt, with its own order id.
+import { hasColumn } from './has-column.ts';
 import type { Db } from './open-journal.ts';
 import { type JournalActor, NO_ACTOR, type RefundRow } from './rows.ts';
 
-const COLUMNS = `refund_id AS refundId, order_id AS orderId, attempt_id AS attemptId, amount_cents AS amountCents,
+const BASE_COLUMNS = `refund_id AS refundId, order_id AS orderId, attempt_id AS attemptId, amount_cents AS amountCents,
   currency, state, gateway_seen AS gatewaySeen, reason, operator_id AS operatorId, created_at AS createdAt,
-  updated_at AS updatedAt, submitted_at AS submittedAt, needs_attention AS needsAttention, cashier_id AS cashierId,
-  approver_id AS approverId, shift_id AS shiftId`;
+  updated_at AS updatedAt, submitted_at AS submittedAt, needs_attention AS needsAttention`;
+const STAFF_COLUMNS = ', cashier_id AS cashierId, approver_id AS approverId, shift_id AS shiftId';
 
 type RawRefund = Omit<RefundRow, 'gatewaySeen' | 'needsAttention'> & {
   gatewaySeen: number;
@@ -29,11 +30,14 @@ function toParams(row: RefundRow) {
 }
 
 export function createRefundsRepo(db: Db, actor: () => JournalActor = () => NO_ACTOR) {
+  const staff = hasColumn(db, 'refunds', 'cashier_id');
+  const COLUMNS = BASE_COLUMNS + (staff ? STAFF_COLUMNS : '');
   const insert =
     db.prepare(`INSERT INTO refunds (refund_id, order_id, attempt_id, amount_cents, currency, state,
-    gateway_seen, reason, operator_id, created_at, updated_at, submitted_at, needs_attention, cashier_id, approver_id,
-    shift_id) VALUES (@refundId, @orderId, @attemptId, @amountCents, @currency, @state, @gatewaySeen, @reason, @operatorId,
-    @createdAt, @updatedAt, @submittedAt, @needsAttention, @cashierId, @approverId, @shiftId)`);
+    gateway_seen, reason, operator_id, created_at, updated_at, submitted_at, needs_attention
+    ${staff ? ', cashier_id, approver_id, shift_id' : ''}) VALUES (@refundId, @orderId, @attemptId, @amountCents, @currency,
+    @state, @gatewaySeen, @reason, @operatorId, @createdAt, @updatedAt, @submittedAt, @needsAttention
+    ${staff ? ', @cashierId, @approverId, @shiftId' : ''})`);
   const update = db.prepare(`UPDATE refunds SET state = @state, gateway_seen = @gatewaySeen, reason = @reason,
     updated_at = @updatedAt, submitted_at = @submittedAt, needs_attention = @needsAttention WHERE refund_id = @refundId`);
   const byId = db.prepare(`SELECT ${COLUMNS} FROM refunds WHERE refund_id = ?`);

@@ -148,7 +148,12 @@ export async function reconcileOrders(
   return differences;
 }
 
-function callbackDifferences(core: EngineCore, fromMs: number, toMs: number, differences: Difference[]): void {
+function callbackDifferences(
+  core: EngineCore,
+  fromMs: number,
+  toMs: number,
+  differences: Difference[],
+): void {
   for (const cb of core.journal.callbacks.receivedBetween(fromMs, toMs)) {
     if (cb.verdict === 'unknown_order' && cb.orderId) {
       differences.push({

@@ -1,8 +1,9 @@
 // Staff accounts: add, list, find by PIN (PINs are unique per till, so the PIN alone names the
 // cashier), change a PIN, deactivate. A PIN is only ever kept as a scrypt hash; since each hash has its
 // own salt, finding an account by PIN verifies against every active account (a till has a handful).
-import { STAFF_ROLES, type StaffRole, type StaffView } from '../../../shared/staff.ts';
+
 import { AppError } from '../../../shared/result.ts';
+import { STAFF_ROLES, type StaffRole, type StaffView } from '../../../shared/staff.ts';
 import { hashPin, verifyPin } from '../config/pin-hash.ts';
 import type { Db } from '../journal/open-journal.ts';
 import { createStaffRepo, type StaffRow, staffView } from './staff-repo.ts';
@@ -52,7 +53,12 @@ export function createStaffDirectory(db: Db, now: () => number): StaffDirectory 
   async function checkPinFree(pin: string, except?: string): Promise<void> {
     const others = repo.all().filter((r) => r.active && r.staffId !== except);
     if (await matching(pin, others))
-      throw new AppError('CONFLICT', 'That PIN is already used on this till: choose another', false, 'pin-taken');
+      throw new AppError(
+        'CONFLICT',
+        'That PIN is already used on this till: choose another',
+        false,
+        'pin-taken',
+      );
   }
 
   return {
@@ -88,7 +94,11 @@ export function createStaffDirectory(db: Db, now: () => number): StaffDirectory 
     setActive(staffId, active) {
       const row = repo.get(staffId);
       if (!row) throw new AppError('NOT_FOUND', 'No such staff account');
-      if (!active && row.role === 'owner' && repo.all().filter((r) => r.active && r.role === 'owner').length <= 1)
+      if (
+        !active &&
+        row.role === 'owner' &&
+        repo.all().filter((r) => r.active && r.role === 'owner').length <= 1
+      )
         throw new AppError('CONFLICT', 'The last owner cannot be deactivated');
       repo.setActive(staffId, active, now());
     },

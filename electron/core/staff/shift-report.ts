@@ -1,7 +1,6 @@
 // A shift's report from the journal: totals per wallet and per cashier, tips, refunds, net, the
 // supervisor's overrides and acknowledgements, what is still unresolved and the late events. An X
 // report is this, computed now; a Z report is this frozen at close with the reconciliation added.
-import type { Wallet } from '../../../shared/domain.ts';
 import type { ShiftEventLine, ShiftReport } from '../../../shared/staff.ts';
 import type { EventLine, ShiftRow, ShiftsRepo } from './shifts-repo.ts';
 
@@ -37,7 +36,7 @@ export function buildShiftReport(
   const id = shift.shiftId;
   const paidW = repo.paidByWallet(id, currency);
   const refW = repo.refundedByWallet(id, currency);
-  const wallets = [...new Set([...paidW, ...refW].map((g) => g.key as Wallet))].sort();
+  const wallets = [...new Set([...paidW, ...refW].map((g) => String(g.key)))].sort();
   const byWallet = wallets.map((wallet) => {
     const p = paidW.find((g) => g.key === wallet);
     const r = refW.find((g) => g.key === wallet);

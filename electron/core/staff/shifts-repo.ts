@@ -61,7 +61,8 @@ export function createShiftsRepo(db: Db) {
   const paidByCashier = paid('cashier_id');
   const refundedByWallet = refunded('a.wallet');
   const refundedByCashier = refunded('r.cashier_id');
-  const unresolvedAttempts = db.prepare(`SELECT order_id AS orderId, state, amount_cents + tip_cents AS amountCents
+  const unresolvedAttempts =
+    db.prepare(`SELECT order_id AS orderId, state, amount_cents + tip_cents AS amountCents
     FROM attempts WHERE shift_id = ? AND state NOT IN ('paid','failed','expired') ORDER BY created_at`);
   const unresolvedRefunds = db.prepare(`SELECT order_id AS orderId, state, amount_cents AS amountCents
     FROM refunds WHERE shift_id = ? AND state IN ('created','submitted','unknown') ORDER BY created_at`);
@@ -80,20 +81,32 @@ export function createShiftsRepo(db: Db) {
       AND COALESCE(a.shift_id, ra.shift_id) IS NOT NULL AND COALESCE(a.shift_id, ra.shift_id) <> e.shift_id
       AND e.type NOT IN ('attempt.facts','refund.facts')
     ORDER BY e.seq`);
-  const shiftAttempts = db.prepare('SELECT attempt_id AS id FROM attempts WHERE shift_id = ? ORDER BY created_at');
-  const shiftRefunds = db.prepare('SELECT refund_id AS id FROM refunds WHERE shift_id = ? ORDER BY created_at');
+  const shiftAttempts = db.prepare(
+    'SELECT attempt_id AS id FROM attempts WHERE shift_id = ? ORDER BY created_at',
+  );
+  const shiftRefunds = db.prepare(
+    'SELECT refund_id AS id FROM refunds WHERE shift_id = ? ORDER BY created_at',
+  );
 
   return {
     open: () => (open.get() as ShiftRow | undefined) ?? null,
     get: (shiftId: number) => (byId.get(shiftId) as ShiftRow | undefined) ?? null,
     recent: (limit: number) => recent.all(limit) as ShiftRow[],
-    insert: (openedAt: number, openedBy: string): number => Number(insert.run(openedAt, openedBy).lastInsertRowid),
-    close(row: { shiftId: number; closedAt: number; closedBy: string; approvedBy: string | null; zReport: string }) {
+    insert: (openedAt: number, openedBy: string): number =>
+      Number(insert.run(openedAt, openedBy).lastInsertRowid),
+    close(row: {
+      shiftId: number;
+      closedAt: number;
+      closedBy: string;
+      approvedBy: string | null;
+      zReport: string;
+    }) {
       if (close.run(row).changes !== 1) throw new Error(`shift ${row.shiftId} is not open`);
     },
     paidByWallet: (shiftId: number, currency: string) => paidByWallet.all(shiftId, currency) as PaidGroup[],
     paidByCashier: (shiftId: number, currency: string) => paidByCashier.all(shiftId, currency) as PaidGroup[],
-    refundedByWallet: (shiftId: number, currency: string) => refundedByWallet.all(shiftId, currency) as RefundGroup[],
+    refundedByWallet: (shiftId: number, currency: string) =>
+      refundedByWallet.all(shiftId, currency) as RefundGroup[],
     refundedByCashier: (shiftId: number, currency: string) =>
       refundedByCashier.all(shiftId, currency) as RefundGroup[],
     unresolved(shiftId: number) {

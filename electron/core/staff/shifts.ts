@@ -120,7 +120,12 @@ export function createShifts(deps: ShiftsDeps) {
         }
         const closedAt = deps.now();
         const z: ShiftReport = {
-          ...buildShiftReport(r, { ...open, closedAt, closedBy: req.closedBy, approvedBy: req.approvedBy }, deps.currency(), deps.name),
+          ...buildShiftReport(
+            r,
+            { ...open, closedAt, closedBy: req.closedBy, approvedBy: req.approvedBy },
+            deps.currency(),
+            deps.name,
+          ),
           kind: 'Z',
           reconciliation: { checked: attempts.length + refunds.length, differences },
         };

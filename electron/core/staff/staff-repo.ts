@@ -21,7 +21,8 @@ const COLUMNS = `staff_id AS staffId, name, role, pin_hash AS pinHash, operator_
 const fromRaw = (r: RawStaff): StaffRow => ({ ...r, staffId: String(r.staffId), active: r.active === 1 });
 
 export function createStaffRepo(db: Db) {
-  const insert = db.prepare(`INSERT INTO staff (name, role, pin_hash, operator_id, active, created_at, updated_at)
+  const insert =
+    db.prepare(`INSERT INTO staff (name, role, pin_hash, operator_id, active, created_at, updated_at)
     VALUES (?, ?, ?, ?, 1, ?, ?)`);
   const all = db.prepare(`SELECT ${COLUMNS} FROM staff ORDER BY staff_id`);
   const byId = db.prepare(`SELECT ${COLUMNS} FROM staff WHERE staff_id = ?`);
@@ -50,5 +51,11 @@ export function createStaffRepo(db: Db) {
 export type StaffRepo = ReturnType<typeof createStaffRepo>;
 
 export function staffView(row: StaffRow): StaffView {
-  return { staffId: row.staffId, name: row.name, role: row.role, operatorId: row.operatorId, active: row.active };
+  return {
+    staffId: row.staffId,
+    name: row.name,
+    role: row.role,
+    operatorId: row.operatorId,
+    active: row.active,
+  };
 }

@@ -12,6 +12,8 @@ const COMMANDS = [
   'refund',
   'rate',
   'wedge-replay',
+  'staff',
+  'shift',
 ] as const;
 type CommandName = (typeof COMMANDS)[number];
 

@@ -10,7 +10,7 @@ export function staffHandlers(ctx: CoreContext): HandlerGroup<StaffCommands> {
   return {
     'staff.signIn': async ({ pin }) => {
       const who = await ctx.staff.signIn(pin);
-      ctx.logger.info(`signed in: staff ${who.staffId} (${who.role})`);
+      await ctx.openShiftFor(who.staffId);
       return who;
     },
     'staff.signOut': async () => {

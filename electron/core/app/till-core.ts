@@ -15,6 +15,7 @@ import { createSettingsStore } from '../config/settings-store.ts';
 import type { Db } from '../journal/open-journal.ts';
 import type { JournalActor } from '../journal/rows.ts';
 import type { LogSink } from '../logging/index.ts';
+import { localDate, systemTimeZone } from '../payments/local-day.ts';
 import { currentApprover } from '../staff/approval-context.ts';
 import { ensureFirstOwner } from '../staff/first-owner.ts';
 import { createStaffSession } from '../staff/session.ts';
@@ -137,10 +138,7 @@ async function startTillCore(
     clock,
     idleLockMs: () => settings.get().idleLockMinutes * 60_000,
     onChange: (who, why) => {
-      if (who) {
-        const shiftId = shifts.ensureOpen(who.staffId);
-        logger.info(`staff ${who.staffId} signed in; shift ${shiftId}`);
-      } else logger.info(`till locked (${why})`);
+      if (!who) logger.info(`till locked (${why})`);
       pushSnapshot();
     },
   });
@@ -151,6 +149,38 @@ async function startTillCore(
     now: () => clock.now(),
     reconcile: (attempts, refunds) => stack.payments.reconcileOrders(attempts, refunds),
   });
+  function onShiftClosed(z: ShiftReport): void {
+    for (const hook of shiftClosedHooks) {
+      try {
+        hook(z);
+      } catch (err) {
+        logger.error('a shift-closed hook failed', errorFields(err));
+      }
+    }
+  }
+
+  /**
+   * After a sign-in: the open shift, or a new one. With one shift per day, a shift opened on an earlier
+   * local day is closed first (reconciled; left open, and said so, while anything is unresolved).
+   */
+  async function openShiftFor(staffId: string): Promise<void> {
+    const open = shifts.current();
+    const tz = systemTimeZone();
+    if (settings.get().shiftPerDay && open && localDate(open.openedAt, tz) !== localDate(clock.now(), tz)) {
+      try {
+        onShiftClosed(
+          await shifts.close({ closedBy: staffId, approvedBy: null, acknowledgeUnresolved: false }),
+        );
+        logger.info(`shift ${open.shiftId} of an earlier day closed at sign-in`);
+      } catch (err) {
+        logger.warn(`shift ${open.shiftId} of an earlier day stays open`, errorFields(err));
+      }
+    }
+    const shiftId = shifts.ensureOpen(staffId);
+    logger.info(`staff ${staffId} signed in; shift ${shiftId}`);
+    pushSnapshot();
+  }
+
   /** Who is acting, for the journal's new rows: read at the moment each row is written. */
   function journalActor(db: Db): () => JournalActor {
     const shiftRows = createShiftsRepo(db);
@@ -347,9 +377,8 @@ async function startTillCore(
     staff: session,
     directory,
     shifts,
-    onShiftClosed: (z) => {
-      for (const hook of shiftClosedHooks) hook(z);
-    },
+    onShiftClosed,
+    openShiftFor,
     pushSnapshot,
     clock,
     logger,

@@ -52,6 +52,8 @@ export interface AttemptView {
   /** Passive pay: the wallet code, masked (first 4, last 4). */
   maskedCode: string | null;
   operatorId: string;
+  /** The staff account signed in when it was taken (null: before staff accounts). */
+  cashierId?: string | null;
   createdAt: number;
   updatedAt: number;
   paidAt: number | null;

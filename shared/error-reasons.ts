@@ -9,6 +9,10 @@ export const ERROR_REASONS = [
   'pin-busy', // more guesses at once than wrong PINs left before the lockout
   'amount-over-limit', // {limit}: the till's maximum, plain (e.g. 5000.00)
   'wallet-not-enabled', // {wallet}
+  'sign-in-needed', // the till is locked: a cashier signs in first
+  'role-needed', // {role}: a supervisor's (or owner's) PIN is needed
+  'pin-taken', // PINs are unique per till
+  'shift-unresolved', // {count}: the shift cannot close over unresolved payments without an acknowledgement
 ] as const;
 
 export type ErrorReason = (typeof ERROR_REASONS)[number];

@@ -86,6 +86,29 @@ export function ReportScreen() {
               tone: row.wallet.toLowerCase(),
             }))}
           />
+          {report.byCashier.length > 0 && (
+            <>
+              <h3>{tr('report.byCashier')}</h3>
+              <table className="table" data-testid="report-by-cashier">
+                <thead>
+                  <tr>
+                    <th>{tr('history.cashier')}</th>
+                    <th>{tr('report.count')}</th>
+                    <th>{tr('report.gross')}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {report.byCashier.map((c) => (
+                    <tr key={c.cashierId ?? '-'}>
+                      <td>{c.name || '—'}</td>
+                      <td>{c.count}</td>
+                      <td>{fmt(c.grossCents)}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </>
+          )}
           {report.manualOverrides.length > 0 && (
             <p>
               {tr('report.manual')}: {report.manualOverrides.map((a) => a.orderId).join(', ')}

@@ -215,6 +215,11 @@ export function SettingsScreen() {
             </p>
           )}
           {check('soundsOn', tr('settings.sounds'))}
+          {text('idleLockMinutes', 'idleLockMinutes', tr('settings.idleLockMinutes'), {
+            type: 'number',
+            inputMode: 'numeric',
+          })}
+          {check('shiftPerDay', tr('settings.shiftPerDay'))}
         </fieldset>
         <fieldset>
           <legend>{tr('settings.callback')}</legend>

@@ -44,6 +44,8 @@ export interface SettingsDraft {
   operatorLanguage: Language;
   customerLanguage: Language;
   soundsOn: boolean;
+  idleLockMinutes: string;
+  shiftPerDay: boolean;
 }
 
 export function draftOf(s: PublicSettings): SettingsDraft {
@@ -74,6 +76,8 @@ export function draftOf(s: PublicSettings): SettingsDraft {
     operatorLanguage: s.operatorLanguage,
     customerLanguage: s.customerLanguage,
     soundsOn: s.soundsOn,
+    idleLockMinutes: String(s.idleLockMinutes),
+    shiftPerDay: s.shiftPerDay,
   };
 }
 
@@ -133,6 +137,9 @@ export function patchOf(s: PublicSettings, d: SettingsDraft): { patch: SettingsP
   if (d.operatorLanguage !== s.operatorLanguage) patch.operatorLanguage = d.operatorLanguage;
   if (d.customerLanguage !== s.customerLanguage) patch.customerLanguage = d.customerLanguage;
   if (d.soundsOn !== s.soundsOn) patch.soundsOn = d.soundsOn;
+  const idle = numberOf(d.idleLockMinutes);
+  if (idle !== s.idleLockMinutes) patch.idleLockMinutes = idle;
+  if (d.shiftPerDay !== s.shiftPerDay) patch.shiftPerDay = d.shiftPerDay;
   return { patch };
 }
 
@@ -147,6 +154,7 @@ export const FIELDS: Array<{ path: string; label: MessageKey }> = [
   { path: 'tipPresetsPercent', label: 'settings.tipPresets' },
   { path: 'wallets', label: 'settings.wallets' },
   { path: 'qrExpirySeconds', label: 'settings.qrExpiry' },
+  { path: 'idleLockMinutes', label: 'settings.idleLockMinutes' },
   { path: 'callback.bindHost', label: 'settings.callbackHost' },
   { path: 'callback.port', label: 'settings.callbackPort' },
   { path: 'callback.publicUrl', label: 'settings.callbackUrl' },

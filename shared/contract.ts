@@ -278,7 +278,10 @@ export const commands = {
     request: z.object({ shiftId: z.number().int().min(1) }).strict(),
     result: null as unknown as ShiftReport,
   },
-  /** Reconciles with OTTPay and closes the open shift (a supervisor's PIN); the Z report comes back. */
+  /**
+   * Reconciles with OTTPay and closes the open shift (a supervisor's PIN); the Z report comes back.
+   * The cashier stays signed in: the next sign-in or payment opens the next shift.
+   */
   'shift.close': {
     request: z.object({ pin, acknowledgeUnresolved: z.boolean() }).strict(),
     result: null as unknown as ShiftReport,

@@ -23,7 +23,7 @@ export interface CoreContext {
   shifts: Shifts;
   /** After a shift closed: the hook for printing its Z report (the receipt printer's module). */
   onShiftClosed(z: ShiftReport): void;
-  /** After a sign-in: opens a shift when none is open (one per day: rolls the day's shift over). */
+  /** After a sign-in, or a payment after a close: opens a shift when none is open (one per day: rolls the day's shift over). */
   openShiftFor(staffId: string): Promise<void>;
   pushSnapshot(): void;
   clock: Clock;

@@ -40,16 +40,22 @@ function checkWalletOffered(ctx: CoreContext, wallet: Wallet): void {
   }
 }
 
+/** The signed-in cashier; a payment after a shift's close opens the next shift. */
+async function cashierWithShift(ctx: CoreContext): Promise<void> {
+  const cashier = ctx.staff.require();
+  if (ctx.shifts.openId() === null) await ctx.openShiftFor(cashier.staffId);
+}
+
 export function saleHandlers(ctx: CoreContext): HandlerGroup<SaleCommands> {
   return {
     'till.snapshot': async () => ctx.snapshot(),
     'sale.payActive': async ({ amountCents, tipCents, wallet }) => {
-      ctx.staff.require();
+      await cashierWithShift(ctx);
       checkAmount(ctx, amountCents, tipCents, wallet);
       return ctx.payments().payActive({ amountCents, tipCents, wallet });
     },
     'sale.payPassive': async ({ amountCents, tipCents }) => {
-      ctx.staff.require();
+      await cashierWithShift(ctx);
       checkAmount(ctx, amountCents, tipCents);
       const sale = await ctx.payments().beginPassive({ amountCents, tipCents });
       ctx.syncScanWait();

@@ -21,7 +21,6 @@ export function shiftHandlers(ctx: CoreContext): HandlerGroup<ShiftCommands> {
         ctx.shifts.close({ closedBy, approvedBy: approver.staffId, acknowledgeUnresolved }),
       );
       ctx.logger.info(`shift ${z.shiftId} closed by staff ${closedBy}`);
-      ctx.staff.signOut();
       ctx.onShiftClosed(z);
       ctx.pushSnapshot();
       return z;

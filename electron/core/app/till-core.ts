@@ -160,7 +160,7 @@ async function startTillCore(
   }
 
   /**
-   * After a sign-in: the open shift, or a new one. With one shift per day, a shift opened on an earlier
+   * After a sign-in (or a payment after a close): the open shift, or a new one. With one shift per day, a shift opened on an earlier
    * local day is closed first (reconciled; left open, and said so, while anything is unresolved).
    */
   async function openShiftFor(staffId: string): Promise<void> {
@@ -177,7 +177,7 @@ async function startTillCore(
       }
     }
     const shiftId = shifts.ensureOpen(staffId);
-    logger.info(`staff ${staffId} signed in; shift ${shiftId}`);
+    logger.info(`staff ${staffId} at the till; shift ${shiftId}`);
     pushSnapshot();
   }
 

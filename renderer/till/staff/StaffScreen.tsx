@@ -88,40 +88,34 @@ export function StaffScreen() {
           setPending({ kind: 'add' });
         }}
       >
-        <label>
-          {tr('staff.name')}
-          <input value={name} maxLength={60} onChange={(e) => setName(e.target.value)} />
-        </label>
-        <label>
-          {tr('staff.role')}
-          <select value={role} onChange={(e) => setRole(e.target.value as StaffRole)}>
-            {STAFF_ROLES.map((r) => (
-              <option key={r} value={r}>
-                {tr(`staff.role.${r}`)}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          {tr('staff.pin')}
-          <input
-            type="password"
-            inputMode="numeric"
-            autoComplete="off"
-            maxLength={8}
-            value={pin}
-            onChange={(e) => setPin(e.target.value.replace(/\D/g, ''))}
-          />
-        </label>
-        <label>
-          {tr('staff.operatorId')}
-          <input
-            inputMode="numeric"
-            maxLength={10}
-            value={operatorId}
-            onChange={(e) => setOperatorId(e.target.value.replace(/\D/g, ''))}
-          />
-        </label>
+        <label htmlFor="staff-name">{tr('staff.name')}</label>
+        <input id="staff-name" value={name} maxLength={60} onChange={(e) => setName(e.target.value)} />
+        <label htmlFor="staff-role">{tr('staff.role')}</label>
+        <select id="staff-role" value={role} onChange={(e) => setRole(e.target.value as StaffRole)}>
+          {STAFF_ROLES.map((r) => (
+            <option key={r} value={r}>
+              {tr(`staff.role.${r}`)}
+            </option>
+          ))}
+        </select>
+        <label htmlFor="staff-pin">{tr('staff.pin')}</label>
+        <input
+          id="staff-pin"
+          type="password"
+          inputMode="numeric"
+          autoComplete="off"
+          maxLength={8}
+          value={pin}
+          onChange={(e) => setPin(e.target.value.replace(/\D/g, ''))}
+        />
+        <label htmlFor="staff-operator">{tr('staff.operatorId')}</label>
+        <input
+          id="staff-operator"
+          inputMode="numeric"
+          maxLength={10}
+          value={operatorId}
+          onChange={(e) => setOperatorId(e.target.value.replace(/\D/g, ''))}
+        />
         <button
           type="submit"
           className="primary"

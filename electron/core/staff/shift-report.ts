@@ -2,7 +2,7 @@
 // supervisor's overrides and acknowledgements, what is still unresolved and the late events. An X
 // report is this, computed now; a Z report is this frozen at close with the reconciliation added.
 import type { ShiftEventLine, ShiftReport } from '../../../shared/staff.ts';
-import type { EventLine, ShiftRow, ShiftsRepo } from './shifts-repo.ts';
+import type { EventLine, PaidGroup, RefundGroup, ShiftRow, ShiftsRepo } from './shifts-repo.ts';
 
 /** Events that acknowledge rather than change: a cleared flag, unresolved orders at a close. */
 const ACK_TYPES = new Set(['attempt.attention_cleared', 'shift.unresolved_acknowledged']);
@@ -27,23 +27,16 @@ function line(e: EventLine): ShiftEventLine {
   };
 }
 
-export function buildShiftReport(
-  repo: ShiftsRepo,
-  shift: ShiftRow,
-  currency: string,
-  name: StaffName,
-): ShiftReport {
-  const id = shift.shiftId;
-  const paidW = repo.paidByWallet(id, currency);
-  const refW = repo.refundedByWallet(id, currency);
-  const wallets = [...new Set([...paidW, ...refW].map((g) => String(g.key)))].sort();
-  const byWallet = wallets.map((wallet) => {
-    const p = paidW.find((g) => g.key === wallet);
-    const r = refW.find((g) => g.key === wallet);
+/** Paid and refunded groups side by side, one line per key found in either, with the net. */
+function merged(paid: PaidGroup[], refunded: RefundGroup[]) {
+  const keys = [...new Set([...paid, ...refunded].map((g) => g.key))];
+  return keys.map((key) => {
+    const p = paid.find((g) => g.key === key);
+    const r = refunded.find((g) => g.key === key);
     const grossCents = p?.grossCents ?? 0;
     const refundedCents = r?.cents ?? 0;
     return {
-      wallet,
+      key,
       count: p?.count ?? 0,
       grossCents,
       tipCents: p?.tipCents ?? 0,
@@ -52,26 +45,20 @@ export function buildShiftReport(
       netCents: grossCents - refundedCents,
     };
   });
-  const paidC = repo.paidByCashier(id, currency);
-  const refC = repo.refundedByCashier(id, currency);
-  const cashiers = [...new Set([...paidC, ...refC].map((g) => g.key))];
-  const byCashier = cashiers
-    .map((cashierId) => {
-      const p = paidC.find((g) => g.key === cashierId);
-      const r = refC.find((g) => g.key === cashierId);
-      const grossCents = p?.grossCents ?? 0;
-      const refundedCents = r?.cents ?? 0;
-      return {
-        cashierId,
-        name: name(cashierId),
-        count: p?.count ?? 0,
-        grossCents,
-        tipCents: p?.tipCents ?? 0,
-        refundCount: r?.count ?? 0,
-        refundedCents,
-        netCents: grossCents - refundedCents,
-      };
-    })
+}
+
+export function buildShiftReport(
+  repo: ShiftsRepo,
+  shift: ShiftRow,
+  currency: string,
+  name: StaffName,
+): ShiftReport {
+  const id = shift.shiftId;
+  const byWallet = merged(repo.paidByWallet(id, currency), repo.refundedByWallet(id, currency))
+    .map(({ key, ...t }) => ({ wallet: String(key), ...t }))
+    .sort((a, b) => a.wallet.localeCompare(b.wallet));
+  const byCashier = merged(repo.paidByCashier(id, currency), repo.refundedByCashier(id, currency))
+    .map(({ key, ...t }) => ({ cashierId: key, name: name(key), ...t }))
     .sort((a, b) => a.name.localeCompare(b.name));
   const grossCents = byWallet.reduce((s, w) => s + w.grossCents, 0);
   const refundCents = byWallet.reduce((s, w) => s + w.refundedCents, 0);

@@ -1,6 +1,7 @@
 import type { Currency } from '../../../shared/money.ts';
 import type { ShiftReport } from '../../../shared/staff.ts';
 import { dateTime, money } from '../../i18n/t.ts';
+import { TotalsTable, walletLabel } from '../screens/TotalsTable.tsx';
 import { useTill } from '../till-context.ts';
 
 /** One shift's report: the X report so far, or a closed shift's frozen Z report. */
@@ -31,51 +32,18 @@ export function ShiftReportView({ report }: { report: ShiftReport }) {
         <dd data-testid="shift-net">{fmt(report.netCents)}</dd>
       </dl>
       <h4>{tr('report.byWallet')}</h4>
-      <table className="table">
-        <thead>
-          <tr>
-            <th>{tr('status.wallet')}</th>
-            <th>{tr('report.count')}</th>
-            <th>{tr('report.gross')}</th>
-            <th>{tr('report.refunds')}</th>
-            <th>{tr('report.net')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {report.byWallet.map((w) => (
-            <tr key={w.wallet}>
-              <td>{w.wallet}</td>
-              <td>{w.count}</td>
-              <td>{fmt(w.grossCents)}</td>
-              <td>{fmt(w.refundedCents)}</td>
-              <td>{fmt(w.netCents)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <TotalsTable
+        heading={tr('status.wallet')}
+        fmt={fmt}
+        rows={report.byWallet.map((w) => ({ ...w, key: w.wallet, label: walletLabel(w.wallet, tr) }))}
+      />
       <h4>{tr('shift.byCashier')}</h4>
-      <table className="table">
-        <thead>
-          <tr>
-            <th>{tr('history.cashier')}</th>
-            <th>{tr('report.count')}</th>
-            <th>{tr('report.gross')}</th>
-            <th>{tr('report.refunds')}</th>
-            <th>{tr('report.net')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {report.byCashier.map((c) => (
-            <tr key={c.cashierId ?? '-'} data-cashier={c.name}>
-              <td>{c.name || '—'}</td>
-              <td>{c.count}</td>
-              <td>{fmt(c.grossCents)}</td>
-              <td>{fmt(c.refundedCents)}</td>
-              <td>{fmt(c.netCents)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <TotalsTable
+        heading={tr('history.cashier')}
+        fmt={fmt}
+        rowAttr="cashier"
+        rows={report.byCashier.map((c) => ({ ...c, key: c.cashierId ?? '-', label: c.name || '—' }))}
+      />
       {(report.overrides.length > 0 || report.acknowledgements.length > 0) && (
         <>
           <h4>{tr('shift.overrides')}</h4>

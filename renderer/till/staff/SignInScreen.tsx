@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { ErrorNote } from '../../components/ErrorNote.tsx';
+import { PinInput } from '../../components/PinInput.tsx';
 import { useAutoFocus } from '../../components/useAutoFocus.ts';
 import { errorText } from '../../i18n/error-text.ts';
 import { run, useTill } from '../till-context.ts';
@@ -32,16 +33,7 @@ export function SignInScreen() {
         }}
       >
         <label htmlFor="sign-in-pin">{tr('signin.pin')}</label>
-        <input
-          id="sign-in-pin"
-          type="password"
-          inputMode="numeric"
-          autoComplete="off"
-          ref={input}
-          maxLength={8}
-          value={pin}
-          onChange={(e) => setPin(e.target.value.replace(/\D/g, ''))}
-        />
+        <PinInput id="sign-in-pin" value={pin} onChange={setPin} inputRef={input} />
         <button type="submit" className="primary" disabled={busy || pin.length < 4}>
           {tr('signin.submit')}
         </button>

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { STAFF_ROLES, type StaffRole, type StaffView } from '../../../shared/staff.ts';
 import { ErrorNote } from '../../components/ErrorNote.tsx';
+import { PinInput } from '../../components/PinInput.tsx';
 import { errorText } from '../../i18n/error-text.ts';
 import { PinDialog } from '../screens/PinDialog.tsx';
 import { run, useTill } from '../till-context.ts';
@@ -99,15 +100,7 @@ export function StaffScreen() {
           ))}
         </select>
         <label htmlFor="staff-pin">{tr('staff.pin')}</label>
-        <input
-          id="staff-pin"
-          type="password"
-          inputMode="numeric"
-          autoComplete="off"
-          maxLength={8}
-          value={pin}
-          onChange={(e) => setPin(e.target.value.replace(/\D/g, ''))}
-        />
+        <PinInput id="staff-pin" value={pin} onChange={setPin} />
         <label htmlFor="staff-operator">{tr('staff.operatorId')}</label>
         <input
           id="staff-operator"

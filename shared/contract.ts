@@ -2,6 +2,7 @@
 // Electron IPC and the browser shell's HTTP/SSE are two transports for this same contract: both
 // validate requests with these schemas and answer with the Result envelope (shared/result.ts).
 import { z } from 'zod';
+import { isCalendarDate } from './calendar-date.ts';
 import type {
   AttemptView,
   CustomerView,
@@ -21,7 +22,10 @@ const wallet = z.enum(['WECHATPAY', 'ALIPAY', 'UNIONPAY']);
 const language = z.enum(['en', 'fr', 'zh']);
 const id = z.string().min(1).max(64);
 const pin = z.string().regex(/^\d{4,8}$/, 'PIN is 4 to 8 digits');
-const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'date is YYYY-MM-DD');
+const day = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'date is YYYY-MM-DD')
+  .refine(isCalendarDate, 'date is not a real calendar day');
 const text = (max: number) => z.string().trim().min(1).max(max);
 const empty = z.object({}).strict();
 
@@ -36,6 +40,11 @@ export const GATEWAY_ACTIONS = [
 ] as const;
 export type GatewayAction = (typeof GATEWAY_ACTIONS)[number];
 
+function onlyActionKeys(value: unknown): boolean {
+  if (typeof value !== 'object' || value === null) return true; // the record schema refuses it
+  return Object.keys(value).every((k) => (GATEWAY_ACTIONS as readonly string[]).includes(k));
+}
+
 export const settingsPatchSchema = z
   .object({
     merchantId: z.string().regex(/^[A-Z]{2}\d{8}$/, 'merchant id looks like QC00005496'),
@@ -44,6 +53,8 @@ export const settingsPatchSchema = z
     gatewayUrl: z.url({ protocol: /^https?$/ }),
     currency: z.enum(['CAD', 'USD']),
     maxAmountCents: positiveCents,
+    /** The largest tip as a percentage of the amount (100: no more than the amount itself). */
+    maxTipPercent: z.number().int().min(0).max(1000),
     tipPresetsPercent: z.array(z.number().int().min(1).max(100)).max(4),
     wallets: z.array(wallet).min(1),
     operatorLanguage: language,
@@ -75,10 +86,16 @@ export const settingsPatchSchema = z
       .strict(),
     customerDisplay: z.enum(['window', 'second-screen', 'browser', 'off']),
     /** Per action, for a gateway that wants another protocol version than 1.0 (support sets these). */
-    gatewayVersions: z.partialRecord(
-      z.enum(GATEWAY_ACTIONS),
-      z.string().regex(/^\d{1,3}(\.\d{1,3}){0,2}$/, 'a version looks like 1.0'),
-    ),
+    // Own keys are checked first: a JSON "__proto__" key would otherwise pass and be dropped silently.
+    gatewayVersions: z
+      .unknown()
+      .refine(onlyActionKeys, 'keys are OTTPay action names, e.g. ACTIVEPAY')
+      .pipe(
+        z.partialRecord(
+          z.enum(GATEWAY_ACTIONS),
+          z.string().regex(/^\d{1,3}(\.\d{1,3}){0,2}$/, 'a version looks like 1.0'),
+        ),
+      ),
     /** How a refund is looked up: a status query on the refund's id, or OTTPay's REFUND_QUERY action. */
     refundQueryAction: z.enum(['STATUS_QUERY', 'REFUND_QUERY']),
     idleLockMinutes: z.number().int().min(0).max(240),

@@ -140,6 +140,8 @@ export interface PublicSettings {
   signKeySet: boolean;
   currency: Currency;
   maxAmountCents: number;
+  /** The largest tip as a percentage of the amount (default 100: no more than the amount). */
+  maxTipPercent: number;
   tipPresetsPercent: number[];
   wallets: Wallet[];
   operatorLanguage: Language;

@@ -7,7 +7,9 @@ export const ERROR_REASONS = [
   'pin-locked', // {seconds}: too many wrong PINs, locked now
   'pin-wait', // {seconds}: still locked
   'pin-busy', // more guesses at once than wrong PINs left before the lockout
+  'journal-busy', // another program held the journal's write lock past the busy timeout
   'amount-over-limit', // {limit}: the till's maximum, plain (e.g. 5000.00)
+  'tip-over-limit', // {percent, limit}: the tip limit as a percentage of the amount, and as money (plain)
   'wallet-not-enabled', // {wallet}
   'sign-in-needed', // the till is locked: a cashier signs in first
   'role-needed', // {role}: a supervisor's (or owner's) PIN is needed

@@ -62,3 +62,14 @@ export function expandLanHosts(host: string | null | undefined): string[] {
   }
   return out;
 }
+
+/**
+ * The body is JSON: the media type is exactly application/json (a prefix match let application/jsonp
+ * and application/json-patch+json through), with at most a UTF-8 charset parameter.
+ */
+export function isJsonContentType(value: string | undefined): boolean {
+  if (value === undefined) return false;
+  const [type = '', ...params] = value.split(';').map((p) => p.trim().toLowerCase());
+  if (type !== 'application/json') return false;
+  return params.every((p) => p === '' || /^charset="?utf-8"?$/.test(p));
+}

@@ -12,6 +12,7 @@ import {
   expandLanHosts,
   type GuardConfig,
   hostAllowed,
+  isJsonContentType,
   isLoopbackPeer,
   originAllowed,
   tokenMatches,
@@ -111,8 +112,7 @@ export async function createWebShell(opts: WebShellOptions): Promise<WebShell> {
   }
 
   async function runCommand(req: IncomingMessage, res: ServerResponse, name: string): Promise<void> {
-    const type = headerValue(req, 'content-type') ?? '';
-    if (!type.toLowerCase().startsWith('application/json')) return deny(res, 415, 'send JSON');
+    if (!isJsonContentType(headerValue(req, 'content-type'))) return deny(res, 415, 'send JSON');
     const body = await readBody(req, MAX_BODY_BYTES);
     if (body === null) return deny(res, 413, 'request too large');
     let payload: unknown;

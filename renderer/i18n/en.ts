@@ -16,7 +16,10 @@ export const en = {
   'errorReason.pin-locked': 'Wrong PIN — locked for {seconds} s',
   'errorReason.pin-wait': 'Too many wrong PINs — try again in {seconds} s',
   'errorReason.pin-busy': 'Too many PIN attempts at once — try again',
+  'errorReason.journal-busy':
+    'The journal is busy (another program is holding it) — nothing was changed; try again in a moment',
   'errorReason.amount-over-limit': 'The amount is over this till’s limit of {limit}',
+  'errorReason.tip-over-limit': 'The tip is over this till’s limit of {percent}% of the amount ({limit})',
   'errorReason.wallet-not-enabled': '{wallet} is not enabled on this till',
   'attention.banner': '{count} payment(s) need attention before the next sale.',
   'amount.label': 'Amount',
@@ -174,6 +177,7 @@ export const en = {
   'settings.signKeyUnset': 'No sign key: running on the sandbox',
   'settings.setSignKey': 'Set sign key',
   'settings.maxAmount': 'Maximum amount',
+  'settings.maxTipPercent': 'Maximum tip (% of the amount)',
   'settings.callback': 'Call-back listener',
   'settings.callbackEnabled': 'Listen for call-backs',
   'settings.callbackHost': 'Bind host',

@@ -17,7 +17,11 @@ export const fr: Record<MessageKey, string> = {
   'errorReason.pin-locked': 'NIP erroné — bloqué pendant {seconds} s',
   'errorReason.pin-wait': 'Trop de NIP erronés — réessayez dans {seconds} s',
   'errorReason.pin-busy': 'Trop de NIP saisis à la fois — réessayez',
+  'errorReason.journal-busy':
+    'Le journal est occupé (un autre programme le retient) — rien n’a été modifié ; réessayez dans un instant',
   'errorReason.amount-over-limit': 'Le montant dépasse la limite de cette caisse ({limit})',
+  'errorReason.tip-over-limit':
+    'Le pourboire dépasse la limite de cette caisse : {percent} % du montant ({limit})',
   'errorReason.wallet-not-enabled': '{wallet} n’est pas activé sur cette caisse',
   'attention.banner': '{count} paiement(s) à vérifier avant la prochaine vente.',
   'amount.label': 'Montant',
@@ -179,6 +183,7 @@ export const fr: Record<MessageKey, string> = {
   'settings.signKeyUnset': 'Aucune clé : bac à sable',
   'settings.setSignKey': 'Définir la clé',
   'settings.maxAmount': 'Montant maximum',
+  'settings.maxTipPercent': 'Pourboire maximum (en % du montant)',
   'settings.callback': 'Écoute des rappels',
   'settings.callbackEnabled': 'Écouter les rappels',
   'settings.callbackHost': 'Hôte',

@@ -9,6 +9,7 @@ import { createJournal } from '../../electron/core/journal/journal.ts';
 import { openJournal } from '../../electron/core/journal/open-journal.ts';
 import { startCallbackServer } from '../../electron/core/payments/callback-server.ts';
 import { createPaymentsEngine } from '../../electron/core/payments/engine.ts';
+import { TEST_CODE_HASH_KEY } from '../support/code-hash-key.ts';
 
 export interface WorkerConfig {
   phase: 'pay' | 'recover';
@@ -72,6 +73,7 @@ const callbacks = await startCallbackServer({
   },
 });
 const engine = createPaymentsEngine({
+  codeHashKey: TEST_CODE_HASH_KEY,
   journal,
   gateway,
   terminalNo: cfg.terminalNo,

@@ -1,6 +1,6 @@
 // Payments benchmarks, each against a floor measured in the same run:
 //  1. charge-to-QR: payActive (journal writes + ACTIVEPAY over HTTP to the simulator) minus the raw
-//     loopback HTTP round trip of the same sealed request;
+//     loopback HTTP round trip of the same sealed request; the median and the tail (p95, p99);
 //  2. history search and the daily report on a journal of 1,000,000 attempts (built in one transaction).
 import fs from 'node:fs';
 import http from 'node:http';
@@ -18,27 +18,14 @@ import {
   SANDBOX_SIGN_KEY,
 } from '../../electron/core/simulator/index.ts';
 import { createOrderIdGenerator } from '../../shared/payments/order-id.ts';
+import { TEST_CODE_HASH_KEY } from '../support/code-hash-key.ts';
+import { percentile, post, spread } from './bench-support.ts';
 
 const ATTEMPTS = Number(process.env.BENCH_ATTEMPTS ?? 1_000_000);
 const CHARGES = Number(process.env.BENCH_CHARGES ?? 200);
 const dir = fs.mkdtempSync(path.join(process.env.BENCH_DIR ?? os.tmpdir(), 'payments-bench-'));
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0;
 const ms = (t: bigint) => Number(process.hrtime.bigint() - t) / 1e6;
-
-function post(url: string, body: string, agent: http.Agent): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const req = http.request(
-      url,
-      { method: 'POST', agent, headers: { 'content-type': 'application/json' } },
-      (res) => {
-        res.resume();
-        res.on('end', () => resolve());
-      },
-    );
-    req.on('error', reject);
-    req.end(body);
-  });
-}
 
 async function chargeToQr(): Promise<void> {
   const sim = await createSimulator();
@@ -51,6 +38,7 @@ async function chargeToQr(): Promise<void> {
     signKey: SANDBOX_SIGN_KEY,
   });
   const engine = createPaymentsEngine({
+    codeHashKey: TEST_CODE_HASH_KEY,
     journal,
     gateway,
     terminalNo: 'B1',
@@ -103,9 +91,16 @@ async function chargeToQr(): Promise<void> {
   }
   const f = median(floor);
   const c = median(full);
-  console.log(`charge-to-QR (payActive → QR):  median ${c.toFixed(2)} ms over ${CHARGES}`);
-  console.log(`raw loopback ACTIVEPAY (floor): median ${f.toFixed(2)} ms`);
-  console.log(`charge-to-QR minus floor:       ${(c - f).toFixed(2)} ms (ratio ${(c / f).toFixed(2)}x)`);
+  console.log(`charge-to-QR (payActive → QR):  ${spread(full)} over ${CHARGES}`);
+  console.log(`raw loopback ACTIVEPAY (floor): ${spread(floor)}`);
+  console.log(
+    `charge-to-QR minus floor:       median ${(c - f).toFixed(2)} ms (ratio ${(c / f).toFixed(2)}x)`,
+  );
+  const c99 = percentile(full, 99);
+  const f99 = percentile(floor, 99);
+  console.log(
+    `tail, p99 minus floor p99:      ${(c99 - f99).toFixed(2)} ms (ratio ${(c99 / f99).toFixed(2)}x)`,
+  );
 }
 
 function bigJournal(): void {
@@ -160,6 +155,7 @@ function bigJournal(): void {
   const h2 = openJournal({ path: file });
   const j2 = createJournal(h2.db);
   const engine = createPaymentsEngine({
+    codeHashKey: TEST_CODE_HASH_KEY,
     journal: j2,
     gateway: null as never,
     terminalNo: 'T1',

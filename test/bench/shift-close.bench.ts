@@ -20,6 +20,7 @@ import {
 } from '../../electron/core/simulator/index.ts';
 import { createShifts } from '../../electron/core/staff/shifts.ts';
 import { createOrderIdGenerator } from '../../shared/payments/order-id.ts';
+import { TEST_CODE_HASH_KEY } from '../support/code-hash-key.ts';
 
 const ATTEMPTS = Number(process.env.BENCH_SHIFT_ATTEMPTS ?? 5_000);
 const dir = fs.mkdtempSync(path.join(process.env.BENCH_DIR ?? os.tmpdir(), 'shift-bench-'));
@@ -43,6 +44,7 @@ async function main(): Promise<void> {
     operatorId: SANDBOX_OPERATOR_ID,
     merchantId: SANDBOX_MERCHANT_ID,
     currency: 'CAD',
+    codeHashKey: TEST_CODE_HASH_KEY,
   });
   const shifts = createShifts({
     journal: () => journal,

@@ -5,6 +5,7 @@ import type { ShiftReport } from '../../../shared/staff.ts';
 import type { Clock } from '../clock.ts';
 import type { StoredSettings } from '../config/defaults.ts';
 import type { PinGuard } from '../config/pin-guard.ts';
+import type { PinThrottle } from '../config/pin-throttle.ts';
 import type { SecretStore } from '../config/secret-store.ts';
 import type { SettingsStore } from '../config/settings-store.ts';
 import type { StaffDirectory } from '../staff/directory.ts';
@@ -26,6 +27,8 @@ export interface CoreContext {
   /** After a sign-in, or a payment after a close: opens a shift when none is open (one per day: rolls the day's shift over). */
   openShiftFor(staffId: string): Promise<void>;
   pushSnapshot(): void;
+  /** Every PIN check of this till goes through it, keyed ('till', or a staff account id). */
+  pinThrottle: PinThrottle;
   clock: Clock;
   logger: CoreLogger;
   payments(): PaymentsPort;

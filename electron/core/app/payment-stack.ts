@@ -1,6 +1,7 @@
 // Builds the payments stack: the journal in the data folder, the gateway client (live credentials) or
 // the embedded OTTPay simulator (sandbox), the optional call-back listener, and the engine.
 import { join } from 'node:path';
+import { loadCodeHashKey } from '../config/code-hash-key.ts';
 import { verifyCallback } from '../gateway/callback.ts';
 import { createGatewayClient } from '../gateway/client.ts';
 import { createJournal } from '../journal/journal.ts';
@@ -36,10 +37,20 @@ export async function startPaymentStack(input: PaymentStackInput): Promise<Payme
     }
   };
   try {
-    const handle = openJournal({
-      path: join(input.dataDir, live ? JOURNAL_FILE : SANDBOX_JOURNAL_FILE),
-      now: () => clock.now(),
+    const journalPath = join(input.dataDir, live ? JOURNAL_FILE : SANDBOX_JOURNAL_FILE);
+    // Before opening: a journal from before schema 5 hands its hash key over to the secret store.
+    const codeHashKey = await loadCodeHashKey({
+      secrets: input.secrets,
+      name: live ? 'codeHashKey' : 'sandboxCodeHashKey',
+      journalPath,
+      ...(live
+        ? {}
+        : {
+            onStoreRefused: (err: unknown) =>
+              log.warn('sandbox: the code hash key is kept in memory only', errorFields(err)),
+          }),
     });
+    const handle = openJournal({ path: journalPath, now: () => clock.now() });
     closers.push(() => handle.close());
     const journal = createJournal(handle.db, input.actor?.(handle.db));
 
@@ -84,6 +95,7 @@ export async function startPaymentStack(input: PaymentStackInput): Promise<Payme
             engine
               ? engine.handleCallback(body, remote)
               : Promise.resolve({ status: 503, body: { rsp_code: 'FAIL', rsp_msg: 'starting' } }),
+          onError: (err) => log.error('call-back listener: handler failed', errorFields(err)),
         });
         closers.push(() => listener?.close());
       } catch (err) {
@@ -98,6 +110,7 @@ export async function startPaymentStack(input: PaymentStackInput): Promise<Payme
     const callbackUrl = settings.callback.publicUrl || (listener ? listener.url() : '');
     engine = createPaymentsEngine({
       journal,
+      codeHashKey,
       gateway,
       clock,
       terminalNo: settings.terminalNo,
@@ -110,6 +123,7 @@ export async function startPaymentStack(input: PaymentStackInput): Promise<Payme
       verifyCallback: (body) => verifyCallback(body, { signKey, merchantId }),
       onError: (what, err) => log.error(`engine: ${what}`, errorFields(err)),
       cashierOperatorId: input.cashierOperatorId,
+      onNotice: (line, fields) => log.warn(line, fields),
     });
     const running = engine;
     closers.push(() => running.close());

@@ -14,7 +14,7 @@ type SaleCommands =
   | 'sale.new'
   | 'sale.pickScanWallet';
 
-/** Settings-level limits the contract schema cannot know: the till's maximum and its enabled wallets. */
+/** Settings-level limits the contract schema cannot know: the till's maximum, the tip limit, the wallets. */
 export function checkAmount(ctx: CoreContext, amountCents: number, tipCents: number, wallet?: Wallet): void {
   const s = ctx.settings.get();
   if (amountCents + tipCents > s.maxAmountCents) {
@@ -27,6 +27,18 @@ export function checkAmount(ctx: CoreContext, amountCents: number, tipCents: num
       {
         limit,
       },
+    );
+  }
+  // A tip is a share of the amount, never a second payment hidden beside it (0.01 + 4,999.99 tip).
+  const maxTipCents = Math.floor((amountCents * s.maxTipPercent) / 100);
+  if (tipCents > maxTipCents) {
+    const limit = centsToPlain(maxTipCents);
+    throw new AppError(
+      'VALIDATION',
+      `The tip is over this till's limit of ${s.maxTipPercent}% of the amount (${limit})`,
+      false,
+      'tip-over-limit',
+      { percent: s.maxTipPercent, limit },
     );
   }
   if (wallet !== undefined) checkWalletOffered(ctx, wallet);

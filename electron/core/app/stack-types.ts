@@ -4,6 +4,7 @@
 import type { PublicSettings } from '../../../shared/domain.ts';
 import type { Clock } from '../clock.ts';
 import type { StoredSettings } from '../config/defaults.ts';
+import type { SecretStore } from '../config/secret-store.ts';
 import type { NewEvent } from '../journal/events-repo.ts';
 import type { Db } from '../journal/open-journal.ts';
 import type { JournalActor } from '../journal/rows.ts';
@@ -15,6 +16,8 @@ export interface PaymentStackInput {
   settings: StoredSettings;
   /** null ⇒ no live credentials: the embedded sandbox simulator is used. */
   signKey: string | null;
+  /** Holds the wallet-code hash keys (the sign key is passed above). */
+  secrets: SecretStore;
   clock: Clock;
   logger: Logger;
   env: Record<string, string | undefined>;

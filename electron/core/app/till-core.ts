@@ -117,13 +117,14 @@ async function startTillCore(
 ): Promise<TillCore> {
   const settings = createSettingsStore(opts.dataDir, () => clock.now());
   if (settings.loadIssue) logger.warn(settings.loadIssue);
-  // One throttle for every PIN: the supervisor PIN, sign-in and approvals by staff PIN.
-  const throttle = createPinThrottle({
+  // One throttle (and one lockout file) for every PIN of this till: the supervisor's under 'till',
+  // staff accounts under their own keys.
+  const pinThrottle = createPinThrottle({
     store: createFileLockoutStore(opts.dataDir, { maxAttempts: MAX_PIN_ATTEMPTS }),
     now: () => clock.now(),
     onAttempt: (record) => journalPinAttempt(record),
   });
-  const pins = await createPinGuard({ secrets: opts.secrets, now: () => clock.now(), throttle });
+  const pins = await createPinGuard({ secrets: opts.secrets, now: () => clock.now(), throttle: pinThrottle });
   const staffStore = openStaffStore(opts.dataDir, () => clock.now());
   try {
     await ensureFirstOwner(staffStore.directory, opts.secrets, settings.get().operatorId);
@@ -134,7 +135,7 @@ async function startTillCore(
   const directory = staffStore.directory;
   const session = createStaffSession({
     directory,
-    throttle,
+    throttle: pinThrottle,
     clock,
     idleLockMs: () => settings.get().idleLockMinutes * 60_000,
     onChange: (who, why) => {
@@ -200,7 +201,7 @@ async function startTillCore(
   /** PIN guesses go to the log and the journal's event log, for the owner; never the PIN itself. */
   function journalPinAttempt(record: PinAttemptRecord): void {
     const { key, at, outcome, ...detail } = record;
-    const line = `supervisor PIN ${outcome} (${key})`;
+    const line = `PIN ${outcome} (${key})`;
     if (outcome === 'accepted') logger.info(line, detail);
     else logger.warn(line, detail);
     try {
@@ -245,6 +246,7 @@ async function startTillCore(
       dataDir: opts.dataDir,
       settings: settings.get(),
       signKey,
+      secrets: opts.secrets,
       clock,
       logger,
       env,
@@ -380,6 +382,7 @@ async function startTillCore(
     onShiftClosed,
     openShiftFor,
     pushSnapshot,
+    pinThrottle,
     clock,
     logger,
     payments: () => stack.payments,

@@ -20,6 +20,7 @@ export function defaultSettings(): StoredSettings {
     gatewayUrl: OTTPAY_PRODUCTION_URL,
     currency: 'CAD',
     maxAmountCents: 500_000,
+    maxTipPercent: 100,
     tipPresetsPercent: [10, 15, 18],
     wallets: ['WECHATPAY', 'ALIPAY', 'UNIONPAY'],
     operatorLanguage: 'en',

@@ -42,7 +42,8 @@ export function createMemoryLockoutStore(): LockoutStore {
 }
 
 /**
- * A JSON file in the settings folder. A file that cannot be read is treated as "one guess left, no
+ * A JSON file in the settings folder. One store per data folder (it writes the whole file): share it
+ * through one PinThrottle (CoreContext.pinThrottle) rather than opening a second one. A file that cannot be read is treated as "one guess left, no
  * lockout yet" for every key rather than as a clean slate, so corrupting it buys no guesses.
  */
 export function createFileLockoutStore(dataDir: string, opts: { maxAttempts: number }): LockoutStore {

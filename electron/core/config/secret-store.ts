@@ -1,8 +1,9 @@
-// Where the sign key and the supervisor PIN hash live. Electron uses safeStorage (electron/main);
+// Where the sign key, the supervisor PIN hash and the wallet-code hash keys live. Electron uses safeStorage (electron/main);
 // the browser shell and the CLI use a 0600 JSON file; tests use memory.
 import { chmodSync, existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 
-export type SecretName = 'signKey' | 'pinHash';
+/** codeHashKey / sandboxCodeHashKey: the HMAC keys of the live and sandbox journals' wallet-code hashes. */
+export type SecretName = 'signKey' | 'pinHash' | 'codeHashKey' | 'sandboxCodeHashKey';
 
 export interface SecretStore {
   get(name: SecretName): Promise<string | null>;

@@ -2,6 +2,7 @@
 // almost always a USB-CDC device; ttyS0… are the motherboard's), as the contract's PortInfo.
 import type { PortInfo } from '../../../shared/contract.ts';
 import { AppError } from '../../../shared/result.ts';
+import { KERNEL_ROOTS, type KernelRoots, listKernelPorts } from './kernel-ports.ts';
 
 /** What serialport's list() (or a binding's) yields; every field but path may be missing. */
 export interface RawPortInfo {
@@ -41,4 +42,21 @@ export async function listPorts(list: () => Promise<RawPortInfo[]>): Promise<Por
     throw new AppError('DEVICE_UNAVAILABLE', `could not list serial ports: ${why}`, true);
   }
   return sortPorts(raw.filter((p) => typeof p.path === 'string' && p.path !== '').map(toPortInfo));
+}
+
+/**
+ * serialport's lister, and on Linux what the kernel shows when that lister fails or finds nothing:
+ * serialport runs `udevadm`, which minimal installs and containers lack (or have without a running
+ * udev). A missing helper is not the operator's problem, so it is never reported as an error.
+ */
+export function withKernelFallback(
+  list: () => Promise<RawPortInfo[]>,
+  opts: { platform?: NodeJS.Platform; roots?: KernelRoots } = {},
+): () => Promise<RawPortInfo[]> {
+  if ((opts.platform ?? process.platform) !== 'linux') return list;
+  const roots = opts.roots ?? KERNEL_ROOTS;
+  return async () => {
+    const found = await list().catch(() => []);
+    return found.length > 0 ? found : listKernelPorts(roots);
+  };
 }

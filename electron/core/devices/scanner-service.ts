@@ -10,7 +10,7 @@ import type { ScanRefusedEvent } from '../../../shared/scanning/scan-refusal.ts'
 import type { WedgeKeyEvent } from '../../../shared/scanning/wedge-detector.ts';
 import { type Clock, systemClock } from '../clock.ts';
 import type { BindingLike, PortBindingLike } from './eof-safe-binding.ts';
-import { listPorts, type RawPortInfo } from './port-list.ts';
+import { listPorts, type RawPortInfo, withKernelFallback } from './port-list.ts';
 import { ScanRouter } from './scan-router.ts';
 import type { ScanSource } from './scan-source.ts';
 import type { SerialDriver } from './serial-driver.ts';
@@ -95,7 +95,7 @@ export class ScannerService {
     const driver = this.#options.driver;
     if (!driver.loaded)
       throw new AppError('DEVICE_UNAVAILABLE', `cannot list serial ports: ${driver.reason}`, false);
-    return listPorts(this.#options.listPorts ?? (() => driver.SerialPort.list()));
+    return listPorts(this.#options.listPorts ?? withKernelFallback(() => driver.SerialPort.list()));
   }
 
   /** Key-downs recorded by a page (browser shell); Electron main calls wedge.feed() per key instead. */

@@ -24,12 +24,35 @@ export function javaDoubleToString(n: number): string {
   return `${sign}${digits[0]}.${digits.slice(1) || '0'}E${exp}`;
 }
 
-/** How one value contributes to the canonical string. */
+/** OTTPay's data is flat; nesting deeper than this is refused before it is hashed (no stack overflow). */
+export const MAX_CANONICAL_DEPTH = 32;
+
+export class CanonicalDepthError extends Error {
+  constructor() {
+    super(`data nests deeper than ${MAX_CANONICAL_DEPTH} levels`);
+    this.name = 'CanonicalDepthError';
+  }
+}
+
+/** True when `value` nests objects or arrays more than `limit` levels deep (iterative: no recursion). */
+export function nestsDeeperThan(value: unknown, limit: number): boolean {
+  const stack: Array<[unknown, number]> = [[value, 0]];
+  while (stack.length > 0) {
+    const [v, depth] = stack.pop() as [unknown, number];
+    if (typeof v !== 'object' || v === null) continue;
+    if (depth + 1 > limit) return true;
+    for (const child of Object.values(v)) stack.push([child, depth + 1]);
+  }
+  return false;
+}
+
+/** How one value contributes to the canonical string. Throws CanonicalDepthError past the cap. */
 export function canonicalValue(value: unknown): string {
   if (typeof value === 'string') return value;
   if (typeof value === 'number') return javaDoubleToString(value);
   if (typeof value === 'boolean') return value ? 'true' : 'false';
   if (value === null || value === undefined) return '';
+  if (nestsDeeperThan(value, MAX_CANONICAL_DEPTH - 1)) throw new CanonicalDepthError();
   // [guess] OTTPay's data is flat; a nested value would be hashed as its compact JSON text.
   return JSON.stringify(value);
 }

@@ -2,7 +2,7 @@
 // key is characters 8..24 of UPPER(hex(MD5(md5 + signKey))) used as ASCII; AES-128-ECB, PKCS7, Base64.
 // Opening always verifies the md5 against the decrypted object. No message here ever holds the key.
 import { createCipheriv, createDecipheriv, createHash, timingSafeEqual } from 'node:crypto';
-import { canonicalString } from './canonical.ts';
+import { CanonicalDepthError, canonicalString } from './canonical.ts';
 
 /** A value we may put on the wire. The till sends strings only; the simulator also sends numbers. */
 export type WireValue = string | number;
@@ -102,7 +102,14 @@ export function openData(envelope: { md5?: unknown; data?: unknown }, signKey: s
     return { ok: false, reason: 'decrypted data is not a JSON object' };
   }
   const object = parsed as Record<string, unknown>;
-  if (!sameText(md5Upper(canonicalString(object)), md5)) {
+  let canonical: string;
+  try {
+    canonical = canonicalString(object);
+  } catch (err) {
+    if (err instanceof CanonicalDepthError) return { ok: false, reason: `decrypted ${err.message}` };
+    throw err;
+  }
+  if (!sameText(md5Upper(canonical), md5)) {
     return { ok: false, reason: 'md5 does not match the decrypted data' };
   }
   return { ok: true, data: object };

@@ -1,12 +1,15 @@
 // The journal as the payments engine sees it: repositories over one open database plus `write`, which
 // runs a synchronous function in one transaction (better-sqlite3 transactions cannot span an await:
 // whatever a transition changes — the event and the projection row — commits together or not at all).
-import { randomBytes } from 'node:crypto';
+// Every write is BEGIN IMMEDIATE: it takes the write lock first (waiting up to the busy timeout), so a
+// transaction that reads and then writes never meets SQLITE_BUSY halfway, where no wait applies.
+import { AppError } from '../../../shared/result.ts';
 import { createAttemptsRepo } from './attempts-repo.ts';
 import { createCallbacksRepo } from './callbacks-repo.ts';
 import { createEventsRepo } from './events-repo.ts';
 import type { Db } from './open-journal.ts';
 import { createRefundsRepo } from './refunds-repo.ts';
+import { createRejectionsRepo } from './rejections-repo.ts';
 import { createReportsRepo } from './reports-repo.ts';
 import { type JournalActor, NO_ACTOR } from './rows.ts';
 import { createSalesRepo } from './sales-repo.ts';
@@ -28,9 +31,14 @@ export function createJournal(db: Db, actor: () => JournalActor = () => NO_ACTOR
     attempts: createAttemptsRepo(db, actor),
     refunds: createRefundsRepo(db, actor),
     callbacks: createCallbacksRepo(db),
+    rejections: createRejectionsRepo(db),
     reports: createReportsRepo(db),
     write<T>(fn: () => T): T {
-      return db.transaction(fn)();
+      try {
+        return db.transaction(fn).immediate();
+      } catch (err) {
+        throw isBusy(err) ? journalBusy() : err;
+      }
     },
     meta(key: string): string | null {
       return (getMeta.get(key) as { value: string } | undefined)?.value ?? null;
@@ -42,19 +50,6 @@ export function createJournal(db: Db, actor: () => JournalActor = () => NO_ACTOR
     newestIssuedId(): string | null {
       return (newestId.get() as { id: string | null }).id;
     },
-    /**
-     * A random key kept in this journal, used to hash wallet codes for the single-use check: the hash of
-     * a short digit string alone could be reversed by trying every code.
-     */
-    codeHashKey(): Buffer {
-      const existing = journal.meta('code_hash_key');
-      if (existing) return Buffer.from(existing, 'hex');
-      const key = randomBytes(32);
-      journal.write(() => {
-        if (!journal.meta('code_hash_key')) journal.setMeta('code_hash_key', key.toString('hex'));
-      });
-      return Buffer.from(journal.meta('code_hash_key') ?? '', 'hex');
-    },
     integrityCheck(): string {
       return String(db.pragma('integrity_check', { simple: true }));
     },
@@ -63,3 +58,18 @@ export function createJournal(db: Db, actor: () => JournalActor = () => NO_ACTOR
 }
 
 export type Journal = ReturnType<typeof createJournal>;
+
+/** SQLITE_BUSY, SQLITE_LOCKED and their extended codes: another connection holds the journal. */
+export function isBusy(err: unknown): boolean {
+  const code = (err as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && /^SQLITE_(BUSY|LOCKED)/.test(code);
+}
+
+export function journalBusy(): AppError {
+  return new AppError(
+    'STORAGE',
+    'The journal is busy (another program is holding it) — nothing was changed; try again in a moment',
+    true,
+    'journal-busy',
+  );
+}

@@ -67,6 +67,13 @@ export function openJournal(options: OpenJournalOptions): JournalHandle {
           db.pragma(`user_version = ${m.version}`);
         })();
       }
+      // Superseded page images (e.g. of rewritten wallet-code masks) must not linger in the WAL file.
+      db.pragma('wal_checkpoint(TRUNCATE)');
+      if (backupPath)
+        scrubBackup(
+          backupPath,
+          migrations.filter((m) => m.version > current && m.alsoOnBackup),
+        );
     }
     return {
       db,
@@ -103,4 +110,16 @@ function backup(db: Db, file: string, from: number, to: number, now: () => numbe
   for (let n = 2; fs.existsSync(target); n++) target = `${file}.v${from}-before-v${to}-${stamp}-${n}.bak`;
   db.prepare('VACUUM INTO ?').run(target);
   return target;
+}
+
+/** Runs the migrations marked alsoOnBackup on the backup copy, then compacts it so nothing freed stays. */
+function scrubBackup(file: string, scrubs: readonly Migration[]): void {
+  if (scrubs.length === 0) return;
+  const copy = new Database(file);
+  try {
+    for (const m of scrubs) copy.transaction(() => copy.exec(m.sql))();
+    copy.exec('VACUUM');
+  } finally {
+    copy.close();
+  }
 }

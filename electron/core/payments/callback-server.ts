@@ -11,6 +11,8 @@ export interface CallbackServerOptions {
   path?: string;
   handle: (rawBody: string, remote: string | null) => Promise<CallbackAnswer>;
   maxBodyBytes?: number;
+  /** A handler that threw (answered 500): never silent. */
+  onError?: (err: unknown) => void;
 }
 
 export interface CallbackServer {
@@ -49,7 +51,10 @@ export async function startCallbackServer(options: CallbackServerOptions): Promi
         .handle(Buffer.concat(chunks).toString('utf8'), req.socket.remoteAddress ?? null)
         .then(
           (answer) => send(answer.status, answer.body),
-          () => send(500, { rsp_code: 'FAIL', rsp_msg: 'internal error' }),
+          (err: unknown) => {
+            options.onError?.(err);
+            send(500, { rsp_code: 'FAIL', rsp_msg: 'internal error' });
+          },
         )
         .finally(() => inFlight.delete(p));
       inFlight.add(p);

@@ -35,6 +35,7 @@ export interface CurrentSale {
 
 export interface EngineCore {
   journal: Journal;
+  codeHashKey: Buffer;
   gateway: GatewayClient;
   clock: Clock;
   s: EngineSettings;

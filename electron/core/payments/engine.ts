@@ -10,8 +10,10 @@ import { AppError } from '../../../shared/result.ts';
 import { type Clock, systemClock } from '../clock.ts';
 import type { GatewayClient } from '../gateway/types.ts';
 import type { Journal } from '../journal/journal.ts';
+import type { RejectionCounter, RejectionSample } from '../journal/rejections-repo.ts';
 import type { AttemptRow, EventRow, RefundRow } from '../journal/rows.ts';
-import { type CallbackAnswer, type CallbackVerifier, handleCallback } from './callbacks.ts';
+import { createCallbackEvidence } from './callback-evidence.ts';
+import { type CallbackAnswer, type CallbackVerifier, createCallbackIntake } from './callbacks.ts';
 import type { PaymentsChange, PaymentsListener } from './changes.ts';
 import {
   applyAttempt,
@@ -64,6 +66,8 @@ export interface PaymentsEngineOptions {
   isGatewayUp?: () => boolean;
   /** Crash-harness hook; a no-op in production. */
   faultPoint?: FaultHook;
+  /** The HMAC key of wallet-code hashes (the single-use check); kept in the secret store, never the journal. */
+  codeHashKey: Buffer;
   /** Verifies a call-back body (closes over the sign key, which the engine never sees). */
   verifyCallback?: CallbackVerifier;
   /** Wallet of a (normalised) payment code (default: shared/scanning/wallet-codes.ts walletOf). */
@@ -72,6 +76,8 @@ export interface PaymentsEngineOptions {
   onError?: (what: string, err: unknown) => void;
   /** The signed-in cashier's OTTPay operator id, or null (the till's operatorId is sent). */
   cashierOperatorId?: () => string | null;
+  /** Notices worth a log line that are not errors (rejected call-backs, counted). */
+  onNotice?: (line: string, fields: Record<string, unknown>) => void;
 }
 
 export interface SearchQuery {
@@ -109,6 +115,7 @@ export function createPaymentsEngine(options: PaymentsEngineOptions) {
   const open = journal.sales.newestOpen(s.terminalNo);
   const core: EngineCore = {
     journal,
+    codeHashKey: options.codeHashKey,
     gateway: options.gateway,
     clock,
     s,
@@ -135,6 +142,13 @@ export function createPaymentsEngine(options: PaymentsEngineOptions) {
     },
   };
   const detectWallet = options.detectWallet ?? walletOf;
+  const evidence = createCallbackEvidence({
+    journal,
+    clock,
+    log: options.onNotice,
+    onError: (err) => onError('call-back evidence', err),
+  });
+  const callbacks = createCallbackIntake(core, options.verifyCallback, evidence);
   const notClosed = () => {
     if (closed) throw new AppError('INTERNAL', 'The payments engine is closed');
   };
@@ -333,7 +347,7 @@ export function createPaymentsEngine(options: PaymentsEngineOptions) {
     },
     /** Whether a wallet code was already used by any attempt in this journal. */
     isCodeUsed(code: string): boolean {
-      return journal.attempts.isCodeHashUsed(hashWalletCode(journal.codeHashKey(), normaliseCode(code)));
+      return journal.attempts.isCodeHashUsed(hashWalletCode(options.codeHashKey, normaliseCode(code)));
     },
     gatewayHealth(): GatewayHealth {
       return core.health.get();
@@ -346,7 +360,12 @@ export function createPaymentsEngine(options: PaymentsEngineOptions) {
     handleCallback(rawBody: string, remote: string | null = null): Promise<CallbackAnswer> {
       if (closed)
         return Promise.resolve({ status: 503, body: { rsp_code: 'FAIL', rsp_msg: 'till closing' } });
-      return core.track(handleCallback(core, options.verifyCallback, rawBody, remote));
+      return core.track(callbacks.handle(rawBody, remote));
+    },
+    /** Rejected call-backs so far, as counters and the capped sample (what is pending is written first). */
+    rejectedCallbacks(): { counters: RejectionCounter[]; samples: RejectionSample[] } {
+      evidence.flush();
+      return { counters: journal.rejections.counters(), samples: journal.rejections.samples() };
     },
     /** The journal's event trail of one sale, attempt or refund (diagnostics, tests). */
     history(entityId: string): EventRow[] {
@@ -365,6 +384,7 @@ export function createPaymentsEngine(options: PaymentsEngineOptions) {
       closed = true;
       core.watcher.stopAll();
       while (inFlight.size > 0) await Promise.allSettled([...inFlight]);
+      evidence.close();
       await core.watcher.idle();
       core.watcher.stopAll();
       listeners.clear();

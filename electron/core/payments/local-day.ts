@@ -1,6 +1,8 @@
 // Day boundaries in the till's own time zone: reports and searches speak of local days
 // ("2026-01-15"), the journal stores epoch ms. DST days are 23 or 25 hours long.
 
+import { isCalendarDate } from '../../../shared/calendar-date.ts';
+
 const DAY_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 // Building an Intl formatter costs far more than using one: keep one per zone, shared by all below.
@@ -42,7 +44,8 @@ function offsetAt(utcMs: number, timeZone: string): number {
 /** Epoch ms of local midnight starting `date` in `timeZone`. */
 export function localMidnight(date: string, timeZone: string): number {
   const m = DAY_RE.exec(date);
-  if (!m) throw new RangeError('date is YYYY-MM-DD');
+  // Date.UTC would roll 2026-10-61 over into November: only real calendar days get this far.
+  if (!m || !isCalendarDate(date)) throw new RangeError('date is YYYY-MM-DD');
   const guess = Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]));
   // Two rounds settle the offset even when midnight sits next to a DST change.
   let t = guess - offsetAt(guess, timeZone);

@@ -138,6 +138,8 @@ function journalNewAttempt(
       });
     });
   } catch (err) {
+    // The journal's own refusals (busy past the timeout) already say that nothing was changed.
+    if (err instanceof AppError) throw err;
     const code = (err as { code?: string }).code ?? '';
     if (code.startsWith('SQLITE_CONSTRAINT')) {
       throw new AppError(
@@ -273,7 +275,7 @@ export async function submitPassiveCode(
   const wallet = detectWallet(trimmed);
   if (!wallet) throw new AppError('VALIDATION', 'This is not a WeChat Pay, Alipay or UnionPay payment code');
   checkWallet(core, wallet);
-  const hash = hashWalletCode(core.journal.codeHashKey(), trimmed);
+  const hash = hashWalletCode(core.codeHashKey, trimmed);
   if (core.journal.attempts.isCodeHashUsed(hash)) {
     throw new AppError(
       'CONFLICT',

@@ -1,5 +1,5 @@
-// Wallet payment codes: never stored in clear. The journal keeps the mask (first 4, last 4) for people
-// and a keyed hash (HMAC-SHA-256 with a random key kept in the journal) for the single-use check.
+// Wallet payment codes: never stored in clear. The journal keeps the mask (last 4) for people and a
+// keyed hash (HMAC-SHA-256, its random key in the secret store, not the journal) for the single-use check.
 import { createHmac } from 'node:crypto';
 import type { Wallet } from '../../../shared/domain.ts';
 import { detectWallet } from '../../../shared/scanning/wallet-codes.ts';

@@ -149,6 +149,7 @@ export function SettingsScreen() {
             </select>
           </Field>
           {text('maxAmount', 'maxAmountCents', tr('settings.maxAmount'), { inputMode: 'decimal' })}
+          {text('maxTipPercent', 'maxTipPercent', tr('settings.maxTipPercent'), { inputMode: 'numeric' })}
           <fieldset className="inline-group" aria-invalid={invalid('tipPresetsPercent')}>
             <legend>{tr('settings.tipPresets')}</legend>
             {Array.from({ length: TIP_PRESET_SLOTS }, (_, i) => (

@@ -25,6 +25,7 @@ export interface SettingsDraft {
   gatewayUrl: string;
   currency: Currency;
   maxAmount: string;
+  maxTipPercent: string;
   /** One text per slot; an empty slot is no preset. */
   tipPresets: string[];
   wallets: Wallet[];
@@ -56,6 +57,7 @@ export function draftOf(s: PublicSettings): SettingsDraft {
     gatewayUrl: s.gatewayUrl,
     currency: s.currency,
     maxAmount: centsToPlain(s.maxAmountCents),
+    maxTipPercent: String(s.maxTipPercent),
     tipPresets: Array.from({ length: TIP_PRESET_SLOTS }, (_, i) =>
       s.tipPresetsPercent[i] === undefined ? '' : String(s.tipPresetsPercent[i]),
     ),
@@ -100,6 +102,8 @@ export function patchOf(s: PublicSettings, d: SettingsDraft): { patch: SettingsP
   const max = parseAmount(d.maxAmount);
   if (!max.ok) return { error: max.reason };
   if (max.cents !== s.maxAmountCents) patch.maxAmountCents = max.cents;
+  const maxTip = numberOf(d.maxTipPercent);
+  if (maxTip !== s.maxTipPercent) patch.maxTipPercent = maxTip;
   const tips = d.tipPresets.filter((t) => t.trim() !== '').map(numberOf);
   if (!same(tips, s.tipPresetsPercent)) patch.tipPresetsPercent = tips;
   // Keep the wallets in their usual order, whatever order they were ticked in.
@@ -151,6 +155,7 @@ export const FIELDS: Array<{ path: string; label: MessageKey }> = [
   { path: 'gatewayUrl', label: 'settings.gatewayUrl' },
   { path: 'currency', label: 'settings.currency' },
   { path: 'maxAmountCents', label: 'settings.maxAmount' },
+  { path: 'maxTipPercent', label: 'settings.maxTipPercent' },
   { path: 'tipPresetsPercent', label: 'settings.tipPresets' },
   { path: 'wallets', label: 'settings.wallets' },
   { path: 'qrExpirySeconds', label: 'settings.qrExpiry' },

@@ -104,15 +104,22 @@ it('receives, verifies and records the gateway call-back of a paid active paymen
     'a forged call-back is not acknowledged',
   );
 
-  // The forged copy is journaled without an order: nothing in a body that fails md5 can be trusted.
+  // The genuine call-back is journaled in full; the forged copy only as counted evidence (written at
+  // the latest when the till closes): nothing in a body that fails md5 can be trusted.
   const recorded = journalCallbacks();
   assert.deepEqual(
     recorded.map((r) => [r.verdict, r.order_id]),
-    [
-      ['forged', null],
-      ['accepted', attempt.orderId],
-    ],
+    [['accepted', attempt.orderId]],
   );
-  assert.match(recorded[0]?.note ?? '', /md5/i);
-  assert.equal(recorded[1]?.amount_cents, 4210);
+  assert.equal(recorded[0]?.amount_cents, 4210);
+  await core.close();
+  const db = new Database(join(dir, 'journal-sandbox.sqlite'), { readonly: true, fileMustExist: true });
+  try {
+    const counters = db.prepare('SELECT kind, remote, count FROM callback_rejections').all();
+    assert.deepEqual(counters, [{ kind: 'forged', remote: '127.0.0.1', count: 1 }]);
+    const sample = db.prepare('SELECT note FROM callback_rejection_samples').all() as Array<{ note: string }>;
+    assert.match(sample[0]?.note ?? '', /md5/i);
+  } finally {
+    db.close();
+  }
 });

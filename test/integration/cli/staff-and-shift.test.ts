@@ -10,7 +10,7 @@ import { createTillCore } from '../../../electron/core/app/till-core.ts';
 import { createMemorySecretStore } from '../../../electron/core/config/secret-store.ts';
 import { dispatch } from '../../../electron/core/dispatch.ts';
 import { JOURNAL_FILE, SANDBOX_JOURNAL_FILE } from '../../../electron/core/journal/journal-files.ts';
-import { migration0004 as staffMigration } from '../../../electron/core/journal/migrations/0004-staff-and-shifts.ts';
+import { migration0006 as staffMigration } from '../../../electron/core/journal/migrations/0006-staff-and-shifts.ts';
 import { MIGRATIONS } from '../../../electron/core/journal/migrations/index.ts';
 import { openJournal } from '../../../electron/core/journal/open-journal.ts';
 import type { ShiftReport } from '../../../shared/staff.ts';

@@ -19,6 +19,7 @@ import {
   type Simulator,
 } from '../../../electron/core/simulator/index.ts';
 import type { AttemptView } from '../../../shared/domain.ts';
+import { TEST_CODE_HASH_KEY } from '../../support/code-hash-key.ts';
 
 export const FAST_TIMING: Partial<PaymentsTiming> = {
   qrExpiryMs: 1_500,
@@ -59,6 +60,8 @@ export async function makeRig(
     timing?: Partial<PaymentsTiming>;
     gatewayTimeoutMs?: number;
     sim?: Simulator;
+    /** The journal's busy timeout (the till's default when absent). */
+    busyTimeoutMs?: number;
   } = {},
 ): Promise<Rig> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'payments-it-'));
@@ -76,7 +79,7 @@ export async function makeRig(
     },
     {},
   );
-  let handle = openJournal({ path: path.join(dir, 'till.db') });
+  let handle = openJournal({ path: path.join(dir, 'till.db'), busyTimeoutMs: options.busyTimeoutMs });
   let journal = createJournal(handle.db);
   let callbacks: CallbackServer | null = null;
   let engine: PaymentsEngine;
@@ -84,6 +87,7 @@ export async function makeRig(
 
   const build = async () => {
     engine = createPaymentsEngine({
+      codeHashKey: TEST_CODE_HASH_KEY,
       journal,
       gateway,
       terminalNo: 'T1',

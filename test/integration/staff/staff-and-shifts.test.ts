@@ -15,7 +15,7 @@ import { createMemorySecretStore } from '../../../electron/core/config/secret-st
 import { dispatch } from '../../../electron/core/dispatch.ts';
 import { openData } from '../../../electron/core/gateway/envelope.ts';
 import { JOURNAL_FILE } from '../../../electron/core/journal/journal-files.ts';
-import { migration0004 as staffMigration } from '../../../electron/core/journal/migrations/0004-staff-and-shifts.ts';
+import { migration0006 as staffMigration } from '../../../electron/core/journal/migrations/0006-staff-and-shifts.ts';
 import { MIGRATIONS } from '../../../electron/core/journal/migrations/index.ts';
 import { openJournal } from '../../../electron/core/journal/open-journal.ts';
 import { createSimulator, type Simulator } from '../../../electron/core/simulator/index.ts';

@@ -202,6 +202,29 @@ describe('browser shell: who may reach what', () => {
       '{}',
     );
     assert.equal(form.status, 415);
+    // The media type is matched exactly, not as a prefix.
+    for (const type of [
+      'application/jsonp',
+      'application/json-patch+json',
+      'application/json; charset=latin1',
+    ]) {
+      const r = await rawRequest(
+        port,
+        'POST',
+        '/api/command/sale.new',
+        { 'Content-Type': type, 'X-Till-Token': token },
+        '{}',
+      );
+      assert.equal(r.status, 415, type);
+    }
+    const utf8 = await rawRequest(
+      port,
+      'POST',
+      '/api/command/till.snapshot',
+      { 'Content-Type': 'Application/JSON; charset=UTF-8', 'X-Till-Token': token },
+      '{}',
+    );
+    assert.equal(utf8.status, 200);
     const huge = await command(port, token, 'sale.submitScan', {
       code: 'x'.repeat(70_000),
       source: 'manual',
@@ -213,6 +236,38 @@ describe('browser shell: who may reach what', () => {
       wallet: 'ALIPAY',
     });
     assert.match(json(overLimit.body).error?.message ?? '', /over the till's limit of 5000\.00/);
+    // 0.01 with a 4,999.99 tip: a second payment hidden as a tip. Default limit: the amount itself.
+    const hugeTip = await command(port, token, 'sale.payActive', {
+      amountCents: 1,
+      tipCents: 499_999,
+      wallet: 'ALIPAY',
+    });
+    const refusal = json(hugeTip.body).error as { code: string; reason?: string; params?: unknown };
+    assert.deepEqual(
+      [refusal.code, refusal.reason, refusal.params],
+      ['VALIDATION', 'tip-over-limit', { percent: 100, limit: '0.01' }],
+    );
+    // The limit is a setting.
+    const raised = await command(port, token, 'settings.update', {
+      patch: { maxTipPercent: 500 },
+      pin: '1234',
+    });
+    assert.equal(json(raised.body).ok, true);
+    const over500 = json(
+      (await command(port, token, 'sale.payActive', { amountCents: 100, tipCents: 501, wallet: 'ALIPAY' }))
+        .body,
+    ).error as { reason?: string; params?: unknown };
+    assert.deepEqual([over500.reason, over500.params], ['tip-over-limit', { percent: 500, limit: '5.00' }]);
+    const back = await command(port, token, 'settings.update', {
+      patch: { maxTipPercent: 100 },
+      pin: '1234',
+    });
+    assert.equal(json(back.body).ok, true);
+    for (const date of ['2026-10-61', '2026-13-45', '0000-00-00', '2026-02-29']) {
+      const r = json((await command(port, token, 'report.exportCsv', { date })).body);
+      assert.equal(r.error?.code, 'VALIDATION', date);
+      assert.match(r.error?.message ?? '', /not a real calendar day/);
+    }
   });
 
   it('refuses a wrong supervisor PIN and never sends the sign key back', async () => {
@@ -346,7 +401,7 @@ describe('browser shell: keyboard-wedge keys from the page', () => {
     const paid = await till.next(
       (e) => e.event === 'till.snapshot' && (e.data as TillSnapshot).sale?.phase === 'paid',
     );
-    assert.equal((paid.data as TillSnapshot).sale?.attempt?.maskedCode?.startsWith('1012'), true);
+    assert.equal((paid.data as TillSnapshot).sale?.attempt?.maskedCode, '****3456');
     const log = await till.next(
       (e) => e.event === 'scanner.log' && (e.data as { source: string }).source === 'wedge',
     );

@@ -7,7 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { after, it } from 'node:test';
 import { createJournal } from '../../../electron/core/journal/journal.ts';
-import { migration0004 as staffMigration } from '../../../electron/core/journal/migrations/0004-staff-and-shifts.ts';
+import { migration0006 as staffMigration } from '../../../electron/core/journal/migrations/0006-staff-and-shifts.ts';
 import { LATEST_SCHEMA_VERSION, MIGRATIONS } from '../../../electron/core/journal/migrations/index.ts';
 import { openJournal } from '../../../electron/core/journal/open-journal.ts';
 

@@ -12,6 +12,7 @@ import { createJournal } from '../../../electron/core/journal/journal.ts';
 import { type JournalHandle, openJournal } from '../../../electron/core/journal/open-journal.ts';
 import { createPaymentsEngine, type PaymentsEngine } from '../../../electron/core/payments/engine.ts';
 import { AppError } from '../../../shared/result.ts';
+import { TEST_CODE_HASH_KEY } from '../../support/code-hash-key.ts';
 
 type Answer = OrderState['status'] | 'not_found' | 'network';
 
@@ -76,6 +77,7 @@ beforeEach(() => {
   script.activePay = 'qr';
   gateway = scriptedGateway(script);
   engine = createPaymentsEngine({
+    codeHashKey: TEST_CODE_HASH_KEY,
     journal: createJournal(handle.db),
     gateway,
     clock,

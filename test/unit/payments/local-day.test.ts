@@ -20,6 +20,9 @@ describe('local days', () => {
     const autumn = dayRange('2026-11-01', ZONE);
     assert.equal(autumn.toMs - autumn.fromMs, 25 * HOUR);
     assert.throws(() => localMidnight('15/01/2026', ZONE), RangeError);
+    // Date.UTC would roll these over into another month's rows.
+    for (const bad of ['2026-10-61', '2026-13-45', '0000-00-00'])
+      assert.throws(() => localMidnight(bad, ZONE), RangeError);
   });
 
   it('gives the local date and time of an instant, as Intl does, around the clock and DST', () => {

@@ -61,4 +61,40 @@ describe('contract', () => {
       assert.equal(typeof spec.request.safeParse, 'function', name);
     }
   });
+
+  it('takes real calendar days only (the pattern alone let 2026-10-61 through)', () => {
+    for (const date of ['2026-10-61', '2026-13-45', '0000-00-00', '2026-02-29', '2100-02-29', '2026-04-31'])
+      assert.equal(parseCommandRequest('report.exportCsv', { date }).ok, false, date);
+    for (const date of ['2024-02-29', '2000-02-29', '2026-12-31', '2026-01-01'])
+      assert.equal(parseCommandRequest('report.daily', { date }).ok, true, date);
+    assert.equal(parseCommandRequest('history.search', { from: '2026-11-31' }).ok, false);
+  });
+
+  it('refuses gatewayVersions keys that are not OTTPay actions, __proto__ included', () => {
+    for (const body of ['{"__proto__":{"ACTIVEPAY":"9.9"}}', '{"constructor":"1.0"}', '{"FOO":"1.0"}']) {
+      const r = parseCommandRequest('settings.update', {
+        patch: { gatewayVersions: JSON.parse(body) },
+        pin: '1234',
+      });
+      assert.equal(r.ok, false, body);
+      assert.match(r.ok ? '' : r.message, /gatewayVersions: keys are OTTPay action names/);
+    }
+    const fine = parseCommandRequest('settings.update', {
+      patch: { gatewayVersions: { ACTIVEPAY: '1.1' } },
+      pin: '1234',
+    });
+    assert.deepEqual(fine.ok && fine.value.patch.gatewayVersions, { ACTIVEPAY: '1.1' });
+  });
+
+  it('takes a tip limit from 0 to 1000 % of the amount', () => {
+    assert.equal(
+      parseCommandRequest('settings.update', { patch: { maxTipPercent: 100 }, pin: '1234' }).ok,
+      true,
+    );
+    for (const v of [-1, 1001, 12.5])
+      assert.equal(
+        parseCommandRequest('settings.update', { patch: { maxTipPercent: v }, pin: '1234' }).ok,
+        false,
+      );
+  });
 });

@@ -2,8 +2,17 @@
 import { migration0001 } from './0001-init.ts';
 import { migration0002 } from './0002-callback-currency.ts';
 import { migration0003 } from './0003-pin-events.ts';
-import { migration0004 } from './0004-staff-and-shifts.ts';
+import { migration0004 } from './0004-callback-rejections.ts';
+import { migration0005 } from './0005-wallet-code-privacy.ts';
+import { migration0006 } from './0006-staff-and-shifts.ts';
 import type { Migration } from './migration.ts';
 
-export const MIGRATIONS: readonly Migration[] = [migration0001, migration0002, migration0003, migration0004];
+export const MIGRATIONS: readonly Migration[] = [
+  migration0001,
+  migration0002,
+  migration0003,
+  migration0004,
+  migration0005,
+  migration0006,
+];
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;

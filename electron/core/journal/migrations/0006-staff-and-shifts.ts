@@ -4,8 +4,8 @@
 // shift is immutable (its Z report is frozen in the row); later events land in the open shift.
 import type { Migration } from './migration.ts';
 
-export const migration0004: Migration = {
-  version: 4,
+export const migration0006: Migration = {
+  version: 6,
   name: 'staff-and-shifts',
   sql: `
 CREATE TABLE staff (

@@ -57,6 +57,14 @@ it('rolls the shift over at the first sign-in of a new day only when set to', {
     assert.equal(z.grossCents, 800);
     assert.deepEqual(z.reconciliation?.differences, []);
     assert.equal((await value<ShiftReport>(till, 'shift.current', {}))?.count, 0);
+
+    // A close leaves the cashier signed in; the next payment opens the next shift.
+    await value(till, 'shift.close', { pin: '1234', acknowledgeUnresolved: false });
+    assert.equal(till.snapshot().staff.shiftId, null);
+    assert.ok(till.snapshot().staff.cashier);
+    await value(till, 'sale.payPassive', { amountCents: 300, tipCents: 0 });
+    const third = till.snapshot().staff.shiftId;
+    assert.ok(third !== null && third !== second);
   } finally {
     await closeOnClock(till, clock);
     rmSync(dir, { recursive: true, force: true });

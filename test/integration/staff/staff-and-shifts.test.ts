@@ -268,7 +268,11 @@ describe('cashiers and shifts', () => {
       z.unresolved.map((u) => u.orderId),
       [waiting.orderId],
     );
-    assert.ok(z.acknowledgements.some((a) => a.orderId === waiting.orderId));
+    assert.equal(
+      z.acknowledgements.find((a) => a.orderId === waiting.orderId)?.approverId,
+      sue.staffId,
+      'the acknowledgement records the approving supervisor',
+    );
     assert.equal(z.reconciliation?.checked, 4, 'three attempts and one refund were asked about');
     assert.deepEqual(
       z.reconciliation?.differences.map((d) => d.orderId),

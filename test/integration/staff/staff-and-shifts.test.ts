@@ -251,6 +251,36 @@ describe('cashiers and shifts', () => {
   });
 
   it('refuses to close over an unresolved payment until a supervisor acknowledges it; the Z report is frozen', async () => {
+    // An override on Bo's screen, approved by Sue, records both.
+    const stuck = await value<AttemptView>('sale.payActive', {
+      amountCents: 1111,
+      tipCents: 0,
+      wallet: 'ALIPAY',
+    });
+    await refused(
+      'override.markFailed',
+      { attemptId: stuck.attemptId, reason: 'customer left', pin: '2222' },
+      'role-needed',
+    );
+    const failed = await value<AttemptView>('override.markFailed', {
+      attemptId: stuck.attemptId,
+      reason: 'customer left',
+      pin: '3333',
+    });
+    assert.equal(failed.state, 'failed');
+    const events = new Database(join(dir, JOURNAL_FILE), { readonly: true });
+    try {
+      assert.deepEqual(
+        events
+          .prepare(
+            "SELECT staff_id AS s, approver_id AS a FROM events WHERE entity_id = ? AND cause = 'override'",
+          )
+          .all(stuck.attemptId),
+        [{ s: bo.staffId, a: sue.staffId }],
+      );
+    } finally {
+      events.close();
+    }
     const waiting = await value<AttemptView>('sale.payActive', {
       amountCents: 1234,
       tipCents: 0,
@@ -273,7 +303,11 @@ describe('cashiers and shifts', () => {
       sue.staffId,
       'the acknowledgement records the approving supervisor',
     );
-    assert.equal(z.reconciliation?.checked, 4, 'three attempts and one refund were asked about');
+    assert.equal(z.reconciliation?.checked, 5, 'four attempts and one refund were asked about');
+    assert.deepEqual(
+      z.overrides.map((o) => [o.orderId, o.staffId, o.approverId]),
+      [[stuck.orderId, bo.staffId, sue.staffId]],
+    );
     assert.deepEqual(
       z.reconciliation?.differences.map((d) => d.orderId),
       [waiting.orderId],

@@ -115,6 +115,12 @@ describe('two cashiers, a supervisor-approved refund and the shift close', () =>
     await dialog.getByRole('button', { name: 'Refund', exact: true }).click();
     await row.getByText('Refunded $5.00').waitFor({ timeout: 20_000 });
     await till.getByTestId('cashier-name').filter({ hasText: 'Bo' }).waitFor();
+
+    // The day's report shows each cashier's takings.
+    await till.getByRole('button', { name: "Today's report" }).click();
+    const byCashier = till.getByTestId('report-by-cashier');
+    await byCashier.locator('tr', { hasText: 'Ana' }).getByText('$17.75').waitFor();
+    await byCashier.locator('tr', { hasText: 'Bo' }).getByText('$20.40').waitFor();
   });
 
   it('closes the shift with a Z report equal to the journal and the simulator ledger, to the cent', async () => {

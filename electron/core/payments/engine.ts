@@ -76,6 +76,8 @@ export interface PaymentsEngineOptions {
   onError?: (what: string, err: unknown) => void;
   /** The signed-in cashier's OTTPay operator id, or null (the till's operatorId is sent). */
   cashierOperatorId?: () => string | null;
+  /** How often counted call-back rejections are written to the journal (default EVIDENCE_FLUSH_MS). */
+  evidenceFlushMs?: number;
   /** Notices worth a log line that are not errors (rejected call-backs, counted). */
   onNotice?: (line: string, fields: Record<string, unknown>) => void;
 }
@@ -146,6 +148,7 @@ export function createPaymentsEngine(options: PaymentsEngineOptions) {
     journal,
     clock,
     log: options.onNotice,
+    ...(options.evidenceFlushMs === undefined ? {} : { flushMs: options.evidenceFlushMs }),
     onError: (err) => onError('call-back evidence', err),
   });
   const callbacks = createCallbackIntake(core, options.verifyCallback, evidence);

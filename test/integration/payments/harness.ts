@@ -58,6 +58,7 @@ export async function makeRig(
   options: {
     callbacks?: boolean;
     timing?: Partial<PaymentsTiming>;
+    evidenceFlushMs?: number;
     gatewayTimeoutMs?: number;
     sim?: Simulator;
     /** The journal's busy timeout (the till's default when absent). */
@@ -95,6 +96,7 @@ export async function makeRig(
       merchantId: SANDBOX_MERCHANT_ID,
       currency: 'CAD',
       timeZone: 'America/Toronto',
+      ...(options.evidenceFlushMs === undefined ? {} : { evidenceFlushMs: options.evidenceFlushMs }),
       ...(callbacks ? { callbackUrl: callbacks.url() } : {}),
       timing: { ...FAST_TIMING, ...options.timing },
       verifyCallback: (body) =>

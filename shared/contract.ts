@@ -16,6 +16,7 @@ import type { EventName, EventPayloads } from './events.ts';
 import { ABSOLUTE_MAX_CENTS } from './money.ts';
 import { printerTargetProblem } from './printing/printer-target.ts';
 import type { ReceiptDoc } from './printing/receipt-layout.ts';
+import { type ShiftReport, type ShiftSummary, STAFF_ROLES, type StaffView } from './staff.ts';
 
 const cents = z.number().int().min(0).max(ABSOLUTE_MAX_CENTS);
 const positiveCents = cents.min(1);
@@ -124,6 +125,8 @@ export const settingsPatchSchema = z
       })
       .strict(),
     receipts: receiptSettingsSchema,
+    idleLockMinutes: z.number().int().min(0).max(240),
+    shiftPerDay: z.boolean(),
   })
   .strict()
   .partial();
@@ -141,6 +144,8 @@ export interface DailyReport {
     netCents: number;
   }>;
   byOperator: Array<{ operatorId: string; count: number; grossCents: number }>;
+  /** Paid payments per signed-in cashier (null: taken before staff accounts, or with no one signed in). */
+  byCashier: Array<{ cashierId: string | null; name: string; count: number; grossCents: number }>;
   refunds: { count: number; totalCents: number };
   manualOverrides: AttemptView[];
   grossCents: number;
@@ -226,6 +231,8 @@ export const commands = {
         to: day.optional(),
         wallet: wallet.optional(),
         amountCents: positiveCents.optional(),
+        cashierId: id.optional(),
+        shiftId: z.number().int().min(1).optional(),
         limit: z.number().int().min(1).max(500).optional(),
       })
       .strict(),
@@ -315,6 +322,48 @@ export const commands = {
       })
       .strict(),
     result: null as unknown as ReceiptDoc,
+  },
+  /** Signs a cashier in by PIN alone (PINs are unique per till); opens a shift when none is open. */
+  'staff.signIn': { request: z.object({ pin }).strict(), result: null as unknown as StaffView },
+  /** Signs out (locks the till); the shift stays open for the next cashier. */
+  'staff.signOut': { request: empty, result: null as unknown as null },
+  'staff.list': { request: empty, result: null as unknown as StaffView[] },
+  /** A supervisor adds cashiers and supervisors; only an owner adds an owner. */
+  'staff.add': {
+    request: z
+      .object({
+        name: text(60),
+        role: z.enum(STAFF_ROLES),
+        pin,
+        operatorId: z.string().regex(/^\d{1,10}$/, 'operator id is up to 10 digits'),
+        approverPin: pin,
+      })
+      .strict(),
+    result: null as unknown as StaffView,
+  },
+  'staff.setActive': {
+    request: z.object({ staffId: id, active: z.boolean(), approverPin: pin }).strict(),
+    result: null as unknown as StaffView,
+  },
+  /** The X report: the open shift so far (null when none is open). */
+  'shift.current': { request: empty, result: null as unknown as ShiftReport | null },
+  'shift.list': { request: empty, result: null as unknown as ShiftSummary[] },
+  /** X report of the open shift or the frozen Z report of a closed one. */
+  'shift.report': {
+    request: z.object({ shiftId: z.number().int().min(1) }).strict(),
+    result: null as unknown as ShiftReport,
+  },
+  /**
+   * Reconciles with OTTPay and closes the open shift (a supervisor's PIN); the Z report comes back.
+   * The cashier stays signed in: the next sign-in or payment opens the next shift.
+   */
+  'shift.close': {
+    request: z.object({ pin, acknowledgeUnresolved: z.boolean() }).strict(),
+    result: null as unknown as ShiftReport,
+  },
+  'shift.exportCsv': {
+    request: z.object({ shiftId: z.number().int().min(1) }).strict(),
+    result: null as unknown as { filename: string; csv: string },
   },
 } as const;
 

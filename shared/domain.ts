@@ -1,6 +1,8 @@
 // Domain vocabulary shared by the core and the renderers. Plain data only.
+
 import type { Currency } from './money.ts';
 import type { ReceiptDoc } from './printing/receipt-layout.ts';
+import type { StaffState } from './staff.ts';
 
 export type Wallet = 'WECHATPAY' | 'ALIPAY' | 'UNIONPAY';
 export const WALLETS: readonly Wallet[] = ['WECHATPAY', 'ALIPAY', 'UNIONPAY'];
@@ -51,6 +53,8 @@ export interface AttemptView {
   /** Passive pay: the wallet code, masked (first 4, last 4). */
   maskedCode: string | null;
   operatorId: string;
+  /** The staff account signed in when it was taken (null: before staff accounts). */
+  cashierId?: string | null;
   createdAt: number;
   updatedAt: number;
   paidAt: number | null;
@@ -115,6 +119,8 @@ export interface TillSnapshot {
   /** The wallet the operator named for the code being waited for, or null (recognised from the code). */
   scanWallet: Wallet | null;
   printing: PrintingView;
+  /** Who is signed in, and the open shift. */
+  staff: StaffState;
 }
 
 /** Receipts: the latest print jobs, and the receipt the screen printer shows (no printer hardware). */
@@ -175,6 +181,10 @@ export interface PublicSettings {
   refundQueryAction: 'STATUS_QUERY' | 'REFUND_QUERY';
   shop: { name: string; address: string; phone: string };
   receipts: ReceiptSettings;
+  /** The till locks after this many minutes without a command (0: never). */
+  idleLockMinutes: number;
+  /** One shift per local day (closed at the first sign-in of the next day) instead of one per sign-in. */
+  shiftPerDay: boolean;
 }
 
 export interface ReceiptSettings {

@@ -12,6 +12,10 @@ export const ERROR_REASONS = [
   'tip-over-limit', // {percent, limit}: the tip limit as a percentage of the amount, and as money (plain)
   'wallet-not-enabled', // {wallet}
   'no-keyring', // Linux: safeStorage has no keyring to encrypt the sign key and PIN with
+  'sign-in-needed', // the till is locked: a cashier signs in first
+  'role-needed', // {role}: a supervisor's (or owner's) PIN is needed
+  'pin-taken', // PINs are unique per till
+  'shift-unresolved', // {count}: the shift cannot close over unresolved payments without an acknowledgement
 ] as const;
 
 export type ErrorReason = (typeof ERROR_REASONS)[number];

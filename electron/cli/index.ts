@@ -13,6 +13,8 @@ const COMMANDS = [
   'rate',
   'wedge-replay',
   'receipt',
+  'staff',
+  'shift',
 ] as const;
 type CommandName = (typeof COMMANDS)[number];
 

@@ -12,6 +12,10 @@ import { AttentionScreen } from './screens/AttentionScreen.tsx';
 import { HistoryScreen } from './screens/HistoryScreen.tsx';
 import { ReportScreen } from './screens/ReportScreen.tsx';
 import { SettingsScreen } from './screens/SettingsScreen.tsx';
+import { CashierBadge } from './staff/CashierBadge.tsx';
+import { ShiftScreen } from './staff/ShiftScreen.tsx';
+import { SignInScreen } from './staff/SignInScreen.tsx';
+import { StaffScreen } from './staff/StaffScreen.tsx';
 import { makeTr, TillContext, type TillContextValue } from './till-context.ts';
 import { useSaleCues } from './useSaleCues.ts';
 import { useScanRefusals } from './useScanRefusals.ts';
@@ -37,6 +41,10 @@ function Till({ api, snapshot }: { api: TillApi; snapshot: TillSnapshot }) {
   // A scanner message belongs to the moment it was made: the next sale state clears it.
   // biome-ignore lint/correctness/useExhaustiveDependencies: salePhase is the trigger, not a value used
   useEffect(() => setScanNotice(null), [salePhase]);
+  const cashierId = snapshot.staff.cashier?.staffId ?? null;
+  // Whoever signs in starts at the sale screen (a cashier must not land on a supervisor's screen).
+  // biome-ignore lint/correctness/useExhaustiveDependencies: cashierId is the trigger, not a value used
+  useEffect(() => setTab('sale'), [cashierId]);
   const lang = snapshot.settings.operatorLanguage;
   const ctx = useMemo<TillContextValue>(
     () => ({ api, snapshot, settings: snapshot.settings, lang, tr: makeTr(lang) }),
@@ -64,28 +72,40 @@ function Till({ api, snapshot }: { api: TillApi; snapshot: TillSnapshot }) {
           >
             {ctx.tr(`gateway.state.${snapshot.gateway.state}`)}
           </span>
+          <CashierBadge />
         </header>
-        <NavBar current={tab} onSelect={setTab} />
-        {snapshot.gateway.state === 'down' && (
-          <p className="banner banner-down" role="alert">
-            {ctx.tr('gateway.down')}{' '}
-            {snapshot.gateway.message && ctx.tr('gateway.downDetail', { message: snapshot.gateway.message })}
-          </p>
+        {snapshot.staff.cashier === null ? (
+          <main className="content">
+            <SignInScreen />
+          </main>
+        ) : (
+          <>
+            <NavBar current={tab} onSelect={setTab} />
+            {snapshot.gateway.state === 'down' && (
+              <p className="banner banner-down" role="alert">
+                {ctx.tr('gateway.down')}{' '}
+                {snapshot.gateway.message &&
+                  ctx.tr('gateway.downDetail', { message: snapshot.gateway.message })}
+              </p>
+            )}
+            {snapshot.attention.length > 0 && tab === 'sale' && (
+              <button type="button" className="banner banner-attention" onClick={() => setTab('attention')}>
+                {ctx.tr('attention.banner', { count: snapshot.attention.length })}
+              </button>
+            )}
+            <ErrorNote message={scanNotice} />
+            <PrintFailure />
+            <main className="content">
+              {tab === 'sale' && <SaleFlow />}
+              {tab === 'attention' && <AttentionScreen />}
+              {tab === 'history' && <HistoryScreen opened={opened} />}
+              {tab === 'report' && <ReportScreen />}
+              {tab === 'shift' && <ShiftScreen />}
+              {tab === 'staff' && <StaffScreen />}
+              {tab === 'settings' && <SettingsScreen />}
+            </main>
+          </>
         )}
-        {snapshot.attention.length > 0 && tab === 'sale' && (
-          <button type="button" className="banner banner-attention" onClick={() => setTab('attention')}>
-            {ctx.tr('attention.banner', { count: snapshot.attention.length })}
-          </button>
-        )}
-        <ErrorNote message={scanNotice} />
-        <PrintFailure />
-        <main className="content">
-          {tab === 'sale' && <SaleFlow />}
-          {tab === 'attention' && <AttentionScreen />}
-          {tab === 'history' && <HistoryScreen opened={opened} />}
-          {tab === 'report' && <ReportScreen />}
-          {tab === 'settings' && <SettingsScreen />}
-        </main>
         <KioskQuit />
         <ScreenPrinter />
       </div>

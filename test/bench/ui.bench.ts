@@ -13,6 +13,7 @@ import { dispatch } from '../../electron/core/dispatch.ts';
 import { createWebShell } from '../../electron/web-shell/server.ts';
 import type { CustomerView, TillSnapshot } from '../../shared/domain.ts';
 import { launchBrowser } from '../e2e/harness.ts';
+import { signIn } from '../support/sign-in.ts';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const rendererDir = join(root, 'dist', 'renderer');
@@ -68,6 +69,7 @@ async function qrLatency(): Promise<void> {
     // BENCH_LOG=1 shows the core's log lines (gateway calls) when a run misbehaves.
     logger: { write: (line) => process.env.BENCH_LOG && process.stderr.write(`${line}\n`) },
   });
+  await signIn(core);
   const shell = await createWebShell({ core, port: 0, rendererDir });
   const browser = await launchBrowser();
   try {

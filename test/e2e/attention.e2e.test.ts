@@ -9,6 +9,7 @@ import { after, before, describe, it } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import {
   enterCodeByHand,
+  gotoTill,
   launchBrowser,
   openPage,
   type Shell,
@@ -29,7 +30,7 @@ describe('needs attention: an unknown outcome left by a restart, resolved by a s
     shell = await startShell({ dataDir });
     browser = await launchBrowser();
     till = await openPage(browser);
-    await till.goto(shell.tillUrl);
+    await gotoTill(till, shell);
     await till.getByLabel('Amount', { exact: true }).waitFor();
   });
 
@@ -65,7 +66,7 @@ describe('needs attention: an unknown outcome left by a restart, resolved by a s
     await shell.stop();
     shell = undefined;
     shell = await startShell({ dataDir });
-    await till.goto(shell.tillUrl);
+    await gotoTill(till, shell);
     await till
       .getByRole('button', { name: '1 payment(s) need attention before the next sale.' })
       .waitFor({ timeout: 20_000 });

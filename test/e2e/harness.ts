@@ -161,6 +161,27 @@ export async function openPage(browser: Browser, width = 1200, height = 900): Pr
   return context.newPage();
 }
 
+/** The sandbox's first owner signs in with the default supervisor PIN. */
+export const OWNER_PIN = '1234';
+
+/**
+ * Opens the till page and signs a cashier in on its lock screen (PIN, then Enter), as every till page
+ * starts locked. The owner, unless told otherwise.
+ */
+export async function gotoTill(page: Page, shell: Shell, pin = shell.pin ?? OWNER_PIN): Promise<void> {
+  await page.goto(shell.tillUrl);
+  await signInTill(page, pin);
+}
+
+/** Signs in on the lock screen and waits until the lock screen has gone. */
+export async function signInTill(page: Page, pin: string): Promise<void> {
+  const field = page.getByLabel('Your PIN', { exact: true });
+  await field.waitFor();
+  await field.fill(pin);
+  await field.press('Enter');
+  await page.getByTestId('cashier-name').waitFor();
+}
+
 /** Back to an empty amount screen, whatever the last test left behind. */
 export async function toNewSale(page: Page): Promise<void> {
   const newSale = page.getByRole('button', { name: 'New sale' });
@@ -192,7 +213,7 @@ export async function openTillSession(opts: { tillHeight?: number } = {}): Promi
   const browser = await launchBrowser();
   const till = await openPage(browser, 1200, opts.tillHeight ?? 900);
   const customer = await openPage(browser, 800, 900);
-  await till.goto(shell.tillUrl);
+  await gotoTill(till, shell);
   await customer.goto(shell.customerUrl);
   await till.getByLabel('Amount', { exact: true }).waitFor();
   return {

@@ -1,6 +1,7 @@
 // What every handler group may use. The payments and scanner stacks are reached through getters
 // because a settings change (merchant, sign key, gateway URL) rebuilds them.
 import type { AttemptView, PublicSettings, TillSnapshot, Wallet } from '../../../shared/domain.ts';
+import type { ShiftReport } from '../../../shared/staff.ts';
 import type { Clock } from '../clock.ts';
 import type { StoredSettings } from '../config/defaults.ts';
 import type { PinGuard } from '../config/pin-guard.ts';
@@ -8,6 +9,9 @@ import type { PinThrottle } from '../config/pin-throttle.ts';
 import type { SecretStore } from '../config/secret-store.ts';
 import type { SettingsStore } from '../config/settings-store.ts';
 import type { Journal } from '../journal/journal.ts';
+import type { StaffDirectory } from '../staff/directory.ts';
+import type { StaffSession } from '../staff/session.ts';
+import type { Shifts } from '../staff/shifts.ts';
 import type { CoreLogger } from './core-logger.ts';
 import type { PaymentsPort, ScannerPort } from './ports.ts';
 import type { ReceiptPrinting } from './receipt-printing.ts';
@@ -16,6 +20,15 @@ export interface CoreContext {
   settings: SettingsStore;
   secrets: SecretStore;
   pins: PinGuard;
+  /** Who is signed in; supervisors' approvals. */
+  staff: StaffSession;
+  directory: StaffDirectory;
+  shifts: Shifts;
+  /** After a shift closed: the hook for printing its Z report (the receipt printer's module). */
+  onShiftClosed(z: ShiftReport): void;
+  /** After a sign-in, or a payment after a close: opens a shift when none is open (one per day: rolls the day's shift over). */
+  openShiftFor(staffId: string): Promise<void>;
+  pushSnapshot(): void;
   /** Every PIN check of this till goes through it, keyed ('till', or a staff account id). */
   pinThrottle: PinThrottle;
   clock: Clock;

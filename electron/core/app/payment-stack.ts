@@ -5,6 +5,7 @@ import { loadCodeHashKey } from '../config/code-hash-key.ts';
 import { verifyCallback } from '../gateway/callback.ts';
 import { createGatewayClient } from '../gateway/client.ts';
 import { createJournal } from '../journal/journal.ts';
+import { JOURNAL_FILE, SANDBOX_JOURNAL_FILE } from '../journal/journal-files.ts';
 import { openJournal } from '../journal/open-journal.ts';
 import { type CallbackServer, startCallbackServer } from '../payments/callback-server.ts';
 import { createPaymentsEngine, type PaymentsEngine } from '../payments/engine.ts';
@@ -18,12 +19,7 @@ import {
 import { errorFields } from './core-logger.ts';
 import { isLive, type PaymentStack, type PaymentStackInput } from './stack-types.ts';
 
-/**
- * Live and sandbox keep separate journals: a sandbox "payment" must never appear in a live day's report,
- * and start-up recovery must never ask the live gateway about a simulator order (or the reverse).
- */
-export const JOURNAL_FILE = 'journal.sqlite';
-export const SANDBOX_JOURNAL_FILE = 'journal-sandbox.sqlite';
+export { JOURNAL_FILE, SANDBOX_JOURNAL_FILE } from '../journal/journal-files.ts';
 export const CALLBACK_PATH = '/ottpay/callback';
 
 export async function startPaymentStack(input: PaymentStackInput): Promise<PaymentStack> {
@@ -56,7 +52,7 @@ export async function startPaymentStack(input: PaymentStackInput): Promise<Payme
     });
     const handle = openJournal({ path: journalPath, now: () => clock.now() });
     closers.push(() => handle.close());
-    const journal = createJournal(handle.db);
+    const journal = createJournal(handle.db, input.actor?.(handle.db));
 
     let simulator: Simulator | null = null;
     if (!live) {
@@ -127,6 +123,7 @@ export async function startPaymentStack(input: PaymentStackInput): Promise<Payme
       wallets: settings.wallets,
       verifyCallback: (body) => verifyCallback(body, { signKey, merchantId }),
       onError: (what, err) => log.error(`engine: ${what}`, errorFields(err)),
+      cashierOperatorId: input.cashierOperatorId,
       onNotice: (line, fields) => log.warn(line, fields),
     });
     const running = engine;

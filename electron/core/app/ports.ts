@@ -24,6 +24,8 @@ export type PaymentsPort = Pick<
   | 'dailyReport'
   | 'reconcile'
   | 'exportCsv'
+  | 'reconcileOrders'
+  | 'journal'
   | 'recover'
   | 'isCodeUsed'
   | 'gatewayHealth'

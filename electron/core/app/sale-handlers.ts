@@ -52,20 +52,31 @@ function checkWalletOffered(ctx: CoreContext, wallet: Wallet): void {
   }
 }
 
+/** The signed-in cashier; a payment after a shift's close opens the next shift. */
+async function cashierWithShift(ctx: CoreContext): Promise<void> {
+  const cashier = ctx.staff.require();
+  if (ctx.shifts.openId() === null) await ctx.openShiftFor(cashier.staffId);
+}
+
 export function saleHandlers(ctx: CoreContext): HandlerGroup<SaleCommands> {
   return {
     'till.snapshot': async () => ctx.snapshot(),
     'sale.payActive': async ({ amountCents, tipCents, wallet }) => {
+      await cashierWithShift(ctx);
       checkAmount(ctx, amountCents, tipCents, wallet);
       return ctx.payments().payActive({ amountCents, tipCents, wallet });
     },
     'sale.payPassive': async ({ amountCents, tipCents }) => {
+      await cashierWithShift(ctx);
       checkAmount(ctx, amountCents, tipCents);
       const sale = await ctx.payments().beginPassive({ amountCents, tipCents });
       ctx.syncScanWait();
       return sale;
     },
-    'sale.submitScan': async ({ code, source, timings }) => ctx.submitCode(code, source, timings),
+    'sale.submitScan': async ({ code, source, timings }) => {
+      ctx.staff.require();
+      return ctx.submitCode(code, source, timings);
+    },
     'sale.cancel': async () => {
       const sale = ctx.payments().cancel();
       ctx.syncScanWait();

@@ -1,4 +1,5 @@
-// Settings: read freely; change only with the supervisor PIN. The sign key is write-only.
+// Settings: read freely; change only with a supervisor's PIN. The sign key is write-only. A PIN change
+// changes the PIN of the account it belongs to (the signed-in cashier's own, or found by the old PIN).
 import { AppError } from '../../../shared/result.ts';
 import type { CoreContext } from './core-context.ts';
 import { errorFields } from './core-logger.ts';
@@ -10,7 +11,7 @@ export function settingsHandlers(ctx: CoreContext): HandlerGroup<SettingsCommand
   return {
     'settings.get': async () => ctx.publicSettings(),
     'settings.update': async ({ patch, pin }) => {
-      await ctx.pins.check(pin);
+      await ctx.staff.approve(pin);
       const previous = ctx.settings.get();
       try {
         ctx.settings.update(patch);
@@ -23,7 +24,7 @@ export function settingsHandlers(ctx: CoreContext): HandlerGroup<SettingsCommand
       return ctx.publicSettings();
     },
     'settings.setSignKey': async ({ signKey, pin }) => {
-      await ctx.pins.check(pin);
+      await ctx.staff.approve(pin);
       const previous = ctx.settings.get();
       await ctx.secrets.set('signKey', signKey);
       ctx.logger.info('sign key replaced');
@@ -31,8 +32,9 @@ export function settingsHandlers(ctx: CoreContext): HandlerGroup<SettingsCommand
       return ctx.publicSettings();
     },
     'settings.changePin': async ({ oldPin, newPin }) => {
-      await ctx.pins.change(oldPin, newPin);
-      ctx.logger.info('supervisor PIN changed');
+      const who = await ctx.staff.verifyOwn(oldPin);
+      await ctx.directory.changePin(who.staffId, newPin);
+      ctx.logger.info(`PIN of staff ${who.staffId} changed`);
       return null;
     },
   };

@@ -7,6 +7,8 @@ import type { StoredSettings } from '../config/defaults.ts';
 import type { SecretStore } from '../config/secret-store.ts';
 import type { NewEvent } from '../journal/events-repo.ts';
 import type { Journal } from '../journal/journal.ts';
+import type { Db } from '../journal/open-journal.ts';
+import type { JournalActor } from '../journal/rows.ts';
 import type { Logger } from '../logging/index.ts';
 import type { PaymentsPort, ScannerPort } from './ports.ts';
 
@@ -20,6 +22,10 @@ export interface PaymentStackInput {
   clock: Clock;
   logger: Logger;
   env: Record<string, string | undefined>;
+  /** Who is acting, filled into new journal rows; given the stack's journal (for its open shift). */
+  actor?: (db: Db) => () => JournalActor;
+  /** The signed-in cashier's OTTPay operator id, sent instead of the till's. */
+  cashierOperatorId?: () => string | null;
 }
 
 export interface PaymentStack {

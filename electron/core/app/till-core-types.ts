@@ -2,6 +2,7 @@
 // the customer projection and the wedge key feed.
 import type { Role } from '../../../shared/contract.ts';
 import type { CustomerView, TillSnapshot } from '../../../shared/domain.ts';
+import type { ShiftReport } from '../../../shared/staff.ts';
 import type { CoreLogger } from './core-logger.ts';
 import type { EventListener } from './event-hub.ts';
 import type { Handlers } from './handler-types.ts';
@@ -18,5 +19,7 @@ export interface TillCore {
   feedWedgeKeys(events: readonly KeyEvent[]): void;
   /** Set when the till runs on the embedded OTTPay simulator (no merchant credentials). */
   readonly sandboxInfo: { simulatorUrl: string } | null;
+  /** The receipt printer's hook: called with each Z report as its shift closes. Returns the remover. */
+  onShiftClosed(hook: (z: ShiftReport) => void): () => void;
   close(): Promise<void>;
 }

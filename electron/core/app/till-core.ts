@@ -4,6 +4,7 @@
 import { mkdirSync } from 'node:fs';
 import type { CustomerView, PublicSettings, TillSnapshot } from '../../../shared/domain.ts';
 import type { FreshRate } from '../../../shared/payments/cny.ts';
+import type { ShiftReport } from '../../../shared/staff.ts';
 import { type Clock, systemClock } from '../clock.ts';
 import { type DataDirLock, lockDataDir } from '../config/data-dir-lock.ts';
 import type { StoredSettings } from '../config/defaults.ts';
@@ -12,7 +13,16 @@ import { createFileLockoutStore } from '../config/pin-lockout-store.ts';
 import { createPinThrottle, MAX_PIN_ATTEMPTS, type PinAttemptRecord } from '../config/pin-throttle.ts';
 import type { SecretStore } from '../config/secret-store.ts';
 import { createSettingsStore } from '../config/settings-store.ts';
+import type { Db } from '../journal/open-journal.ts';
+import type { JournalActor } from '../journal/rows.ts';
 import type { LogSink } from '../logging/index.ts';
+import { localDate, systemTimeZone } from '../payments/local-day.ts';
+import { currentApprover } from '../staff/approval-context.ts';
+import { ensureFirstOwner } from '../staff/first-owner.ts';
+import { createStaffSession } from '../staff/session.ts';
+import { createShifts } from '../staff/shifts.ts';
+import { createShiftsRepo } from '../staff/shifts-repo.ts';
+import { openStaffStore } from '../staff/staff-store.ts';
 import type { CoreContext } from './core-context.ts';
 import { type CoreLogger, createCoreLogger, errorFields } from './core-logger.ts';
 import { projectCustomerView } from './customer-projection.ts';
@@ -31,11 +41,31 @@ import { createScanWait } from './scan-wait.ts';
 import { scannerHandlers } from './scanner-handlers.ts';
 import { settingsHandlers } from './settings-handlers.ts';
 import { shellHandlers } from './shell-handlers.ts';
+import { shiftHandlers } from './shift-handlers.ts';
 import type { PaymentStack, StackFactories } from './stack-types.ts';
+import { staffHandlers } from './staff-handlers.ts';
 import type { TillCore } from './till-core-types.ts';
 import { createViewPusher } from './view-pusher.ts';
 
 export type { TillCore } from './till-core-types.ts';
+
+/** Commands other than reading the snapshot count as activity: the idle lock starts again. */
+const NOT_ACTIVITY = new Set<string>(['till.snapshot', 'diagnostics.get', 'settings.get']);
+
+function touching(touch: () => void, handlers: Handlers): Handlers {
+  const wrapped: Record<string, (req: never) => Promise<unknown>> = {};
+  for (const [name, handler] of Object.entries(handlers) as Array<
+    [string, (req: never) => Promise<unknown>]
+  >) {
+    wrapped[name] = NOT_ACTIVITY.has(name)
+      ? handler
+      : (req) => {
+          touch();
+          return handler(req);
+        };
+  }
+  return wrapped as unknown as Handlers;
+}
 
 export interface TillCoreOptions {
   dataDir: string;
@@ -102,11 +132,78 @@ async function startTillCore(
     onAttempt: (record) => journalPinAttempt(record),
   });
   const pins = await createPinGuard({ secrets: opts.secrets, now: () => clock.now(), throttle: pinThrottle });
+  const staffStore = openStaffStore(opts.dataDir, () => clock.now());
+  try {
+    await ensureFirstOwner(staffStore.directory, opts.secrets, settings.get().operatorId);
+  } catch (err) {
+    staffStore.close();
+    throw err;
+  }
+  const directory = staffStore.directory;
+  const session = createStaffSession({
+    directory,
+    throttle: pinThrottle,
+    clock,
+    idleLockMs: () => settings.get().idleLockMinutes * 60_000,
+    onChange: (who, why) => {
+      if (!who) logger.info(`till locked (${why})`);
+      pushSnapshot();
+    },
+  });
+  const shifts = createShifts({
+    journal: () => stack.payments.journal(),
+    currency: () => settings.get().currency,
+    name: (id) => (id === null ? '' : (directory.get(id)?.name ?? `#${id}`)),
+    now: () => clock.now(),
+    reconcile: (attempts, refunds) => stack.payments.reconcileOrders(attempts, refunds),
+  });
+  function onShiftClosed(z: ShiftReport): void {
+    for (const hook of shiftClosedHooks) {
+      try {
+        hook(z);
+      } catch (err) {
+        logger.error('a shift-closed hook failed', errorFields(err));
+      }
+    }
+  }
+
+  /**
+   * After a sign-in (or a payment after a close): the open shift, or a new one. With one shift per day, a shift opened on an earlier
+   * local day is closed first (reconciled; left open, and said so, while anything is unresolved).
+   */
+  async function openShiftFor(staffId: string): Promise<void> {
+    const open = shifts.current();
+    const tz = systemTimeZone();
+    if (settings.get().shiftPerDay && open && localDate(open.openedAt, tz) !== localDate(clock.now(), tz)) {
+      try {
+        onShiftClosed(
+          await shifts.close({ closedBy: staffId, approvedBy: null, acknowledgeUnresolved: false }),
+        );
+        logger.info(`shift ${open.shiftId} of an earlier day closed at sign-in`);
+      } catch (err) {
+        logger.warn(`shift ${open.shiftId} of an earlier day stays open`, errorFields(err));
+      }
+    }
+    const shiftId = shifts.ensureOpen(staffId);
+    logger.info(`staff ${staffId} at the till; shift ${shiftId}`);
+    pushSnapshot();
+  }
+
+  /** Who is acting, for the journal's new rows: read at the moment each row is written. */
+  function journalActor(db: Db): () => JournalActor {
+    const shiftRows = createShiftsRepo(db);
+    return () => ({
+      cashierId: session.cashier()?.staffId ?? null,
+      approverId: currentApprover(),
+      shiftId: shiftRows.open()?.shiftId ?? null,
+    });
+  }
   let signKeySet = await opts.secrets.has('signKey');
   const hub = createEventHub((err) => logger.error('event listener failed', errorFields(err)));
 
   let closed = false;
   let paymentsStale = false;
+  const shiftClosedHooks = new Set<(z: ShiftReport) => void>();
 
   /** PIN guesses go to the log and the journal's event log, for the owner; never the PIN itself. */
   function journalPinAttempt(record: PinAttemptRecord): void {
@@ -171,6 +268,8 @@ async function startTillCore(
       clock,
       logger,
       env,
+      actor: journalActor,
+      cashierOperatorId: () => session.cashier()?.operatorId ?? null,
     });
     logger.info(s.sandbox ? `sandbox mode: embedded simulator at ${s.simulatorUrl ?? '?'}` : 'live mode');
     try {
@@ -233,6 +332,11 @@ async function startTillCore(
       settings: publicSettings(),
       scanWallet: scanWait.picked(),
       printing: receipts.view(),
+      staff: {
+        cashier: session.cashier(),
+        shiftId: shifts.openId(),
+        idleLockSeconds: settings.get().idleLockMinutes * 60,
+      },
     };
   }
 
@@ -321,6 +425,12 @@ async function startTillCore(
     settings,
     secrets: opts.secrets,
     pins,
+    staff: session,
+    directory,
+    shifts,
+    onShiftClosed,
+    openShiftFor,
+    pushSnapshot,
     pinThrottle,
     clock,
     logger,
@@ -348,14 +458,16 @@ async function startTillCore(
       }),
   };
 
-  const handlers: Handlers = {
+  const handlers: Handlers = touching(session.touch, {
     ...saleHandlers(ctx),
     ...historyHandlers(ctx),
     ...settingsHandlers(ctx),
     ...scannerHandlers(ctx),
     ...shellHandlers(ctx),
     ...receiptHandlers(ctx),
-  };
+    ...staffHandlers(ctx),
+    ...shiftHandlers(ctx),
+  });
 
   scanWait.sync();
   pushAll();
@@ -370,9 +482,14 @@ async function startTillCore(
     get sandboxInfo() {
       return stack.sandbox && stack.simulatorUrl ? { simulatorUrl: stack.simulatorUrl } : null;
     },
+    onShiftClosed(hook) {
+      shiftClosedHooks.add(hook);
+      return () => shiftClosedHooks.delete(hook);
+    },
     async close() {
       if (closed) return;
       closed = true;
+      session.stop();
       views.stop();
       receipts.stop();
       stopProbes();
@@ -382,6 +499,7 @@ async function startTillCore(
       offScanner();
       await scanner.close().catch((err: unknown) => logger.error('scanner close failed', errorFields(err)));
       await stack.close().catch((err: unknown) => logger.error('payments close failed', errorFields(err)));
+      staffStore.close();
       lock.release();
     },
   };

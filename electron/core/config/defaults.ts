@@ -38,5 +38,7 @@ export function defaultSettings(): StoredSettings {
     shop: { name: '', address: '', phone: '' },
     // A new till has no printer: the screen printer shows each receipt, so the first sale shows one.
     receipts: { printer: 'screen', target: '', paper: '80mm', chinese: 'gb18030', afterPaid: 'customer' },
+    idleLockMinutes: 5,
+    shiftPerDay: false,
   };
 }

@@ -98,6 +98,8 @@ export function createGatewayClient(
     data: WireData,
     actionClass: ActionClass,
     attempt: number,
+    /** The cashier's operator id for the envelope (default: the till's). */
+    operatorId?: string,
   ): Promise<{ answer: RawAnswer; pending: boolean }> {
     const orderId = typeof data.order_id === 'string' ? data.order_id : null;
     const started = clock.now();
@@ -110,7 +112,7 @@ export function createGatewayClient(
         version: config.versions?.[action] ?? '1.0',
         merchant_id: config.merchantId,
         ...(config.terminalNo ? { terminal_no: config.terminalNo } : {}),
-        operator_id: config.operatorId,
+        operator_id: operatorId || config.operatorId,
         data: sealed.data,
         md5: sealed.md5,
       };
@@ -162,8 +164,12 @@ export function createGatewayClient(
   }
 
   /** One pay request: sent exactly once. */
-  function pay(action: string, data: WireData): Promise<{ answer: RawAnswer; pending: boolean }> {
-    return exchange(action, data, 'pay', 1);
+  function pay(
+    action: string,
+    data: WireData,
+    operatorId?: string,
+  ): Promise<{ answer: RawAnswer; pending: boolean }> {
+    return exchange(action, data, 'pay', 1, operatorId);
   }
 
   /** A query: retried on network trouble, unknown outcomes and transient codes. */
@@ -185,14 +191,18 @@ export function createGatewayClient(
       checkAmount(req.amountCents, req.tipCents);
       if (!isHttpUrl(req.callbackUrl))
         throw new GatewayError('invalid_request', 'call-back URL must be http(s)');
-      const { answer } = await pay('ACTIVEPAY', {
-        order_id: req.orderId,
-        operator_id: config.operatorId,
-        amount: String(req.amountCents),
-        tip: req.tipCents > 0 ? String(req.tipCents) : undefined,
-        biz_type: req.wallet,
-        call_back_url: req.callbackUrl,
-      });
+      const { answer } = await pay(
+        'ACTIVEPAY',
+        {
+          order_id: req.orderId,
+          operator_id: req.operatorId || config.operatorId,
+          amount: String(req.amountCents),
+          tip: req.tipCents > 0 ? String(req.tipCents) : undefined,
+          biz_type: req.wallet,
+          call_back_url: req.callbackUrl,
+        },
+        req.operatorId,
+      );
       const d = parseData('ACTIVEPAY', activePayData, needData('ACTIVEPAY', answer));
       checkSameOrder('ACTIVEPAY', d.order_id, req.orderId);
       return { orderId: req.orderId, codeUrl: d.code_url };
@@ -205,15 +215,19 @@ export function createGatewayClient(
       if (!/^[\x21-\x7e]{1,128}$/.test(authCode)) {
         throw new GatewayError('invalid_request', 'wallet code must be 1 to 128 visible ASCII characters');
       }
-      const { answer, pending } = await pay('PASSIVEPAY', {
-        order_id: req.orderId,
-        operator_id: config.operatorId,
-        amount: String(req.amountCents),
-        tip: req.tipCents > 0 ? String(req.tipCents) : undefined,
-        sale_num: req.saleNum || undefined,
-        auth_code: authCode,
-        biz_type: req.wallet,
-      });
+      const { answer, pending } = await pay(
+        'PASSIVEPAY',
+        {
+          order_id: req.orderId,
+          operator_id: req.operatorId || config.operatorId,
+          amount: String(req.amountCents),
+          tip: req.tipCents > 0 ? String(req.tipCents) : undefined,
+          sale_num: req.saleNum || undefined,
+          auth_code: authCode,
+          biz_type: req.wallet,
+        },
+        req.operatorId,
+      );
       return toOrderState('PASSIVEPAY', answer, pending, req.orderId);
     },
 
@@ -228,11 +242,15 @@ export function createGatewayClient(
       checkOrderId(req.refundOrderId);
       checkOrderId(req.originalOrderId);
       checkAmount(req.amountCents, 0);
-      const { answer } = await pay('REFUND', {
-        order_id: req.refundOrderId,
-        ori_order_id: req.originalOrderId,
-        refund_amt: String(req.amountCents),
-      });
+      const { answer } = await pay(
+        'REFUND',
+        {
+          order_id: req.refundOrderId,
+          ori_order_id: req.originalOrderId,
+          refund_amt: String(req.amountCents),
+        },
+        req.operatorId,
+      );
       const d = parseData('REFUND', refundData, needData('REFUND', answer));
       checkSameOrder('REFUND', d.order_id, req.refundOrderId);
       checkSameOrder('REFUND', d.ori_order_id, req.originalOrderId);

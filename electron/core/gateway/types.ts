@@ -45,6 +45,8 @@ export interface ActivePayRequest {
   tipCents: number;
   wallet: Wallet;
   callbackUrl: string;
+  /** The signed-in cashier's OTTPay operator id (default: the till's). */
+  operatorId?: string;
 }
 export interface ActivePayResult {
   orderId: string;
@@ -58,6 +60,7 @@ export interface PassivePayRequest {
   wallet: Wallet;
   authCode: string;
   saleNum?: string;
+  operatorId?: string;
 }
 
 /** The state of one order as the gateway reports it (PASSIVEPAY answer or STATUS_QUERY). */
@@ -85,6 +88,7 @@ export interface RefundRequest {
   refundOrderId: string;
   originalOrderId: string;
   amountCents: number;
+  operatorId?: string;
 }
 export interface RefundResult {
   refundOrderId: string;

@@ -1,14 +1,16 @@
 // Payment attempts: the projection table, written only together with an event (see journal.ts).
 import type { Wallet } from '../../../shared/domain.ts';
+import { hasColumn } from './has-column.ts';
 import type { Db } from './open-journal.ts';
-import type { AttemptRow } from './rows.ts';
+import { type AttemptRow, type JournalActor, NO_ACTOR } from './rows.ts';
 
-const COLUMNS = `attempt_id AS attemptId, order_id AS orderId, sale_id AS saleId, mode, wallet,
+const BASE_COLUMNS = `attempt_id AS attemptId, order_id AS orderId, sale_id AS saleId, mode, wallet,
   amount_cents AS amountCents, tip_cents AS tipCents, currency, state, gateway_seen AS gatewaySeen, reason,
   qr_payload AS qrPayload, qr_expires_at AS qrExpiresAt, wallet_txn_id AS walletTxnId,
   code_masked AS codeMasked, code_hash AS codeHash, operator_id AS operatorId, terminal_no AS terminalNo,
   created_at AS createdAt, updated_at AS updatedAt, submitted_at AS submittedAt, paid_at AS paidAt,
   cancel_cause AS cancelCause, needs_attention AS needsAttention, manual, refunded_cents AS refundedCents`;
+const STAFF_COLUMNS = ', cashier_id AS cashierId, shift_id AS shiftId';
 
 const LIVE = `state NOT IN ('paid','failed','expired')`;
 
@@ -31,6 +33,8 @@ function fromRaw(raw: RawAttempt | undefined): AttemptRow | null {
 function toParams(row: AttemptRow) {
   return {
     ...row,
+    cashierId: row.cashierId ?? null,
+    shiftId: row.shiftId ?? null,
     gatewaySeen: row.gatewaySeen ? 1 : 0,
     needsAttention: row.needsAttention ? 1 : 0,
     manual: row.manual ? 1 : 0,
@@ -44,17 +48,23 @@ export interface AttemptSearch {
   toMs?: number | undefined;
   wallet?: Wallet | undefined;
   amountCents?: number | undefined;
+  cashierId?: string | undefined;
+  shiftId?: number | undefined;
   limit: number;
 }
 
-export function createAttemptsRepo(db: Db) {
+export function createAttemptsRepo(db: Db, actor: () => JournalActor = () => NO_ACTOR) {
+  const staff = hasColumn(db, 'attempts', 'cashier_id');
+  const COLUMNS = BASE_COLUMNS + (staff ? STAFF_COLUMNS : '');
   const insert =
     db.prepare(`INSERT INTO attempts (attempt_id, order_id, sale_id, mode, wallet, amount_cents, tip_cents,
     currency, state, gateway_seen, reason, qr_payload, qr_expires_at, wallet_txn_id, code_masked, code_hash, operator_id,
-    terminal_no, created_at, updated_at, submitted_at, paid_at, cancel_cause, needs_attention, manual, refunded_cents)
+    terminal_no, created_at, updated_at, submitted_at, paid_at, cancel_cause, needs_attention, manual, refunded_cents
+    ${staff ? ', cashier_id, shift_id' : ''})
     VALUES (@attemptId, @orderId, @saleId, @mode, @wallet, @amountCents, @tipCents, @currency, @state, @gatewaySeen,
     @reason, @qrPayload, @qrExpiresAt, @walletTxnId, @codeMasked, @codeHash, @operatorId, @terminalNo, @createdAt,
-    @updatedAt, @submittedAt, @paidAt, @cancelCause, @needsAttention, @manual, @refundedCents)`);
+    @updatedAt, @submittedAt, @paidAt, @cancelCause, @needsAttention, @manual, @refundedCents
+    ${staff ? ', @cashierId, @shiftId' : ''})`);
   const update =
     db.prepare(`UPDATE attempts SET state = @state, gateway_seen = @gatewaySeen, reason = @reason,
     qr_payload = @qrPayload, qr_expires_at = @qrExpiresAt, wallet_txn_id = @walletTxnId, updated_at = @updatedAt,
@@ -77,7 +87,10 @@ export function createAttemptsRepo(db: Db) {
 
   return {
     insert(row: AttemptRow): void {
-      insert.run(toParams(row));
+      const who = actor();
+      insert.run(
+        toParams({ ...row, cashierId: row.cashierId ?? who.cashierId, shiftId: row.shiftId ?? who.shiftId }),
+      );
     },
     update(row: AttemptRow): void {
       const info = update.run(toParams(row));
@@ -134,6 +147,14 @@ export function createAttemptsRepo(db: Db) {
       if (q.amountCents !== undefined) {
         where.push('amount_cents = @amountCents');
         params.amountCents = q.amountCents;
+      }
+      if (q.cashierId !== undefined) {
+        where.push('cashier_id = @cashierId');
+        params.cashierId = q.cashierId;
+      }
+      if (q.shiftId !== undefined) {
+        where.push('shift_id = @shiftId');
+        params.shiftId = q.shiftId;
       }
       const sql = `SELECT ${COLUMNS} FROM attempts ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
         ORDER BY created_at DESC, order_id DESC LIMIT @limit`;

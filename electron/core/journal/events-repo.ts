@@ -1,7 +1,8 @@
 // The append-only event log: every state change with its cause. Details are JSON and never hold a
 // secret (no sign key, no wallet code: only its mask).
+import { hasColumn } from './has-column.ts';
 import type { Db } from './open-journal.ts';
-import type { EventCause, EventEntity, EventRow } from './rows.ts';
+import { type EventCause, type EventEntity, type EventRow, type JournalActor, NO_ACTOR } from './rows.ts';
 
 export interface NewEvent {
   at: number;
@@ -16,10 +17,15 @@ export interface NewEvent {
 
 type RawEvent = Omit<EventRow, 'detail'> & { detail: string };
 
-export function createEventsRepo(db: Db) {
-  const insert =
-    db.prepare(`INSERT INTO events (at, entity, entity_id, type, cause, from_state, to_state, detail)
-    VALUES (?, ?, ?, ?, ?, ?, ?, ?)`);
+export function createEventsRepo(db: Db, actor: () => JournalActor = () => NO_ACTOR) {
+  const hasActor = hasColumn(db, 'events', 'staff_id');
+  const insert = db.prepare(
+    hasActor
+      ? `INSERT INTO events (at, entity, entity_id, type, cause, from_state, to_state, detail, staff_id, approver_id,
+    shift_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
+      : `INSERT INTO events (at, entity, entity_id, type, cause, from_state, to_state, detail)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+  );
   const forEntity =
     db.prepare(`SELECT seq, at, entity, entity_id AS entityId, type, cause, from_state AS fromState,
     to_state AS toState, detail FROM events WHERE entity_id = ? ORDER BY seq`);
@@ -34,7 +40,7 @@ export function createEventsRepo(db: Db) {
 
   return {
     append(e: NewEvent): number {
-      const info = insert.run(
+      const values = [
         e.at,
         e.entity,
         e.entityId,
@@ -43,7 +49,12 @@ export function createEventsRepo(db: Db) {
         e.fromState ?? null,
         e.toState ?? null,
         JSON.stringify(e.detail ?? {}),
-      );
+      ];
+      if (hasActor) {
+        const who = actor();
+        values.push(who.cashierId, who.approverId, who.shiftId);
+      }
+      const info = insert.run(...values);
       return Number(info.lastInsertRowid);
     },
     forEntity(entityId: string): EventRow[] {

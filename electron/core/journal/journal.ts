@@ -13,9 +13,11 @@ import { createRatesRepo } from './rates-repo.ts';
 import { createRefundsRepo } from './refunds-repo.ts';
 import { createRejectionsRepo } from './rejections-repo.ts';
 import { createReportsRepo } from './reports-repo.ts';
+import { type JournalActor, NO_ACTOR } from './rows.ts';
 import { createSalesRepo } from './sales-repo.ts';
 
-export function createJournal(db: Db) {
+/** `actor` says who is signed in, who approves and which shift is open (filled into new rows). */
+export function createJournal(db: Db, actor: () => JournalActor = () => NO_ACTOR) {
   const getMeta = db.prepare('SELECT value FROM meta WHERE key = ?');
   const setMeta = db.prepare(
     'INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
@@ -25,10 +27,11 @@ export function createJournal(db: Db) {
 
   const journal = {
     db,
-    events: createEventsRepo(db),
+    actor,
+    events: createEventsRepo(db, actor),
     sales: createSalesRepo(db),
-    attempts: createAttemptsRepo(db),
-    refunds: createRefundsRepo(db),
+    attempts: createAttemptsRepo(db, actor),
+    refunds: createRefundsRepo(db, actor),
     callbacks: createCallbacksRepo(db),
     rejections: createRejectionsRepo(db),
     reports: createReportsRepo(db),

@@ -1,10 +1,12 @@
 // Refunds: each against one paid attempt, with its own order id.
+import { hasColumn } from './has-column.ts';
 import type { Db } from './open-journal.ts';
-import type { RefundRow } from './rows.ts';
+import { type JournalActor, NO_ACTOR, type RefundRow } from './rows.ts';
 
-const COLUMNS = `refund_id AS refundId, order_id AS orderId, attempt_id AS attemptId, amount_cents AS amountCents,
+const BASE_COLUMNS = `refund_id AS refundId, order_id AS orderId, attempt_id AS attemptId, amount_cents AS amountCents,
   currency, state, gateway_seen AS gatewaySeen, reason, operator_id AS operatorId, created_at AS createdAt,
   updated_at AS updatedAt, submitted_at AS submittedAt, needs_attention AS needsAttention`;
+const STAFF_COLUMNS = ', cashier_id AS cashierId, approver_id AS approverId, shift_id AS shiftId';
 
 type RawRefund = Omit<RefundRow, 'gatewaySeen' | 'needsAttention'> & {
   gatewaySeen: number;
@@ -17,15 +19,25 @@ function fromRaw(raw: RawRefund | undefined): RefundRow | null {
 }
 
 function toParams(row: RefundRow) {
-  return { ...row, gatewaySeen: row.gatewaySeen ? 1 : 0, needsAttention: row.needsAttention ? 1 : 0 };
+  return {
+    ...row,
+    gatewaySeen: row.gatewaySeen ? 1 : 0,
+    needsAttention: row.needsAttention ? 1 : 0,
+    cashierId: row.cashierId ?? null,
+    approverId: row.approverId ?? null,
+    shiftId: row.shiftId ?? null,
+  };
 }
 
-export function createRefundsRepo(db: Db) {
+export function createRefundsRepo(db: Db, actor: () => JournalActor = () => NO_ACTOR) {
+  const staff = hasColumn(db, 'refunds', 'cashier_id');
+  const COLUMNS = BASE_COLUMNS + (staff ? STAFF_COLUMNS : '');
   const insert =
     db.prepare(`INSERT INTO refunds (refund_id, order_id, attempt_id, amount_cents, currency, state,
-    gateway_seen, reason, operator_id, created_at, updated_at, submitted_at, needs_attention) VALUES (@refundId,
-    @orderId, @attemptId, @amountCents, @currency, @state, @gatewaySeen, @reason, @operatorId, @createdAt, @updatedAt,
-    @submittedAt, @needsAttention)`);
+    gateway_seen, reason, operator_id, created_at, updated_at, submitted_at, needs_attention
+    ${staff ? ', cashier_id, approver_id, shift_id' : ''}) VALUES (@refundId, @orderId, @attemptId, @amountCents, @currency,
+    @state, @gatewaySeen, @reason, @operatorId, @createdAt, @updatedAt, @submittedAt, @needsAttention
+    ${staff ? ', @cashierId, @approverId, @shiftId' : ''})`);
   const update = db.prepare(`UPDATE refunds SET state = @state, gateway_seen = @gatewaySeen, reason = @reason,
     updated_at = @updatedAt, submitted_at = @submittedAt, needs_attention = @needsAttention WHERE refund_id = @refundId`);
   const byId = db.prepare(`SELECT ${COLUMNS} FROM refunds WHERE refund_id = ?`);
@@ -50,7 +62,15 @@ export function createRefundsRepo(db: Db) {
 
   return {
     insert(row: RefundRow): void {
-      insert.run(toParams(row));
+      const who = actor();
+      insert.run(
+        toParams({
+          ...row,
+          cashierId: row.cashierId ?? who.cashierId,
+          approverId: row.approverId ?? who.approverId,
+          shiftId: row.shiftId ?? who.shiftId,
+        }),
+      );
     },
     update(row: RefundRow): void {
       if (update.run(toParams(row)).changes !== 1)

@@ -1,4 +1,5 @@
 // Aggregates for the daily report, computed in SQLite over the indexed time columns.
+import type { Statement } from 'better-sqlite3';
 import type { Db } from './open-journal.ts';
 
 export interface WalletTotals {
@@ -16,6 +17,8 @@ export function createReportsRepo(db: Db) {
   const paidByOperator = db.prepare(`SELECT operator_id AS operatorId, count(*) AS count,
     sum(amount_cents + tip_cents) AS grossCents FROM attempts WHERE created_at >= ? AND created_at < ? AND currency = ?
     AND state = 'paid' GROUP BY operator_id ORDER BY operator_id`);
+  // Prepared on first use: journals of older schema steps (in their tests) have no cashier column.
+  let paidByCashier: Statement<[number, number, string]> | null = null;
   const refundedByWallet =
     db.prepare(`SELECT a.wallet AS wallet, count(*) AS count, sum(r.amount_cents) AS cents
     FROM refunds r JOIN attempts a ON a.attempt_id = r.attempt_id
@@ -31,6 +34,16 @@ export function createReportsRepo(db: Db) {
     paidByOperator(fromMs: number, toMs: number, currency: string) {
       return paidByOperator.all(fromMs, toMs, currency) as Array<{
         operatorId: string;
+        count: number;
+        grossCents: number;
+      }>;
+    },
+    paidByCashier(fromMs: number, toMs: number, currency: string) {
+      paidByCashier ??= db.prepare(`SELECT cashier_id AS cashierId, count(*) AS count,
+        sum(amount_cents + tip_cents) AS grossCents FROM attempts WHERE created_at >= ? AND created_at < ?
+        AND currency = ? AND state = 'paid' GROUP BY cashier_id ORDER BY cashier_id`);
+      return paidByCashier.all(fromMs, toMs, currency) as Array<{
+        cashierId: string | null;
         count: number;
         grossCents: number;
       }>;

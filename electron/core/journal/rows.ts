@@ -42,6 +42,9 @@ export interface AttemptRow {
   needsAttention: boolean;
   manual: boolean;
   refundedCents: number;
+  /** The signed-in cashier's staff id and the shift it was taken in (null on older rows or with no one signed in). */
+  cashierId?: string | null;
+  shiftId?: number | null;
 }
 
 export interface RefundRow {
@@ -58,7 +61,21 @@ export interface RefundRow {
   updatedAt: number;
   submittedAt: number | null;
   needsAttention: boolean;
+  cashierId?: string | null;
+  /** The supervisor whose PIN approved it. */
+  approverId?: string | null;
+  shiftId?: number | null;
 }
+
+/** Who is acting on the journal now: filled into new attempts, refunds and events. */
+export interface JournalActor {
+  cashierId: string | null;
+  /** Set only while a supervisor-approved command journals its first rows. */
+  approverId: string | null;
+  shiftId: number | null;
+}
+
+export const NO_ACTOR: JournalActor = { cashierId: null, approverId: null, shiftId: null };
 
 export type EventEntity = 'sale' | 'attempt' | 'refund' | 'callback' | 'pin';
 export type EventCause = 'command' | 'gateway' | 'query' | 'callback' | 'timeout' | 'override' | 'recovery';

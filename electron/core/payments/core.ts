@@ -45,6 +45,8 @@ export interface EngineCore {
   watcher: Watcher;
   isGatewayUp: (() => boolean) | undefined;
   current: CurrentSale | null;
+  /** The OTTPay operator id for a new request: the signed-in cashier's, else the till's. */
+  operatorId(): string;
   emit(change: PaymentsChange): void;
   /** Keeps the promise so close() can wait for work in flight. */
   track<T>(p: Promise<T>): Promise<T>;

@@ -11,7 +11,7 @@ import { type Clock, systemClock } from '../clock.ts';
 import type { GatewayClient } from '../gateway/types.ts';
 import type { Journal } from '../journal/journal.ts';
 import type { RejectionCounter, RejectionSample } from '../journal/rejections-repo.ts';
-import type { EventRow } from '../journal/rows.ts';
+import type { AttemptRow, EventRow, RefundRow } from '../journal/rows.ts';
 import { createCallbackEvidence } from './callback-evidence.ts';
 import { type CallbackAnswer, type CallbackVerifier, createCallbackIntake } from './callbacks.ts';
 import type { PaymentsChange, PaymentsListener } from './changes.ts';
@@ -33,7 +33,7 @@ import { createHealthTracker } from './gateway-health.ts';
 import { dayRange } from './local-day.ts';
 import { REASONS } from './outcomes.ts';
 import { markFailed, markPaid } from './overrides.ts';
-import { reconcile } from './reconcile.ts';
+import { reconcile, reconcileOrders } from './reconcile.ts';
 import { type RecoveryReport, recover } from './recovery.ts';
 import { createRefund, listRefunds } from './refunds.ts';
 import { checkedDayRange, dailyReport } from './reports.ts';
@@ -74,6 +74,8 @@ export interface PaymentsEngineOptions {
   detectWallet?: (code: string) => Wallet | null;
   random?: () => number;
   onError?: (what: string, err: unknown) => void;
+  /** The signed-in cashier's OTTPay operator id, or null (the till's operatorId is sent). */
+  cashierOperatorId?: () => string | null;
   /** How often counted call-back rejections are written to the journal (default EVIDENCE_FLUSH_MS). */
   evidenceFlushMs?: number;
   /** Notices worth a log line that are not errors (rejected call-backs, counted). */
@@ -87,6 +89,8 @@ export interface SearchQuery {
   to?: string | undefined;
   wallet?: Wallet | undefined;
   amountCents?: number | undefined;
+  cashierId?: string | undefined;
+  shiftId?: number | undefined;
   limit?: number | undefined;
 }
 
@@ -128,6 +132,7 @@ export function createPaymentsEngine(options: PaymentsEngineOptions) {
     watcher: createWatcher(clock, (key, err) => onError(`watch ${key}`, err)),
     isGatewayUp: options.isGatewayUp,
     current: open ? { saleId: open.saleId, waitingForCode: false } : null,
+    operatorId: () => options.cashierOperatorId?.() || s.operatorId,
     emit,
     track<T>(p: Promise<T>): Promise<T> {
       inFlight.add(p);
@@ -313,6 +318,8 @@ export function createPaymentsEngine(options: PaymentsEngineOptions) {
           toMs,
           wallet: q.wallet,
           amountCents: q.amountCents,
+          cashierId: q.cashierId,
+          shiftId: q.shiftId,
           limit: q.limit ?? 100,
         })
         .map((r) => attemptView(r, now));
@@ -326,6 +333,15 @@ export function createPaymentsEngine(options: PaymentsEngineOptions) {
     },
     exportCsv(date: string): { filename: string; csv: string } {
       return exportCsv(core, date);
+    },
+    /** A shift's close: status query of each order (bounded), answers applied, differences listed. */
+    reconcileOrders(attempts: readonly AttemptRow[], refunds: readonly RefundRow[]) {
+      notClosed();
+      return reconcileOrders(core, attempts, refunds);
+    },
+    /** The journal this engine writes (the shift module reads and writes its shift rows there). */
+    journal(): Journal {
+      return journal;
     },
     /** Start-up recovery: call once after creating the engine, before taking payments. */
     recover(): Promise<RecoveryReport> {

@@ -117,6 +117,22 @@ export async function reconcile(core: EngineCore, date: string): Promise<Reconci
   const { fromMs, toMs } = checkedDayRange(core, date);
   const attempts = core.journal.attempts.createdBetween(fromMs, toMs);
   const refunds = core.journal.refunds.createdBetween(fromMs, toMs);
+  const differences = await reconcileOrders(core, attempts, refunds);
+  callbackDifferences(core, fromMs, toMs, differences);
+  differences.sort((a, b) => a.orderId.localeCompare(b.orderId));
+  return { date, checked: attempts.length + refunds.length, differences };
+}
+
+/**
+ * Asks the gateway about each attempt and refund (a bounded number at once), applies its answers
+ * where the journal was still waiting, and lists every difference that remains. Used by the daily
+ * reconciliation and by a shift's close.
+ */
+export async function reconcileOrders(
+  core: EngineCore,
+  attempts: readonly AttemptRow[],
+  refunds: readonly RefundRow[],
+): Promise<Difference[]> {
   const differences: Difference[] = [];
   await pool(attempts, core.s.recoveryConcurrency, async (row) => {
     const answer = await core.track(ask(core, () => core.gateway.query(row.orderId)));
@@ -128,6 +144,16 @@ export async function reconcile(core: EngineCore, date: string): Promise<Reconci
     const d = checkRefund(core, core.journal.refunds.get(row.refundId) ?? row, answer);
     if (d) differences.push(d);
   });
+  differences.sort((a, b) => a.orderId.localeCompare(b.orderId));
+  return differences;
+}
+
+function callbackDifferences(
+  core: EngineCore,
+  fromMs: number,
+  toMs: number,
+  differences: Difference[],
+): void {
   for (const cb of core.journal.callbacks.receivedBetween(fromMs, toMs)) {
     if (cb.verdict === 'unknown_order' && cb.orderId) {
       differences.push({
@@ -138,6 +164,4 @@ export async function reconcile(core: EngineCore, date: string): Promise<Reconci
       });
     }
   }
-  differences.sort((a, b) => a.orderId.localeCompare(b.orderId));
-  return { date, checked: attempts.length + refunds.length, differences };
 }

@@ -44,7 +44,7 @@ export async function createRefund(
       state: 'created',
       gatewaySeen: false,
       reason: null,
-      operatorId: core.s.operatorId,
+      operatorId: core.operatorId(),
       createdAt: now,
       updatedAt: now,
       submittedAt: null,
@@ -81,6 +81,7 @@ export async function createRefund(
           refundOrderId: refund.orderId,
           originalOrderId: attempt.orderId,
           amountCents: refund.amountCents,
+          operatorId: refund.operatorId,
         });
         core.health.up();
         core.fault('refund.answered');

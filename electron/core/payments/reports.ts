@@ -43,6 +43,8 @@ export function dailyReport(core: EngineCore, date: string): DailyReport {
     currency,
     byWallet,
     byOperator: r.paidByOperator(fromMs, toMs, currency),
+    // Names are the staff directory's: the app layer fills them in.
+    byCashier: r.paidByCashier(fromMs, toMs, currency).map((c) => ({ ...c, name: '' })),
     refunds: { count: refundCount, totalCents: refundCents },
     manualOverrides,
     grossCents,

@@ -68,7 +68,7 @@ function saleForNewAttempt(
     amountCents,
     tipCents,
     currency: core.s.currency,
-    operatorId: core.s.operatorId,
+    operatorId: core.operatorId(),
     terminalNo: core.s.terminalNo,
     createdAt: now,
     updatedAt: now,
@@ -101,7 +101,7 @@ function journalNewAttempt(
     walletTxnId: null,
     codeMasked: a.codeMasked,
     codeHash: a.codeHash,
-    operatorId: core.s.operatorId,
+    operatorId: core.operatorId(),
     terminalNo: core.s.terminalNo,
     createdAt: now,
     updatedAt: now,
@@ -219,6 +219,7 @@ export async function payActive(
           tipCents: row.tipCents,
           wallet: row.wallet,
           callbackUrl: core.s.callbackUrl,
+          operatorId: row.operatorId,
         });
         core.health.up();
         core.fault('attempt.answered');
@@ -306,6 +307,7 @@ export async function submitPassiveCode(
           wallet,
           authCode: trimmed,
           saleNum: row.saleId,
+          operatorId: row.operatorId,
         });
         core.health.up();
         core.fault('attempt.answered');

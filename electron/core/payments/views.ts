@@ -29,6 +29,7 @@ export function attemptView(row: AttemptRow, now: number): AttemptView {
     walletTxnId: row.walletTxnId,
     maskedCode: row.codeMasked,
     operatorId: row.operatorId,
+    cashierId: row.cashierId ?? null,
     createdAt: row.createdAt,
     updatedAt: row.updatedAt,
     paidAt: row.paidAt,

@@ -3,6 +3,7 @@ import type { CommandRequest } from '../../../shared/contract.ts';
 import { type AttemptView, WALLETS, type Wallet } from '../../../shared/domain.ts';
 import { parseAmount } from '../../../shared/money.ts';
 import { yuanText } from '../../../shared/payments/cny.ts';
+import type { StaffView } from '../../../shared/staff.ts';
 import { ErrorNote } from '../../components/ErrorNote.tsx';
 import { dateTime, money } from '../../i18n/t.ts';
 import { run, useTill } from '../till-context.ts';
@@ -16,6 +17,9 @@ export function HistoryScreen({ opened = null }: { opened?: { orderId: string; n
   const [to, setTo] = useState('');
   const [wallet, setWallet] = useState<Wallet | ''>('');
   const [amount, setAmount] = useState('');
+  const [cashierId, setCashierId] = useState('');
+  const [shiftId, setShiftId] = useState('');
+  const [staff, setStaff] = useState<StaffView[]>([]);
   const [rows, setRows] = useState<AttemptView[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
@@ -32,15 +36,19 @@ export function HistoryScreen({ opened = null }: { opened?: { orderId: string; n
       if (!parsed.ok) return setError(parsed.reason);
       request.amountCents = parsed.cents;
     }
+    if (cashierId) request.cashierId = cashierId;
+    if (/^\d+$/.test(shiftId.trim()) && Number(shiftId) > 0) request.shiftId = Number(shiftId);
     const result = await run(api, 'history.search', request);
     setError(result.ok ? null : result.error.message);
     if (result.ok) setRows(result.value);
-  }, [api, text, from, to, wallet, amount]);
+  }, [api, text, from, to, wallet, amount, cashierId, shiftId]);
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: first load only; later searches are explicit
   useEffect(() => {
     if (!opened) void search();
+    void run(api, 'staff.list', {}).then((r) => r.ok && setStaff(r.value));
   }, []);
+  const nameOf = (id: string | null | undefined) => staff.find((s) => s.staffId === id)?.name ?? '';
 
   // A scanned receipt: that order alone, and its refund dialog when something is left to refund.
   useEffect(() => {
@@ -94,6 +102,21 @@ export function HistoryScreen({ opened = null }: { opened?: { orderId: string; n
             ))}
           </select>
         </label>
+        <label>
+          {tr('history.cashier')}
+          <select value={cashierId} onChange={(e) => setCashierId(e.target.value)}>
+            <option value="">{tr('history.anyCashier')}</option>
+            {staff.map((s) => (
+              <option key={s.staffId} value={s.staffId}>
+                {s.name}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          {tr('history.shift')}
+          <input inputMode="numeric" value={shiftId} onChange={(e) => setShiftId(e.target.value)} />
+        </label>
         <button type="submit" className="primary">
           {tr('common.search')}
         </button>
@@ -114,6 +137,7 @@ export function HistoryScreen({ opened = null }: { opened?: { orderId: string; n
               <th>{tr('status.wallet')}</th>
               <th>{tr('status.amount')}</th>
               <th>{tr('history.state')}</th>
+              <th>{tr('history.cashier')}</th>
               <th />
             </tr>
           </thead>
@@ -147,6 +171,7 @@ export function HistoryScreen({ opened = null }: { opened?: { orderId: string; n
                     </>
                   )}
                 </td>
+                <td>{nameOf(row.cashierId)}</td>
                 <td>
                   {row.state === 'paid' && row.refundedCents < row.amountCents + row.tipCents && (
                     <button type="button" onClick={() => setRefunding(row)}>

@@ -1,5 +1,6 @@
 import { type ReactNode, useState } from 'react';
 import { ErrorNote } from '../../components/ErrorNote.tsx';
+import { PinInput } from '../../components/PinInput.tsx';
 import { useAutoFocus } from '../../components/useAutoFocus.ts';
 import { useTill } from '../till-context.ts';
 
@@ -48,16 +49,7 @@ export function PinDialog(props: {
           }}
         >
           <label htmlFor="supervisor-pin">{tr('pin.label')}</label>
-          <input
-            id="supervisor-pin"
-            type="password"
-            inputMode="numeric"
-            autoComplete="off"
-            ref={input}
-            maxLength={8}
-            value={pin}
-            onChange={(e) => setPin(e.target.value.replace(/\D/g, ''))}
-          />
+          <PinInput id="supervisor-pin" value={pin} onChange={setPin} inputRef={input} />
           <div className="row">
             <button type="submit" className="primary" disabled={busy || pin.length < 4}>
               {props.confirmLabel ?? tr('pin.confirm')}

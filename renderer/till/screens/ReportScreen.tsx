@@ -7,6 +7,7 @@ import { money } from '../../i18n/t.ts';
 import { run, useTill } from '../till-context.ts';
 import { ExportCsvButton } from './ExportCsvButton.tsx';
 import { ReconcilePanel } from './ReconcilePanel.tsx';
+import { TotalsTable, walletLabel } from './TotalsTable.tsx';
 
 function today(): string {
   const d = new Date();
@@ -55,28 +56,15 @@ export function ReportScreen() {
             <dd>{fmt(report.netCents)}</dd>
           </dl>
           <h3>{tr('report.byWallet')}</h3>
-          <table className="table">
-            <thead>
-              <tr>
-                <th>{tr('status.wallet')}</th>
-                <th>{tr('report.count')}</th>
-                <th>{tr('report.gross')}</th>
-                <th>{tr('report.refunds')}</th>
-                <th>{tr('report.net')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {report.byWallet.map((row) => (
-                <tr key={row.wallet}>
-                  <td>{walletLabel(row.wallet, tr)}</td>
-                  <td>{row.count}</td>
-                  <td>{fmt(row.grossCents)}</td>
-                  <td>{fmt(row.refundedCents)}</td>
-                  <td>{fmt(row.netCents)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <TotalsTable
+            heading={tr('status.wallet')}
+            fmt={fmt}
+            rows={report.byWallet.map((row) => ({
+              ...row,
+              key: row.wallet,
+              label: walletLabel(row.wallet, tr),
+            }))}
+          />
           <BarChart
             title={tr('report.chart')}
             rows={report.byWallet.map((row) => ({
@@ -86,6 +74,29 @@ export function ReportScreen() {
               tone: row.wallet.toLowerCase(),
             }))}
           />
+          {report.byCashier.length > 0 && (
+            <>
+              <h3>{tr('report.byCashier')}</h3>
+              <table className="table" data-testid="report-by-cashier">
+                <thead>
+                  <tr>
+                    <th>{tr('history.cashier')}</th>
+                    <th>{tr('report.count')}</th>
+                    <th>{tr('report.gross')}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {report.byCashier.map((c) => (
+                    <tr key={c.cashierId ?? '-'}>
+                      <td>{c.name || '—'}</td>
+                      <td>{c.count}</td>
+                      <td>{fmt(c.grossCents)}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </>
+          )}
           {report.manualOverrides.length > 0 && (
             <p>
               {tr('report.manual')}: {report.manualOverrides.map((a) => a.orderId).join(', ')}
@@ -98,10 +109,4 @@ export function ReportScreen() {
       </ReconcilePanel>
     </section>
   );
-}
-
-function walletLabel(wallet: string, tr: ReturnType<typeof useTill>['tr']): string {
-  return wallet === 'WECHATPAY' || wallet === 'ALIPAY' || wallet === 'UNIONPAY'
-    ? tr(`wallet.${wallet}`)
-    : wallet;
 }

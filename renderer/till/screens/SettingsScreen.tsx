@@ -219,6 +219,11 @@ export function SettingsScreen() {
             </p>
           )}
           {check('soundsOn', tr('settings.sounds'))}
+          {text('idleLockMinutes', 'idleLockMinutes', tr('settings.idleLockMinutes'), {
+            type: 'number',
+            inputMode: 'numeric',
+          })}
+          {check('shiftPerDay', tr('settings.shiftPerDay'))}
         </fieldset>
         <fieldset className="settings-receipts">
           <legend>{tr('settings.groupReceipts')}</legend>

@@ -53,6 +53,8 @@ export interface SettingsDraft {
   paper: ReceiptSettings['paper'];
   chinese: ReceiptSettings['chinese'];
   afterPaid: ReceiptSettings['afterPaid'];
+  idleLockMinutes: string;
+  shiftPerDay: boolean;
 }
 
 export function draftOf(s: PublicSettings): SettingsDraft {
@@ -92,6 +94,8 @@ export function draftOf(s: PublicSettings): SettingsDraft {
     paper: s.receipts.paper,
     chinese: s.receipts.chinese,
     afterPaid: s.receipts.afterPaid,
+    idleLockMinutes: String(s.idleLockMinutes),
+    shiftPerDay: s.shiftPerDay,
   };
 }
 
@@ -163,6 +167,9 @@ export function patchOf(s: PublicSettings, d: SettingsDraft): { patch: SettingsP
     afterPaid: d.afterPaid,
   };
   if (!same(receipts, s.receipts)) patch.receipts = receipts;
+  const idle = numberOf(d.idleLockMinutes);
+  if (idle !== s.idleLockMinutes) patch.idleLockMinutes = idle;
+  if (d.shiftPerDay !== s.shiftPerDay) patch.shiftPerDay = d.shiftPerDay;
   return { patch };
 }
 
@@ -178,6 +185,7 @@ export const FIELDS: Array<{ path: string; label: MessageKey }> = [
   { path: 'tipPresetsPercent', label: 'settings.tipPresets' },
   { path: 'wallets', label: 'settings.wallets' },
   { path: 'qrExpirySeconds', label: 'settings.qrExpiry' },
+  { path: 'idleLockMinutes', label: 'settings.idleLockMinutes' },
   { path: 'callback.bindHost', label: 'settings.callbackHost' },
   { path: 'callback.port', label: 'settings.callbackPort' },
   { path: 'callback.publicUrl', label: 'settings.callbackUrl' },

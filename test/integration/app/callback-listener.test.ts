@@ -11,6 +11,7 @@ import { createTillCore, type TillCore } from '../../../electron/core/app/till-c
 import { createMemorySecretStore } from '../../../electron/core/config/secret-store.ts';
 import { dispatch } from '../../../electron/core/dispatch.ts';
 import type { AttemptView, TillSnapshot } from '../../../shared/domain.ts';
+import { signIn } from '../../support/sign-in.ts';
 
 let dir: string;
 let core: TillCore;
@@ -22,6 +23,7 @@ before(async () => {
     JSON.stringify({ callback: { enabled: true, bindHost: '127.0.0.1', port: 0, publicUrl: '' } }),
   );
   core = await createTillCore({ dataDir: dir, secrets: createMemorySecretStore() });
+  await signIn(core);
 });
 
 after(async () => {

@@ -17,6 +17,7 @@ import type { AttemptView, CustomerView, TillSnapshot } from '../../../shared/do
 import { reasonText } from '../../../shared/payments/attempt-reasons.ts';
 import type { ScanRefusedEvent } from '../../../shared/scanning/scan-refusal.ts';
 import { scannerKeys } from '../../support/scanner-keys.ts';
+import { signIn } from '../../support/sign-in.ts';
 
 const LIVE_KEY = '00112233AABBCCDD';
 const MERCHANT = 'QC00005496';
@@ -31,6 +32,7 @@ before(async () => {
   // A file that does not validate: the till must start anyway and keep the file.
   writeFileSync(join(dir, 'settings.json'), JSON.stringify({ currency: 'EUR' }));
   core = await createTillCore({ dataDir: dir, secrets });
+  await signIn(core);
   liveGateway = await createSimulator({ merchants: [{ merchantId: MERCHANT, signKey: LIVE_KEY }] });
 });
 
@@ -207,6 +209,7 @@ describe('till core on a manual clock', () => {
     const clock = new ManualClock();
     const manualDir = mkdtempSync(join(tmpdir(), 'till-core-clock-'));
     const till = await createTillCore({ dataDir: manualDir, secrets: createMemorySecretStore(), clock });
+    await signIn(till);
     try {
       const views: CustomerView[] = [];
       till.subscribe('customer', (_name, payload) => views.push(payload as CustomerView));
@@ -248,6 +251,7 @@ describe('till core whose serial driver cannot load', () => {
       secrets: createMemorySecretStore(),
       stacks: { startScanners: (input) => startScannerStack(input, broken) },
     });
+    await signIn(till);
     try {
       const call = (name: CommandName, payload: unknown) => dispatch(till, 'till', name, payload);
       const enabled = await call('settings.update', {
@@ -295,6 +299,7 @@ describe('till core: the operator names the wallet of a code the patterns do not
   }, async () => {
     const pickDir = mkdtempSync(join(tmpdir(), 'till-core-pick-'));
     const till = await createTillCore({ dataDir: pickDir, secrets: createMemorySecretStore() });
+    await signIn(till);
     const call = (name: CommandName, payload: unknown) => dispatch(till, 'till', name, payload);
     const unknownPrefix = '771234567890123456'; // 18 digits, no wallet's prefix
     try {
@@ -336,6 +341,7 @@ describe('till core: a scanner code the payments engine refuses', () => {
   }, async () => {
     const refusedDir = mkdtempSync(join(tmpdir(), 'till-core-refused-'));
     const till = await createTillCore({ dataDir: refusedDir, secrets: createMemorySecretStore() });
+    await signIn(till);
     const call = (name: CommandName, payload: unknown) => dispatch(till, 'till', name, payload);
     // Key presses as Electron's main process feeds them: 5 ms apart, Enter last.
     const scan = (code: string) => till.feedWedgeKeys(scannerKeys(code));

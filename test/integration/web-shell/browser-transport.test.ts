@@ -12,6 +12,7 @@ import { type Browser, chromium } from 'playwright-core';
 import { createTillCore, type TillCore } from '../../../electron/core/app/till-core.ts';
 import { createMemorySecretStore } from '../../../electron/core/config/secret-store.ts';
 import { createWebShell, type WebShell } from '../../../electron/web-shell/server.ts';
+import { signIn } from '../../support/sign-in.ts';
 
 const transport = join(
   dirname(fileURLToPath(import.meta.url)),
@@ -66,6 +67,7 @@ before(async () => {
     );
   }
   core = await createTillCore({ dataDir: join(dir, 'data'), secrets: createMemorySecretStore() });
+  await signIn(core);
   shell = await createWebShell({ core, port: 0, rendererDir: renderer });
   browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',

@@ -10,6 +10,7 @@ import { createTillCore } from '../../../electron/core/app/till-core.ts';
 import { createMemorySecretStore } from '../../../electron/core/config/secret-store.ts';
 import { dispatch } from '../../../electron/core/dispatch.ts';
 import { followCustomerLanSetting } from '../../../electron/web-shell/customer-lan.ts';
+import { signIn } from '../../support/sign-in.ts';
 import { rawRequest } from './http-helpers.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'till-customer-lan-'));
@@ -22,6 +23,7 @@ it('serves the customer display while the setting says Browser (LAN), and only t
     writeFileSync(join(renderer, entry, 'index.html'), `<!doctype html><title>${entry} page</title>`);
   }
   const core = await createTillCore({ dataDir: join(dir, 'data'), secrets: createMemorySecretStore() });
+  await signIn(core);
   const reports: string[] = [];
   const lan = followCustomerLanSetting(core, {
     rendererDir: renderer,

@@ -10,6 +10,7 @@ import { createMemorySecretStore } from '../../../electron/core/config/secret-st
 import { createWebShell, type WebShell } from '../../../electron/web-shell/server.ts';
 import type { CustomerView, TillSnapshot } from '../../../shared/domain.ts';
 import { scannerKeys } from '../../support/scanner-keys.ts';
+import { signIn } from '../../support/sign-in.ts';
 import { command, openSse, rawRequest, type SseClient } from './http-helpers.ts';
 
 let dir: string;
@@ -33,6 +34,7 @@ before(async () => {
   writeFileSync(join(renderer, 'assets', 'till.js'), 'console.log(1)');
   writeFileSync(join(dir, 'outside.txt'), 'not served');
   core = await createTillCore({ dataDir: join(dir, 'data'), secrets: createMemorySecretStore() });
+  await signIn(core);
   shell = await createWebShell({ core, port: 0, rendererDir: renderer });
   port = shell.port;
   token = shell.token;

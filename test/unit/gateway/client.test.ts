@@ -153,6 +153,32 @@ describe('what is sent', () => {
     assert.equal(sent.length, 1);
   });
 
+  test("a request's operator id (the signed-in cashier's) replaces the till's in envelope and data", async () => {
+    const { c, sent } = client([
+      reply('SUCCESS', { order_id: 'P2', order_status: 'success', total_amount: 1234 }),
+      reply('SUCCESS', { order_id: 'A2', code_url: 'weixin://x' }),
+      reply('SUCCESS', { order_id: 'R2', ori_order_id: 'P2', refund_amt: 100, order_status: 'success' }),
+    ]);
+    await c.passivePay({ ...passive, orderId: 'P2', operatorId: '101' });
+    await c.activePay({
+      orderId: 'A2',
+      amountCents: 500,
+      tipCents: 0,
+      wallet: 'ALIPAY',
+      callbackUrl: 'https://till.example/cb',
+      operatorId: '102',
+    });
+    await c.refund({ refundOrderId: 'R2', originalOrderId: 'P2', amountCents: 100, operatorId: '103' });
+    assert.deepEqual(
+      sent.map((x) => [x.envelope.action, x.envelope.operator_id, x.data.operator_id]),
+      [
+        ['PASSIVEPAY', '101', '101'],
+        ['ACTIVEPAY', '102', '102'],
+        ['REFUND', '103', undefined],
+      ],
+    );
+  });
+
   test('base URL may already name /processV2', async () => {
     const { c, sent } = client([reply('SUCCESS', { feeType: 'CAD', rate: '520000000' })], {
       baseUrl: 'http://127.0.0.1:9/processV2/',

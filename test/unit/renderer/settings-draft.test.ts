@@ -32,6 +32,16 @@ describe('settings draft', () => {
     assert.deepEqual(p, { tipPresetsPercent: [5, 20], wallets: ['WECHATPAY', 'UNIONPAY'] });
   });
 
+  it('sends the idle lock and one-shift-per-day settings; the core refuses an idle lock over 4 hours', () => {
+    const p = patch((d) => {
+      d.idleLockMinutes = '0';
+      d.shiftPerDay = true;
+    });
+    assert.deepEqual(p, { idleLockMinutes: 0, shiftPerDay: true });
+    const tooLong = parseCommandRequest('settings.update', { patch: { idleLockMinutes: 241 }, pin: '1234' });
+    assert.ok(!tooLong.ok && /idleLockMinutes/.test(tooLong.message));
+  });
+
   it('sends the whole scanners object when one serial field changes', () => {
     const p = patch((d) => {
       d.serialBaudRate = 115200;

@@ -5,6 +5,7 @@ import { migration0003 } from './0003-pin-events.ts';
 import { migration0004 } from './0004-callback-rejections.ts';
 import { migration0005 } from './0005-wallet-code-privacy.ts';
 import { migration0006 } from './0006-receipts-and-rates.ts';
+import { migration0007 } from './0007-staff-and-shifts.ts';
 import type { Migration } from './migration.ts';
 
 export const MIGRATIONS: readonly Migration[] = [
@@ -14,5 +15,6 @@ export const MIGRATIONS: readonly Migration[] = [
   migration0004,
   migration0005,
   migration0006,
+  migration0007,
 ];
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;

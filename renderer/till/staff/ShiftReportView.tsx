@@ -1,0 +1,99 @@
+import type { Currency } from '../../../shared/money.ts';
+import type { ShiftReport } from '../../../shared/staff.ts';
+import { dateTime, money } from '../../i18n/t.ts';
+import { TotalsTable, walletLabel } from '../screens/TotalsTable.tsx';
+import { useTill } from '../till-context.ts';
+
+/** One shift's report: the X report so far, or a closed shift's frozen Z report. */
+export function ShiftReportView({ report }: { report: ShiftReport }) {
+  const { tr, lang } = useTill();
+  const fmt = (cents: number) => money(lang, cents, report.currency as Currency);
+  return (
+    <div className="shift-report" data-testid={`shift-report-${report.kind}`}>
+      <h3>
+        {tr('shift.title', { id: report.shiftId })} — {report.kind === 'X' ? tr('shift.x') : tr('shift.z')}
+      </h3>
+      <p>{tr('shift.opened', { time: dateTime(lang, report.openedAt), name: report.openedBy })}</p>
+      {report.closedAt !== null && (
+        <p>{tr('shift.closed', { time: dateTime(lang, report.closedAt), name: report.closedBy ?? '' })}</p>
+      )}
+      <dl className="facts totals">
+        <dt>{tr('shift.payments')}</dt>
+        <dd data-testid="shift-count">{report.count}</dd>
+        <dt>{tr('report.gross')}</dt>
+        <dd data-testid="shift-gross">{fmt(report.grossCents)}</dd>
+        <dt>{tr('report.tips')}</dt>
+        <dd>{fmt(report.tipCents)}</dd>
+        <dt>{tr('report.refunds')}</dt>
+        <dd data-testid="shift-refunds">
+          {fmt(report.refunds.totalCents)} ({report.refunds.count})
+        </dd>
+        <dt>{tr('report.net')}</dt>
+        <dd data-testid="shift-net">{fmt(report.netCents)}</dd>
+      </dl>
+      <h4>{tr('report.byWallet')}</h4>
+      <TotalsTable
+        heading={tr('status.wallet')}
+        fmt={fmt}
+        rows={report.byWallet.map((w) => ({ ...w, key: w.wallet, label: walletLabel(w.wallet, tr) }))}
+      />
+      <h4>{tr('shift.byCashier')}</h4>
+      <TotalsTable
+        heading={tr('history.cashier')}
+        fmt={fmt}
+        rowAttr="cashier"
+        rows={report.byCashier.map((c) => ({ ...c, key: c.cashierId ?? '-', label: c.name || '—' }))}
+      />
+      {(report.overrides.length > 0 || report.acknowledgements.length > 0) && (
+        <>
+          <h4>{tr('shift.overrides')}</h4>
+          <ul>
+            {[...report.overrides, ...report.acknowledgements].map((o) => (
+              <li key={`${o.orderId}-${o.at}-${o.type}`} className="mono">
+                {o.orderId} {o.type} {o.note}
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+      {report.unresolved.length > 0 && (
+        <>
+          <h4>{tr('shift.unresolved')}</h4>
+          <ul>
+            {report.unresolved.map((u) => (
+              <li key={u.orderId} className="mono">
+                {u.orderId} {tr(`state.${u.state}` as Parameters<typeof tr>[0])} {fmt(u.amountCents)}
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+      {report.late.length > 0 && (
+        <>
+          <h4>{tr('shift.late')}</h4>
+          <ul>
+            {report.late.map((l) => (
+              <li key={`${l.orderId}-${l.at}-${l.type}`} className="mono">
+                {l.orderId} {l.type}
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+      {report.reconciliation && (
+        <>
+          <h4 data-testid="shift-differences">
+            {tr('shift.differences', { count: report.reconciliation.differences.length })}
+          </h4>
+          <ul>
+            {report.reconciliation.differences.map((d) => (
+              <li key={d.orderId} className="mono">
+                {d.orderId}: {d.journal} / {d.gateway} — {d.note}
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+    </div>
+  );
+}

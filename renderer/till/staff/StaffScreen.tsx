@@ -1,0 +1,131 @@
+import { useCallback, useEffect, useState } from 'react';
+import { STAFF_ROLES, type StaffRole, type StaffView } from '../../../shared/staff.ts';
+import { ErrorNote } from '../../components/ErrorNote.tsx';
+import { PinInput } from '../../components/PinInput.tsx';
+import { errorText } from '../../i18n/error-text.ts';
+import { PinDialog } from '../screens/PinDialog.tsx';
+import { run, useTill } from '../till-context.ts';
+
+type Pending = { kind: 'add' } | { kind: 'active'; staff: StaffView };
+
+/** Owners and supervisors manage the accounts; every change is approved with a supervisor's PIN. */
+export function StaffScreen() {
+  const { api, tr } = useTill();
+  const [staff, setStaff] = useState<StaffView[]>([]);
+  const [name, setName] = useState('');
+  const [role, setRole] = useState<StaffRole>('cashier');
+  const [pin, setPin] = useState('');
+  const [operatorId, setOperatorId] = useState('');
+  const [pending, setPending] = useState<Pending | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+
+  const load = useCallback(async () => {
+    const r = await run(api, 'staff.list', {});
+    if (r.ok) setStaff(r.value);
+    else setError(errorText(tr, r.error));
+  }, [api, tr]);
+  useEffect(() => {
+    void load();
+  }, [load]);
+
+  const approve = async (approverPin: string): Promise<string | null> => {
+    if (!pending) return null;
+    const r =
+      pending.kind === 'add'
+        ? await run(api, 'staff.add', { name, role, pin, operatorId, approverPin })
+        : await run(api, 'staff.setActive', {
+            staffId: pending.staff.staffId,
+            active: !pending.staff.active,
+            approverPin,
+          });
+    if (!r.ok) return errorText(tr, r.error);
+    setPending(null);
+    if (pending.kind === 'add') {
+      setNotice(tr('staff.added', { name: r.value.name }));
+      setName('');
+      setPin('');
+      setOperatorId('');
+    }
+    await load();
+    return null;
+  };
+
+  return (
+    <section className="staff">
+      <h2>{tr('staff.title')}</h2>
+      <table className="table">
+        <thead>
+          <tr>
+            <th>{tr('staff.name')}</th>
+            <th>{tr('staff.role')}</th>
+            <th>{tr('staff.operatorId')}</th>
+            <th />
+          </tr>
+        </thead>
+        <tbody>
+          {staff.map((s) => (
+            <tr key={s.staffId} data-staff-id={s.staffId}>
+              <td>
+                {s.name}
+                {!s.active && ` (${tr('staff.inactive')})`}
+              </td>
+              <td>{tr(`staff.role.${s.role}`)}</td>
+              <td className="mono">{s.operatorId}</td>
+              <td>
+                <button type="button" onClick={() => setPending({ kind: 'active', staff: s })}>
+                  {s.active ? tr('staff.deactivate') : tr('staff.reactivate')}
+                </button>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <form
+        className="filters"
+        onSubmit={(e) => {
+          e.preventDefault();
+          setNotice(null);
+          setPending({ kind: 'add' });
+        }}
+      >
+        <label htmlFor="staff-name">{tr('staff.name')}</label>
+        <input id="staff-name" value={name} maxLength={60} onChange={(e) => setName(e.target.value)} />
+        <label htmlFor="staff-role">{tr('staff.role')}</label>
+        <select id="staff-role" value={role} onChange={(e) => setRole(e.target.value as StaffRole)}>
+          {STAFF_ROLES.map((r) => (
+            <option key={r} value={r}>
+              {tr(`staff.role.${r}`)}
+            </option>
+          ))}
+        </select>
+        <label htmlFor="staff-pin">{tr('staff.pin')}</label>
+        <PinInput id="staff-pin" value={pin} onChange={setPin} />
+        <label htmlFor="staff-operator">{tr('staff.operatorId')}</label>
+        <input
+          id="staff-operator"
+          inputMode="numeric"
+          maxLength={10}
+          value={operatorId}
+          onChange={(e) => setOperatorId(e.target.value.replace(/\D/g, ''))}
+        />
+        <button
+          type="submit"
+          className="primary"
+          disabled={!name.trim() || pin.length < 4 || operatorId.length < 1}
+        >
+          {tr('staff.add')}
+        </button>
+      </form>
+      <ErrorNote message={error} />
+      {notice && (
+        <p className="notice" role="status">
+          {notice}
+        </p>
+      )}
+      {pending && (
+        <PinDialog title={tr('staff.approveTitle')} onConfirm={approve} onClose={() => setPending(null)} />
+      )}
+    </section>
+  );
+}

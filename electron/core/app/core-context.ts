@@ -29,4 +29,6 @@ export interface CoreContext {
   syncScanWait(): void;
   /** The operator names the wallet of the code being waited for (null: recognise it from the code). */
   pickScanWallet(wallet: Wallet | null): void;
+  /** The amount the cashier is keying (not journaled): the customer display shows it live. */
+  setDraft(draft: { amountCents: number; tipCents: number } | null): void;
 }

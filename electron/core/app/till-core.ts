@@ -10,6 +10,7 @@ import { createPinGuard } from '../config/pin-guard.ts';
 import type { SecretStore } from '../config/secret-store.ts';
 import { createSettingsStore } from '../config/settings-store.ts';
 import type { LogSink } from '../logging/index.ts';
+import type { PaymentsChange } from '../payments/changes.ts';
 import type { CoreContext } from './core-context.ts';
 import { type CoreLogger, createCoreLogger, errorFields } from './core-logger.ts';
 import { projectCustomerView } from './customer-projection.ts';
@@ -91,6 +92,7 @@ async function startTillCore(
 
   let closed = false;
   let paymentsStale = false;
+  let draft: { amountCents: number; tipCents: number } | null = null;
 
   let stack: PaymentStack = await startPayments();
   let scanner: ScannerPort = await startScanners().catch(async (err: unknown) => {
@@ -163,6 +165,7 @@ async function startTillCore(
       gateway: stack.payments.gatewayHealth(),
       sale: stack.payments.currentSale(),
       attention: stack.payments.needsAttention(),
+      background: stack.payments.inBackground(),
       scanners: scanner.statuses(),
       settings: publicSettings(),
       scanWallet: scanWait.picked(),
@@ -176,6 +179,7 @@ async function startTillCore(
       language: s.customerLanguage,
       sandbox: stack.sandbox,
       now: clock.now(),
+      draft,
     });
   }
 
@@ -204,7 +208,9 @@ async function startTillCore(
     return phase === 'in_progress' || phase === 'waiting_for_scan';
   }
 
-  function onPaymentsChange(): void {
+  function onPaymentsChange(change: PaymentsChange): void {
+    // A sale that starts or closes ends what was being keyed (the projection ignores it meanwhile).
+    if (change.kind === 'sale') draft = null;
     scanWait.sync();
     pushAll();
     if (paymentsStale && !saleIsLive() && !closed) {
@@ -252,6 +258,10 @@ async function startTillCore(
     settingsChanged,
     submitCode: (code, source, timings) => scanWait.submit(code, source, timings),
     syncScanWait: () => scanWait.sync(),
+    setDraft: (next) => {
+      draft = next;
+      views.push();
+    },
     pickScanWallet: (wallet) => {
       scanWait.pick(wallet);
       pushSnapshot();

@@ -134,7 +134,7 @@ export function createPaymentsEngine(options: PaymentsEngineOptions) {
     if (closed) throw new AppError('INTERNAL', 'The payments engine is closed');
   };
 
-  function closeCurrentSale(cause: 'cancelled' | 'new sale'): void {
+  function closeCurrentSale(cause: 'cancelled' | 'new sale' | 'set aside'): void {
     if (!core.current) return;
     const sale = journal.sales.get(core.current.saleId);
     const now = clock.now();
@@ -226,6 +226,27 @@ export function createPaymentsEngine(options: PaymentsEngineOptions) {
         .find((a) => isLiveAttemptState(a.state) && a.state !== 'cancelling');
       if (busy) throw new AppError('CONFLICT', 'A payment is in progress on this sale: cancel it first.');
       closeCurrentSale('new sale');
+    },
+    /**
+     * Sets the current sale aside whatever its attempt is doing, so the cashier can take the next one:
+     * a live attempt is cancelled (the QR withdrawn) and keeps being resolved in the background; a late
+     * payment is flagged for a person, and one still unresolved when its watch ends needs attention.
+     */
+    setAside(): void {
+      notClosed();
+      if (!core.current) return;
+      const live = journal.attempts.forSale(core.current.saleId).find((a) => isLiveAttemptState(a.state));
+      if (live) this.cancel();
+      closeCurrentSale(live ? 'set aside' : 'new sale');
+    },
+    /** Live attempts of sales set aside (or left by a restart): still being resolved, may still be paid. */
+    inBackground(): AttemptView[] {
+      const now = clock.now();
+      const current = core.current?.saleId ?? null;
+      return journal.attempts
+        .live()
+        .filter((a) => a.saleId !== current)
+        .map((a) => attemptView(a, now));
     },
     currentSale(): SaleView | null {
       return currentSaleView(core);

@@ -8,6 +8,7 @@ import { reasonText } from '../../i18n/reason-text.ts';
 import { dateTime, money } from '../../i18n/t.ts';
 import { run, useTill } from '../till-context.ts';
 import { useCancel } from '../useCancel.ts';
+import { SetAsideButton } from './SetAsideButton.tsx';
 
 /** Everything after "charge" except the QR itself: processing, waiting, unknown, paid, declined. */
 export function StatusScreen({ sale, onTryAgain }: { sale: SaleView; onTryAgain: () => void }) {
@@ -101,7 +102,10 @@ function FailedStatus({ attempt, onTryAgain }: { attempt: AttemptView; onTryAgai
   );
 }
 
-/** Not terminal yet. "Unknown" never offers to charge again: only to ask OTTPay now. */
+/**
+ * Not terminal yet. "Unknown" never offers to charge again: only to ask OTTPay now, or to set the sale
+ * aside (the core keeps resolving it in the background) so the cashier is never stuck on this screen.
+ */
 function LiveStatus({ attempt }: { attempt: AttemptView }) {
   const { api, tr } = useTill();
   const now = useNow(1000);
@@ -112,11 +116,19 @@ function LiveStatus({ attempt }: { attempt: AttemptView }) {
     void run(api, 'attempt.recheck', { attemptId: attempt.attemptId }).then((r) =>
       setRecheckError(r.ok ? null : errorText(tr, r.error)),
     );
-  const unknown = attempt.state === 'unknown' || attempt.state === 'cancelling';
-  const headline =
-    attempt.state === 'unknown'
+  const cancelling = attempt.state === 'cancelling';
+  // Active pay without a QR on show (an unusable answer, no answer, 94–97): the customer has nothing
+  // to scan, so there is nothing to wait for at the counter.
+  const noQr =
+    attempt.mode === 'active' &&
+    attempt.qr === null &&
+    (attempt.state === 'awaiting_customer' || attempt.state === 'unknown');
+  const unknown = attempt.state === 'unknown' || cancelling || noQr;
+  const headline = noQr
+    ? tr('status.noQr')
+    : attempt.state === 'unknown'
       ? tr('status.unknown')
-      : attempt.state === 'cancelling'
+      : cancelling
         ? tr('status.cancelling')
         : attempt.state === 'awaiting_customer'
           ? tr('status.waiting')
@@ -126,20 +138,24 @@ function LiveStatus({ attempt }: { attempt: AttemptView }) {
       <h2 className="status-word">{headline}</h2>
       <progress aria-label={headline} />
       <p className="elapsed">{tr('status.elapsed', { seconds })}</p>
+      {noQr && <p className="hint">{tr('status.noQrHint')}</p>}
       {unknown && <p className="hint">{tr('status.unknownHint')}</p>}
       {attempt.reason && <p className="reason">{reasonText(tr, attempt.reason)}</p>}
       <AttemptFacts attempt={attempt} />
       <div className="row">
-        {unknown ? (
+        <SetAsideButton withEnter={cancelling} />
+        {unknown && (
           <button type="button" onClick={recheck}>
             {tr('status.checkNow')}
           </button>
-        ) : (
+        )}
+        {!unknown && (
           <button type="button" className="cancel-button" disabled={busy} onClick={cancel}>
             {tr('common.cancel')}
           </button>
         )}
       </div>
+      <p className="hint">{tr('status.setAsideHint')}</p>
       <ErrorNote message={error ?? recheckError} />
     </section>
   );

@@ -221,7 +221,8 @@ describe('till core on a manual clock', () => {
       assert.equal(expiresAt, clock.now() + 120_000);
       clock.advance(expiresAt - clock.now() + 1);
       assert.notEqual(till.customerView().phase, 'qr');
-      assert.equal(views.at(-1)?.phase, 'waiting');
+      // An expired QR is over for the customer (the till keeps checking it in the background).
+      assert.equal(views.at(-1)?.phase, 'cancelled');
       assert.equal(views.at(-1)?.qrPayload, null);
     } finally {
       // Work in flight may wait on the manual clock (retry backoff): keep time moving until closed.

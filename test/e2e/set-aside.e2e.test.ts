@@ -93,4 +93,30 @@ describe('set aside: the next sale at once, the old payment resolved in the back
     await amountField().waitFor();
     await till.getByTestId('background-checks').getByText('$3.95').waitFor();
   });
+
+  it('a QR that expires unscanned: "Cancelled" for the customer, the next sale at once', async () => {
+    assert.ok(session);
+    // The shortest QR life the settings allow, set through the same command the settings screen uses.
+    const url = new URL(session.shell.tillUrl);
+    const res = await fetch(new URL('/api/command/settings.update', url), {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-till-token': url.searchParams.get('token') ?? '' },
+      body: JSON.stringify({ patch: { qrExpirySeconds: 30 }, pin: session.shell.pin }),
+    });
+    assert.equal(((await res.json()) as { ok: boolean }).ok, true);
+
+    await toNewSale(till);
+    await amountField().fill('4.20');
+    await till.keyboard.press('w');
+    await customer.getByTestId('customer-countdown').waitFor();
+    assert.match(
+      (await customer.getByTestId('customer-countdown').textContent()) ?? '',
+      /Code valid for \d+ s/,
+    );
+    await customer.getByRole('heading', { name: 'Payment cancelled' }).waitFor({ timeout: 45_000 });
+    assert.equal(await customer.getByTestId('qr').count(), 0);
+    await nextSale().click();
+    await amountField().waitFor();
+    await till.getByTestId('background-checks').getByText('$4.20').waitFor();
+  });
 });

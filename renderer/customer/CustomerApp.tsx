@@ -3,6 +3,7 @@ import type { CustomerApi } from '../../shared/contract.ts';
 import type { CustomerView, Language } from '../../shared/domain.ts';
 import { QrBox } from '../components/QrBox.tsx';
 import { SandboxBadge } from '../components/SandboxBadge.tsx';
+import { useConnection } from '../components/useConnection.ts';
 import { useNow } from '../components/useNow.ts';
 import { type MessageKey, money, t } from '../i18n/t.ts';
 
@@ -20,9 +21,8 @@ const IDLE: CustomerView = {
 /** The customer display: it only listens. No control, no setting, no secret ever reaches it. */
 export function CustomerApp({ api }: { api: CustomerApi }) {
   const [view, setView] = useState<CustomerView>(IDLE);
-  const [connected, setConnected] = useState(true);
+  const connected = useConnection(api) === 'open';
   useEffect(() => api.on('customer.view', setView), [api]);
-  useEffect(() => api.onConnection?.((state) => setConnected(state === 'open')), [api]);
   const lang = view.language;
   document.documentElement.lang = lang;
   // A display that lost the till must not keep offering a QR nobody is watching any more.

@@ -60,9 +60,12 @@ export function createEventStream(
     }
   };
 
+  // The stream was refused. A till answering with another boot than ours (or with any boot, when this
+  // page never had a session: a reload after a restart, an address without its token) will not take
+  // this page's session.
   const probe = () => {
     const first = link.boot();
-    if (!opts.probeBoot || first === null) return;
+    if (!opts.probeBoot) return;
     void opts.probeBoot().then((boot) => {
       if (boot !== null && boot !== first) link.refused();
     });

@@ -65,6 +65,10 @@ describe('a killed, then restarted, till', () => {
       .waitFor({ state: 'detached', timeout: 30_000 });
     assert.notEqual(await customer.locator('.customer').getAttribute('data-phase'), 'disconnected');
 
+    // A reload of the old page (its old session) says the same, instead of a bare refusal.
+    await till.reload();
+    await till.getByText('The till was restarted: this page’s session has ended.').waitFor();
+
     // The address the restarted till printed works at once.
     await till.goto(restarted.tillUrl);
     await till.getByText('OTTPay: up').waitFor();

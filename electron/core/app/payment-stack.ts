@@ -23,6 +23,8 @@ import { isLive, type PaymentStack, type PaymentStackInput } from './stack-types
  */
 export const JOURNAL_FILE = 'journal.sqlite';
 export const SANDBOX_JOURNAL_FILE = 'journal-sandbox.sqlite';
+/** The sandbox gateway's own books, beside the sandbox journal: earlier sandbox sales survive a restart. */
+export const SANDBOX_BOOK_FILE = 'sandbox-gateway.json';
 export const CALLBACK_PATH = '/ottpay/callback';
 
 export async function startPaymentStack(input: PaymentStackInput): Promise<PaymentStack> {
@@ -54,6 +56,7 @@ export async function startPaymentStack(input: PaymentStackInput): Promise<Payme
         host: '127.0.0.1',
         port: 0,
         clock,
+        bookFile: join(input.dataDir, SANDBOX_BOOK_FILE),
         log: (line) => simLog.debug(line),
       });
       closers.push(() => simulator?.close());

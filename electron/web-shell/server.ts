@@ -8,6 +8,7 @@ import type { EventName, EventPayloads, Role } from '../../shared/contract.ts';
 import { errorFields } from '../core/app/core-logger.ts';
 import type { TillCore } from '../core/app/till-core-types.ts';
 import { dispatch } from '../core/dispatch.ts';
+import { listenError } from '../core/listen-error.ts';
 import {
   expandLanHosts,
   type GuardConfig,
@@ -38,6 +39,8 @@ export interface WebShellOptions {
   /** How often the event streams carry a heartbeat (default 2 s); pages call the till lost without it. */
   heartbeatMs?: number;
   heartbeatTimers?: Heartbeat['timers'];
+  /** How to choose another port, said when this one is taken (default: the --port flag). */
+  portAdvice?: string;
 }
 
 export const DEFAULT_HEARTBEAT_MS = 2_000;
@@ -166,9 +169,18 @@ export async function createWebShell(opts: WebShellOptions): Promise<WebShell> {
   }
 
   await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
+    const onError = (err: unknown) =>
+      reject(
+        listenError(
+          err,
+          { host: bindHost, port: opts.port },
+          opts.portAdvice ??
+            'start it with another port: npm run start:web -- --port N (0 picks any free port)',
+        ),
+      );
+    server.once('error', onError);
     server.listen(opts.port, bindHost, () => {
-      server.off('error', reject);
+      server.off('error', onError);
       resolve();
     });
   });

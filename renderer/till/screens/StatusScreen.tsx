@@ -133,15 +133,10 @@ function LiveStatus({ attempt }: { attempt: AttemptView }) {
         : attempt.state === 'awaiting_customer'
           ? tr('status.waiting')
           : tr('status.processing');
+  // The way forward comes first, under the headline: on a small screen it must not be below the fold.
   return (
     <section className={`status status-live status-${attempt.state}`} aria-live="polite" aria-busy="true">
       <h2 className="status-word">{headline}</h2>
-      <progress aria-label={headline} />
-      <p className="elapsed">{tr('status.elapsed', { seconds })}</p>
-      {noQr && <p className="hint">{tr('status.noQrHint')}</p>}
-      {unknown && <p className="hint">{tr('status.unknownHint')}</p>}
-      {attempt.reason && <p className="reason">{reasonText(tr, attempt.reason)}</p>}
-      <AttemptFacts attempt={attempt} />
       <div className="row">
         <SetAsideButton withEnter={cancelling} />
         {unknown && (
@@ -155,8 +150,13 @@ function LiveStatus({ attempt }: { attempt: AttemptView }) {
           </button>
         )}
       </div>
-      <p className="hint">{tr('status.setAsideHint')}</p>
       <ErrorNote message={error ?? recheckError} />
+      <p className="hint">{tr(noQr ? 'status.noQrHint' : 'status.setAsideHint')}</p>
+      <progress aria-label={headline} />
+      <p className="elapsed">{tr('status.elapsed', { seconds })}</p>
+      {unknown && !noQr && <p className="hint">{tr('status.unknownHint')}</p>}
+      {attempt.reason && <p className="reason">{reasonText(tr, attempt.reason)}</p>}
+      <AttemptFacts attempt={attempt} />
     </section>
   );
 }

@@ -44,6 +44,11 @@ describe('set aside: the next sale at once, the old payment resolved in the back
     const pending = till.getByTestId('background-checks');
     await pending.waitFor();
     assert.match((await pending.textContent()) ?? '', /\$12\.34.*WeChat Pay/);
+    // The customer is still told it is cancelled, until the next amount is keyed.
+    await customer.getByRole('heading', { name: 'Payment cancelled' }).waitFor();
+    await amountField().fill('1');
+    await customer.getByText('Total').waitFor();
+    await amountField().fill('');
     await customer.getByRole('heading', { name: 'Welcome' }).waitFor();
 
     // The customer pays the withdrawn QR after all: the till says so and it needs a person.
@@ -79,6 +84,7 @@ describe('set aside: the next sale at once, the old payment resolved in the back
       );
       await nextSale().click();
       await amountField().waitFor();
+      await customer.getByRole('heading', { name: 'Payment cancelled' }).waitFor();
       await till.getByTestId('background-checks').getByText(`$${cents}`).waitFor();
     });
   }

@@ -31,4 +31,6 @@ export interface CoreContext {
   pickScanWallet(wallet: Wallet | null): void;
   /** The amount the cashier is keying (not journaled): the customer display shows it live. */
   setDraft(draft: { amountCents: number; tipCents: number } | null): void;
+  /** A payment was set aside: the customer display says "cancelled" until the next amount (or a while). */
+  announceSetAside(): void;
 }

@@ -11,6 +11,8 @@ export interface ProjectionContext {
   now: number;
   /** The amount the cashier is keying, before any payment (shown live, as a customer display does). */
   draft?: { amountCents: number; tipCents: number } | null;
+  /** A payment was just set aside: until the next amount, the customer is told it is cancelled. */
+  setAside?: boolean;
 }
 
 export function projectCustomerView(sale: SaleView | null, ctx: ProjectionContext): CustomerView {
@@ -20,7 +22,8 @@ export function projectCustomerView(sale: SaleView | null, ctx: ProjectionContex
   if (sale === null || sale.phase === 'entering') {
     const draft = ctx.draft ?? null;
     const keyed = draft ? draft.amountCents + draft.tipCents : 0;
-    return keyed > 0 ? { ...idle, phase: 'entering', amountCents: keyed } : idle;
+    if (keyed > 0) return { ...idle, phase: 'entering', amountCents: keyed };
+    return ctx.setAside ? { ...idle, phase: 'cancelled' } : idle;
   }
   const total = sale.amountCents + sale.tipCents;
   const attempt = sale.attempt;

@@ -77,7 +77,7 @@ export function saleHandlers(ctx: CoreContext): HandlerGroup<SaleCommands> {
       return null;
     },
     'sale.setAside': async () => {
-      ctx.payments().setAside();
+      if (ctx.payments().setAside()) ctx.announceSetAside();
       ctx.syncScanWait();
       return null;
     },

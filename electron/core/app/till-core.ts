@@ -3,7 +3,7 @@
 // projection and the event fan-out. Both shells hold the TillCore it returns.
 import { mkdirSync } from 'node:fs';
 import type { CustomerView, PublicSettings, TillSnapshot } from '../../../shared/domain.ts';
-import { type Clock, systemClock } from '../clock.ts';
+import { type Clock, systemClock, type TimerHandle } from '../clock.ts';
 import { type DataDirLock, lockDataDir } from '../config/data-dir-lock.ts';
 import type { StoredSettings } from '../config/defaults.ts';
 import { createPinGuard } from '../config/pin-guard.ts';
@@ -42,6 +42,9 @@ export interface TillCoreOptions {
   /** Replaces how the payments and scanner stacks are built (tests, special shells). */
   stacks?: Partial<StackFactories>;
 }
+
+/** How long the customer display says "cancelled" after a payment is set aside (unless a new amount comes). */
+export const SET_ASIDE_NOTICE_MS = 8_000;
 
 /** Settings whose change needs a new gateway client / engine. */
 const PAYMENT_KEYS: ReadonlyArray<keyof StoredSettings> = [
@@ -93,6 +96,14 @@ async function startTillCore(
   let closed = false;
   let paymentsStale = false;
   let draft: { amountCents: number; tipCents: number } | null = null;
+  // After a payment is set aside the customer is told "cancelled" until the next amount is keyed.
+  let setAsideShown = false;
+  let setAsideTimer: TimerHandle | null = null;
+  const endSetAsideNotice = () => {
+    setAsideShown = false;
+    if (setAsideTimer !== null) clock.clearTimeout(setAsideTimer);
+    setAsideTimer = null;
+  };
 
   let stack: PaymentStack = await startPayments();
   let scanner: ScannerPort = await startScanners().catch(async (err: unknown) => {
@@ -180,6 +191,7 @@ async function startTillCore(
       sandbox: stack.sandbox,
       now: clock.now(),
       draft,
+      setAside: setAsideShown,
     });
   }
 
@@ -260,6 +272,16 @@ async function startTillCore(
     syncScanWait: () => scanWait.sync(),
     setDraft: (next) => {
       draft = next;
+      if (next !== null) endSetAsideNotice();
+      views.push();
+    },
+    announceSetAside: () => {
+      endSetAsideNotice();
+      setAsideShown = true;
+      setAsideTimer = clock.setTimeout(() => {
+        endSetAsideNotice();
+        views.push();
+      }, SET_ASIDE_NOTICE_MS);
       views.push();
     },
     pickScanWallet: (wallet) => {
@@ -299,6 +321,7 @@ async function startTillCore(
     async close() {
       if (closed) return;
       closed = true;
+      endSetAsideNotice();
       views.stop();
       stopProbes();
       scanWait.stop();

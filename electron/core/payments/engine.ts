@@ -231,13 +231,15 @@ export function createPaymentsEngine(options: PaymentsEngineOptions) {
      * Sets the current sale aside whatever its attempt is doing, so the cashier can take the next one:
      * a live attempt is cancelled (the QR withdrawn) and keeps being resolved in the background; a late
      * payment is flagged for a person, and one still unresolved when its watch ends needs attention.
+     * True when a payment was set aside (not just an idle sale closed).
      */
-    setAside(): void {
+    setAside(): boolean {
       notClosed();
-      if (!core.current) return;
+      if (!core.current) return false;
       const live = journal.attempts.forSale(core.current.saleId).find((a) => isLiveAttemptState(a.state));
       if (live) this.cancel();
       closeCurrentSale(live ? 'set aside' : 'new sale');
+      return live !== undefined;
     },
     /** Live attempts of sales set aside (or left by a restart): still being resolved, may still be paid. */
     inBackground(): AttemptView[] {

@@ -203,6 +203,41 @@ describe('till core', () => {
 });
 
 describe('till core on a manual clock', () => {
+  it('tells the customer "cancelled" when a payment is set aside, until the next amount or 8 s', {
+    timeout: 20_000,
+  }, async () => {
+    const clock = new ManualClock();
+    const manualDir = mkdtempSync(join(tmpdir(), 'till-core-aside-'));
+    const till = await createTillCore({ dataDir: manualDir, secrets: createMemorySecretStore(), clock });
+    try {
+      const pay = await dispatch(till, 'till', 'sale.payActive', {
+        amountCents: 2000,
+        tipCents: 0,
+        wallet: 'ALIPAY',
+      });
+      assert.ok(pay.ok, JSON.stringify(pay));
+      assert.equal(till.customerView().phase, 'qr');
+      assert.ok((await dispatch(till, 'till', 'sale.setAside', {})).ok);
+      assert.equal(till.snapshot().sale, null, 'the next sale can start at once');
+      assert.equal(till.snapshot().background.length, 1, 'the payment is still being checked');
+      assert.equal(till.customerView().phase, 'cancelled');
+      assert.ok((await dispatch(till, 'till', 'sale.draft', { amountCents: 0, tipCents: 0 })).ok);
+      assert.equal(till.customerView().phase, 'cancelled', 'an empty amount screen does not end it');
+      clock.advance(8_001);
+      assert.equal(till.customerView().phase, 'idle');
+      assert.ok((await dispatch(till, 'till', 'sale.draft', { amountCents: 1234, tipCents: 100 })).ok);
+      assert.deepEqual([till.customerView().phase, till.customerView().amountCents], ['entering', 1334]);
+    } finally {
+      let closed = false;
+      const closing = till.close().then(() => {
+        closed = true;
+      });
+      while (!closed) await clock.advanceAsync(1_000);
+      await closing;
+      rmSync(manualDir, { recursive: true, force: true });
+    }
+  });
+
   it('withdraws the QR from the customer display when it expires', { timeout: 20_000 }, async () => {
     const clock = new ManualClock();
     const manualDir = mkdtempSync(join(tmpdir(), 'till-core-clock-'));

@@ -6,7 +6,14 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
-import { openTillSession, readQr, type TillSession, toNewSale } from './harness.ts';
+import {
+  openTillSession,
+  readQr,
+  type Shell,
+  simulatorRequest,
+  type TillSession,
+  toNewSale,
+} from './harness.ts';
 
 describe('set aside: the next sale at once, the old payment resolved in the background', () => {
   let session: TillSession | undefined;
@@ -88,6 +95,34 @@ describe('set aside: the next sale at once, the old payment resolved in the back
       await till.getByTestId('background-checks').getByText(`$${cents}`).waitFor();
     });
   }
+
+  it('a system error whose order is paid (94), set aside while OTTPay cannot be asked, lands as a late payment', async () => {
+    assert.ok(session);
+    const faults = (body: unknown) => simulatorRequest(session?.shell as Shell, '/_sim/faults', body);
+    // Every status query is cut while the cashier decides: the outcome stays unknown.
+    assert.equal((await faults({ add: { mode: 'drop', action: 'STATUS_QUERY', count: 1000 } })).status, 200);
+    await toNewSale(till);
+    await amountField().fill('8.94');
+    await till.keyboard.press('a');
+    await till.getByRole('heading', { name: 'No QR code could be shown' }).waitFor({ timeout: 20_000 });
+    await customer.getByRole('heading', { name: 'Checking the payment — please wait' }).waitFor();
+    await nextSale().click();
+    await amountField().waitFor();
+    const pending = till.getByTestId('background-checks');
+    await pending.getByText('$8.94').waitFor();
+
+    // OTTPay answers again; asked now, it says paid: the till says so, and it needs a person.
+    assert.equal((await faults({ next: [] })).status, 200);
+    const aside = pending.locator('li', { hasText: '$8.94' });
+    await aside.getByRole('button', { name: 'Check now' }).click();
+    await aside.waitFor({ state: 'detached', timeout: 20_000 });
+    await till.getByRole('button', { name: /payment.* need/ }).click();
+    await till
+      .locator('.attention-list li', { hasText: '$8.94' })
+      .getByText(/Paid after it was cancelled/)
+      .waitFor();
+    await till.getByRole('button', { name: 'Sale', exact: true }).click();
+  });
 
   it('a pay request with no answer yet (95) can be set aside while it is still being sent', async () => {
     await toNewSale(till);

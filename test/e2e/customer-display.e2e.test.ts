@@ -10,7 +10,14 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { promisify } from 'node:util';
 import type { Page } from 'playwright-core';
-import { enterCodeByHand, openTillSession, type TillSession, toNewSale, walletCode } from './harness.ts';
+import {
+  enterCodeByHand,
+  openTillSession,
+  type TillSession,
+  tillCommand,
+  toNewSale,
+  walletCode,
+} from './harness.ts';
 
 const run = promisify(execFile);
 
@@ -45,13 +52,7 @@ describe('customer display: fits every screen, one message per state', () => {
 
   async function command(name: string, body: unknown): Promise<void> {
     assert.ok(session);
-    const url = new URL(session.shell.tillUrl);
-    const res = await fetch(new URL(`/api/command/${name}`, url), {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', 'x-till-token': url.searchParams.get('token') ?? '' },
-      body: JSON.stringify(body),
-    });
-    const answer = (await res.json()) as { ok: boolean };
+    const answer = await tillCommand(session.shell, name, body);
     assert.equal(answer.ok, true, JSON.stringify(answer));
   }
 

@@ -227,20 +227,23 @@ export async function simulatorRequest(shell: Shell, path: string, body?: unknow
   });
 }
 
+/** One contract command through the shell's HTTP API with the session token, as the till page sends it. */
+export async function tillCommand(shell: Shell, name: string, body: unknown): Promise<{ ok: boolean }> {
+  const url = new URL(shell.tillUrl);
+  const res = await fetch(new URL(`/api/command/${name}`, url), {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-till-token': url.searchParams.get('token') ?? '' },
+    body: JSON.stringify(body),
+  });
+  return (await res.json()) as { ok: boolean };
+}
+
 /**
  * Gives the core a scanner's key presses the way Electron's main process does (the 'wedge.keys'
  * command, with the session token), so the scan is read by the core rather than by the page.
  */
 export async function feedCoreWedgeKeys(shell: Shell, code: string): Promise<void> {
-  const url = new URL(shell.tillUrl);
-  const token = url.searchParams.get('token') ?? '';
-  const events = scannerKeys(code);
-  const res = await fetch(new URL('/api/command/wedge.keys', url), {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', 'x-till-token': token },
-    body: JSON.stringify({ events }),
-  });
-  const body = (await res.json()) as { ok: boolean };
+  const body = await tillCommand(shell, 'wedge.keys', { events: scannerKeys(code) });
   if (!body.ok) throw new Error(`wedge.keys refused: ${JSON.stringify(body)}`);
 }
 

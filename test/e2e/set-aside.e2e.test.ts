@@ -12,6 +12,7 @@ import {
   type Shell,
   simulatorRequest,
   type TillSession,
+  tillCommand,
   toNewSale,
 } from './harness.ts';
 
@@ -138,13 +139,11 @@ describe('set aside: the next sale at once, the old payment resolved in the back
   it('a QR that expires unscanned: "Cancelled" for the customer, the next sale at once', async () => {
     assert.ok(session);
     // The shortest QR life the settings allow, set through the same command the settings screen uses.
-    const url = new URL(session.shell.tillUrl);
-    const res = await fetch(new URL('/api/command/settings.update', url), {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', 'x-till-token': url.searchParams.get('token') ?? '' },
-      body: JSON.stringify({ patch: { qrExpirySeconds: 30 }, pin: session.shell.pin }),
+    const answer = await tillCommand(session.shell, 'settings.update', {
+      patch: { qrExpirySeconds: 30 },
+      pin: session.shell.pin,
     });
-    assert.equal(((await res.json()) as { ok: boolean }).ok, true);
+    assert.equal(answer.ok, true, JSON.stringify(answer));
 
     await toNewSale(till);
     await amountField().fill('4.20');

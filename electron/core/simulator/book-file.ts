@@ -4,21 +4,12 @@
 // not parse is set aside (renamed, never deleted) and the simulator starts with empty books.
 import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { z } from 'zod';
+import { ORDER_STATUSES } from '../gateway/schemas.ts';
 import { type BookState, SimBook } from './ledger.ts';
 import { SCENARIOS } from './scenarios.ts';
 
 const wallet = z.enum(['WECHATPAY', 'ALIPAY', 'UNIONPAY']).nullable();
-const status = z.enum([
-  'init',
-  'notpay',
-  'success',
-  'canceling',
-  'failure',
-  'orderclosed',
-  'authfinish',
-  'partial_refunded',
-  'fully_refunded',
-]);
+const status = z.enum(ORDER_STATUSES);
 const scenario = z.enum(SCENARIOS.map((s) => s.scenario) as [string, ...string[]]).nullable();
 const cents = z.number().int().min(0);
 const text = z.string().nullable();

@@ -228,12 +228,7 @@ describe('till core on a manual clock', () => {
       assert.ok((await dispatch(till, 'till', 'sale.draft', { amountCents: 1234, tipCents: 100 })).ok);
       assert.deepEqual([till.customerView().phase, till.customerView().amountCents], ['entering', 1334]);
     } finally {
-      let closed = false;
-      const closing = till.close().then(() => {
-        closed = true;
-      });
-      while (!closed) await clock.advanceAsync(1_000);
-      await closing;
+      await closeOnManualClock(till, clock);
       rmSync(manualDir, { recursive: true, force: true });
     }
   });
@@ -260,13 +255,7 @@ describe('till core on a manual clock', () => {
       assert.equal(views.at(-1)?.phase, 'cancelled');
       assert.equal(views.at(-1)?.qrPayload, null);
     } finally {
-      // Work in flight may wait on the manual clock (retry backoff): keep time moving until closed.
-      let closed = false;
-      const closing = till.close().then(() => {
-        closed = true;
-      });
-      while (!closed) await clock.advanceAsync(1_000);
-      await closing;
+      await closeOnManualClock(till, clock);
       rmSync(manualDir, { recursive: true, force: true });
     }
   });
@@ -409,4 +398,14 @@ function waitFor(till: TillCore, check: () => boolean): Promise<void> {
       resolve();
     });
   });
+}
+
+/** Work in flight may wait on the manual clock (retry backoff): keep time moving until closed. */
+async function closeOnManualClock(till: TillCore, clock: ManualClock): Promise<void> {
+  let closed = false;
+  const closing = till.close().then(() => {
+    closed = true;
+  });
+  while (!closed) await clock.advanceAsync(1_000);
+  await closing;
 }

@@ -22,6 +22,8 @@ export interface EventStreamOptions {
 }
 
 export const LOST_AFTER_MS = 7_000;
+/** Once the stream failed: one missed heartbeat and a margin. */
+export const LOST_AFTER_ERROR_MS = 3_000;
 
 export function createEventStream(
   url: string,
@@ -31,6 +33,7 @@ export function createEventStream(
   const listeners = new Map<string, Set<Listener>>();
   const link = createLinkMonitor({
     lostAfterMs: opts.lostAfterMs ?? LOST_AFTER_MS,
+    lostAfterErrorMs: LOST_AFTER_ERROR_MS,
     now: Date.now(),
     followRestart: opts.followRestart,
   });
@@ -87,7 +90,7 @@ export function createEventStream(
     };
     es.onerror = () => {
       lost = true;
-      link.check(Date.now());
+      link.failed(Date.now());
       if (es.readyState === EventSource.CLOSED) {
         es.close();
         source = null;

@@ -155,6 +155,33 @@ export function createPaymentsEngine(options: PaymentsEngineOptions) {
     emitSale(core);
   }
 
+  /** See cancel(): a live attempt goes to "cancelling" and stays watched; an idle sale is dropped. */
+  function cancelCurrent(): SaleView | null {
+    if (!core.current) return null;
+    const attempts = journal.attempts.forSale(core.current.saleId);
+    const live = attempts.find((a) => isLiveAttemptState(a.state));
+    if (live) {
+      core.current.waitingForCode = false;
+      if (live.state !== 'cancelling') {
+        applyAttempt(core, live.attemptId, {
+          event: 'CANCEL',
+          cause: 'command',
+          reason: REASONS.cancelled,
+          patch: { cancelCause: 'cashier' },
+        });
+      }
+      if (!core.watcher.has(watchKey(live.attemptId)) && live.state !== 'submitted') {
+        watchAttempt(core, live.attemptId, 'passive');
+      }
+      return currentSaleView(core);
+    }
+    if (attempts.some((a) => a.state === 'paid')) {
+      throw new AppError('CONFLICT', 'This sale is paid: refund it instead of cancelling.');
+    }
+    closeCurrentSale('cancelled');
+    return null;
+  }
+
   return {
     /** Active pay: journals a new attempt, asks for a QR, and watches it (poll + call-backs). */
     payActive(req: {
@@ -193,29 +220,7 @@ export function createPaymentsEngine(options: PaymentsEngineOptions) {
      */
     cancel(): SaleView | null {
       notClosed();
-      if (!core.current) return null;
-      const attempts = journal.attempts.forSale(core.current.saleId);
-      const live = attempts.find((a) => isLiveAttemptState(a.state));
-      if (live) {
-        core.current.waitingForCode = false;
-        if (live.state !== 'cancelling') {
-          applyAttempt(core, live.attemptId, {
-            event: 'CANCEL',
-            cause: 'command',
-            reason: REASONS.cancelled,
-            patch: { cancelCause: 'cashier' },
-          });
-        }
-        if (!core.watcher.has(watchKey(live.attemptId)) && live.state !== 'submitted') {
-          watchAttempt(core, live.attemptId, 'passive');
-        }
-        return currentSaleView(core);
-      }
-      if (attempts.some((a) => a.state === 'paid')) {
-        throw new AppError('CONFLICT', 'This sale is paid: refund it instead of cancelling.');
-      }
-      closeCurrentSale('cancelled');
-      return null;
+      return cancelCurrent();
     },
     /** Closes the current sale. Refused while a payment is in flight and not cancelled. */
     newSale(): void {
@@ -237,7 +242,7 @@ export function createPaymentsEngine(options: PaymentsEngineOptions) {
       notClosed();
       if (!core.current) return false;
       const live = journal.attempts.forSale(core.current.saleId).find((a) => isLiveAttemptState(a.state));
-      if (live) this.cancel();
+      if (live) cancelCurrent();
       closeCurrentSale(live ? 'set aside' : 'new sale');
       return live !== undefined;
     },

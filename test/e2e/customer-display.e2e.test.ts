@@ -67,6 +67,12 @@ describe('customer display: fits every screen, one message per state', () => {
     await pollText(customer, '$12.30');
     await till.getByLabel('Amount', { exact: true }).fill('');
     await customer.getByRole('heading', { name: 'Welcome' }).waitFor();
+    // An amount left on the amount screen while the cashier goes to another tab is not shown.
+    await till.getByLabel('Amount', { exact: true }).fill('7');
+    await pollText(customer, '$7.00');
+    await till.getByRole('button', { name: 'History', exact: true }).click();
+    await customer.getByRole('heading', { name: 'Welcome' }).waitFor();
+    await till.getByRole('button', { name: 'Sale', exact: true }).click();
   });
 
   it('asks for the code, then shows the amount paid (not "amount due") once paid', async () => {

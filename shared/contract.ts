@@ -216,8 +216,15 @@ export const commands = {
     request: z.object({ wallet: wallet.nullable() }).strict(),
     result: null as unknown as null,
   },
+  /** The amount being keyed, before any payment: only shown on the customer display, never journaled. */
+  'sale.draft': {
+    request: z.object({ amountCents: cents, tipCents: cents }).strict(),
+    result: null as unknown as null,
+  },
   'sale.cancel': { request: empty, result: null as unknown as SaleView | null },
   'sale.new': { request: empty, result: null as unknown as null },
+  /** Next sale now, whatever the payment is doing: it is cancelled and resolved in the background. */
+  'sale.setAside': { request: empty, result: null as unknown as null },
   'attempt.recheck': {
     request: z.object({ attemptId: id }).strict(),
     result: null as unknown as AttemptView,
@@ -390,6 +397,12 @@ export function parseCommandRequest<K extends CommandName>(
   return { ok: false, message: `invalid ${name} request — ${where}${first?.message ?? 'bad payload'}` };
 }
 
+/**
+ * The page's link to the till: open; lost (no heartbeat for a few seconds: the till is not running, or
+ * unreachable); restarted (it answers again, but as a new process: this page's session is over).
+ */
+export type ConnectionState = 'open' | 'lost' | 'restarted';
+
 /** The API a renderer sees, whichever transport is behind it (preload or browser client). */
 export interface TillApi {
   invoke<K extends CommandName>(
@@ -397,7 +410,10 @@ export interface TillApi {
     request: CommandRequest<K>,
   ): Promise<import('./result.ts').Result<CommandResult<K>>>;
   on<E extends EventName>(name: E, listener: (payload: EventPayloads[E]) => void): () => void;
+  /** Where the transport can tell (the browser shell's heartbeat), changes of the link to the till. */
+  onConnection?(listener: (state: ConnectionState) => void): () => void;
 }
 export interface CustomerApi {
   on(name: 'customer.view', listener: (payload: CustomerView) => void): () => void;
+  onConnection?(listener: (state: ConnectionState) => void): () => void;
 }

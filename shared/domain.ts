@@ -64,6 +64,8 @@ export interface AttemptView {
   refundedCents: number;
   /** History: the CNY side STATUS_QUERY reported with the payment (rate, RMB charged in fen). */
   cny?: { rate: number; payFen: number | null } | null;
+  /** The cashier cancelled it (or set the sale aside), or our QR expired: the QR is no longer offered. */
+  cancelled: boolean;
 }
 
 export interface RefundView {
@@ -114,6 +116,8 @@ export interface TillSnapshot {
   gateway: GatewayHealth;
   sale: SaleView | null;
   attention: AttemptView[];
+  /** Attempts of earlier sales still being resolved with the gateway: they may still be paid. */
+  background: AttemptView[];
   scanners: ScannerStatus[];
   settings: PublicSettings;
   /** The wallet the operator named for the code being waited for, or null (recognised from the code). */
@@ -132,7 +136,12 @@ export interface PrintingView {
 
 /** What the customer display may know: a projection, never the sale or any setting. */
 export interface CustomerView {
-  phase: 'idle' | 'qr' | 'waiting' | 'paid' | 'declined';
+  /**
+   * One message per state: idle (welcome), entering (the amount as the cashier keys it), qr, waiting
+   * (for the customer: show a code, or confirm on the phone), checking (nothing for the customer to
+   * do), cancelled, paid, declined.
+   */
+  phase: 'idle' | 'entering' | 'qr' | 'waiting' | 'checking' | 'cancelled' | 'paid' | 'declined';
   amountCents: number | null;
   currency: Currency;
   wallet: Wallet | null;

@@ -40,6 +40,8 @@ export function followCustomerLanSetting(core: TillCore, opts: CustomerLanOption
             port: opts.port ?? CUSTOMER_LAN_PORT,
             rendererDir: opts.rendererDir,
             customerLanHost: '0.0.0.0',
+            portAdvice:
+              "stop what uses it, or start the till with --customer-host to serve the LAN display on the till's own port",
           });
           const urls = shell.customerLanUrls;
           if (urls.length === 0) opts.report('customer display on the LAN: this computer has no LAN address');

@@ -8,6 +8,7 @@ import type { EventName, EventPayloads, Role } from '../../shared/contract.ts';
 import { errorFields } from '../core/app/core-logger.ts';
 import type { TillCore } from '../core/app/till-core-types.ts';
 import { dispatch } from '../core/dispatch.ts';
+import { listenError } from '../core/listen-error.ts';
 import {
   expandLanHosts,
   type GuardConfig,
@@ -17,7 +18,7 @@ import {
   originAllowed,
   tokenMatches,
 } from './request-guard.ts';
-import { openSse, type SseStream } from './sse.ts';
+import { type Heartbeat, openSse, type SseStream } from './sse.ts';
 import { SECURITY_HEADERS, sendAsset, sendHtml } from './static-files.ts';
 
 export const MAX_BODY_BYTES = 64 * 1024;
@@ -36,7 +37,14 @@ export interface WebShellOptions {
   customerLanHost?: string | null;
   /** Fixed token (tests); a random one otherwise. */
   token?: string;
+  /** How often the event streams carry a heartbeat (default 2 s); pages call the till lost without it. */
+  heartbeatMs?: number;
+  heartbeatTimers?: Heartbeat['timers'];
+  /** How to choose another port, said when this one is taken (default: the --port flag). */
+  portAdvice?: string;
 }
+
+export const DEFAULT_HEARTBEAT_MS = 2_000;
 
 export interface WebShell {
   tillUrl: string;
@@ -56,6 +64,11 @@ export async function createWebShell(opts: WebShellOptions): Promise<WebShell> {
   const token = opts.token ?? randomBytes(24).toString('base64url');
   const guard: GuardConfig = { port: 0, token, customerLanHosts: lanHosts };
   const streams = new Set<SseStream>();
+  const heartbeat: Heartbeat = {
+    everyMs: opts.heartbeatMs ?? DEFAULT_HEARTBEAT_MS,
+    boot: randomBytes(8).toString('hex'),
+    ...(opts.heartbeatTimers ? { timers: opts.heartbeatTimers } : {}),
+  };
 
   const server = createServer((req, res) => {
     handle(req, res).catch((err: unknown) => {
@@ -98,6 +111,12 @@ export async function createWebShell(opts: WebShellOptions): Promise<WebShell> {
         return deny(res, 401, 'session token required');
       return runCommand(req, res, path.slice('/api/command/'.length));
     }
+    // Which till process answers (no secret in it): a page whose session was refused can tell a
+    // restarted till from a stopped one.
+    if (path === '/api/boot') {
+      if (method !== 'GET') return deny(res, 405, 'method not allowed');
+      return sendJson(res, 200, { ok: true, value: { boot: heartbeat.boot } });
+    }
     if (path === '/api/events') {
       if (method !== 'GET') return deny(res, 405, 'method not allowed');
       if (!tokenMatches(url.searchParams.get('token'), token))
@@ -129,10 +148,15 @@ export async function createWebShell(opts: WebShellOptions): Promise<WebShell> {
 
   function openEvents(req: IncomingMessage, res: ServerResponse, role: Role): void {
     let unsubscribe = () => {};
-    const stream = openSse(req, res, () => {
-      unsubscribe();
-      streams.delete(stream);
-    });
+    const stream = openSse(
+      req,
+      res,
+      () => {
+        unsubscribe();
+        streams.delete(stream);
+      },
+      heartbeat,
+    );
     streams.add(stream);
     // The current state first, so a (re)connected page never waits for the next change.
     if (role === 'till') {
@@ -145,9 +169,18 @@ export async function createWebShell(opts: WebShellOptions): Promise<WebShell> {
   }
 
   await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
+    const onError = (err: unknown) =>
+      reject(
+        listenError(
+          err,
+          { host: bindHost, port: opts.port },
+          opts.portAdvice ??
+            'start it with another port: npm run start:web -- --port N (0 picks any free port)',
+        ),
+      );
+    server.once('error', onError);
     server.listen(opts.port, bindHost, () => {
-      server.off('error', reject);
+      server.off('error', onError);
       resolve();
     });
   });

@@ -1,9 +1,11 @@
 import { useEffect, useState } from 'react';
 import type { CustomerApi } from '../../shared/contract.ts';
-import type { CustomerView } from '../../shared/domain.ts';
+import type { CustomerView, Language } from '../../shared/domain.ts';
 import { QrBox } from '../components/QrBox.tsx';
 import { SandboxBadge } from '../components/SandboxBadge.tsx';
-import { money, t } from '../i18n/t.ts';
+import { useConnection } from '../components/useConnection.ts';
+import { useNow } from '../components/useNow.ts';
+import { type MessageKey, money, t } from '../i18n/t.ts';
 import { CnyLine } from './CnyLine.tsx';
 
 const IDLE: CustomerView = {
@@ -20,46 +22,122 @@ const IDLE: CustomerView = {
 /** The customer display: it only listens. No control, no setting, no secret ever reaches it. */
 export function CustomerApp({ api }: { api: CustomerApi }) {
   const [view, setView] = useState<CustomerView>(IDLE);
+  const connected = useConnection(api) === 'open';
   useEffect(() => api.on('customer.view', setView), [api]);
   const lang = view.language;
   document.documentElement.lang = lang;
-  const wallet = view.wallet ? t(lang, `wallet.${view.wallet}`) : null;
-  const amount = view.amountCents !== null ? money(lang, view.amountCents, view.currency) : null;
+  // A display that lost the till must not keep offering a QR nobody is watching any more.
+  if (!connected) {
+    return (
+      <div className="customer customer-disconnected" data-phase="disconnected">
+        <section className="customer-message" role="alert">
+          <h1>{t(lang, 'customer.tillDown')}</h1>
+          <p>{t(lang, 'customer.cancelledHint')}</p>
+        </section>
+      </div>
+    );
+  }
   return (
     <div className={`customer customer-${view.phase} customer-lang-${lang}`} data-phase={view.phase}>
       <SandboxBadge lang={lang} sandbox={view.sandbox} />
-      {view.phase === 'idle' && (
+      {view.phase === 'qr' && view.qrPayload ? <QrPhase view={view} /> : <Message view={view} />}
+    </div>
+  );
+}
+
+function Amount({ view, label }: { view: CustomerView; label: MessageKey }) {
+  if (view.amountCents === null) return null;
+  return (
+    <p className="customer-amount">
+      <span className="label">{t(view.language, label)}</span>
+      {view.language === 'zh' && <CnyLine view={view} first />}
+      <strong data-testid="customer-amount">{money(view.language, view.amountCents, view.currency)}</strong>
+      {view.language !== 'zh' && <CnyLine view={view} />}
+    </p>
+  );
+}
+
+/** The QR beside (landscape) or above (portrait) the words: sized by the screen so it is always whole. */
+function QrPhase({ view }: { view: CustomerView }) {
+  const lang = view.language;
+  const wallet = view.wallet ? t(lang, `wallet.${view.wallet}`) : 'QR';
+  const now = useNow(500);
+  const seconds = view.expiresAt === null ? null : Math.max(0, Math.ceil((view.expiresAt - now) / 1000));
+  return (
+    <section className="customer-qr">
+      <div className="customer-qr-code">
+        <QrBox payload={view.qrPayload ?? ''} size={360} label={wallet} />
+      </div>
+      <div className="customer-qr-words">
+        <h1>{t(lang, 'customer.scanWith', { wallet })}</h1>
+        <Amount view={view} label="customer.amountDue" />
+        {seconds !== null && (
+          <p className="customer-countdown" data-testid="customer-countdown">
+            {t(lang, 'customer.expiresIn', { seconds })}
+          </p>
+        )}
+      </div>
+    </section>
+  );
+}
+
+/** One message per state. */
+function Message({ view }: { view: CustomerView }) {
+  const lang: Language = view.language;
+  switch (view.phase) {
+    case 'idle':
+    case 'qr':
+      return (
         <section className="customer-idle">
           <h1>{t(lang, 'customer.welcome')}</h1>
           <p>{t(lang, 'customer.welcomeHint')}</p>
         </section>
-      )}
-      {view.phase !== 'idle' && amount && (
-        <p className="customer-amount">
-          <span className="label">{t(lang, 'customer.amountDue')}</span>
-          {lang === 'zh' && <CnyLine view={view} first />}
-          <strong data-testid="customer-amount">{amount}</strong>
-          {lang !== 'zh' && <CnyLine view={view} />}
-        </p>
-      )}
-      {view.phase === 'qr' && view.qrPayload && (
-        <section className="customer-qr">
-          <h1>{t(lang, 'customer.scanWith', { wallet: wallet ?? '' })}</h1>
-          <QrBox payload={view.qrPayload} size={360} label={wallet ?? 'QR'} />
-        </section>
-      )}
-      {view.phase === 'waiting' && (
-        <h1 className="customer-message">
-          {t(lang, view.wallet ? 'customer.waiting' : 'customer.showCode')}
-        </h1>
-      )}
-      {view.phase === 'paid' && <h1 className="customer-message customer-ok">{t(lang, 'customer.paid')}</h1>}
-      {view.phase === 'declined' && (
+      );
+    case 'entering':
+      return <Amount view={view} label="customer.total" />;
+    case 'waiting':
+      return (
+        <>
+          <Amount view={view} label="customer.amountDue" />
+          <h1 className="customer-message">
+            {t(lang, view.wallet ? 'customer.waiting' : 'customer.showCode')}
+          </h1>
+        </>
+      );
+    case 'checking':
+      return (
+        <>
+          <Amount view={view} label="customer.amountDue" />
+          <h1 className="customer-message">{t(lang, 'customer.checking')}</h1>
+        </>
+      );
+    case 'cancelled':
+      return (
         <section className="customer-message customer-bad">
-          <h1>{t(lang, 'customer.declined')}</h1>
-          <p>{t(lang, 'customer.declinedHint')}</p>
+          <h1>{t(lang, 'customer.cancelled')}</h1>
+          <p>{t(lang, 'customer.cancelledHint')}</p>
         </section>
-      )}
-    </div>
-  );
+      );
+    case 'paid':
+      return (
+        <>
+          <Amount view={view} label="customer.amountPaid" />
+          <h1 className="customer-message customer-ok">{t(lang, 'customer.paid')}</h1>
+        </>
+      );
+    case 'declined':
+      return (
+        <>
+          <Amount view={view} label="customer.amountDue" />
+          <section className="customer-message customer-bad">
+            <h1>{t(lang, 'customer.declined')}</h1>
+            <p>{t(lang, 'customer.declinedHint')}</p>
+          </section>
+        </>
+      );
+    default: {
+      const never: never = view.phase;
+      return never;
+    }
+  }
 }

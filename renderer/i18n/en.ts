@@ -345,6 +345,27 @@ export const en = {
     '{count} payment(s) of this shift are still unresolved: resolve them, or have a supervisor acknowledge them',
   'settings.idleLockMinutes': 'Lock after idle (minutes, 0 = never)',
   'settings.shiftPerDay': 'One shift per day',
+  // The counter under pressure (set aside, customer display states, till connection).
+  'status.setAside': 'Next sale',
+  'status.setAsideHint':
+    'Next sale sets this payment aside: the till keeps checking it with OTTPay and tells you if the customer paid after all.',
+  'status.noQr': 'No QR code could be shown',
+  'status.noQrHint':
+    'OTTPay’s answer could not be used, so the customer has nothing to scan. Start the next sale: the order is checked in the background.',
+  'background.title': 'Still being checked with OTTPay — these may still be paid',
+  'background.hint':
+    'Do not charge these sales again unless the customer is sure they did not pay: the till tells you if one is paid.',
+  'customer.total': 'Total',
+  'customer.amountPaid': 'Amount paid',
+  'customer.expiresIn': 'Code valid for {seconds} s',
+  'customer.checking': 'Checking the payment — please wait',
+  'customer.cancelled': 'Payment cancelled',
+  'customer.cancelledHint': 'Please ask the cashier',
+  'customer.tillDown': 'This display is not connected to the till',
+  'conn.lost': 'Till not running — this page lost its connection to the till.',
+  'conn.lostHint': 'Restart the till, then open the address it prints. Nothing here is current until then.',
+  'conn.restarted': 'The till was restarted: this page’s session has ended.',
+  'conn.restartedHint': 'Open the till address the till printed at start-up (or use the till window).',
 } as const;
 
 export type MessageKey = keyof typeof en;

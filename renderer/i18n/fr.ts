@@ -355,4 +355,27 @@ export const fr: Record<MessageKey, string> = {
     '{count} paiement(s) de ce quart ne sont pas résolus : résolvez-les, ou faites-en prendre acte par un superviseur',
   'settings.idleLockMinutes': 'Verrouiller après inactivité (minutes, 0 = jamais)',
   'settings.shiftPerDay': 'Un quart par jour',
+  // La caisse sous pression (mise de côté, écran client, connexion à la caisse).
+  'status.setAside': 'Vente suivante',
+  'status.setAsideHint':
+    'Vente suivante met ce paiement de côté : la caisse continue de le vérifier auprès d’OTTPay et vous prévient si le client a finalement payé.',
+  'status.noQr': 'Aucun code QR n’a pu être affiché',
+  'status.noQrHint':
+    'La réponse d’OTTPay est inutilisable : le client n’a rien à scanner. Passez à la vente suivante ; la commande est vérifiée en arrière-plan.',
+  'background.title': 'Encore en vérification auprès d’OTTPay — ces paiements peuvent encore aboutir',
+  'background.hint':
+    'Ne facturez pas ces ventes à nouveau sauf si le client est sûr de ne pas avoir payé : la caisse vous prévient si l’un d’eux est payé.',
+  'customer.total': 'Total',
+  'customer.amountPaid': 'Montant payé',
+  'customer.expiresIn': 'Code valable {seconds} s',
+  'customer.checking': 'Vérification du paiement — veuillez patienter',
+  'customer.cancelled': 'Paiement annulé',
+  'customer.cancelledHint': 'Veuillez vous adresser à la caisse',
+  'customer.tillDown': 'Cet écran n’est pas relié à la caisse',
+  'conn.lost': 'Caisse arrêtée — cette page a perdu la connexion avec la caisse.',
+  'conn.lostHint':
+    'Redémarrez la caisse, puis ouvrez l’adresse qu’elle affiche. D’ici là, rien ici n’est à jour.',
+  'conn.restarted': 'La caisse a redémarré : la session de cette page est terminée.',
+  'conn.restartedHint':
+    'Ouvrez l’adresse de la caisse affichée à son démarrage (ou utilisez la fenêtre de la caisse).',
 };

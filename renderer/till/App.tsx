@@ -1,8 +1,9 @@
 import { useEffect, useMemo, useState } from 'react';
 import type { TillApi } from '../../shared/contract.ts';
-import type { TillSnapshot } from '../../shared/domain.ts';
+import type { Language, TillSnapshot } from '../../shared/domain.ts';
 import { ErrorNote } from '../components/ErrorNote.tsx';
 import { SandboxBadge } from '../components/SandboxBadge.tsx';
+import { useConnection } from '../components/useConnection.ts';
 import { t } from '../i18n/t.ts';
 import { KioskQuit } from './KioskQuit.tsx';
 import { NavBar, type Tab } from './NavBar.tsx';
@@ -24,6 +25,9 @@ import { useWedgeScanner } from './useWedgeScanner.ts';
 
 export function App({ api }: { api: TillApi }) {
   const { snapshot, error } = useSnapshot(api);
+  const connection = useConnection(api);
+  if (connection !== 'open')
+    return <ConnectionBanner lang={snapshot?.settings.operatorLanguage ?? 'en'} state={connection} />;
   if (!snapshot) {
     return (
       <p className="loading">
@@ -110,5 +114,20 @@ function Till({ api, snapshot }: { api: TillApi; snapshot: TillSnapshot }) {
         <ScreenPrinter />
       </div>
     </TillContext.Provider>
+  );
+}
+
+/**
+ * The till process is gone (no heartbeat) or was restarted under this page: nothing on the page is
+ * current any more (no gateway state, no QR), so it shows only what to do.
+ */
+function ConnectionBanner({ lang, state }: { lang: Language; state: 'lost' | 'restarted' }) {
+  return (
+    <div className="till till-disconnected">
+      <p className="banner banner-conn" role="alert">
+        {t(lang, state === 'lost' ? 'conn.lost' : 'conn.restarted')}
+      </p>
+      <p className="hint">{t(lang, state === 'lost' ? 'conn.lostHint' : 'conn.restartedHint')}</p>
+    </div>
   );
 }

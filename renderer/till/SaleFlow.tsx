@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { ActiveQrScreen } from './screens/ActiveQrScreen.tsx';
 import { AmountScreen } from './screens/AmountScreen.tsx';
+import { BackgroundChecks } from './screens/BackgroundChecks.tsx';
 import { ScanScreen } from './screens/ScanScreen.tsx';
 import { StatusScreen } from './screens/StatusScreen.tsx';
 import { useTill } from './till-context.ts';
@@ -12,7 +13,13 @@ export function SaleFlow() {
   // "Try again" after a decline: back to the wallet choice for the same sale (a new attempt).
   const [retryAfter, setRetryAfter] = useState<string | null>(null);
 
-  if (!sale || sale.phase === 'entering') return <AmountScreen key={sale?.saleId ?? 'none'} locked={null} />;
+  if (!sale || sale.phase === 'entering')
+    return (
+      <>
+        <BackgroundChecks />
+        <AmountScreen key={sale?.saleId ?? 'none'} locked={null} />
+      </>
+    );
   const attempt = sale.attempt;
   switch (sale.phase) {
     case 'waiting_for_scan':
@@ -27,10 +34,13 @@ export function SaleFlow() {
     case 'failed':
       if (attempt && retryAfter === attempt.attemptId) {
         return (
-          <AmountScreen
-            key={attempt.attemptId}
-            locked={{ amountCents: sale.amountCents, tipCents: sale.tipCents }}
-          />
+          <>
+            <BackgroundChecks />
+            <AmountScreen
+              key={attempt.attemptId}
+              locked={{ amountCents: sale.amountCents, tipCents: sale.tipCents }}
+            />
+          </>
         );
       }
       return <StatusScreen sale={sale} onTryAgain={() => setRetryAfter(attempt?.attemptId ?? null)} />;

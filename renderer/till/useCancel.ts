@@ -1,21 +1,9 @@
-import { useState } from 'react';
 import { useWindowKey } from '../components/useWindowKey.ts';
-import { errorText } from '../i18n/error-text.ts';
-import { run, useTill } from './till-context.ts';
+import { useCommandOnce } from './useCommandOnce.ts';
 
 /** Cancel the live attempt (button or Esc). The core keeps resolving it with OTTPay afterwards. */
 export function useCancel(): { cancel: () => void; error: string | null; busy: boolean } {
-  const { api, tr } = useTill();
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  const cancel = () => {
-    if (busy) return;
-    setBusy(true);
-    void run(api, 'sale.cancel', {}).then((result) => {
-      setBusy(false);
-      setError(result.ok ? null : errorText(tr, result.error));
-    });
-  };
+  const { start: cancel, error, busy } = useCommandOnce('sale.cancel');
   useWindowKey((event) => {
     if (event.key === 'Escape' && !event.defaultPrevented) {
       event.preventDefault();

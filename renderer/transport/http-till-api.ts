@@ -42,21 +42,22 @@ export function createHttpTillApi(token: string | null): TillApi {
     }
   };
 
-  const stream = createEventStream(
-    `/api/events?token=${encodeURIComponent(token ?? '')}`,
-    EVENT_NAMES,
-    () => {
+  const stream = createEventStream(`/api/events?token=${encodeURIComponent(token ?? '')}`, EVENT_NAMES, {
+    followRestart: false,
+    onReconnect: () => {
       // Whatever changed while we were away: ask for the current snapshot as well as the pushed one.
       void invoke('till.snapshot', {}).then((r) => {
         if (!r.ok) return;
         for (const l of snapshotListeners) l(r.value);
       });
     },
-  );
+    probeBoot: probeBoot,
+  });
   const snapshotListeners = new Set<(s: EventPayloads['till.snapshot']) => void>();
 
   return {
     invoke,
+    onConnection: (listener) => stream.onConnection(listener),
     on<E extends EventName>(name: E, listener: (payload: EventPayloads[E]) => void) {
       const off = stream.on(name, listener as (p: unknown) => void);
       if (name !== 'till.snapshot') return off;
@@ -68,4 +69,15 @@ export function createHttpTillApi(token: string | null): TillApi {
       };
     },
   };
+}
+
+/** Which till process answers now (its boot id), or null when none does. */
+async function probeBoot(): Promise<string | null> {
+  try {
+    const res = await fetch('/api/boot', { cache: 'no-store', credentials: 'same-origin' });
+    const body = (await res.json()) as { ok?: boolean; value?: { boot?: unknown } };
+    return body.ok && typeof body.value?.boot === 'string' ? body.value.boot : null;
+  } catch {
+    return null;
+  }
 }

@@ -17,8 +17,11 @@ export function getCustomerApi(): CustomerApi {
   if (customer === null) {
     if (window.customer) customer = window.customer;
     else {
-      const stream = createEventStream('/customer/events', ['customer.view']);
-      customer = { on: (name, listener) => stream.on(name, listener as (p: unknown) => void) };
+      const stream = createEventStream('/customer/events', ['customer.view'], { followRestart: true });
+      customer = {
+        on: (name, listener) => stream.on(name, listener as (p: unknown) => void),
+        onConnection: (listener) => stream.onConnection(listener),
+      };
     }
   }
   return customer;

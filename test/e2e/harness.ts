@@ -33,17 +33,21 @@ export interface Shell {
   /** Everything the shell wrote to stderr, for failure messages. */
   log: () => string;
   stop: () => Promise<void>;
+  /** SIGKILL, as a crash or a killed process would end it (the data dir stays, as with stop). */
+  kill: () => Promise<void>;
 }
 
 /**
  * Starts `electron/web-shell/start.ts --port 0` on a fresh data dir; needs dist/renderer built. With
  * `dataDir` it runs on that one instead (a restart of the same till) and leaves it for the caller.
  */
-export async function startShell(opts: { timeoutMs?: number; dataDir?: string } = {}): Promise<Shell> {
+export async function startShell(
+  opts: { timeoutMs?: number; dataDir?: string; port?: number } = {},
+): Promise<Shell> {
   const dataDir = opts.dataDir ?? mkdtempSync(join(tmpdir(), 'till-e2e-'));
   const child = spawn(
     process.execPath,
-    [join(root, 'electron/web-shell/start.ts'), '--port', '0', '--data-dir', dataDir],
+    [join(root, 'electron/web-shell/start.ts'), '--port', String(opts.port ?? 0), '--data-dir', dataDir],
     {
       cwd: root,
       stdio: ['ignore', 'pipe', 'pipe'],
@@ -65,7 +69,13 @@ export async function startShell(opts: { timeoutMs?: number; dataDir?: string } 
     if (!till || !customer) throw new Error(`unexpected shell output: ${lines.join(' | ')}`);
     const pin = /supervisor PIN is (\d{4,8})/.exec(lines.join('\n'))?.[1] ?? null;
     const simulatorUrl = /simulator at (http[^\s)]+)/.exec(lines.join('\n'))?.[1] ?? null;
-    return { tillUrl: till, customerUrl: customer, pin, simulatorUrl, log: () => stderr, stop };
+    const kill = () =>
+      new Promise<void>((resolve) => {
+        if (child.exitCode !== null || child.signalCode !== null) return resolve();
+        child.once('exit', () => resolve());
+        child.kill('SIGKILL');
+      });
+    return { tillUrl: till, customerUrl: customer, pin, simulatorUrl, log: () => stderr, stop, kill };
   } catch (err) {
     await stop();
     throw new Error(`${err instanceof Error ? err.message : String(err)}\n--- shell stderr ---\n${stderr}`);
@@ -238,19 +248,22 @@ export async function simulatorRequest(shell: Shell, path: string, body?: unknow
   });
 }
 
+/** One contract command through the shell's HTTP API with the session token, as the till page sends it. */
+export async function tillCommand(shell: Shell, name: string, body: unknown): Promise<{ ok: boolean }> {
+  const url = new URL(shell.tillUrl);
+  const res = await fetch(new URL(`/api/command/${name}`, url), {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-till-token': url.searchParams.get('token') ?? '' },
+    body: JSON.stringify(body),
+  });
+  return (await res.json()) as { ok: boolean };
+}
+
 /**
  * Gives the core a scanner's key presses through the 'wedge.keys' command (with the session token), so the scan is read by the core rather than by the page.
  */
 export async function feedCoreWedgeKeys(shell: Shell, code: string): Promise<void> {
-  const url = new URL(shell.tillUrl);
-  const token = url.searchParams.get('token') ?? '';
-  const events = scannerKeys(code);
-  const res = await fetch(new URL('/api/command/wedge.keys', url), {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', 'x-till-token': token },
-    body: JSON.stringify({ events }),
-  });
-  const body = (await res.json()) as { ok: boolean };
+  const body = await tillCommand(shell, 'wedge.keys', { events: scannerKeys(code) });
   if (!body.ok) throw new Error(`wedge.keys refused: ${JSON.stringify(body)}`);
 }
 

@@ -50,4 +50,8 @@ export interface CoreContext {
   receipts: ReceiptPrinting;
   /** The payments journal (print jobs, rates, the CNY facts of paid attempts). */
   journal(): Journal | null;
+  /** The amount the cashier is keying (not journaled): the customer display shows it live. */
+  setDraft(draft: { amountCents: number; tipCents: number } | null): void;
+  /** A payment was set aside: the customer display says "cancelled" until the next amount (or a while). */
+  announceSetAside(): void;
 }

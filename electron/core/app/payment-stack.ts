@@ -20,6 +20,8 @@ import { errorFields } from './core-logger.ts';
 import { isLive, type PaymentStack, type PaymentStackInput } from './stack-types.ts';
 
 export { JOURNAL_FILE, SANDBOX_JOURNAL_FILE } from '../journal/journal-files.ts';
+/** The sandbox gateway's own books, beside the sandbox journal: earlier sandbox sales survive a restart. */
+export const SANDBOX_BOOK_FILE = 'sandbox-gateway.json';
 export const CALLBACK_PATH = '/ottpay/callback';
 
 export async function startPaymentStack(input: PaymentStackInput): Promise<PaymentStack> {
@@ -62,6 +64,7 @@ export async function startPaymentStack(input: PaymentStackInput): Promise<Payme
         port: 0,
         clock,
         currency: settings.currency,
+        bookFile: join(input.dataDir, SANDBOX_BOOK_FILE),
         log: (line) => simLog.debug(line),
       });
       closers.push(() => simulator?.close());

@@ -12,6 +12,8 @@ export type PaymentsPort = Pick<
   | 'submitPassiveCode'
   | 'cancel'
   | 'newSale'
+  | 'setAside'
+  | 'inBackground'
   | 'currentSale'
   | 'recheck'
   | 'refund'

@@ -12,6 +12,8 @@ type SaleCommands =
   | 'sale.submitScan'
   | 'sale.cancel'
   | 'sale.new'
+  | 'sale.setAside'
+  | 'sale.draft'
   | 'sale.pickScanWallet';
 
 /** Settings-level limits the contract schema cannot know: the till's maximum, the tip limit, the wallets. */
@@ -89,6 +91,16 @@ export function saleHandlers(ctx: CoreContext): HandlerGroup<SaleCommands> {
     },
     'sale.new': async () => {
       ctx.payments().newSale();
+      ctx.syncScanWait();
+      return null;
+    },
+    'sale.draft': async ({ amountCents, tipCents }) => {
+      const over = amountCents + tipCents > ctx.settings.get().maxAmountCents;
+      ctx.setDraft(amountCents + tipCents > 0 && !over ? { amountCents, tipCents } : null);
+      return null;
+    },
+    'sale.setAside': async () => {
+      if (ctx.payments().setAside()) ctx.announceSetAside();
       ctx.syncScanWait();
       return null;
     },

@@ -5,7 +5,7 @@ import { mkdirSync } from 'node:fs';
 import type { CustomerView, PublicSettings, TillSnapshot } from '../../../shared/domain.ts';
 import type { FreshRate } from '../../../shared/payments/cny.ts';
 import type { ShiftReport } from '../../../shared/staff.ts';
-import { type Clock, systemClock } from '../clock.ts';
+import { type Clock, systemClock, type TimerHandle } from '../clock.ts';
 import { type DataDirLock, lockDataDir } from '../config/data-dir-lock.ts';
 import type { StoredSettings } from '../config/defaults.ts';
 import { createPinGuard } from '../config/pin-guard.ts';
@@ -16,6 +16,7 @@ import { createSettingsStore } from '../config/settings-store.ts';
 import type { Db } from '../journal/open-journal.ts';
 import type { JournalActor } from '../journal/rows.ts';
 import type { LogSink } from '../logging/index.ts';
+import type { PaymentsChange } from '../payments/changes.ts';
 import { localDate, systemTimeZone } from '../payments/local-day.ts';
 import { currentApprover } from '../staff/approval-context.ts';
 import { ensureFirstOwner } from '../staff/first-owner.ts';
@@ -80,6 +81,9 @@ export interface TillCoreOptions {
   /** What the shell adds to receipt printing (Electron's system printer, a line rasteriser). */
   printing?: PrintingShell;
 }
+
+/** How long the customer display says "cancelled" after a payment is set aside (unless a new amount comes). */
+export const SET_ASIDE_NOTICE_MS = 8_000;
 
 /** Settings whose change needs a new gateway client / engine. */
 const PAYMENT_KEYS: ReadonlyArray<keyof StoredSettings> = [
@@ -224,6 +228,15 @@ async function startTillCore(
       logger.error('a PIN attempt could not be journaled', errorFields(err));
     }
   }
+  let draft: { amountCents: number; tipCents: number } | null = null;
+  // After a payment is set aside the customer is told "cancelled" until the next amount is keyed.
+  let setAsideShown = false;
+  let setAsideTimer: TimerHandle | null = null;
+  const endSetAsideNotice = () => {
+    setAsideShown = false;
+    if (setAsideTimer !== null) clock.clearTimeout(setAsideTimer);
+    setAsideTimer = null;
+  };
 
   let stack: PaymentStack = await startPayments();
   let scanner: ScannerPort = await startScanners().catch(async (err: unknown) => {
@@ -328,6 +341,7 @@ async function startTillCore(
       gateway: stack.payments.gatewayHealth(),
       sale: stack.payments.currentSale(),
       attention: stack.payments.needsAttention(),
+      background: stack.payments.inBackground(),
       scanners: scanner.statuses(),
       settings: publicSettings(),
       scanWallet: scanWait.picked(),
@@ -355,6 +369,8 @@ async function startTillCore(
       sandbox: stack.sandbox,
       now: clock.now(),
       rate,
+      draft,
+      setAside: setAsideShown,
     });
   }
 
@@ -383,7 +399,9 @@ async function startTillCore(
     return phase === 'in_progress' || phase === 'waiting_for_scan';
   }
 
-  function onPaymentsChange(): void {
+  function onPaymentsChange(change: PaymentsChange): void {
+    // A sale that starts or closes ends what was being keyed (the projection ignores it meanwhile).
+    if (change.kind === 'sale') draft = null;
     scanWait.sync();
     receipts.saleChanged(stack.payments.currentSale());
     pushAll();
@@ -444,6 +462,20 @@ async function startTillCore(
     syncScanWait: () => scanWait.sync(),
     receipts,
     journal: () => stack.journal ?? null,
+    setDraft: (next) => {
+      draft = next;
+      if (next !== null) endSetAsideNotice();
+      views.push();
+    },
+    announceSetAside: () => {
+      endSetAsideNotice();
+      setAsideShown = true;
+      setAsideTimer = clock.setTimeout(() => {
+        endSetAsideNotice();
+        views.push();
+      }, SET_ASIDE_NOTICE_MS);
+      views.push();
+    },
     pickScanWallet: (wallet) => {
       scanWait.pick(wallet);
       pushSnapshot();
@@ -490,6 +522,7 @@ async function startTillCore(
       if (closed) return;
       closed = true;
       session.stop();
+      endSetAsideNotice();
       views.stop();
       receipts.stop();
       stopProbes();

@@ -1,7 +1,9 @@
 // The optional HTTP listener OTTPay posts call-backs to (bind address, port and the public URL given to
 // OTTPay are settings). Small bodies only; every answer is JSON. Polling works without it.
+
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { listenError } from '../listen-error.ts';
 import type { CallbackAnswer } from './callbacks.ts';
 
 export interface CallbackServerOptions {
@@ -61,9 +63,17 @@ export async function startCallbackServer(options: CallbackServerOptions): Promi
     });
   });
   await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
+    server.once('error', (err) =>
+      reject(
+        listenError(
+          err,
+          { host: options.host, port: options.port },
+          'choose another call-back port in Settings (OTTPay call-backs), or 0 for any free port',
+        ),
+      ),
+    );
     server.listen(options.port, options.host, () => {
-      server.off('error', reject);
+      server.removeAllListeners('error');
       resolve();
     });
   });

@@ -156,7 +156,7 @@ export function createPaymentsEngine(options: PaymentsEngineOptions) {
     if (closed) throw new AppError('INTERNAL', 'The payments engine is closed');
   };
 
-  function closeCurrentSale(cause: 'cancelled' | 'new sale'): void {
+  function closeCurrentSale(cause: 'cancelled' | 'new sale' | 'set aside'): void {
     if (!core.current) return;
     const sale = journal.sales.get(core.current.saleId);
     const now = clock.now();
@@ -175,6 +175,33 @@ export function createPaymentsEngine(options: PaymentsEngineOptions) {
     }
     core.current = null;
     emitSale(core);
+  }
+
+  /** See cancel(): a live attempt goes to "cancelling" and stays watched; an idle sale is dropped. */
+  function cancelCurrent(): SaleView | null {
+    if (!core.current) return null;
+    const attempts = journal.attempts.forSale(core.current.saleId);
+    const live = attempts.find((a) => isLiveAttemptState(a.state));
+    if (live) {
+      core.current.waitingForCode = false;
+      if (live.state !== 'cancelling') {
+        applyAttempt(core, live.attemptId, {
+          event: 'CANCEL',
+          cause: 'command',
+          reason: REASONS.cancelled,
+          patch: { cancelCause: 'cashier' },
+        });
+      }
+      if (!core.watcher.has(watchKey(live.attemptId)) && live.state !== 'submitted') {
+        watchAttempt(core, live.attemptId, 'passive');
+      }
+      return currentSaleView(core);
+    }
+    if (attempts.some((a) => a.state === 'paid')) {
+      throw new AppError('CONFLICT', 'This sale is paid: refund it instead of cancelling.');
+    }
+    closeCurrentSale('cancelled');
+    return null;
   }
 
   return {
@@ -215,29 +242,7 @@ export function createPaymentsEngine(options: PaymentsEngineOptions) {
      */
     cancel(): SaleView | null {
       notClosed();
-      if (!core.current) return null;
-      const attempts = journal.attempts.forSale(core.current.saleId);
-      const live = attempts.find((a) => isLiveAttemptState(a.state));
-      if (live) {
-        core.current.waitingForCode = false;
-        if (live.state !== 'cancelling') {
-          applyAttempt(core, live.attemptId, {
-            event: 'CANCEL',
-            cause: 'command',
-            reason: REASONS.cancelled,
-            patch: { cancelCause: 'cashier' },
-          });
-        }
-        if (!core.watcher.has(watchKey(live.attemptId)) && live.state !== 'submitted') {
-          watchAttempt(core, live.attemptId, 'passive');
-        }
-        return currentSaleView(core);
-      }
-      if (attempts.some((a) => a.state === 'paid')) {
-        throw new AppError('CONFLICT', 'This sale is paid: refund it instead of cancelling.');
-      }
-      closeCurrentSale('cancelled');
-      return null;
+      return cancelCurrent();
     },
     /** Closes the current sale. Refused while a payment is in flight and not cancelled. */
     newSale(): void {
@@ -248,6 +253,29 @@ export function createPaymentsEngine(options: PaymentsEngineOptions) {
         .find((a) => isLiveAttemptState(a.state) && a.state !== 'cancelling');
       if (busy) throw new AppError('CONFLICT', 'A payment is in progress on this sale: cancel it first.');
       closeCurrentSale('new sale');
+    },
+    /**
+     * Sets the current sale aside whatever its attempt is doing, so the cashier can take the next one:
+     * a live attempt is cancelled (the QR withdrawn) and keeps being resolved in the background; a late
+     * payment is flagged for a person, and one still unresolved when its watch ends needs attention.
+     * True when a payment was set aside (not just an idle sale closed).
+     */
+    setAside(): boolean {
+      notClosed();
+      if (!core.current) return false;
+      const live = journal.attempts.forSale(core.current.saleId).find((a) => isLiveAttemptState(a.state));
+      if (live) cancelCurrent();
+      closeCurrentSale(live ? 'set aside' : 'new sale');
+      return live !== undefined;
+    },
+    /** Live attempts of sales set aside (or left by a restart): still being resolved, may still be paid. */
+    inBackground(): AttemptView[] {
+      const now = clock.now();
+      const current = core.current?.saleId ?? null;
+      return journal.attempts
+        .live()
+        .filter((a) => a.saleId !== current)
+        .map((a) => attemptView(a, now));
     },
     currentSale(): SaleView | null {
       return currentSaleView(core);

@@ -36,6 +36,7 @@ export function attemptView(row: AttemptRow, now: number): AttemptView {
     needsAttention: row.needsAttention,
     manual: row.manual,
     refundedCents: row.refundedCents,
+    cancelled: row.cancelCause !== null,
   };
 }
 

@@ -49,11 +49,38 @@ export interface LedgerSummary {
 
 const PAYABLE: ReadonlySet<OrderStatus> = new Set(['init', 'notpay']);
 
+/** Everything the book holds, as plain data (the sandbox keeps it in the till's data folder). */
+export interface BookState {
+  orders: SimOrder[];
+  ledger: LedgerEntry[];
+  txnSeq: number;
+}
+
 export class SimBook {
   readonly #orders = new Map<string, SimOrder>();
   readonly #byToken = new Map<string, SimOrder>();
   readonly #ledger: LedgerEntry[] = [];
   #txnSeq = 0;
+  readonly #onChange: () => void;
+
+  /** `onChange` runs after every change (orders are also edited in place by their creator, in the same tick). */
+  constructor(options: { state?: BookState; onChange?: () => void } = {}) {
+    this.#onChange = options.onChange ?? (() => {});
+    for (const order of options.state?.orders ?? []) {
+      this.#orders.set(order.orderId, order);
+      if (order.walletToken) this.#byToken.set(order.walletToken, order);
+    }
+    this.#ledger.push(...(options.state?.ledger ?? []));
+    this.#txnSeq = options.state?.txnSeq ?? 0;
+  }
+
+  state(): BookState {
+    return {
+      orders: this.all().map((o) => ({ ...o })),
+      ledger: this.#ledger.map((e) => ({ ...e })),
+      txnSeq: this.#txnSeq,
+    };
+  }
 
   /** Order ids are unique across merchants (a reuse by anyone is ORDER_USED). */
   get(orderId: string): SimOrder | undefined {
@@ -78,6 +105,7 @@ export class SimBook {
     if (this.#orders.has(order.orderId)) throw new Error(`order ${order.orderId} exists`);
     this.#orders.set(order.orderId, order);
     if (order.walletToken) this.#byToken.set(order.walletToken, order);
+    this.#onChange();
     return order;
   }
 
@@ -102,6 +130,7 @@ export class SimBook {
       amountCents: order.amountCents + order.tipCents,
       at,
     });
+    this.#onChange();
     return true;
   }
 
@@ -109,12 +138,15 @@ export class SimBook {
   markUnpaid(order: SimOrder, status: 'failure' | 'orderclosed'): boolean {
     if (!this.isPayable(order)) return false;
     order.status = status;
+    this.#onChange();
     return true;
   }
 
   /** customer opened the wallet page: init → notpay ("customer confirming"). */
   markSeen(order: SimOrder): void {
-    if (order.status === 'init') order.status = 'notpay';
+    if (order.status !== 'init') return;
+    order.status = 'notpay';
+    this.#onChange();
   }
 
   refundable(order: SimOrder): number {
@@ -135,6 +167,7 @@ export class SimBook {
       amountCents: refund.amountCents,
       at,
     });
+    this.#onChange();
   }
 
   ledger(): LedgerSummary {

@@ -1,10 +1,12 @@
 // The OTTPay simulator as a real HTTP server: POST /processV2 (the protocol), /wallet/… (the customer's
 // phone for active pay), /_sim/… (control for tests). Also the till's embedded sandbox gateway, so:
-// no import.meta, no files read at run time, and close() ends every timer and socket it owns.
+// no import.meta, no assets read at run time (only its books, when given a file for them), and close()
+// ends every timer and socket it owns.
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import { type Clock, systemClock } from '../clock.ts';
+import { openBookFile } from './book-file.ts';
 import { CallbackSender, DEFAULT_CALLBACK_RETRY_DELAYS_MS } from './callbacks.ts';
 import { createControl, handleControlRequest, type SimulatorControl } from './control-api.ts';
 import { DEFAULT_TIMINGS, SimEngine, type SimTimings } from './engine.ts';
@@ -44,6 +46,8 @@ export interface SimulatorOptions {
   currency?: 'CAD' | 'USD';
   /** One line per request and order change; never holds a key. */
   log?: (line: string) => void;
+  /** Keep the books (orders and money moved) in this JSON file, across restarts. Default: in memory. */
+  bookFile?: string;
 }
 
 export interface Simulator {
@@ -90,8 +94,10 @@ export async function createSimulator(options: SimulatorOptions = {}): Promise<S
       sim.emit({ type: 'callback', delivery });
     },
   });
+  const stored = options.bookFile ? openBookFile(options.bookFile) : null;
+  if (stored?.issue) log(stored.issue);
   const sim = new SimEngine({
-    book: new SimBook(),
+    book: stored?.book ?? new SimBook(),
     clock,
     signKeys,
     callbacks,
@@ -225,6 +231,7 @@ export async function createSimulator(options: SimulatorOptions = {}): Promise<S
       closing ??= new Promise<void>((resolve) => {
         sim.close();
         callbacks.close();
+        stored?.flush();
         server.close(() => resolve());
         server.closeAllConnections();
       });

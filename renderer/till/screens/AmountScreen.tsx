@@ -10,6 +10,7 @@ import { errorText } from '../../i18n/error-text.ts';
 import { money } from '../../i18n/t.ts';
 import { applyKey, cleanAmountText } from '../amount-text.ts';
 import { run, useTill } from '../till-context.ts';
+import { useCustomerDraft } from '../useCustomerDraft.ts';
 import { PayChoice, WALLET_SHORTCUTS } from './PayChoice.tsx';
 import { type TipChoice, TipPicker, tipCents } from './TipPicker.tsx';
 
@@ -33,6 +34,7 @@ export function AmountScreen({ locked }: { locked: LockedAmount | null }) {
   const valid = amountCents !== null && tipValue !== null;
   const gatewayDown = snapshot.gateway.state === 'down';
   const fmt = (cents: number) => money(lang, cents, settings.currency);
+  useCustomerDraft(locked ? null : amountCents, locked ? null : tipValue);
 
   async function charge(action: () => Promise<Result<unknown>>) {
     if (!valid) {

@@ -8,6 +8,7 @@ import { reasonText } from '../../i18n/reason-text.ts';
 import { dateTime, money } from '../../i18n/t.ts';
 import { run, useTill } from '../till-context.ts';
 import { useCancel } from '../useCancel.ts';
+import { SetAsideButton } from './SetAsideButton.tsx';
 
 /** Everything after "charge" except the QR itself: processing, waiting, unknown, paid, declined. */
 export function StatusScreen({ sale, onTryAgain }: { sale: SaleView; onTryAgain: () => void }) {
@@ -101,7 +102,10 @@ function FailedStatus({ attempt, onTryAgain }: { attempt: AttemptView; onTryAgai
   );
 }
 
-/** Not terminal yet. "Unknown" never offers to charge again: only to ask OTTPay now. */
+/**
+ * Not terminal yet. "Unknown" never offers to charge again: only to ask OTTPay now, or to set the sale
+ * aside (the core keeps resolving it in the background) so the cashier is never stuck on this screen.
+ */
 function LiveStatus({ attempt }: { attempt: AttemptView }) {
   const { api, tr } = useTill();
   const now = useNow(1000);
@@ -112,35 +116,47 @@ function LiveStatus({ attempt }: { attempt: AttemptView }) {
     void run(api, 'attempt.recheck', { attemptId: attempt.attemptId }).then((r) =>
       setRecheckError(r.ok ? null : errorText(tr, r.error)),
     );
-  const unknown = attempt.state === 'unknown' || attempt.state === 'cancelling';
-  const headline =
-    attempt.state === 'unknown'
+  const cancelling = attempt.state === 'cancelling';
+  // Active pay without a QR on show (an unusable answer, no answer, 94–97): the customer has nothing
+  // to scan, so there is nothing to wait for at the counter.
+  const noQr =
+    attempt.mode === 'active' &&
+    attempt.qr === null &&
+    (attempt.state === 'awaiting_customer' || attempt.state === 'unknown');
+  const unknown = attempt.state === 'unknown' || cancelling || noQr;
+  const headline = noQr
+    ? tr('status.noQr')
+    : attempt.state === 'unknown'
       ? tr('status.unknown')
-      : attempt.state === 'cancelling'
+      : cancelling
         ? tr('status.cancelling')
         : attempt.state === 'awaiting_customer'
           ? tr('status.waiting')
           : tr('status.processing');
+  // The way forward comes first, under the headline: on a small screen it must not be below the fold.
   return (
     <section className={`status status-live status-${attempt.state}`} aria-live="polite" aria-busy="true">
       <h2 className="status-word">{headline}</h2>
-      <progress aria-label={headline} />
-      <p className="elapsed">{tr('status.elapsed', { seconds })}</p>
-      {unknown && <p className="hint">{tr('status.unknownHint')}</p>}
-      {attempt.reason && <p className="reason">{reasonText(tr, attempt.reason)}</p>}
-      <AttemptFacts attempt={attempt} />
       <div className="row">
-        {unknown ? (
+        <SetAsideButton withEnter={cancelling} />
+        {unknown && (
           <button type="button" onClick={recheck}>
             {tr('status.checkNow')}
           </button>
-        ) : (
+        )}
+        {!unknown && (
           <button type="button" className="cancel-button" disabled={busy} onClick={cancel}>
             {tr('common.cancel')}
           </button>
         )}
       </div>
       <ErrorNote message={error ?? recheckError} />
+      <p className="hint">{tr(noQr ? 'status.noQrHint' : 'status.setAsideHint')}</p>
+      <progress aria-label={headline} />
+      <p className="elapsed">{tr('status.elapsed', { seconds })}</p>
+      {unknown && !noQr && <p className="hint">{tr('status.unknownHint')}</p>}
+      {attempt.reason && <p className="reason">{reasonText(tr, attempt.reason)}</p>}
+      <AttemptFacts attempt={attempt} />
     </section>
   );
 }

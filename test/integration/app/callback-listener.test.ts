@@ -3,6 +3,8 @@
 // records it in the journal; a forged copy is recorded as forged and changes nothing.
 import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, it } from 'node:test';
@@ -10,6 +12,7 @@ import Database from 'better-sqlite3';
 import { createTillCore, type TillCore } from '../../../electron/core/app/till-core.ts';
 import { createMemorySecretStore } from '../../../electron/core/config/secret-store.ts';
 import { dispatch } from '../../../electron/core/dispatch.ts';
+import { startCallbackServer } from '../../../electron/core/payments/callback-server.ts';
 import type { AttemptView, TillSnapshot } from '../../../shared/domain.ts';
 import { signIn } from '../../support/sign-in.ts';
 
@@ -121,5 +124,25 @@ it('receives, verifies and records the gateway call-back of a paid active paymen
     assert.match(sample[0]?.note ?? '', /md5/i);
   } finally {
     db.close();
+  }
+});
+
+it('a call-back port already taken says which one and where to choose another', async () => {
+  const taken = createServer();
+  await new Promise<void>((resolve) => taken.listen(0, '127.0.0.1', resolve));
+  const port = (taken.address() as AddressInfo).port;
+  try {
+    await assert.rejects(
+      startCallbackServer({
+        host: '127.0.0.1',
+        port,
+        handle: async () => ({ status: 200, body: { rsp_code: 'SUCCESS', rsp_msg: 'ok' } }),
+      }),
+      (err: Error) =>
+        err.message.startsWith(`port ${port} on 127.0.0.1 is already in use`) &&
+        /call-back port in Settings/.test(err.message),
+    );
+  } finally {
+    await new Promise<void>((resolve) => taken.close(() => resolve()));
   }
 });

@@ -205,6 +205,36 @@ describe('till core', () => {
 });
 
 describe('till core on a manual clock', () => {
+  it('tells the customer "cancelled" when a payment is set aside, until the next amount or 8 s', {
+    timeout: 20_000,
+  }, async () => {
+    const clock = new ManualClock();
+    const manualDir = mkdtempSync(join(tmpdir(), 'till-core-aside-'));
+    const till = await createTillCore({ dataDir: manualDir, secrets: createMemorySecretStore(), clock });
+    try {
+      const pay = await dispatch(till, 'till', 'sale.payActive', {
+        amountCents: 2000,
+        tipCents: 0,
+        wallet: 'ALIPAY',
+      });
+      assert.ok(pay.ok, JSON.stringify(pay));
+      assert.equal(till.customerView().phase, 'qr');
+      assert.ok((await dispatch(till, 'till', 'sale.setAside', {})).ok);
+      assert.equal(till.snapshot().sale, null, 'the next sale can start at once');
+      assert.equal(till.snapshot().background.length, 1, 'the payment is still being checked');
+      assert.equal(till.customerView().phase, 'cancelled');
+      assert.ok((await dispatch(till, 'till', 'sale.draft', { amountCents: 0, tipCents: 0 })).ok);
+      assert.equal(till.customerView().phase, 'cancelled', 'an empty amount screen does not end it');
+      clock.advance(8_001);
+      assert.equal(till.customerView().phase, 'idle');
+      assert.ok((await dispatch(till, 'till', 'sale.draft', { amountCents: 1234, tipCents: 100 })).ok);
+      assert.deepEqual([till.customerView().phase, till.customerView().amountCents], ['entering', 1334]);
+    } finally {
+      await closeOnManualClock(till, clock);
+      rmSync(manualDir, { recursive: true, force: true });
+    }
+  });
+
   it('withdraws the QR from the customer display when it expires', { timeout: 20_000 }, async () => {
     const clock = new ManualClock();
     const manualDir = mkdtempSync(join(tmpdir(), 'till-core-clock-'));
@@ -224,16 +254,11 @@ describe('till core on a manual clock', () => {
       assert.equal(expiresAt, clock.now() + 120_000);
       clock.advance(expiresAt - clock.now() + 1);
       assert.notEqual(till.customerView().phase, 'qr');
-      assert.equal(views.at(-1)?.phase, 'waiting');
+      // An expired QR is over for the customer (the till keeps checking it in the background).
+      assert.equal(views.at(-1)?.phase, 'cancelled');
       assert.equal(views.at(-1)?.qrPayload, null);
     } finally {
-      // Work in flight may wait on the manual clock (retry backoff): keep time moving until closed.
-      let closed = false;
-      const closing = till.close().then(() => {
-        closed = true;
-      });
-      while (!closed) await clock.advanceAsync(1_000);
-      await closing;
+      await closeOnManualClock(till, clock);
       rmSync(manualDir, { recursive: true, force: true });
     }
   });
@@ -379,4 +404,14 @@ function waitFor(till: TillCore, check: () => boolean): Promise<void> {
       resolve();
     });
   });
+}
+
+/** Work in flight may wait on the manual clock (retry backoff): keep time moving until closed. */
+async function closeOnManualClock(till: TillCore, clock: ManualClock): Promise<void> {
+  let closed = false;
+  const closing = till.close().then(() => {
+    closed = true;
+  });
+  while (!closed) await clock.advanceAsync(1_000);
+  await closing;
 }

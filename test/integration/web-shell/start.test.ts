@@ -3,6 +3,8 @@
 import assert from 'node:assert/strict';
 import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
@@ -71,5 +73,31 @@ describe('web shell start script', () => {
     await stdoutClosed;
     assert.ok(lines.some((l) => /sandbox — no real money/.test(l)));
     assert.ok(lines.some((l) => /supervisor PIN is 1234 until you change it in settings/.test(l)));
+  });
+
+  it('says which port is taken and how to choose another, instead of a bare EADDRINUSE', {
+    timeout: 30_000,
+  }, async () => {
+    const taken = createServer();
+    await new Promise<void>((resolve) => taken.listen(0, '127.0.0.1', resolve));
+    const port = (taken.address() as AddressInfo).port;
+    try {
+      const proc = spawn(
+        process.execPath,
+        ['electron/web-shell/start.ts', '--port', String(port), '--data-dir', join(dir, 'data-taken')],
+        { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, TILL_DATA_DIR: '' } },
+      );
+      child = proc;
+      let stderr = '';
+      proc.stderr?.on('data', (c: Buffer) => {
+        stderr += c.toString();
+      });
+      const { code } = await exited(proc);
+      assert.equal(code, 1);
+      assert.match(stderr, new RegExp(`port ${port} on 127\\.0\\.0\\.1 is already in use`));
+      assert.match(stderr, /npm run start:web -- --port N/);
+    } finally {
+      await new Promise<void>((resolve) => taken.close(() => resolve()));
+    }
   });
 });

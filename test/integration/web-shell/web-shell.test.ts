@@ -288,9 +288,55 @@ describe('browser shell: events and a whole payment', () => {
     const first = await customer.next((e) => e.event === 'customer.view');
     assert.equal((first.data as CustomerView).sandbox, true);
     assert.equal(
-      customer.events.some((e) => e.event !== 'customer.view'),
+      customer.events.some((e) => e.event !== 'customer.view' && e.event !== 'heartbeat'),
       false,
     );
+  });
+
+  it("beats on every stream, with the boot id /api/boot names, on the shell's interval", async () => {
+    const beats: Array<() => void> = [];
+    const own = await createWebShell({
+      core,
+      port: 0,
+      rendererDir: join(dir, 'renderer'),
+      heartbeatMs: 1234,
+      heartbeatTimers: {
+        setInterval: (fn, ms) => {
+          assert.equal(ms, 1234);
+          beats.push(fn);
+          return beats.length;
+        },
+        clearInterval: () => {},
+      },
+    });
+    const streamsHere: SseClient[] = [];
+    try {
+      const boot = json((await rawRequest(own.port, 'GET', '/api/boot')).body).value as { boot: string };
+      assert.match(boot.boot, /^[0-9a-f]{16}$/);
+      const customer = await openSse(own.port, '/customer/events');
+      streamsHere.push(customer);
+      const till = await openSse(own.port, `/api/events?token=${own.token}`);
+      streamsHere.push(till);
+      for (const s of [customer, till]) {
+        const first = await s.next((e) => e.event === 'heartbeat', 'the first heartbeat');
+        assert.deepEqual(first.data, boot);
+      }
+      assert.equal(beats.length, 2, 'one interval per stream');
+      const before = customer.events.filter((e) => e.event === 'heartbeat').length;
+      beats[0]?.();
+      await customer.next(
+        () => customer.events.filter((e) => e.event === 'heartbeat').length === before + 1,
+        'a heartbeat on the interval',
+      );
+      // Another start of the shell is another boot: a page can tell a restart from a blip.
+      assert.notEqual(
+        boot.boot,
+        (json((await rawRequest(port, 'GET', '/api/boot')).body).value as { boot: string }).boot,
+      );
+    } finally {
+      for (const s of streamsHere) s.close();
+      await own.close();
+    }
   });
 
   it('takes an active payment through HTTP commands and shows it paid on both streams', {
@@ -338,7 +384,7 @@ describe('browser shell: events and a whole payment', () => {
     assert.equal((snap.data as TillSnapshot).sandbox, true);
     await customer.next((e) => e.event === 'customer.view' && (e.data as CustomerView).phase === 'paid');
     assert.equal(
-      customer.events.some((e) => e.event !== 'customer.view'),
+      customer.events.some((e) => e.event !== 'customer.view' && e.event !== 'heartbeat'),
       false,
     );
 

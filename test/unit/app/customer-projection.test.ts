@@ -28,6 +28,7 @@ function attempt(over: Partial<AttemptView> = {}): AttemptView {
     needsAttention: false,
     manual: false,
     refundedCents: 0,
+    cancelled: false,
     ...over,
   };
 }
@@ -70,16 +71,46 @@ describe('customer projection', () => {
     });
   });
 
-  it('stops offering an expired QR and shows waiting instead', () => {
+  it('stops offering an expired QR: the customer is told it is cancelled', () => {
     const v = projectCustomerView(sale('in_progress'), { ...ctx, now: NOW + 60_000 });
-    assert.equal(v.phase, 'waiting');
+    assert.equal(v.phase, 'cancelled');
     assert.equal(v.qrPayload, null);
   });
 
-  it('shows waiting for a passive payment and for an attempt being resolved', () => {
-    assert.equal(projectCustomerView(sale('waiting_for_scan', null), ctx).phase, 'waiting');
-    const unknown = sale('in_progress', attempt({ state: 'unknown' }));
-    assert.equal(projectCustomerView(unknown, ctx).phase, 'waiting');
+  it('shows the amount as the cashier keys it, and welcome again once it is cleared', () => {
+    const keyed = projectCustomerView(null, { ...ctx, draft: { amountCents: 1234, tipCents: 100 } });
+    assert.equal(keyed.phase, 'entering');
+    assert.equal(keyed.amountCents, 1334);
+    assert.equal(projectCustomerView(null, { ...ctx, draft: { amountCents: 0, tipCents: 0 } }).phase, 'idle');
+    assert.equal(projectCustomerView(null, { ...ctx, draft: null }).phase, 'idle');
+  });
+
+  it('asks for a code, or to confirm on the phone, only when the customer has something to do', () => {
+    const scan = projectCustomerView(sale('waiting_for_scan', null), ctx);
+    assert.deepEqual([scan.phase, scan.wallet], ['waiting', null]);
+    const confirming = sale('in_progress', attempt({ mode: 'passive', qr: null }));
+    assert.deepEqual(
+      [projectCustomerView(confirming, ctx).phase, projectCustomerView(confirming, ctx).wallet],
+      ['waiting', 'ALIPAY'],
+    );
+  });
+
+  it('says "checking" while the till resolves an outcome, also when no QR could be shown (97)', () => {
+    for (const a of [
+      attempt({ state: 'unknown', qr: null }),
+      attempt({ state: 'submitted', qr: null }),
+      attempt({ state: 'awaiting_customer', qr: null }),
+      attempt({ mode: 'passive', state: 'unknown', qr: null }),
+    ]) {
+      assert.equal(projectCustomerView(sale('in_progress', a), ctx).phase, 'checking', a.state);
+    }
+  });
+
+  it('says "cancelled" at once when the cashier cancels, while the till keeps checking', () => {
+    const cancelling = attempt({ state: 'cancelling', qr: null, cancelled: true });
+    assert.equal(projectCustomerView(sale('in_progress', cancelling), ctx).phase, 'cancelled');
+    const closed = attempt({ state: 'expired', qr: null, cancelled: true });
+    assert.equal(projectCustomerView(sale('failed', closed), ctx).phase, 'cancelled');
   });
 
   it('shows paid and declined', () => {

@@ -170,4 +170,52 @@ describe('engine timing (ManualClock)', () => {
     assert.equal(a.wallet, 'ALIPAY');
     assert.throws(() => engine.cancel(), /refund it instead/);
   });
+
+  it('sets a showing QR aside at once: next sale free, the attempt resolved in the background', async () => {
+    const a = await engine.payActive({ amountCents: 500, tipCents: 0, wallet: 'ALIPAY' });
+    engine.setAside();
+    assert.equal(engine.currentSale(), null, 'the next sale can start');
+    const aside = engine.attempt(a.attemptId);
+    assert.equal(aside.state, 'cancelling');
+    assert.equal(aside.cancelled, true);
+    assert.deepEqual(
+      engine.inBackground().map((x) => x.attemptId),
+      [a.attemptId],
+    );
+    const next = await engine.payActive({ amountCents: 800, tipCents: 0, wallet: 'WECHATPAY' });
+    assert.notEqual(next.saleId, a.saleId);
+    // The customer paid the first QR after all: a late success, flagged for a person (refund or goods).
+    script.query = 'success';
+    await clock.advanceAsync(2_000);
+    const late = engine.attempt(a.attemptId);
+    assert.equal(late.state, 'paid');
+    assert.equal(late.needsAttention, true);
+    assert.ok(engine.needsAttention().some((x) => x.attemptId === a.attemptId));
+  });
+
+  it('sets an unknown outcome aside; still unresolved when its watch ends, it needs attention', async () => {
+    script.activePay = 'timeout';
+    const a = await engine.payActive({ amountCents: 595, tipCents: 0, wallet: 'ALIPAY' });
+    assert.equal(a.state, 'unknown');
+    assert.throws(() => engine.newSale(), /in progress/);
+    engine.setAside();
+    assert.equal(engine.currentSale(), null);
+    assert.equal(engine.inBackground()[0]?.attemptId, a.attemptId);
+    assert.equal(engine.attempt(a.attemptId).needsAttention, false);
+    await clock.advanceAsync(60_000 + 60_000 + 1_000);
+    const v = engine.attempt(a.attemptId);
+    assert.equal(v.state, 'cancelling');
+    assert.equal(v.needsAttention, true);
+    assert.deepEqual(
+      engine.needsAttention().map((x) => x.attemptId),
+      [a.attemptId],
+    );
+  });
+
+  it('setting aside a sale with nothing in flight just closes it', async () => {
+    await engine.beginPassive({ amountCents: 700, tipCents: 0 });
+    engine.setAside();
+    assert.equal(engine.currentSale(), null);
+    assert.deepEqual(engine.inBackground(), []);
+  });
 });

@@ -1,0 +1,86 @@
+// The sandbox gateway keeps its books in the data folder: after a restart of the till, a sandbox sale
+// taken before it can still be refunded, and the day's reconciliation finds every order (no false "no
+// such order"). A books file that does not parse is kept aside and the till still starts.
+import assert from 'node:assert/strict';
+import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, describe, it } from 'node:test';
+import { SANDBOX_BOOK_FILE } from '../../../electron/core/app/payment-stack.ts';
+import { createTillCore, type TillCore } from '../../../electron/core/app/till-core.ts';
+import { createMemorySecretStore } from '../../../electron/core/config/secret-store.ts';
+import { dispatch } from '../../../electron/core/dispatch.ts';
+import type { ReconcileReport } from '../../../shared/contract.ts';
+import type { AttemptView, RefundView } from '../../../shared/domain.ts';
+
+const dirs: string[] = [];
+after(() => {
+  for (const d of dirs) rmSync(d, { recursive: true, force: true });
+});
+
+async function value<T>(core: TillCore, name: string, payload: unknown): Promise<T> {
+  const r = await dispatch(core, 'till', name, payload);
+  assert.ok(r.ok, JSON.stringify(r));
+  return r.value as T;
+}
+
+function localDay(epochMs: number): string {
+  const d = new Date(epochMs);
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+}
+
+describe('sandbox books across a restart', () => {
+  it('refunds and reconciles a sandbox sale taken before the restart', { timeout: 30_000 }, async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'till-sandbox-books-'));
+    dirs.push(dataDir);
+    const secrets = createMemorySecretStore();
+    const first = await createTillCore({ dataDir, secrets });
+    let paid: AttemptView;
+    try {
+      await value(first, 'sale.payPassive', { amountCents: 4200, tipCents: 0 });
+      paid = await value<AttemptView>(first, 'sale.submitScan', {
+        code: '134567890123456789',
+        source: 'manual',
+      });
+      assert.equal(paid.state, 'paid');
+      await value(first, 'sale.new', {});
+    } finally {
+      await first.close();
+    }
+    assert.ok(existsSync(join(dataDir, SANDBOX_BOOK_FILE)), 'the books are in the data folder');
+
+    const second = await createTillCore({ dataDir, secrets });
+    try {
+      const report = await value<ReconcileReport>(second, 'report.reconcile', {
+        date: localDay(paid.createdAt),
+      });
+      assert.equal(report.checked, 1);
+      assert.deepEqual(report.differences, []);
+      const refund = await value<RefundView>(second, 'refund.create', {
+        attemptId: paid.attemptId,
+        amountCents: 1200,
+        pin: '1234',
+      });
+      assert.equal(refund.state, 'refunded', JSON.stringify(refund));
+    } finally {
+      await second.close();
+    }
+  });
+
+  it('keeps a books file that does not parse aside and starts with empty books', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'till-sandbox-books-bad-'));
+    dirs.push(dataDir);
+    writeFileSync(join(dataDir, SANDBOX_BOOK_FILE), '{"version":1,"orders":[{"orderId":');
+    const core = await createTillCore({ dataDir, secrets: createMemorySecretStore() });
+    try {
+      assert.equal(core.snapshot().sandbox, true);
+      assert.equal(
+        readdirSync(dataDir).filter((f) => f.startsWith(`${SANDBOX_BOOK_FILE}.unreadable-`)).length,
+        1,
+      );
+    } finally {
+      await core.close();
+    }
+  });
+});

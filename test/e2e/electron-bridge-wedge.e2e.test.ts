@@ -5,7 +5,16 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, openPage, type Shell, startShell, typeAsScanner, walletCode } from './harness.ts';
+import {
+  launchBrowser,
+  OWNER_PIN,
+  openPage,
+  type Shell,
+  signInTill,
+  startShell,
+  typeAsScanner,
+  walletCode,
+} from './harness.ts';
 
 /** Page-side text (this project's Node typecheck has no DOM library): a TillApi over HTTP + SSE. */
 function bridgeScript(token: string): string {
@@ -52,6 +61,7 @@ describe('the till page under an Electron-style bridge', () => {
     await till.addInitScript(bridgeScript(url.searchParams.get('token') ?? ''));
     url.searchParams.delete('token');
     await till.goto(url.toString());
+    await signInTill(till, shell.pin ?? OWNER_PIN);
     await till.getByLabel('Amount', { exact: true }).waitFor();
   });
 

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, openPage, type Shell, startShell } from './harness.ts';
+import { gotoTill, launchBrowser, openPage, type Shell, startShell } from './harness.ts';
 
 describe('a killed, then restarted, till', () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'till-e2e-gone-'));
@@ -23,7 +23,7 @@ describe('a killed, then restarted, till', () => {
     browser = await launchBrowser();
     till = await openPage(browser);
     customer = await openPage(browser, 800, 480);
-    await till.goto(shell.tillUrl);
+    await gotoTill(till, shell);
     await customer.goto(shell.customerUrl);
     await till.getByLabel('Amount', { exact: true }).waitFor();
   });

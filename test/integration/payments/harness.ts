@@ -3,6 +3,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import type { Clock } from '../../../electron/core/clock.ts';
 import { verifyCallback } from '../../../electron/core/gateway/callback.ts';
 import { createGatewayClient } from '../../../electron/core/gateway/client.ts';
 import { createJournal, type Journal } from '../../../electron/core/journal/journal.ts';
@@ -59,6 +60,8 @@ export async function makeRig(
     timing?: Partial<PaymentsTiming>;
     gatewayTimeoutMs?: number;
     sim?: Simulator;
+    /** The till's clock (e.g. one that runs an hour off). */
+    clock?: Clock;
   } = {},
 ): Promise<Rig> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'payments-it-'));
@@ -86,6 +89,7 @@ export async function makeRig(
     engine = createPaymentsEngine({
       journal,
       gateway,
+      ...(options.clock ? { clock: options.clock } : {}),
       terminalNo: 'T1',
       operatorId: SANDBOX_OPERATOR_ID,
       merchantId: SANDBOX_MERCHANT_ID,

@@ -12,6 +12,7 @@ const COMMANDS = [
   'refund',
   'rate',
   'wedge-replay',
+  'store',
 ] as const;
 type CommandName = (typeof COMMANDS)[number];
 

@@ -1,4 +1,5 @@
-// Builds everything the app runs: the two renderer entries (Vite), the Electron main process and one
+// Builds everything the app runs: the three renderer entries (Vite: till, customer display, and the
+// owner's store report page that `cli store serve` serves), the Electron main process and one
 // preload per window role (esbuild). Output goes to dist/, which electron-builder packs.
 import { rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -11,9 +12,11 @@ const out = join(root, 'dist');
 
 /** Native modules stay outside the bundle: electron-builder packs them with their .node files. */
 const NATIVE_EXTERNALS = ['electron', 'better-sqlite3', 'serialport', '@serialport/*'];
+/** node-postgres is bundled; its optional native binding (pg-native) is never installed or loaded. */
+const OPTIONAL_EXTERNALS = ['pg-native'];
 
 export const PRELOAD_ROLES = ['till', 'customer'] as const;
-export const RENDERER_ENTRIES = ['till', 'customer'] as const;
+export const RENDERER_ENTRIES = ['till', 'customer', 'store'] as const;
 
 async function buildRenderer(): Promise<void> {
   await viteBuild({
@@ -39,7 +42,7 @@ async function buildMain(): Promise<void> {
     platform: 'node',
     target: 'node22',
     format: 'cjs',
-    external: NATIVE_EXTERNALS,
+    external: [...NATIVE_EXTERNALS, ...OPTIONAL_EXTERNALS],
     // The core loads serialport with import() so a broken driver costs serial only; in this CommonJS
     // bundle that becomes require(), which resolves inside app.asar like the static requires do.
     supported: { 'dynamic-import': false },

@@ -13,6 +13,7 @@ import type {
 } from './domain.ts';
 import type { EventName, EventPayloads } from './events.ts';
 import { ABSOLUTE_MAX_CENTS } from './money.ts';
+import { storeSyncSettingsSchema } from './store-sync.ts';
 
 const cents = z.number().int().min(0).max(ABSOLUTE_MAX_CENTS);
 const positiveCents = cents.min(1);
@@ -80,6 +81,8 @@ export const settingsPatchSchema = z
     ),
     /** How a refund is looked up: a status query on the refund's id, or OTTPay's REFUND_QUERY action. */
     refundQueryAction: z.enum(['STATUS_QUERY', 'REFUND_QUERY']),
+    /** Where this till ships its journal (a chain's central PostgreSQL); the password is a secret. */
+    storeSync: storeSyncSettingsSchema,
   })
   .strict()
   .partial();
@@ -224,6 +227,26 @@ export const commands = {
     request: z
       .object({
         signKey: z.string().regex(/^[0-9A-F]{16}$/, 'sign key is 16 upper-case hex characters'),
+        pin,
+      })
+      .strict(),
+    result: null as unknown as PublicSettings,
+  },
+  /** Write-only, like the sign key: the central database's password and client-certificate key. */
+  'settings.setStoreCredentials': {
+    request: z
+      .object({
+        /** An empty string removes the saved one. */
+        password: z.string().max(200).optional(),
+        clientKey: z
+          .union([
+            z.literal(''),
+            z
+              .string()
+              .max(16_384)
+              .regex(/-----BEGIN [A-Z ]*PRIVATE KEY-----/, 'a PEM private key'),
+          ])
+          .optional(),
         pin,
       })
       .strict(),

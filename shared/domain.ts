@@ -1,5 +1,6 @@
 // Domain vocabulary shared by the core and the renderers. Plain data only.
 import type { Currency } from './money.ts';
+import type { StoreSyncSettings, StoreSyncStatus } from './store-sync.ts';
 
 export type Wallet = 'WECHATPAY' | 'ALIPAY' | 'UNIONPAY';
 export const WALLETS: readonly Wallet[] = ['WECHATPAY', 'ALIPAY', 'UNIONPAY'];
@@ -111,6 +112,8 @@ export interface TillSnapshot {
   settings: PublicSettings;
   /** The wallet the operator named for the code being waited for, or null (recognised from the code). */
   scanWallet: Wallet | null;
+  /** Shipping the journal to the chain's central database. */
+  storeSync: StoreSyncStatus;
 }
 
 /** What the customer display may know: a projection, never the sale or any setting. */
@@ -156,4 +159,5 @@ export interface PublicSettings {
   /** Per OTTPay action (ACTIVEPAY, STATUS_QUERY, …); an action not listed is sent as version 1.0. */
   gatewayVersions: Partial<Record<string, string>>;
   refundQueryAction: 'STATUS_QUERY' | 'REFUND_QUERY';
+  storeSync: StoreSyncSettings;
 }

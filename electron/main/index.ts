@@ -54,6 +54,7 @@ async function start(): Promise<void> {
     env: process.env,
     logger: sink,
     appVersion: app.getVersion(),
+    storeStart: { url: args.storePg, storeId: args.storeId },
   });
   core = till;
   // The "Browser (LAN)" display setting: the customer display for a tablet on the shop's network.

@@ -3,9 +3,10 @@
 // settings; `sslmode` follows libpq's names for the modes node-postgres can honour.
 import { readFileSync } from 'node:fs';
 import type { ClientConfig } from 'pg';
+import { pgUrlProblem } from '../../shared/store-sync.ts';
 
+export { pgUrlProblem };
 export type SslMode = 'disable' | 'require' | 'verify-ca' | 'verify-full';
-const SSL_MODES: readonly string[] = ['disable', 'require', 'verify-ca', 'verify-full'];
 
 export interface PgSecrets {
   password?: string | null;
@@ -29,23 +30,6 @@ export function scrub(message: string, secrets: ReadonlyArray<string | null | un
   let out = message;
   for (const s of secrets) if (s) out = out.split(s).join('***');
   return out;
-}
-
-/** Why a URL is not usable, or null. */
-export function pgUrlProblem(url: string): string | null {
-  let u: URL;
-  try {
-    u = new URL(url);
-  } catch {
-    return 'not a URL (expected postgresql://user@host:5432/database)';
-  }
-  if (u.protocol !== 'postgresql:' && u.protocol !== 'postgres:')
-    return 'the URL must start with postgresql://';
-  if (!u.hostname) return 'the URL names no host';
-  const mode = u.searchParams.get('sslmode');
-  if (mode !== null && !SSL_MODES.includes(mode))
-    return `sslmode ${mode} is not supported (use ${SSL_MODES.join(', ')})`;
-  return null;
 }
 
 export function pgClientConfig(url: string, secrets: PgSecrets = {}): ClientConfig {

@@ -10,6 +10,8 @@ import { createPinGuard } from '../config/pin-guard.ts';
 import type { SecretStore } from '../config/secret-store.ts';
 import { createSettingsStore } from '../config/settings-store.ts';
 import type { LogSink } from '../logging/index.ts';
+import { applyStoreStartValues, type StoreStartValues, storeStartValues } from '../sync/start-values.ts';
+import { createSyncRunner } from '../sync/sync-runner.ts';
 import type { CoreContext } from './core-context.ts';
 import { type CoreLogger, createCoreLogger, errorFields } from './core-logger.ts';
 import { projectCustomerView } from './customer-projection.ts';
@@ -25,6 +27,7 @@ import { createScanWait } from './scan-wait.ts';
 import { scannerHandlers } from './scanner-handlers.ts';
 import { settingsHandlers } from './settings-handlers.ts';
 import type { PaymentStack, StackFactories } from './stack-types.ts';
+import { storeSyncHandlers } from './store-sync-handlers.ts';
 import type { TillCore } from './till-core-types.ts';
 import { createViewPusher } from './view-pusher.ts';
 
@@ -40,6 +43,8 @@ export interface TillCoreOptions {
   appVersion?: string;
   /** Replaces how the payments and scanner stacks are built (tests, special shells). */
   stacks?: Partial<StackFactories>;
+  /** `--store-pg` / `--store-id` from the command line (TILL_STORE_PG / TILL_STORE_ID are read from env). */
+  storeStart?: StoreStartValues;
 }
 
 /** Settings whose change needs a new gateway client / engine. */
@@ -85,6 +90,8 @@ async function startTillCore(
 ): Promise<TillCore> {
   const settings = createSettingsStore(opts.dataDir, () => clock.now());
   if (settings.loadIssue) logger.warn(settings.loadIssue);
+  if (await applyStoreStartValues(storeStartValues(opts.storeStart ?? {}, env), settings, opts.secrets))
+    logger.info('central store database set from the start options');
   const pins = await createPinGuard({ secrets: opts.secrets, now: () => clock.now() });
   let signKeySet = await opts.secrets.has('signKey');
   const hub = createEventHub((err) => logger.error('event listener failed', errorFields(err)));
@@ -92,6 +99,14 @@ async function startTillCore(
   let closed = false;
   let paymentsStale = false;
 
+  const sync = createSyncRunner({
+    dataDir: opts.dataDir,
+    secrets: opts.secrets,
+    clock,
+    log: logger.child('sync'),
+    appVersion: opts.appVersion ?? 'dev',
+    onStatus: () => pushSnapshot(),
+  });
   let stack: PaymentStack = await startPayments();
   let scanner: ScannerPort = await startScanners().catch(async (err: unknown) => {
     await stack.close();
@@ -166,6 +181,7 @@ async function startTillCore(
       scanners: scanner.statuses(),
       settings: publicSettings(),
       scanWallet: scanWait.picked(),
+      storeSync: sync.status(),
     };
   }
 
@@ -195,6 +211,7 @@ async function startTillCore(
       signKeyChanged || PAYMENT_KEYS.some((k) => JSON.stringify(previous[k]) !== JSON.stringify(next[k]));
     if (paymentsChanged) await rebuildPayments();
     if (JSON.stringify(previous.scanners) !== JSON.stringify(next.scanners)) await rebuildScanners();
+    await applySync();
     pushAll();
   }
 
@@ -205,6 +222,7 @@ async function startTillCore(
   }
 
   function onPaymentsChange(): void {
+    sync.nudge();
     scanWait.sync();
     pushAll();
     if (paymentsStale && !saleIsLive() && !closed) {
@@ -227,6 +245,16 @@ async function startTillCore(
     stack = await startPayments();
     offPayments = stack.payments.onChange(onPaymentsChange);
     stopProbes = startHealthProbes(() => stack.payments.probeGateway(), clock);
+    await applySync();
+  }
+
+  /** The sync agent follows the settings, the credentials and whether the till is live. */
+  async function applySync(force = false): Promise<void> {
+    try {
+      await sync.apply(settings.get(), stack.sandbox, force);
+    } catch (err) {
+      logger.error('the store sync agent could not start', errorFields(err));
+    }
   }
 
   async function rebuildScanners(): Promise<void> {
@@ -250,6 +278,10 @@ async function startTillCore(
     publicSettings,
     snapshot,
     settingsChanged,
+    storeCredentialsChanged: async () => {
+      await applySync(true);
+      pushSnapshot();
+    },
     submitCode: (code, source, timings) => scanWait.submit(code, source, timings),
     syncScanWait: () => scanWait.sync(),
     pickScanWallet: (wallet) => {
@@ -271,8 +303,10 @@ async function startTillCore(
     ...historyHandlers(ctx),
     ...settingsHandlers(ctx),
     ...scannerHandlers(ctx),
+    ...storeSyncHandlers(ctx),
   };
 
+  await applySync();
   scanWait.sync();
   pushAll();
 
@@ -294,6 +328,7 @@ async function startTillCore(
       scanWait.stop();
       offPayments();
       offScanner();
+      await sync.close().catch((err: unknown) => logger.error('sync agent close failed', errorFields(err)));
       await scanner.close().catch((err: unknown) => logger.error('scanner close failed', errorFields(err)));
       await stack.close().catch((err: unknown) => logger.error('payments close failed', errorFields(err)));
       lock.release();

@@ -34,5 +34,6 @@ export function defaultSettings(): StoredSettings {
     customerDisplay: 'second-screen',
     gatewayVersions: {},
     refundQueryAction: 'STATUS_QUERY',
+    storeSync: { url: '', storeId: '', staleMinutes: 15 },
   };
 }

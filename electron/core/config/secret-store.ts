@@ -2,7 +2,8 @@
 // the browser shell and the CLI use a 0600 JSON file; tests use memory.
 import { chmodSync, existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 
-export type SecretName = 'signKey' | 'pinHash';
+/** The central store database's password and client-certificate key sit beside the sign key. */
+export type SecretName = 'signKey' | 'pinHash' | 'storePgPassword' | 'storePgClientKey';
 
 export interface SecretStore {
   get(name: SecretName): Promise<string | null>;

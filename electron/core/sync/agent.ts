@@ -81,8 +81,11 @@ export function startSyncAgent(o: SyncAgentOptions): SyncAgent {
     lagMs: null,
     lastError: null,
     lastErrorAt: null,
+    passwordSet: Boolean(o.secrets.password),
   };
 
+  let shown = '';
+  /** Recomputes the status; listeners hear of it when more than the lag's age moved. */
   const publish = (patch: Partial<StoreSyncStatus>): void => {
     const now = o.clock.now();
     const pending = outbox.pending(status.lastShippedSeq);
@@ -94,6 +97,9 @@ export function startSyncAgent(o: SyncAgentOptions): SyncAgent {
       lagMs,
       stale: lagMs !== null && lagMs > staleAfterMs,
     };
+    const next = JSON.stringify({ ...status, lagMs: null });
+    if (next === shown) return;
+    shown = next;
     o.onStatus?.(status);
   };
 

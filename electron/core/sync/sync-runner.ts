@@ -1,0 +1,85 @@
+// Keeps one sync agent running for the till as its settings say: none when no central database is set,
+// none in sandbox (sandbox payments never reach a live report), otherwise one agent on its own handle
+// to the live journal, restarted when the settings or the central credentials change.
+import { join } from 'node:path';
+import { type StoreSyncStatus, SYNC_OFF } from '../../../shared/store-sync.ts';
+import { JOURNAL_FILE } from '../app/payment-stack.ts';
+import type { Clock } from '../clock.ts';
+import type { StoredSettings } from '../config/defaults.ts';
+import type { SecretStore } from '../config/secret-store.ts';
+import { type JournalHandle, openJournal } from '../journal/open-journal.ts';
+import type { Logger } from '../logging/index.ts';
+import { systemTimeZone } from '../payments/local-day.ts';
+import { type SyncAgent, type SyncFaultPoint, startSyncAgent } from './agent.ts';
+
+export interface SyncRunnerOptions {
+  dataDir: string;
+  secrets: SecretStore;
+  clock: Clock;
+  log: Logger;
+  appVersion: string;
+  /** Called whenever the shown status changes. */
+  onStatus: () => void;
+  pollMs?: number;
+  fault?: (point: SyncFaultPoint) => void;
+}
+
+export interface SyncRunner {
+  /** Starts, restarts or stops the agent for these settings (a no-op when nothing it uses changed). */
+  apply(settings: StoredSettings, sandbox: boolean, force?: boolean): Promise<void>;
+  status(): StoreSyncStatus;
+  nudge(): void;
+  close(): Promise<void>;
+}
+
+export function createSyncRunner(o: SyncRunnerOptions): SyncRunner {
+  let agent: SyncAgent | null = null;
+  let handle: JournalHandle | null = null;
+  let key = '';
+  let idle: StoreSyncStatus = SYNC_OFF;
+
+  async function stop(): Promise<void> {
+    const a = agent;
+    agent = null;
+    await a?.stop();
+    handle?.close();
+    handle = null;
+  }
+
+  return {
+    async apply(settings, sandbox, force = false) {
+      const s = settings.storeSync;
+      const next = JSON.stringify([s, settings.terminalNo, sandbox]);
+      if (next === key && !force) return;
+      key = next;
+      await stop();
+      const password = (await o.secrets.get('storePgPassword')) || null;
+      const clientKey = (await o.secrets.get('storePgClientKey')) || null;
+      const base = { ...SYNC_OFF, passwordSet: password !== null, storeId: s.storeId || null };
+      if (s.url === '' || sandbox) {
+        idle = { ...base, state: s.url === '' ? 'off' : 'sandbox' };
+        o.onStatus();
+        return;
+      }
+      handle = openJournal({ path: join(o.dataDir, JOURNAL_FILE), now: () => o.clock.now() });
+      agent = startSyncAgent({
+        db: handle.db,
+        url: s.url,
+        storeId: s.storeId,
+        secrets: { password, clientKey },
+        terminalNo: settings.terminalNo,
+        timeZone: systemTimeZone(),
+        appVersion: o.appVersion,
+        clock: o.clock,
+        log: o.log,
+        staleAfterMs: s.staleMinutes * 60_000,
+        ...(o.pollMs ? { pollMs: o.pollMs } : {}),
+        ...(o.fault ? { fault: o.fault } : {}),
+        onStatus: () => o.onStatus(),
+      });
+    },
+    status: () => agent?.status() ?? idle,
+    nudge: () => agent?.nudge(),
+    close: stop,
+  };
+}

@@ -275,6 +275,7 @@ export const en = {
   'sync.url': 'PostgreSQL URL (without the password)',
   'sync.storeId': 'Store id',
   'sync.staleMinutes': 'Warn when nothing was shipped for (minutes)',
+  'sync.save': 'Save store sync',
   'sync.password': 'Database password',
   'sync.passwordSet': 'A password is saved',
   'sync.passwordNotSet': 'No password saved',

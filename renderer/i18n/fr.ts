@@ -281,6 +281,7 @@ export const fr: Record<MessageKey, string> = {
   'sync.url': 'URL PostgreSQL (sans le mot de passe)',
   'sync.storeId': 'Identifiant du magasin',
   'sync.staleMinutes': 'Avertir si rien n’est envoyé depuis (minutes)',
+  'sync.save': 'Enregistrer la synchro magasin',
   'sync.password': 'Mot de passe de la base',
   'sync.passwordSet': 'Un mot de passe est enregistré',
   'sync.passwordNotSet': 'Aucun mot de passe enregistré',

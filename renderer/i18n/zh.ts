@@ -265,6 +265,7 @@ export const zh: Record<MessageKey, string> = {
   'sync.url': 'PostgreSQL 地址（不含密码）',
   'sync.storeId': '门店编号',
   'sync.staleMinutes': '超过多少分钟未上传时提醒',
+  'sync.save': '保存门店同步设置',
   'sync.password': '数据库密码',
   'sync.passwordSet': '已保存密码',
   'sync.passwordNotSet': '未保存密码',

@@ -6,6 +6,7 @@ import { SandboxBadge } from '../components/SandboxBadge.tsx';
 import { t } from '../i18n/t.ts';
 import { NavBar, type Tab } from './NavBar.tsx';
 import { SaleFlow } from './SaleFlow.tsx';
+import { SyncBadge } from './SyncBadge.tsx';
 import { AttentionScreen } from './screens/AttentionScreen.tsx';
 import { HistoryScreen } from './screens/HistoryScreen.tsx';
 import { ReportScreen } from './screens/ReportScreen.tsx';
@@ -56,6 +57,7 @@ function Till({ api, snapshot }: { api: TillApi; snapshot: TillSnapshot }) {
           >
             {ctx.tr(`gateway.state.${snapshot.gateway.state}`)}
           </span>
+          <SyncBadge />
         </header>
         <NavBar current={tab} onSelect={setTab} />
         {snapshot.gateway.state === 'down' && (

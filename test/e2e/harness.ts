@@ -39,11 +39,20 @@ export interface Shell {
  * Starts `electron/web-shell/start.ts --port 0` on a fresh data dir; needs dist/renderer built. With
  * `dataDir` it runs on that one instead (a restart of the same till) and leaves it for the caller.
  */
-export async function startShell(opts: { timeoutMs?: number; dataDir?: string } = {}): Promise<Shell> {
+export async function startShell(
+  opts: { timeoutMs?: number; dataDir?: string; extraArgs?: string[] } = {},
+): Promise<Shell> {
   const dataDir = opts.dataDir ?? mkdtempSync(join(tmpdir(), 'till-e2e-'));
   const child = spawn(
     process.execPath,
-    [join(root, 'electron/web-shell/start.ts'), '--port', '0', '--data-dir', dataDir],
+    [
+      join(root, 'electron/web-shell/start.ts'),
+      '--port',
+      '0',
+      '--data-dir',
+      dataDir,
+      ...(opts.extraArgs ?? []),
+    ],
     {
       cwd: root,
       stdio: ['ignore', 'pipe', 'pipe'],

@@ -9,6 +9,7 @@ import { run, useTill } from '../till-context.ts';
 import { PinDialog } from './PinDialog.tsx';
 import { ScannerTest } from './ScannerTest.tsx';
 import { SignKeyAndPin } from './SignKeyAndPin.tsx';
+import { StoreSyncSettings } from './StoreSyncSettings.tsx';
 import {
   BAUD_RATES,
   draftOf,
@@ -297,6 +298,7 @@ export function SettingsScreen() {
       </form>
       <div className="settings-extras">
         <SignKeyAndPin />
+        <StoreSyncSettings />
         <ScannerTest />
       </div>
       {asking && <PinDialog title={tr('pin.title')} onConfirm={save} onClose={() => setAsking(false)} />}

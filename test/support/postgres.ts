@@ -40,6 +40,13 @@ export function findPostgresBin(): string {
   throw new Error('PostgreSQL binaries not found (install postgresql, or set TILL_PG_BIN)');
 }
 
+function giveToPostgres(path: string): void {
+  const uid = Number(execFileSync('id', ['-u', 'postgres'], { encoding: 'utf8' }).trim());
+  const gid = Number(execFileSync('id', ['-g', 'postgres'], { encoding: 'utf8' }).trim());
+  chownSync(path, uid, gid);
+  chmodSync(path, 0o700);
+}
+
 function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const srv = createServer();
@@ -55,17 +62,20 @@ function freePort(): Promise<number> {
 export async function startTestPostgres(): Promise<TestPostgres> {
   const bin = findPostgresBin();
   const asRoot = process.getuid?.() === 0;
-  const dir = mkdtempSync(join(tmpdir(), 'till-pg-'));
+  let dir = mkdtempSync(join(tmpdir(), 'till-pg-'));
+  if (asRoot) {
+    // The postgres user must reach the folder: a root-only TMPDIR (say under /root) is no good.
+    giveToPostgres(dir);
+    if (spawnSync('runuser', ['-u', 'postgres', '--', 'test', '-w', dir]).status !== 0) {
+      rmSync(dir, { recursive: true, force: true });
+      dir = mkdtempSync('/tmp/till-pg-');
+      giveToPostgres(dir);
+    }
+  }
   const data = join(dir, 'data');
   const pwfile = join(dir, 'pw');
   writeFileSync(pwfile, `${TEST_PG_PASSWORD}\n`);
-  if (asRoot) {
-    const uid = Number(execFileSync('id', ['-u', 'postgres'], { encoding: 'utf8' }).trim());
-    const gid = Number(execFileSync('id', ['-g', 'postgres'], { encoding: 'utf8' }).trim());
-    chownSync(dir, uid, gid);
-    chownSync(pwfile, uid, gid);
-    chmodSync(dir, 0o700);
-  }
+  if (asRoot) giveToPostgres(pwfile);
   const run = (tool: string, args: string[]): void => {
     const cmd = asRoot ? 'runuser' : join(bin, tool);
     const argv = asRoot ? ['-u', 'postgres', '--', join(bin, tool), ...args] : args;

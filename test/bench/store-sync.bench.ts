@@ -109,18 +109,20 @@ function sale(j: Journal, n: number, till: number): number {
   });
 }
 
-async function insertFloor(url: string): Promise<number[]> {
+/** The floor: a single-row INSERT round trip on its own connection, timed at the same cadence and under
+ * the same load as the sales (one just before each sale), so both see the same machine. */
+async function floorProbe(url: string): Promise<{ probe(): Promise<number>; close(): Promise<void> }> {
   const c = new pg.Client({ connectionString: url });
   await c.connect();
   await c.query('CREATE TABLE IF NOT EXISTS floor_probe (id bigserial PRIMARY KEY, at bigint NOT NULL)');
-  const times: number[] = [];
-  for (let i = 0; i < 300; i++) {
-    const t = performance.now();
-    await c.query('INSERT INTO floor_probe (at) VALUES ($1)', [i]);
-    times.push(performance.now() - t);
-  }
-  await c.end();
-  return times;
+  return {
+    async probe() {
+      const t = performance.now();
+      await c.query('INSERT INTO floor_probe (at) VALUES ($1)', [Date.now()]);
+      return performance.now() - t;
+    },
+    close: () => c.end(),
+  };
 }
 
 async function shippingLag(url: string, dbUrl: string): Promise<void> {
@@ -152,13 +154,15 @@ async function shippingLag(url: string, dbUrl: string): Promise<void> {
       });
       tills.push({ journal: createJournal(handle.db), close: () => handle.close(), agent, waiting });
     }
-    const floor = await insertFloor(dbUrl);
+    const probe = await floorProbe(dbUrl);
+    const floor: number[] = [];
     const total = SECONDS * RATE;
     const start = performance.now();
     for (let n = 0; n < total; n++) {
       const due = start + (n * 1000) / RATE;
       const wait = due - performance.now();
       if (wait > 0) await new Promise((r) => setTimeout(r, wait));
+      floor.push(await probe.probe());
       const t = tills[n % TILLS];
       if (!t) continue;
       const seq = sale(t.journal, n, n % TILLS);
@@ -169,6 +173,7 @@ async function shippingLag(url: string, dbUrl: string): Promise<void> {
     const deadline = performance.now() + 30_000;
     while (tills.some((t) => t.waiting.size > 0) && performance.now() < deadline)
       await new Promise((r) => setTimeout(r, 50));
+    await probe.close();
     const missing = tills.reduce((n, t) => n + t.waiting.size, 0);
     console.log(
       `shipping lag: ${TILLS} tills, ${RATE} sales/s in all, ${SECONDS} s, ${lags.length} sales shipped` +
@@ -206,11 +211,11 @@ async function chainReport(dbUrl: string): Promise<void> {
         tip_cents, currency, state, operator_id, cashier_id, terminal_no, created_at, paid_at, business_day,
         needs_attention, manual, refunded_cents, as_of_seq)
       SELECT 't' || (i % 50), 'A' || i, 's' || (i % 50 % 10), 'A' || i, 'S' || i, 'passive',
-        (ARRAY['WECHATPAY','ALIPAY','UNIONPAY'])[1 + i % 3], 100 + (i * 7919) % 20000, (i * 31) % 500, 'CAD',
+        (ARRAY['WECHATPAY','ALIPAY','UNIONPAY'])[(1 + i % 3)::int], 100 + (i * 7919) % 20000, (i * 31) % 500, 'CAD',
         CASE WHEN i % 20 = 0 THEN 'failed' WHEN i % 997 = 0 THEN 'unknown' ELSE 'paid' END,
         '' || (i % 7), NULL, 'T' || (i % 50), ms, ms, (to_timestamp(ms / 1000.0) AT TIME ZONE 'America/Toronto')::date,
         false, false, 0, i
-      FROM (SELECT i, 1735707600000 + (i::bigint * 31536000000 / $1) AS ms FROM generate_series(1, $1) i) g`,
+      FROM (SELECT i, 1735707600000 + (i::bigint * 31536000000 / $1) AS ms FROM generate_series(1, $1::bigint) i) g`,
       [ATTEMPTS],
     );
     await c.query(

@@ -2,6 +2,7 @@
 // real till's shipped journal: per store and till, paid count, gross, tips, refunds, net; cents in JSON.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
+import pg from 'pg';
 import { localDate } from '../../../electron/core/payments/local-day.ts';
 import type { ChainDayReport } from '../../../shared/store-report.ts';
 import { startTestPostgres, TEST_PG_PASSWORD, type TestPostgres } from '../../support/postgres.ts';
@@ -92,5 +93,31 @@ describe('store report', () => {
     assert.equal(first.stdout, 'applied central migrations 1\n');
     const again = await runCli(['store', 'migrate', '--pg', server.urlWithPassword('fresh')]);
     assert.equal(again.stdout, 'central schema is up to date\n');
+  });
+
+  it('after migrate, a till role with only the README’s grants ships (no CREATE right needed)', async () => {
+    const admin = new pg.Client({ connectionString: server.urlWithPassword('fresh') });
+    await admin.connect();
+    try {
+      await admin.query(`CREATE ROLE till_writer LOGIN PASSWORD 'writer-secret'`);
+      await admin.query(`REVOKE CREATE ON SCHEMA public FROM PUBLIC`);
+      await admin.query(`GRANT USAGE ON SCHEMA pos TO till_writer`);
+      await admin.query(`GRANT SELECT, INSERT, UPDATE ON ALL TABLES IN SCHEMA pos TO till_writer`);
+      const w = watchAgent({
+        db: rig.handle.db,
+        url: `postgresql://till_writer@127.0.0.1:${server.port}/fresh`,
+        storeId: 'north',
+        secrets: { password: 'writer-secret' },
+      });
+      try {
+        await caughtUp(w, rig);
+      } finally {
+        await w.agent.stop();
+      }
+      const n = await admin.query('SELECT count(*)::int AS n FROM pos.events');
+      assert.ok(n.rows[0]?.n > 0);
+    } finally {
+      await admin.end();
+    }
   });
 });

@@ -1,7 +1,8 @@
 // Store sync figures on a real PostgreSQL started for the run (test/support/postgres.ts):
 //  1. Shipping lag: simulated tills (each its own journal file and sync agent, nudged on every write as
 //     the till core does) make paid sales at a fixed total rate; the lag of a sale is from the commit of
-//     its paid transition in the till's journal to the central commit that holds it. Floor: one
+//     its paid transition in the till's journal to the agent's record of the central commit that holds
+//     it (the acknowledgement, just after the commit). Floor: one
 //     single-row INSERT round trip to the same server, measured in the same run.
 //  2. The chain day report over a generated year of attempts (50 tills in 10 stores), beside a full
 //     scan of the same table.
@@ -16,6 +17,7 @@ import { createJournal, type Journal } from '../../electron/core/journal/journal
 import { openJournal } from '../../electron/core/journal/open-journal.ts';
 import { silentLogger } from '../../electron/core/logging/index.ts';
 import { type SyncAgent, startSyncAgent } from '../../electron/core/sync/agent.ts';
+import { agentConnection } from '../../electron/core/sync/sync-runner.ts';
 import { migrateCentral } from '../../electron/store/migrate.ts';
 import { chainDayReport } from '../../electron/store/report.ts';
 import { startTestPostgres, TEST_PG_PASSWORD } from '../support/postgres.ts';
@@ -131,10 +133,13 @@ async function shippingLag(url: string, dbUrl: string): Promise<void> {
   const tills: SimTill[] = [];
   try {
     for (let i = 0; i < TILLS; i++) {
-      const handle = openJournal({ path: path.join(dir, `till-${i}.db`) });
+      const file = path.join(dir, `till-${i}.db`);
+      const handle = openJournal({ path: file });
+      // As in the till: the agent has its own connection to the journal.
+      const agentHandle = agentConnection(openJournal({ path: file }));
       const waiting = new Map<number, number>();
       const agent = startSyncAgent({
-        db: handle.db,
+        db: agentHandle.db,
         url,
         storeId: `store-${i % 4}`,
         secrets: { password: TEST_PG_PASSWORD },
@@ -152,7 +157,15 @@ async function shippingLag(url: string, dbUrl: string): Promise<void> {
           }
         },
       });
-      tills.push({ journal: createJournal(handle.db), close: () => handle.close(), agent, waiting });
+      tills.push({
+        journal: createJournal(handle.db),
+        close: () => {
+          agentHandle.close();
+          handle.close();
+        },
+        agent,
+        waiting,
+      });
     }
     const probe = await floorProbe(dbUrl);
     const floor: number[] = [];

@@ -32,6 +32,16 @@ export interface SyncRunner {
   close(): Promise<void>;
 }
 
+/**
+ * The agent's own connection writes only acknowledgements, and losing one to a power cut costs a re-sent
+ * batch the central side ignores: its commits need not wait for an fsync (WAL, synchronous=NORMAL). The
+ * payments engine's connection keeps synchronous=FULL; the setting is per connection.
+ */
+export function agentConnection(handle: JournalHandle): JournalHandle {
+  handle.db.pragma('synchronous = NORMAL');
+  return handle;
+}
+
 export function createSyncRunner(o: SyncRunnerOptions): SyncRunner {
   let agent: SyncAgent | null = null;
   let handle: JournalHandle | null = null;
@@ -62,6 +72,7 @@ export function createSyncRunner(o: SyncRunnerOptions): SyncRunner {
         return;
       }
       handle = openJournal({ path: join(o.dataDir, JOURNAL_FILE), now: () => o.clock.now() });
+      agentConnection(handle);
       agent = startSyncAgent({
         db: handle.db,
         url: s.url,

@@ -12,6 +12,8 @@ export const TEST_PG_PASSWORD = 'test-pg-secret';
 
 export interface TestPostgres {
   port: number;
+  /** With `ssl`: the server's self-signed certificate (for sslrootcert), else null. */
+  caFile: string | null;
   /** A URL without the password (the till keeps it in its secret store). */
   url(database?: string): string;
   /** The same URL with the password in it (for the CLI and direct clients). */
@@ -59,7 +61,11 @@ function freePort(): Promise<number> {
   });
 }
 
-export async function startTestPostgres(): Promise<TestPostgres> {
+/**
+ * `ssl`: the server takes TCP connections over TLS only (a self-signed certificate for 127.0.0.1, made
+ * with openssl, which Debian's postgresql package brings along).
+ */
+export async function startTestPostgres(options: { ssl?: boolean } = {}): Promise<TestPostgres> {
   const bin = findPostgresBin();
   const asRoot = process.getuid?.() === 0;
   let dir = mkdtempSync(join(tmpdir(), 'till-pg-'));
@@ -94,6 +100,46 @@ export async function startTestPostgres(): Promise<TestPostgres> {
     '--locale=C',
   ]);
 
+  let sslFlags = '';
+  let caFile: string | null = null;
+  if (options.ssl) {
+    const crt = join(dir, 'server.crt');
+    const key = join(dir, 'server.key');
+    const made = spawnSync(
+      'openssl',
+      [
+        'req',
+        '-new',
+        '-x509',
+        '-days',
+        '2',
+        '-nodes',
+        '-subj',
+        '/CN=127.0.0.1',
+        '-addext',
+        'subjectAltName=IP:127.0.0.1',
+        '-keyout',
+        key,
+        '-out',
+        crt,
+      ],
+      { encoding: 'utf8' },
+    );
+    if (made.status !== 0) throw new Error(`openssl failed: ${made.stderr}`);
+    if (asRoot) {
+      giveToPostgres(key);
+      giveToPostgres(crt);
+    }
+    chmodSync(key, 0o600);
+    chmodSync(crt, 0o644);
+    writeFileSync(
+      join(data, 'pg_hba.conf'),
+      'local all all scram-sha-256\nhostssl all all 127.0.0.1/32 scram-sha-256\n',
+    );
+    sslFlags = ` -c ssl=on -c ssl_cert_file=${crt} -c ssl_key_file=${key}`;
+    caFile = crt;
+  }
+
   let port = 0;
   let running = false;
   const start = (): void => {
@@ -106,7 +152,7 @@ export async function startTestPostgres(): Promise<TestPostgres> {
       '-t',
       '60',
       '-o',
-      `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=60`,
+      `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=60${sslFlags}`,
       'start',
     ]);
     running = true;
@@ -135,11 +181,19 @@ export async function startTestPostgres(): Promise<TestPostgres> {
   };
   return {
     port,
+    caFile,
     url,
     urlWithPassword,
     async createDatabase(name) {
       const pg = await import('pg');
-      const client = new pg.default.Client({ connectionString: urlWithPassword() });
+      // Through the unix socket, which works with or without `ssl`.
+      const client = new pg.default.Client({
+        host: dir,
+        port,
+        user: 'postgres',
+        password: TEST_PG_PASSWORD,
+        database: 'postgres',
+      });
       await client.connect();
       try {
         await client.query(`CREATE DATABASE "${name.replace(/"/g, '')}"`);

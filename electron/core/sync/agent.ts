@@ -76,7 +76,7 @@ export function startSyncAgent(o: SyncAgentOptions): SyncAgent {
     target,
     storeId: o.storeId,
     lastShippedSeq: outbox.acked(target),
-    lastShippedAt: null,
+    lastShippedAt: outbox.ackedAt(target),
     pendingEvents: 0,
     lagMs: null,
     lastError: null,
@@ -135,11 +135,14 @@ export function startSyncAgent(o: SyncAgentOptions): SyncAgent {
     return c;
   }
 
-  /** Ships one batch; false when there was nothing to ship. */
+  /**
+   * Ships one batch; false when there was nothing to ship. Connects first even then, so a wrong URL,
+   * password or certificate shows at start, not at the first sale.
+   */
   async function shipOnce(): Promise<boolean> {
+    const c = await connected();
     const read = outbox.read(status.lastShippedSeq, batchSize);
     if (read.events.length === 0) return false;
-    const c = await connected();
     const res = await ingestBatch(
       c,
       {

@@ -24,7 +24,7 @@ type RawEvent = Omit<EventRow, 'detail'> & { detail: string };
 
 export function createOutbox(db: Db) {
   const tillIdRow = db.prepare(`SELECT value FROM meta WHERE key = 'till_id'`);
-  const ackRow = db.prepare('SELECT acked_seq AS seq FROM sync_acks WHERE target = ?');
+  const ackRow = db.prepare('SELECT acked_seq AS seq, acked_at AS at FROM sync_acks WHERE target = ?');
   const setAck = db.prepare(`INSERT INTO sync_acks (target, acked_seq, acked_at) VALUES (?, ?, ?)
     ON CONFLICT (target) DO UPDATE SET acked_seq = max(acked_seq, excluded.acked_seq), acked_at = excluded.acked_at`);
   const after =
@@ -61,6 +61,10 @@ export function createOutbox(db: Db) {
     },
     acked(target: string): number {
       return (ackRow.get(target) as { seq: number } | undefined)?.seq ?? 0;
+    },
+    /** When the last acknowledgement was recorded (the till's clock), or null. */
+    ackedAt(target: string): number | null {
+      return (ackRow.get(target) as { at: number } | undefined)?.at ?? null;
     },
     ack(target: string, seq: number, at: number): void {
       setAck.run(target, seq, at);

@@ -1,11 +1,7 @@
 // The chain report the central database answers for one day: per store and till, per wallet and per
 // cashier. Integer cents; a figure is per currency (a till's day may hold CAD and USD).
-export interface TillDayLine {
-  storeId: string;
-  tillId: string;
-  terminalNo: string;
-  /** null: the till is known but had nothing that day. */
-  currency: string | null;
+/** One day's figures for a till, a store or the chain, in one currency. */
+export interface DayFigures {
   paidCount: number;
   grossCents: number;
   tipCents: number;
@@ -14,21 +10,22 @@ export interface TillDayLine {
   netCents: number;
   /** Attempts of the day still unresolved or flagged for a person. */
   unresolved: number;
+}
+
+export interface TillDayLine extends DayFigures {
+  storeId: string;
+  tillId: string;
+  terminalNo: string;
+  /** null: the till is known but had nothing that day. */
+  currency: string | null;
   /** When the till last shipped (ISO), so a quiet till is told from a behind one. */
   lastShippedAt: string | null;
   /** Server clock minus the till's at its last batch (ms). */
   clockOffsetMs: number | null;
 }
 
-export interface DayTotals {
+export interface DayTotals extends DayFigures {
   currency: string;
-  paidCount: number;
-  grossCents: number;
-  tipCents: number;
-  refundCount: number;
-  refundedCents: number;
-  netCents: number;
-  unresolved: number;
 }
 
 export interface StoreDay {

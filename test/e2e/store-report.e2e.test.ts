@@ -8,12 +8,11 @@ import { createInterface } from 'node:readline';
 import { after, before, describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import type { Browser } from 'playwright-core';
-import { localDate } from '../../electron/core/payments/local-day.ts';
 import { formatMoney } from '../../shared/money.ts';
 import { makeRig, type Rig } from '../integration/payments/harness.ts';
 import { startTestPostgres, type TestPostgres } from '../support/postgres.ts';
 import { prng } from '../support/prng.ts';
-import { caughtUp, makeSales, TILL_ZONE, tillIdOf, watchAgent } from '../support/store-sync.ts';
+import { lastSaleDay, makeSales, shipAll, tillIdOf } from '../support/store-sync.ts';
 import { launchBrowser, openPage } from './harness.ts';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -29,21 +28,8 @@ before(async () => {
   await server.createDatabase('owner');
   rig = await makeRig();
   await makeSales(rig, 10, prng(31));
-  const w = watchAgent({
-    db: rig.handle.db,
-    url: server.url('owner'),
-    storeId: 'downtown',
-    terminalNo: 'T1',
-  });
-  try {
-    await caughtUp(w, rig);
-  } finally {
-    await w.agent.stop();
-  }
-  day = localDate(
-    (rig.handle.db.prepare('SELECT max(created_at) AS t FROM attempts').get() as { t: number }).t,
-    TILL_ZONE,
-  );
+  await shipAll(rig, server.url('owner'), 'downtown');
+  day = lastSaleDay(rig);
   serve = spawn(
     process.execPath,
     [

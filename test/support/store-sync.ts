@@ -97,6 +97,22 @@ export function caughtUp(w: WatchedAgent, rig: Rig): Promise<StoreSyncStatus> {
   return w.until((s) => s.lastShippedSeq >= newest && s.pendingEvents === 0, `event ${newest}`);
 }
 
+/** Ships everything the rig's journal holds now with a fresh agent, then stops it. */
+export async function shipAll(rig: Rig, url: string, storeId: string): Promise<void> {
+  const w = watchAgent({ db: rig.handle.db, url, storeId });
+  try {
+    await caughtUp(w, rig);
+  } finally {
+    await w.agent.stop();
+  }
+}
+
+/** The till's local day of its newest attempt. */
+export function lastSaleDay(rig: Rig): string {
+  const row = rig.handle.db.prepare('SELECT max(created_at) AS t FROM attempts').get() as { t: number };
+  return localDate(row.t, TILL_ZONE);
+}
+
 export function tillIdOf(rig: Rig): string {
   return (rig.handle.db.prepare(`SELECT value FROM meta WHERE key = 'till_id'`).get() as { value: string })
     .value;

@@ -3,11 +3,10 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import pg from 'pg';
-import { localDate } from '../../../electron/core/payments/local-day.ts';
 import type { ChainDayReport } from '../../../shared/store-report.ts';
 import { startTestPostgres, TEST_PG_PASSWORD, type TestPostgres } from '../../support/postgres.ts';
 import { prng } from '../../support/prng.ts';
-import { caughtUp, makeSales, TILL_ZONE, tillIdOf, watchAgent } from '../../support/store-sync.ts';
+import { caughtUp, lastSaleDay, makeSales, shipAll, tillIdOf, watchAgent } from '../../support/store-sync.ts';
 import { runCli } from '../cli/run-cli.ts';
 import { makeRig, type Rig } from '../payments/harness.ts';
 
@@ -21,16 +20,8 @@ before(async () => {
   await server.createDatabase(DB);
   rig = await makeRig();
   await makeSales(rig, 12, prng(21));
-  const w = watchAgent({ db: rig.handle.db, url: server.url(DB), storeId: 'north', terminalNo: 'T1' });
-  try {
-    await caughtUp(w, rig);
-  } finally {
-    await w.agent.stop();
-  }
-  day = localDate(
-    (rig.handle.db.prepare('SELECT max(created_at) AS t FROM attempts').get() as { t: number }).t,
-    TILL_ZONE,
-  );
+  await shipAll(rig, server.url(DB), 'north');
+  day = lastSaleDay(rig);
 });
 after(async () => {
   await rig?.close();

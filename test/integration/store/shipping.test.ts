@@ -2,6 +2,7 @@
 // whole, the central figures equal the till's own report, a restarted agent resumes from its
 // acknowledgement, batches are capped, and an unreachable server is shown as such, never blocking a sale.
 import assert from 'node:assert/strict';
+import { type AddressInfo, createServer, type Socket } from 'node:net';
 import { after, before, describe, it } from 'node:test';
 import pg from 'pg';
 import { createOutbox } from '../../../electron/core/sync/outbox.ts';
@@ -90,6 +91,37 @@ describe('shipping a till journal', () => {
     // The snapshot carries the rows those events touch, with their amounts.
     const created = first.events.find((e) => e.type === 'attempt.created');
     assert.ok(first.attempts.some((a) => a.attemptId === created?.entityId && a.amountCents > 0));
+  });
+
+  it('a server that accepts and never answers holds up no sale', async () => {
+    const sockets: Socket[] = [];
+    const hole = createServer((sock) => sockets.push(sock));
+    await new Promise<void>((r) => hole.listen(0, '127.0.0.1', r));
+    const port = (hole.address() as AddressInfo).port;
+    let accepted: () => void = () => undefined;
+    const connected = new Promise<void>((r) => {
+      accepted = r;
+    });
+    hole.on('connection', () => accepted());
+    const w = watchAgent({
+      db: rig.handle.db,
+      url: `postgresql://postgres@127.0.0.1:${port}/x`,
+      storeId: 'store-1',
+    });
+    try {
+      await connected;
+      const before = (rig.handle.db.prepare('SELECT count(*) AS n FROM attempts').get() as { n: number }).n;
+      await makeSales(rig, 2, prng(4));
+      const after = (rig.handle.db.prepare('SELECT count(*) AS n FROM attempts').get() as { n: number }).n;
+      assert.equal(after, before + 2);
+      // The agent is still waiting on the silent server: nothing shipped, no answer yet.
+      assert.equal(w.agent.status().lastError, null);
+      assert.ok(w.agent.status().state !== 'up_to_date');
+    } finally {
+      for (const s of sockets) s.destroy();
+      await w.agent.stop();
+      hole.close();
+    }
   });
 
   it('says so when the server cannot be reached, and a sale still completes meanwhile', async () => {

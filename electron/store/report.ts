@@ -8,6 +8,10 @@ import {
   totalsByCurrency,
   type WalletDayLine,
 } from '../../shared/store-report.ts';
+import { centralSchemaVersion } from './migrate.ts';
+
+/** The database has never been set up for tills (a wrong database name, usually). */
+export class NoCentralSchemaError extends Error {}
 
 const UNRESOLVED = `(needs_attention OR state NOT IN ('paid','failed','expired'))`;
 
@@ -70,6 +74,10 @@ export async function chainDayReport(
   day: string,
   storeId: string | null = null,
 ): Promise<ChainDayReport> {
+  if ((await centralSchemaVersion(client)) === 0)
+    throw new NoCentralSchemaError(
+      'this database holds no till data yet: no till has shipped to it and `store migrate` was not run',
+    );
   const params = [day, storeId];
   const tills = (await client.query(BY_TILL, params)).rows.map(
     (r): TillDayLine => ({

@@ -10,7 +10,7 @@ import pg from 'pg';
 import { z } from 'zod';
 import { tokenMatches } from '../web-shell/request-guard.ts';
 import { SECURITY_HEADERS, sendAsset, sendHtml } from '../web-shell/static-files.ts';
-import { chainDayReport } from './report.ts';
+import { chainDayReport, NoCentralSchemaError } from './report.ts';
 
 export interface StoreServeOptions {
   pgConfig: pg.PoolConfig;
@@ -83,9 +83,12 @@ export async function serveStoreReport(o: StoreServeOptions): Promise<StoreServe
   }
 
   const server = createServer((req, res) => {
-    handle(req, res).catch(() => {
+    handle(req, res).catch((err: unknown) => {
       // The driver's message may name the server; the page only needs to know it failed.
-      if (!res.headersSent) json(res, 503, { error: 'the central database did not answer' });
+      if (!res.headersSent)
+        json(res, 503, {
+          error: err instanceof NoCentralSchemaError ? err.message : 'the central database did not answer',
+        });
       else res.end();
     });
   });

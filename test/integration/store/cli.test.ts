@@ -77,8 +77,11 @@ describe('store report', () => {
     assert.doesNotMatch(denied.stderr, /not-the-password/);
   });
 
-  it('migrate applies the central schema once', async () => {
+  it('migrate applies the central schema once; a report on a database without it says so', async () => {
     await server.createDatabase('fresh');
+    const empty = await runCli(['store', 'report', '--pg', server.urlWithPassword('fresh'), '--day', day]);
+    assert.equal(empty.code, 1);
+    assert.match(empty.stderr, /holds no till data yet/);
     const first = await runCli(['store', 'migrate', '--pg', server.urlWithPassword('fresh')]);
     assert.equal(first.code, 0, first.stderr);
     assert.equal(first.stdout, 'applied central migrations 1\n');

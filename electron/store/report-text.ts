@@ -22,7 +22,10 @@ function tillLine(t: TillDayLine): string {
   const name = `till ${t.terminalNo} (${t.tillId.slice(0, 8)})`.padEnd(22);
   const notes: string[] = [];
   if (t.clockOffsetMs !== null && Math.abs(t.clockOffsetMs) > CLOCK_WARN_MS)
-    notes.push(`clock off by ${Math.round(-t.clockOffsetMs / 60_000)} min`);
+    // The offset is the server's clock minus the till's: negative means the till runs ahead.
+    notes.push(
+      `clock ${Math.round(Math.abs(t.clockOffsetMs) / 60_000)} min ${t.clockOffsetMs < 0 ? 'ahead' : 'behind'}`,
+    );
   notes.push(`last shipped ${t.lastShippedAt ?? 'never'}`);
   return `  ${name} ${figures(t)}  (${notes.join('; ')})`;
 }

@@ -95,7 +95,9 @@ export function FiguresTable({ lang, tills = [], totals = [], totalLabel = '', w
               {l.clockOffsetMs !== null && Math.abs(l.clockOffsetMs) > CLOCK_WARN_MS && (
                 <span className="store-warn">
                   {' '}
-                  {t(lang, 'store.clockOff', { minutes: Math.round(-l.clockOffsetMs / 60_000) })}
+                  {t(lang, l.clockOffsetMs < 0 ? 'store.clockAhead' : 'store.clockBehind', {
+                    minutes: Math.round(Math.abs(l.clockOffsetMs) / 60_000),
+                  })}
                 </span>
               )}
             </td>

@@ -31,7 +31,9 @@ export function createOutbox(db: Db) {
     db.prepare(`SELECT seq, at, entity, entity_id AS entityId, type, cause, from_state AS fromState,
     to_state AS toState, detail FROM events WHERE seq > ? ORDER BY seq LIMIT ?`);
   const newest = db.prepare('SELECT coalesce(max(seq), 0) AS seq FROM events');
-  const pending = db.prepare(`SELECT count(*) AS count, min(at) AS oldestAt FROM events WHERE seq > ?`);
+  // Both by the primary key, whatever the journal's size (no count over the waiting rows): sequences
+  // have no gaps (AUTOINCREMENT, rows never deleted), so the newest minus the acknowledged is the count.
+  const oldest = db.prepare('SELECT at FROM events WHERE seq > ? ORDER BY seq LIMIT 1');
   const attempts = db.prepare(`SELECT * FROM attempts WHERE attempt_id IN (SELECT value FROM json_each(?))
     OR attempt_id IN (SELECT attempt_id FROM refunds WHERE refund_id IN (SELECT value FROM json_each(?)))`);
   const refunds = db.prepare('SELECT * FROM refunds WHERE refund_id IN (SELECT value FROM json_each(?))');
@@ -73,8 +75,9 @@ export function createOutbox(db: Db) {
       return readTx(afterSeq, limit);
     },
     pending(afterSeq: number): Pending {
-      const r = pending.get(afterSeq) as { count: number; oldestAt: number | null };
-      return { count: r.count, oldestAt: r.oldestAt };
+      const row = oldest.get(afterSeq) as { at: number } | undefined;
+      if (!row) return { count: 0, oldestAt: null };
+      return { count: (newest.get() as { seq: number }).seq - afterSeq, oldestAt: row.at };
     },
   };
 }

@@ -87,6 +87,10 @@ describe('shipping a till journal', () => {
     );
     const next = outbox.read(4, 4);
     assert.equal(next.events[0]?.seq, 5);
+    const waiting = outbox.pending(4);
+    assert.equal(waiting.count, next.asOfSeq - 4);
+    assert.equal(waiting.oldestAt, next.events[0]?.at);
+    assert.deepEqual(outbox.pending(next.asOfSeq), { count: 0, oldestAt: null });
     assert.ok(next.asOfSeq >= 8);
     // The snapshot carries the rows those events touch, with their amounts.
     const created = first.events.find((e) => e.type === 'attempt.created');

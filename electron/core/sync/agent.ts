@@ -173,7 +173,9 @@ export function startSyncAgent(o: SyncAgentOptions): SyncAgent {
       } catch (err) {
         failures++;
         const message = scrub((err as Error).message ?? String(err), secretsList);
-        o.log.warn('shipping to the central database failed; will retry', { error: message, failures });
+        // A long outage retries every 30 s: log a new error, then only every 20th repeat of it.
+        if (message !== status.lastError || failures % 20 === 1)
+          o.log.warn('shipping to the central database failed; will retry', { error: message, failures });
         const old = client as pg.Client | null;
         client = null;
         await old?.end().catch(() => undefined);

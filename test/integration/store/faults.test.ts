@@ -98,34 +98,40 @@ describe('faults while shipping', () => {
     }
   });
 
-  it('a till killed (SIGKILL) after the central commit but before its ack: the batch is sent again and counted once', async () => {
-    const db = 'killed_till';
-    const client = await freshDb(db);
-    const rig = await till();
-    await makeSales(rig, 10, prng(11));
-    const journalPath = path.join(rig.dir, 'till.db');
-    const child = spawn(
-      process.execPath,
-      [path.join(here, 'sync-child.ts'), journalPath, server.url(db), 's1', 'sync.committed'],
-      { env: { ...process.env, TILL_TEST_PG_PASSWORD: TEST_PG_PASSWORD }, stdio: 'inherit' },
-    );
-    const signal = await new Promise<NodeJS.Signals | null>((resolve) =>
-      child.on('exit', (_c, s) => resolve(s)),
-    );
-    assert.equal(signal, 'SIGKILL');
-    const target = pgTarget(server.url(db));
-    assert.equal(createOutbox(rig.handle.db).acked(target), 0, 'the ack was never written');
-    const central = await client.query('SELECT count(*)::int AS n FROM pos.events');
-    assert.ok(central.rows[0]?.n > 0, 'the batch was committed centrally');
+  for (const [point, committed] of [
+    ['sync.committed', true],
+    ['sync.before-commit', false],
+  ] as const) {
+    it(`a till killed (SIGKILL) at ${point}: the batch is sent again and counted once`, async () => {
+      const db = `killed_${point.replace(/\W/g, '_')}`;
+      const client = await freshDb(db);
+      const rig = await till();
+      await makeSales(rig, 10, prng(11));
+      const journalPath = path.join(rig.dir, 'till.db');
+      const child = spawn(
+        process.execPath,
+        [path.join(here, 'sync-child.ts'), journalPath, server.url(db), 's1', point],
+        { env: { ...process.env, TILL_TEST_PG_PASSWORD: TEST_PG_PASSWORD }, stdio: 'inherit' },
+      );
+      const signal = await new Promise<NodeJS.Signals | null>((resolve) =>
+        child.on('exit', (_c, s) => resolve(s)),
+      );
+      assert.equal(signal, 'SIGKILL');
+      const target = pgTarget(server.url(db));
+      assert.equal(createOutbox(rig.handle.db).acked(target), 0, 'the ack was never written');
+      const central = await client.query('SELECT count(*)::int AS n FROM pos.events');
+      // After the commit the batch is there; before it, the dead session's transaction never was.
+      assert.equal(central.rows[0]?.n > 0, committed);
 
-    const w = watchAgent({ db: rig.handle.db, url: server.url(db), storeId: 's1' });
-    try {
-      await caughtUp(w, rig);
-    } finally {
-      await w.agent.stop();
-    }
-    await assertCentralMatches(client, [{ rig }]);
-  });
+      const w = watchAgent({ db: rig.handle.db, url: server.url(db), storeId: 's1' });
+      try {
+        await caughtUp(w, rig);
+      } finally {
+        await w.agent.stop();
+      }
+      await assertCentralMatches(client, [{ rig }]);
+    });
+  }
 
   it('the same batch delivered twice changes nothing the second time', async () => {
     const client = await freshDb('same_batch_twice');

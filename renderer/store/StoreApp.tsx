@@ -42,8 +42,11 @@ export function StoreApp({ client }: { client: ReportClient }) {
     document.documentElement.lang = lang;
     document.title = t(lang, 'store.title');
   }, [lang]);
+  // Left open at the day's end, the page follows the tills as they ship.
   useEffect(() => {
     void load();
+    const every = setInterval(() => void load(), 60_000);
+    return () => clearInterval(every);
   }, [load]);
 
   const report: ChainDayReport | null = answer?.ok ? answer.report : null;

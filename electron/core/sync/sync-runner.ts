@@ -56,23 +56,24 @@ export function createSyncRunner(o: SyncRunnerOptions): SyncRunner {
     handle = null;
   }
 
-  return {
-    async apply(settings, sandbox, force = false) {
-      const s = settings.storeSync;
-      const next = JSON.stringify([s, settings.terminalNo, sandbox]);
-      if (next === key && !force) return;
-      key = next;
-      await stop();
-      const password = (await o.secrets.get('storePgPassword')) || null;
-      const clientKey = (await o.secrets.get('storePgClientKey')) || null;
-      const base = { ...SYNC_OFF, passwordSet: password !== null, storeId: s.storeId || null };
-      if (s.url === '' || sandbox) {
-        idle = { ...base, state: s.url === '' ? 'off' : 'sandbox' };
-        o.onStatus();
-        return;
-      }
-      handle = openJournal({ path: join(o.dataDir, JOURNAL_FILE), now: () => o.clock.now() });
-      agentConnection(handle);
+  async function applyNow(settings: StoredSettings, sandbox: boolean, force: boolean): Promise<void> {
+    const s = settings.storeSync;
+    const next = JSON.stringify([s, settings.terminalNo, sandbox]);
+    if (next === key && !force) return;
+    key = next;
+    await stop();
+    const password = (await o.secrets.get('storePgPassword')) || null;
+    const clientKey = (await o.secrets.get('storePgClientKey')) || null;
+    const base = { ...SYNC_OFF, passwordSet: password !== null, storeId: s.storeId || null };
+    if (s.url === '' || sandbox) {
+      idle = { ...base, state: s.url === '' ? 'off' : 'sandbox' };
+      o.onStatus();
+      return;
+    }
+    try {
+      handle = agentConnection(
+        openJournal({ path: join(o.dataDir, JOURNAL_FILE), now: () => o.clock.now() }),
+      );
       agent = startSyncAgent({
         db: handle.db,
         url: s.url,
@@ -88,9 +89,29 @@ export function createSyncRunner(o: SyncRunnerOptions): SyncRunner {
         ...(o.fault ? { fault: o.fault } : {}),
         onStatus: () => o.onStatus(),
       });
+    } catch (err) {
+      await stop();
+      key = ''; // the next apply tries again
+      idle = { ...base, state: 'retrying', lastError: (err as Error).message, lastErrorAt: o.clock.now() };
+      o.onStatus();
+      throw err;
+    }
+  }
+
+  // One change at a time: two overlapping applies must not leave two agents running.
+  let queue: Promise<void> = Promise.resolve();
+  return {
+    apply(settings, sandbox, force = false) {
+      const run = queue.then(() => applyNow(settings, sandbox, force));
+      queue = run.catch(() => undefined);
+      return run;
     },
     status: () => agent?.status() ?? idle,
     nudge: () => agent?.nudge(),
-    close: stop,
+    close: () => {
+      const run = queue.then(stop);
+      queue = run.catch(() => undefined);
+      return run;
+    },
   };
 }

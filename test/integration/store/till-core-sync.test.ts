@@ -150,6 +150,36 @@ describe('the till core ships its live journal', () => {
     }
   });
 
+  it('two settings saves at once leave one agent, one connection', async () => {
+    const dir = dataDir(true);
+    const secrets = createMemorySecretStore({ signKey: LIVE_KEY, storePgPassword: TEST_PG_PASSWORD });
+    const core = await createTillCore({
+      dataDir: dir,
+      secrets,
+      storeStart: { url: server.url('chain'), storeId: 'east' },
+    });
+    const admin = new pg.Client({ connectionString: server.urlWithPassword('chain') });
+    await admin.connect();
+    try {
+      await syncState(core, (x) => x.state === 'up_to_date', 'connected');
+      const saves = [7, 8, 9].map((staleMinutes) =>
+        dispatch(core, 'till', 'settings.update', {
+          patch: { storeSync: { url: server.url('chain'), storeId: 'east', staleMinutes } },
+          pin: '1234',
+        }),
+      );
+      for (const r of await Promise.all(saves)) assert.ok(r.ok, JSON.stringify(r));
+      await syncState(core, (x) => x.state === 'up_to_date', 'connected again');
+      const tills = await admin.query(
+        `SELECT count(*)::int AS n FROM pg_stat_activity WHERE application_name = 'ottpay-till' AND datname = 'chain'`,
+      );
+      assert.equal(tills.rows[0]?.n, 1);
+    } finally {
+      await admin.end();
+      await core.close();
+    }
+  });
+
   it('a sandbox till ships nothing and says why', async () => {
     const core = await createTillCore({
       dataDir: dataDir(false),

@@ -103,14 +103,19 @@ export function startSyncAgent(o: SyncAgentOptions): SyncAgent {
     o.onStatus?.(status);
   };
 
-  /** Waits for a nudge, a stop or `ms`, whichever first. */
-  const pause = (ms: number): Promise<void> =>
+  /**
+   * Waits `ms`, or less: a stop ends any wait; a nudge (new events) ends a poll's wait but not a
+   * failure's backoff, so a busy till does not hammer a server that is down.
+   */
+  let wakeOnNudge = true;
+  const pause = (ms: number, byNudge: boolean): Promise<void> =>
     new Promise((resolve) => {
-      if (nudged || !running) {
+      if ((nudged && byNudge) || !running) {
         nudged = false;
         resolve();
         return;
       }
+      wakeOnNudge = byNudge;
       wake = resolve;
       timer = o.clock.setTimeout(() => {
         wake = null;
@@ -118,6 +123,13 @@ export function startSyncAgent(o: SyncAgentOptions): SyncAgent {
         resolve();
       }, ms);
     });
+  const wakeNow = (): void => {
+    const w = wake;
+    wake = null;
+    if (timer !== null) o.clock.clearTimeout(timer);
+    timer = null;
+    w?.();
+  };
 
   async function connected(): Promise<pg.Client> {
     if (client) return client;
@@ -180,31 +192,26 @@ export function startSyncAgent(o: SyncAgentOptions): SyncAgent {
         client = null;
         await old?.end().catch(() => undefined);
         publish({ state: 'retrying', lastError: message, lastErrorAt: o.clock.now() });
-        await pause(Math.min(maxBackoffMs, 500 * 2 ** Math.min(failures - 1, 10)));
+        await pause(Math.min(maxBackoffMs, 500 * 2 ** Math.min(failures - 1, 10)), false);
         continue;
       }
       if (more) {
         publish({ state: 'shipping' });
         continue;
       }
-      await pause(pollMs);
+      await pause(pollMs, true);
     }
   })();
 
   return {
     status: () => status,
     nudge() {
-      if (wake) {
-        const w = wake;
-        wake = null;
-        if (timer !== null) o.clock.clearTimeout(timer);
-        timer = null;
-        w();
-      } else nudged = true;
+      if (wake && wakeOnNudge) wakeNow();
+      else nudged = true;
     },
     async stop() {
       running = false;
-      this.nudge();
+      wakeNow();
       await loop;
       const last = client as pg.Client | null;
       client = null;

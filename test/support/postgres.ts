@@ -7,13 +7,16 @@ import { chmodSync, chownSync, existsSync, mkdtempSync, readdirSync, rmSync, wri
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { makeTestCerts } from './test-certs.ts';
 
 export const TEST_PG_PASSWORD = 'test-pg-secret';
 
 export interface TestPostgres {
   port: number;
-  /** With `ssl`: the server's self-signed certificate (for sslrootcert), else null. */
+  /** With `ssl` or `clientCert`: the test CA's certificate (for sslrootcert), else null. */
   caFile: string | null;
+  /** With `clientCert`: a certificate for the `postgres` user and its key's PEM. */
+  clientCert: { crtFile: string; keyPem: string } | null;
   /** A URL without the password (the till keeps it in its secret store). */
   url(database?: string): string;
   /** The same URL with the password in it (for the CLI and direct clients). */
@@ -62,10 +65,12 @@ function freePort(): Promise<number> {
 }
 
 /**
- * `ssl`: the server takes TCP connections over TLS only (a self-signed certificate for 127.0.0.1, made
- * with openssl, which Debian's postgresql package brings along).
+ * `ssl`: the server takes TCP connections over TLS only (certificates from a throwaway CA);
+ * `clientCert`: the same, and the login is a client certificate instead of the password.
  */
-export async function startTestPostgres(options: { ssl?: boolean } = {}): Promise<TestPostgres> {
+export async function startTestPostgres(
+  options: { ssl?: boolean; clientCert?: boolean } = {},
+): Promise<TestPostgres> {
   const bin = findPostgresBin();
   const asRoot = process.getuid?.() === 0;
   let dir = mkdtempSync(join(tmpdir(), 'till-pg-'));
@@ -102,42 +107,20 @@ export async function startTestPostgres(options: { ssl?: boolean } = {}): Promis
 
   let sslFlags = '';
   let caFile: string | null = null;
-  if (options.ssl) {
-    const crt = join(dir, 'server.crt');
-    const key = join(dir, 'server.key');
-    const made = spawnSync(
-      'openssl',
-      [
-        'req',
-        '-new',
-        '-x509',
-        '-days',
-        '2',
-        '-nodes',
-        '-subj',
-        '/CN=127.0.0.1',
-        '-addext',
-        'subjectAltName=IP:127.0.0.1',
-        '-keyout',
-        key,
-        '-out',
-        crt,
-      ],
-      { encoding: 'utf8' },
-    );
-    if (made.status !== 0) throw new Error(`openssl failed: ${made.stderr}`);
-    if (asRoot) {
-      giveToPostgres(key);
-      giveToPostgres(crt);
-    }
-    chmodSync(key, 0o600);
-    chmodSync(crt, 0o644);
+  let clientCert: TestPostgres['clientCert'] = null;
+  if (options.ssl || options.clientCert) {
+    const certs = makeTestCerts(dir);
+    if (asRoot) for (const f of [certs.serverKey, certs.serverCrt, certs.caCrt]) giveToPostgres(f);
+    chmodSync(certs.serverKey, 0o600);
+    for (const f of [certs.serverCrt, certs.caCrt, certs.clientCrt]) chmodSync(f, 0o644);
+    // TCP only over TLS; with clientCert, the client certificate is the login (no password).
     writeFileSync(
       join(data, 'pg_hba.conf'),
-      'local all all scram-sha-256\nhostssl all all 127.0.0.1/32 scram-sha-256\n',
+      `local all all scram-sha-256\nhostssl all all 127.0.0.1/32 ${options.clientCert ? 'cert' : 'scram-sha-256'}\n`,
     );
-    sslFlags = ` -c ssl=on -c ssl_cert_file=${crt} -c ssl_key_file=${key}`;
-    caFile = crt;
+    sslFlags = ` -c ssl=on -c ssl_cert_file=${certs.serverCrt} -c ssl_key_file=${certs.serverKey} -c ssl_ca_file=${certs.caCrt}`;
+    caFile = certs.caCrt;
+    clientCert = { crtFile: certs.clientCrt, keyPem: certs.clientKeyPem };
   }
 
   let port = 0;
@@ -182,6 +165,7 @@ export async function startTestPostgres(options: { ssl?: boolean } = {}): Promis
   return {
     port,
     caFile,
+    clientCert,
     url,
     urlWithPassword,
     async createDatabase(name) {

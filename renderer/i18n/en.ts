@@ -278,6 +278,8 @@ export const en = {
   'sync.staleMinutes': 'Warn when nothing was shipped for (minutes)',
   'sync.save': 'Save store sync',
   'sync.password': 'Database password',
+  'sync.clientKey': 'Client certificate key (PEM, optional)',
+  'sync.saveClientKey': 'Save key',
   'sync.passwordSet': 'A password is saved',
   'sync.passwordNotSet': 'No password saved',
   'sync.savePassword': 'Save password',

@@ -284,6 +284,8 @@ export const fr: Record<MessageKey, string> = {
   'sync.staleMinutes': 'Avertir si rien n’est envoyé depuis (minutes)',
   'sync.save': 'Enregistrer la synchro magasin',
   'sync.password': 'Mot de passe de la base',
+  'sync.clientKey': 'Clé du certificat client (PEM, facultative)',
+  'sync.saveClientKey': 'Enregistrer la clé',
   'sync.passwordSet': 'Un mot de passe est enregistré',
   'sync.passwordNotSet': 'Aucun mot de passe enregistré',
   'sync.savePassword': 'Enregistrer le mot de passe',

@@ -268,6 +268,8 @@ export const zh: Record<MessageKey, string> = {
   'sync.staleMinutes': '超过多少分钟未上传时提醒',
   'sync.save': '保存门店同步设置',
   'sync.password': '数据库密码',
+  'sync.clientKey': '客户端证书私钥（PEM，可选）',
+  'sync.saveClientKey': '保存私钥',
   'sync.passwordSet': '已保存密码',
   'sync.passwordNotSet': '未保存密码',
   'sync.savePassword': '保存密码',

@@ -14,7 +14,8 @@ export function StoreSyncSettings() {
   const [storeId, setStoreId] = useState(settings.storeSync.storeId);
   const [stale, setStale] = useState(String(settings.storeSync.staleMinutes));
   const [password, setPassword] = useState('');
-  const [asking, setAsking] = useState<'settings' | 'password' | null>(null);
+  const [clientKey, setClientKey] = useState('');
+  const [asking, setAsking] = useState<'settings' | 'password' | 'clientKey' | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
 
@@ -22,10 +23,12 @@ export function StoreSyncSettings() {
     const result =
       asking === 'password'
         ? await run(api, 'settings.setStoreCredentials', { password, pin })
-        : await run(api, 'settings.update', {
-            patch: { storeSync: { url: url.trim(), storeId: storeId.trim(), staleMinutes: Number(stale) } },
-            pin,
-          });
+        : asking === 'clientKey'
+          ? await run(api, 'settings.setStoreCredentials', { clientKey: clientKey.trim(), pin })
+          : await run(api, 'settings.update', {
+              patch: { storeSync: { url: url.trim(), storeId: storeId.trim(), staleMinutes: Number(stale) } },
+              pin,
+            });
     if (!result.ok) {
       if (result.error.code === 'NOT_ALLOWED') return errorText(tr, result.error);
       setAsking(null);
@@ -34,7 +37,8 @@ export function StoreSyncSettings() {
     }
     setAsking(null);
     setError(null);
-    if (asking === 'password') setPassword('');
+    setPassword('');
+    setClientKey('');
     setNotice(tr(asking === 'password' ? 'sync.passwordSet' : 'settings.saved'));
     return null;
   };
@@ -73,6 +77,19 @@ export function StoreSyncSettings() {
       </label>
       <button type="button" disabled={password === ''} onClick={() => setAsking('password')}>
         {tr('sync.savePassword')}
+      </button>
+      <label className="field">
+        <span>{tr('sync.clientKey')}</span>
+        <textarea
+          autoComplete="off"
+          spellCheck={false}
+          rows={3}
+          value={clientKey}
+          onChange={(e) => setClientKey(e.target.value)}
+        />
+      </label>
+      <button type="button" disabled={clientKey.trim() === ''} onClick={() => setAsking('clientKey')}>
+        {tr('sync.saveClientKey')}
       </button>
       <div className="sync-status" data-testid="sync-status">
         <p>{tr(`sync.state.${s.state}`)}</p>

@@ -17,6 +17,7 @@ import { ABSOLUTE_MAX_CENTS } from './money.ts';
 import { printerTargetProblem } from './printing/printer-target.ts';
 import type { ReceiptDoc } from './printing/receipt-layout.ts';
 import { type ShiftReport, type ShiftSummary, STAFF_ROLES, type StaffView } from './staff.ts';
+import { storeSyncSettingsSchema } from './store-sync.ts';
 
 const cents = z.number().int().min(0).max(ABSOLUTE_MAX_CENTS);
 const positiveCents = cents.min(1);
@@ -127,6 +128,8 @@ export const settingsPatchSchema = z
     receipts: receiptSettingsSchema,
     idleLockMinutes: z.number().int().min(0).max(240),
     shiftPerDay: z.boolean(),
+    /** Where this till ships its journal (a chain's central PostgreSQL); the password is a secret. */
+    storeSync: storeSyncSettingsSchema,
   })
   .strict()
   .partial();
@@ -282,6 +285,26 @@ export const commands = {
     request: z
       .object({
         signKey: z.string().regex(/^[0-9A-F]{16}$/, 'sign key is 16 upper-case hex characters'),
+        pin,
+      })
+      .strict(),
+    result: null as unknown as PublicSettings,
+  },
+  /** Write-only, like the sign key: the central database's password and client-certificate key. */
+  'settings.setStoreCredentials': {
+    request: z
+      .object({
+        /** An empty string removes the saved one. */
+        password: z.string().max(200).optional(),
+        clientKey: z
+          .union([
+            z.literal(''),
+            z
+              .string()
+              .max(16_384)
+              .regex(/-----BEGIN [A-Z ]*PRIVATE KEY-----/, 'a PEM private key'),
+          ])
+          .optional(),
         pin,
       })
       .strict(),

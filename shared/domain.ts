@@ -3,6 +3,7 @@
 import type { Currency } from './money.ts';
 import type { ReceiptDoc } from './printing/receipt-layout.ts';
 import type { StaffState } from './staff.ts';
+import type { StoreSyncSettings, StoreSyncStatus } from './store-sync.ts';
 
 export type Wallet = 'WECHATPAY' | 'ALIPAY' | 'UNIONPAY';
 export const WALLETS: readonly Wallet[] = ['WECHATPAY', 'ALIPAY', 'UNIONPAY'];
@@ -125,6 +126,8 @@ export interface TillSnapshot {
   printing: PrintingView;
   /** Who is signed in, and the open shift. */
   staff: StaffState;
+  /** Shipping the journal to the chain's central database. */
+  storeSync: StoreSyncStatus;
 }
 
 /** Receipts: the latest print jobs, and the receipt the screen printer shows (no printer hardware). */
@@ -194,6 +197,7 @@ export interface PublicSettings {
   idleLockMinutes: number;
   /** One shift per local day (closed at the first sign-in of the next day) instead of one per sign-in. */
   shiftPerDay: boolean;
+  storeSync: StoreSyncSettings;
 }
 
 export interface ReceiptSettings {

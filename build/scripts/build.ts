@@ -1,4 +1,5 @@
-// Builds everything the app runs: the two renderer entries (Vite), the Electron main process and one
+// Builds everything the app runs: the three renderer entries (Vite: till, customer display, and the
+// owner's store report page that `cli store serve` serves), the Electron main process and one
 // preload per window role (esbuild). Output goes to dist/, which electron-builder packs.
 import { rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -11,7 +12,7 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const out = join(root, 'dist');
 
 export const PRELOAD_ROLES = ['till', 'customer'] as const;
-export const RENDERER_ENTRIES = ['till', 'customer'] as const;
+export const RENDERER_ENTRIES = ['till', 'customer', 'store'] as const;
 
 async function buildRenderer(): Promise<void> {
   await viteBuild({

@@ -5,6 +5,8 @@ import type { BuildOptions } from 'esbuild';
 
 /** Left out of every bundle: loaded from node_modules (app.asar.unpacked) at run time. */
 export const NATIVE_EXTERNALS = ['electron', 'better-sqlite3', 'serialport', '@serialport/*'];
+/** node-postgres is bundled; its optional native binding (pg-native) is never installed or loaded. */
+const OPTIONAL_EXTERNALS = ['pg-native'];
 
 export function mainBundleOptions(root: string, outfile: string): BuildOptions {
   return {
@@ -14,7 +16,7 @@ export function mainBundleOptions(root: string, outfile: string): BuildOptions {
     platform: 'node',
     target: 'node22',
     format: 'cjs',
-    external: NATIVE_EXTERNALS,
+    external: [...NATIVE_EXTERNALS, ...OPTIONAL_EXTERNALS],
     // The core loads serialport with import() so a broken driver costs serial only; in this CommonJS
     // bundle that becomes require(), which resolves inside app.asar like the static requires do.
     supported: { 'dynamic-import': false },

@@ -15,6 +15,7 @@ const COMMANDS = [
   'receipt',
   'staff',
   'shift',
+  'store',
 ] as const;
 type CommandName = (typeof COMMANDS)[number];
 

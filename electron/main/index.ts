@@ -83,6 +83,7 @@ async function start(): Promise<void> {
     logger: sink,
     appVersion: app.getVersion(),
     printing: electronPrinting(),
+    storeStart: { url: args.storePg, storeId: args.storeId },
   });
   core = till;
   // The "Browser (LAN)" display setting: the customer display for a tablet on the shop's network.

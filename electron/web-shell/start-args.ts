@@ -1,13 +1,16 @@
 // Command-line flags of the browser shell: --port N, --data-dir D, --customer-host H (LAN address the
-// customer display may be opened from). Unknown flags are an error, not silently ignored.
+// customer display may be opened from), --store-pg URL and --store-id ID (the chain's central database,
+// saved to the settings). Unknown flags are an error, not silently ignored.
 export interface StartArgs {
   port: number;
   dataDir: string | null;
   customerHost: string | null;
+  storePg: string | null;
+  storeId: string | null;
 }
 
 export function parseStartArgs(argv: readonly string[]): StartArgs {
-  const out: StartArgs = { port: 8787, dataDir: null, customerHost: null };
+  const out: StartArgs = { port: 8787, dataDir: null, customerHost: null, storePg: null, storeId: null };
   for (let i = 0; i < argv.length; i++) {
     const flag = argv[i];
     if (flag === '--') continue;
@@ -27,8 +30,16 @@ export function parseStartArgs(argv: readonly string[]): StartArgs {
       case '--customer-host':
         out.customerHost = value;
         break;
+      case '--store-pg':
+        out.storePg = value;
+        break;
+      case '--store-id':
+        out.storeId = value;
+        break;
       default:
-        throw new Error(`unknown option ${flag} (known: --port, --data-dir, --customer-host)`);
+        throw new Error(
+          `unknown option ${flag} (known: --port, --data-dir, --customer-host, --store-pg, --store-id)`,
+        );
     }
   }
   return out;

@@ -1,4 +1,5 @@
-// `npm run start:web [-- --port N] [-- --data-dir D] [-- --customer-host 0.0.0.0]`: the till in a
+// `npm run start:web [-- --port N] [-- --data-dir D] [-- --customer-host 0.0.0.0] [-- --store-pg URL
+// --store-id ID]`: the till in a
 // browser. The first two stdout lines are exactly the till URL (with its session token) and the
 // customer display URL; logs go to stderr. SIGINT/SIGTERM close everything cleanly.
 import { dirname, join, resolve } from 'node:path';
@@ -20,6 +21,7 @@ async function main(): Promise<void> {
     secrets: createFileSecretStore(join(dataDir, 'secrets.json')),
     env: process.env,
     logger: { write: (line) => process.stderr.write(`${line}\n`) },
+    storeStart: { url: args.storePg, storeId: args.storeId },
   });
   const shell = await createWebShell({
     core,

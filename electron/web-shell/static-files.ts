@@ -32,7 +32,7 @@ export const SECURITY_HEADERS = {
 export async function sendHtml(
   res: ServerResponse,
   rendererDir: string,
-  entry: 'till' | 'customer',
+  entry: 'till' | 'customer' | 'store',
 ): Promise<void> {
   await sendFile(res, join(rendererDir, entry, 'index.html'), true);
 }

@@ -9,6 +9,7 @@ import { KioskQuit } from './KioskQuit.tsx';
 import { NavBar, type Tab } from './NavBar.tsx';
 import { PrintFailure, ScreenPrinter } from './PrintStatus.tsx';
 import { SaleFlow } from './SaleFlow.tsx';
+import { SyncBadge } from './SyncBadge.tsx';
 import { AttentionScreen } from './screens/AttentionScreen.tsx';
 import { HistoryScreen } from './screens/HistoryScreen.tsx';
 import { ReportScreen } from './screens/ReportScreen.tsx';
@@ -77,6 +78,7 @@ function Till({ api, snapshot }: { api: TillApi; snapshot: TillSnapshot }) {
             {ctx.tr(`gateway.state.${snapshot.gateway.state}`)}
           </span>
           <CashierBadge />
+          <SyncBadge />
         </header>
         {snapshot.staff.cashier === null ? (
           <main className="content">

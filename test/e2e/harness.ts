@@ -42,12 +42,19 @@ export interface Shell {
  * `dataDir` it runs on that one instead (a restart of the same till) and leaves it for the caller.
  */
 export async function startShell(
-  opts: { timeoutMs?: number; dataDir?: string; port?: number } = {},
+  opts: { timeoutMs?: number; dataDir?: string; port?: number; extraArgs?: string[] } = {},
 ): Promise<Shell> {
   const dataDir = opts.dataDir ?? mkdtempSync(join(tmpdir(), 'till-e2e-'));
   const child = spawn(
     process.execPath,
-    [join(root, 'electron/web-shell/start.ts'), '--port', String(opts.port ?? 0), '--data-dir', dataDir],
+    [
+      join(root, 'electron/web-shell/start.ts'),
+      '--port',
+      String(opts.port ?? 0),
+      '--data-dir',
+      dataDir,
+      ...(opts.extraArgs ?? []),
+    ],
     {
       cwd: root,
       stdio: ['ignore', 'pipe', 'pipe'],

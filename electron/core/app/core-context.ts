@@ -40,6 +40,8 @@ export interface CoreContext {
   snapshot(): TillSnapshot;
   /** Called after settings or the sign key changed: rebuilds what depends on them. */
   settingsChanged(previous: StoredSettings, signKeyChanged: boolean): Promise<void>;
+  /** The central database's password or client key changed: the sync agent reconnects with them. */
+  storeCredentialsChanged(): Promise<void>;
   diagnosticsText(): string;
   /** A typed or page-detected wallet code, through the scan rules to the waiting passive payment. */
   submitCode(code: string, source: 'wedge' | 'manual', timings?: number[]): Promise<AttemptView>;

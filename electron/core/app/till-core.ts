@@ -24,6 +24,8 @@ import { createStaffSession } from '../staff/session.ts';
 import { createShifts } from '../staff/shifts.ts';
 import { createShiftsRepo } from '../staff/shifts-repo.ts';
 import { openStaffStore } from '../staff/staff-store.ts';
+import { applyStoreStartValues, type StoreStartValues, storeStartValues } from '../sync/start-values.ts';
+import { createSyncRunner } from '../sync/sync-runner.ts';
 import type { CoreContext } from './core-context.ts';
 import { type CoreLogger, createCoreLogger, errorFields } from './core-logger.ts';
 import { projectCustomerView } from './customer-projection.ts';
@@ -45,6 +47,7 @@ import { shellHandlers } from './shell-handlers.ts';
 import { shiftHandlers } from './shift-handlers.ts';
 import type { PaymentStack, StackFactories } from './stack-types.ts';
 import { staffHandlers } from './staff-handlers.ts';
+import { storeSyncHandlers } from './store-sync-handlers.ts';
 import type { TillCore } from './till-core-types.ts';
 import { createViewPusher } from './view-pusher.ts';
 
@@ -80,6 +83,8 @@ export interface TillCoreOptions {
   stacks?: Partial<StackFactories>;
   /** What the shell adds to receipt printing (Electron's system printer, a line rasteriser). */
   printing?: PrintingShell;
+  /** `--store-pg` / `--store-id` from the command line (TILL_STORE_PG / TILL_STORE_ID are read from env). */
+  storeStart?: StoreStartValues;
 }
 
 /** How long the customer display says "cancelled" after a payment is set aside (unless a new amount comes). */
@@ -128,6 +133,8 @@ async function startTillCore(
 ): Promise<TillCore> {
   const settings = createSettingsStore(opts.dataDir, () => clock.now());
   if (settings.loadIssue) logger.warn(settings.loadIssue);
+  if (await applyStoreStartValues(storeStartValues(opts.storeStart ?? {}, env), settings, opts.secrets))
+    logger.info('central store database set from the start options');
   // One throttle (and one lockout file) for every PIN of this till: the supervisor's under 'till',
   // staff accounts under their own keys.
   const pinThrottle = createPinThrottle({
@@ -238,6 +245,14 @@ async function startTillCore(
     setAsideTimer = null;
   };
 
+  const sync = createSyncRunner({
+    dataDir: opts.dataDir,
+    secrets: opts.secrets,
+    clock,
+    log: logger.child('sync'),
+    appVersion: opts.appVersion ?? 'dev',
+    onStatus: () => pushSnapshot(),
+  });
   let stack: PaymentStack = await startPayments();
   let scanner: ScannerPort = await startScanners().catch(async (err: unknown) => {
     await stack.close();
@@ -351,6 +366,7 @@ async function startTillCore(
         shiftId: shifts.openId(),
         idleLockSeconds: settings.get().idleLockMinutes * 60,
       },
+      storeSync: sync.status(),
     };
   }
 
@@ -390,6 +406,7 @@ async function startTillCore(
       signKeyChanged || PAYMENT_KEYS.some((k) => JSON.stringify(previous[k]) !== JSON.stringify(next[k]));
     if (paymentsChanged) await rebuildPayments();
     if (JSON.stringify(previous.scanners) !== JSON.stringify(next.scanners)) await rebuildScanners();
+    await applySync();
     pushAll();
   }
 
@@ -402,6 +419,7 @@ async function startTillCore(
   function onPaymentsChange(change: PaymentsChange): void {
     // A sale that starts or closes ends what was being keyed (the projection ignores it meanwhile).
     if (change.kind === 'sale') draft = null;
+    sync.nudge();
     scanWait.sync();
     receipts.saleChanged(stack.payments.currentSale());
     pushAll();
@@ -428,6 +446,16 @@ async function startTillCore(
     receipts.resume();
     offPayments = stack.payments.onChange(onPaymentsChange);
     stopProbes = startHealthProbes(() => stack.payments.probeGateway(), clock);
+    await applySync();
+  }
+
+  /** The sync agent follows the settings, the credentials and whether the till is live. */
+  async function applySync(force = false): Promise<void> {
+    try {
+      await sync.apply(settings.get(), stack.sandbox, force);
+    } catch (err) {
+      logger.error('the store sync agent could not start', errorFields(err));
+    }
   }
 
   async function rebuildScanners(): Promise<void> {
@@ -458,6 +486,10 @@ async function startTillCore(
     publicSettings,
     snapshot,
     settingsChanged,
+    storeCredentialsChanged: async () => {
+      await applySync(true);
+      pushSnapshot();
+    },
     submitCode: (code, source, timings) => scanWait.submit(code, source, timings),
     syncScanWait: () => scanWait.sync(),
     receipts,
@@ -499,8 +531,10 @@ async function startTillCore(
     ...receiptHandlers(ctx),
     ...staffHandlers(ctx),
     ...shiftHandlers(ctx),
+    ...storeSyncHandlers(ctx),
   });
 
+  await applySync();
   scanWait.sync();
   pushAll();
 
@@ -530,6 +564,7 @@ async function startTillCore(
       scanWait.stop();
       offPayments();
       offScanner();
+      await sync.close().catch((err: unknown) => logger.error('sync agent close failed', errorFields(err)));
       await scanner.close().catch((err: unknown) => logger.error('scanner close failed', errorFields(err)));
       await stack.close().catch((err: unknown) => logger.error('payments close failed', errorFields(err)));
       staffStore.close();

@@ -40,5 +40,6 @@ export function defaultSettings(): StoredSettings {
     receipts: { printer: 'screen', target: '', paper: '80mm', chinese: 'gb18030', afterPaid: 'customer' },
     idleLockMinutes: 5,
     shiftPerDay: false,
+    storeSync: { url: '', storeId: '', staleMinutes: 15 },
   };
 }

@@ -2,8 +2,17 @@
 // the browser shell and the CLI use a 0600 JSON file; tests use memory.
 import { chmodSync, existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 
-/** codeHashKey / sandboxCodeHashKey: the HMAC keys of the live and sandbox journals' wallet-code hashes. */
-export type SecretName = 'signKey' | 'pinHash' | 'codeHashKey' | 'sandboxCodeHashKey';
+/**
+ * codeHashKey / sandboxCodeHashKey: the HMAC keys of the live and sandbox journals' wallet-code hashes.
+ * The central store database's password and client-certificate key sit beside the sign key.
+ */
+export type SecretName =
+  | 'signKey'
+  | 'pinHash'
+  | 'codeHashKey'
+  | 'sandboxCodeHashKey'
+  | 'storePgPassword'
+  | 'storePgClientKey';
 
 export interface SecretStore {
   get(name: SecretName): Promise<string | null>;

@@ -33,8 +33,12 @@ const SIGN_KEY = /(?<![0-9A-Za-z])[0-9A-F]{16}(?![0-9A-Za-z])/g;
 const SECRET_PAIR =
   /(?<![A-Za-z0-9])(["']?)(sign[-_]?key|old[-_]?pin|new[-_]?pin|pin[-_]?hash|pin|password|secret)\1(\s*[:=]\s*)(["']?)[^\s"',;&}]+\4/gi;
 
+// A password inside a URL (postgresql://user:password@host/db).
+const URL_PASSWORD = /(\b[a-z][a-z0-9+.-]*:\/\/[^\s:/@]+:)[^\s@/]+@/gi;
+
 export function redactText(text: string): string {
   return text
+    .replace(URL_PASSWORD, `$1${REDACTED}@`)
     .replace(
       SECRET_PAIR,
       (_m, q: string, name: string, sep: string, vq: string) => `${q}${name}${q}${sep}${vq}${REDACTED}${vq}`,

@@ -10,6 +10,7 @@ import { PinDialog } from './PinDialog.tsx';
 import { ReceiptTestPage } from './ReceiptTestPage.tsx';
 import { ScannerTest } from './ScannerTest.tsx';
 import { SignKeyAndPin } from './SignKeyAndPin.tsx';
+import { StoreSyncSettings } from './StoreSyncSettings.tsx';
 import {
   AFTER_PAID,
   BAUD_RATES,
@@ -362,6 +363,7 @@ export function SettingsScreen() {
       </form>
       <div className="settings-extras">
         <SignKeyAndPin />
+        <StoreSyncSettings />
         <ScannerTest />
         <ReceiptTestPage />
       </div>

@@ -3,6 +3,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import type { Clock } from '../../../electron/core/clock.ts';
 import { verifyCallback } from '../../../electron/core/gateway/callback.ts';
 import { createGatewayClient } from '../../../electron/core/gateway/client.ts';
 import { createJournal, type Journal } from '../../../electron/core/journal/journal.ts';
@@ -63,6 +64,8 @@ export async function makeRig(
     sim?: Simulator;
     /** The journal's busy timeout (the till's default when absent). */
     busyTimeoutMs?: number;
+    /** The till's clock (e.g. one that runs an hour off). */
+    clock?: Clock;
   } = {},
 ): Promise<Rig> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'payments-it-'));
@@ -91,6 +94,7 @@ export async function makeRig(
       codeHashKey: TEST_CODE_HASH_KEY,
       journal,
       gateway,
+      ...(options.clock ? { clock: options.clock } : {}),
       terminalNo: 'T1',
       operatorId: SANDBOX_OPERATOR_ID,
       merchantId: SANDBOX_MERCHANT_ID,

@@ -5,15 +5,34 @@ import { parseStartArgs } from '../../../electron/web-shell/start-args.ts';
 
 describe('web shell flags', () => {
   it('reads --port, --data-dir and --customer-host, ignoring npm separators', () => {
-    assert.deepEqual(parseStartArgs([]), { port: 8787, dataDir: null, customerHost: null });
+    assert.deepEqual(parseStartArgs([]), {
+      port: 8787,
+      dataDir: null,
+      customerHost: null,
+      storePg: null,
+      storeId: null,
+    });
     assert.deepEqual(
       parseStartArgs(['--', '--port', '0', '--', '--data-dir', 'd', '--customer-host', 'tab.local']),
       {
         port: 0,
         dataDir: 'd',
         customerHost: 'tab.local',
+        storePg: null,
+        storeId: null,
       },
     );
+  });
+
+  it('reads --store-pg and --store-id for the central store database', () => {
+    const args = parseStartArgs([
+      '--store-pg',
+      'postgresql://till@db.shop:5432/chain',
+      '--store-id',
+      'north',
+    ]);
+    assert.equal(args.storePg, 'postgresql://till@db.shop:5432/chain');
+    assert.equal(args.storeId, 'north');
   });
 
   it('refuses unknown flags, missing values and bad ports', () => {

@@ -34,6 +34,16 @@ test('kiosk mode by flag or environment', () => {
   assert.equal(parseShellArgs([], { OTTPAY_KIOSK: '1' }).kiosk, true);
 });
 
+test('the central store database from --store-pg and --store-id, either as --flag value or --flag=value', () => {
+  const args = parseShellArgs(
+    ['electron', '.', '--store-pg=postgresql://till@db/chain', '--store-id', 's1'],
+    {},
+  );
+  assert.equal(args.storePg, 'postgresql://till@db/chain');
+  assert.equal(args.storeId, 's1');
+  assert.equal(parseShellArgs(['electron', '.', '--store-id', '--kiosk'], {}).storeId, null);
+});
+
 test('the data folder: the OS default unless --data-dir or TILL_DATA_DIR names one', () => {
   const cwd = '/shop';
   assert.equal(parseShellArgs(['electron', '.'], {}, cwd).dataDir, null);

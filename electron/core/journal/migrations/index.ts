@@ -6,6 +6,7 @@ import { migration0004 } from './0004-callback-rejections.ts';
 import { migration0005 } from './0005-wallet-code-privacy.ts';
 import { migration0006 } from './0006-receipts-and-rates.ts';
 import { migration0007 } from './0007-staff-and-shifts.ts';
+import { migration0008 } from './0008-sync-acks.ts';
 import type { Migration } from './migration.ts';
 
 export const MIGRATIONS: readonly Migration[] = [
@@ -16,5 +17,6 @@ export const MIGRATIONS: readonly Migration[] = [
   migration0005,
   migration0006,
   migration0007,
+  migration0008,
 ];
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;

@@ -1,0 +1,221 @@
+// The outbox agent: ships the journal's events to the central PostgreSQL, one batch in flight, each
+// batch capped in size (bounded memory, and back-pressure: nothing is read before the previous batch is
+// acknowledged). At least once: the acknowledgement is written to the journal only after the central
+// commit, and the central side ignores what it already has. Sales never wait on it: the engine writes
+// the journal as before; the agent only reads it, on its own schedule or when nudged, and retries with
+// a capped backoff after any failure.
+import pg from 'pg';
+import type { StoreSyncStatus } from '../../../shared/store-sync.ts';
+import { ingestBatch } from '../../store/ingest.ts';
+import { migrateCentral } from '../../store/migrate.ts';
+import { type PgSecrets, pgClientConfig, pgTarget, scrub } from '../../store/pg-config.ts';
+import type { Clock, TimerHandle } from '../clock.ts';
+import type { Db } from '../journal/open-journal.ts';
+import type { Logger } from '../logging/index.ts';
+import { createOutbox } from './outbox.ts';
+
+/** Named points a crash test may stop the process at. */
+export type SyncFaultPoint = 'sync.before-commit' | 'sync.committed';
+
+export interface SyncAgentOptions {
+  db: Db;
+  /** The central database, without a password. */
+  url: string;
+  storeId: string;
+  secrets: PgSecrets;
+  terminalNo: string;
+  timeZone: string;
+  appVersion: string;
+  clock: Clock;
+  log: Logger;
+  batchSize?: number;
+  /** How often to look for new events when not nudged. */
+  pollMs?: number;
+  /** Events older than this, not yet shipped, make the till say so. */
+  staleAfterMs?: number;
+  maxBackoffMs?: number;
+  /** Apply the central migrations on connect (the default); off when IT applies them with the CLI. */
+  migrate?: boolean;
+  fault?: (point: SyncFaultPoint) => void;
+  onStatus?: (status: StoreSyncStatus) => void;
+}
+
+export interface SyncAgent {
+  status(): StoreSyncStatus;
+  /** New events were written: look now rather than at the next poll. */
+  nudge(): void;
+  stop(): Promise<void>;
+}
+
+export const SYNC_DEFAULTS = {
+  batchSize: 500,
+  pollMs: 2000,
+  staleAfterMs: 15 * 60_000,
+  maxBackoffMs: 30_000,
+};
+
+export function startSyncAgent(o: SyncAgentOptions): SyncAgent {
+  const batchSize = o.batchSize ?? SYNC_DEFAULTS.batchSize;
+  const pollMs = o.pollMs ?? SYNC_DEFAULTS.pollMs;
+  const staleAfterMs = o.staleAfterMs ?? SYNC_DEFAULTS.staleAfterMs;
+  const maxBackoffMs = o.maxBackoffMs ?? SYNC_DEFAULTS.maxBackoffMs;
+  const outbox = createOutbox(o.db);
+  const target = pgTarget(o.url);
+  const tillId = outbox.tillId();
+  const secretsList = [o.secrets.password, o.secrets.clientKey];
+
+  let client: pg.Client | null = null;
+  let running = true;
+  let wake: (() => void) | null = null;
+  let timer: TimerHandle | null = null;
+  let nudged = false;
+  let failures = 0;
+  let status: StoreSyncStatus = {
+    state: 'shipping',
+    stale: false,
+    target,
+    storeId: o.storeId,
+    lastShippedSeq: outbox.acked(target),
+    lastShippedAt: outbox.ackedAt(target),
+    pendingEvents: 0,
+    lagMs: null,
+    lastError: null,
+    lastErrorAt: null,
+    passwordSet: Boolean(o.secrets.password),
+  };
+
+  let shown = '';
+  /** Recomputes the status; listeners hear of it when more than the lag's age moved. */
+  const publish = (patch: Partial<StoreSyncStatus>): void => {
+    const now = o.clock.now();
+    const pending = outbox.pending(status.lastShippedSeq);
+    const lagMs = pending.oldestAt === null ? null : Math.max(0, now - pending.oldestAt);
+    status = {
+      ...status,
+      ...patch,
+      pendingEvents: pending.count,
+      lagMs,
+      stale: lagMs !== null && lagMs > staleAfterMs,
+    };
+    const next = JSON.stringify({ ...status, lagMs: null });
+    if (next === shown) return;
+    shown = next;
+    o.onStatus?.(status);
+  };
+
+  /**
+   * Waits `ms`, or less: a stop ends any wait; a nudge (new events) ends a poll's wait but not a
+   * failure's backoff, so a busy till does not hammer a server that is down.
+   */
+  let wakeOnNudge = true;
+  const pause = (ms: number, byNudge: boolean): Promise<void> =>
+    new Promise((resolve) => {
+      if ((nudged && byNudge) || !running) {
+        nudged = false;
+        resolve();
+        return;
+      }
+      wakeOnNudge = byNudge;
+      wake = resolve;
+      timer = o.clock.setTimeout(() => {
+        wake = null;
+        timer = null;
+        resolve();
+      }, ms);
+    });
+  const wakeNow = (): void => {
+    const w = wake;
+    wake = null;
+    if (timer !== null) o.clock.clearTimeout(timer);
+    timer = null;
+    w?.();
+  };
+
+  async function connected(): Promise<pg.Client> {
+    if (client) return client;
+    const c = new pg.Client({ ...pgClientConfig(o.url, o.secrets), query_timeout: 30_000, keepAlive: true });
+    // A dropped connection surfaces on the next query; this only keeps the error from being unhandled.
+    c.on('error', () => undefined);
+    try {
+      await c.connect();
+      if (o.migrate !== false) await migrateCentral(c);
+    } catch (err) {
+      await c.end().catch(() => undefined);
+      throw err;
+    }
+    client = c;
+    return c;
+  }
+
+  /**
+   * Ships one batch; false when there was nothing to ship. Connects first even then, so a wrong URL,
+   * password or certificate shows at start, not at the first sale.
+   */
+  async function shipOnce(): Promise<boolean> {
+    const c = await connected();
+    const read = outbox.read(status.lastShippedSeq, batchSize);
+    if (read.events.length === 0) return false;
+    const res = await ingestBatch(
+      c,
+      {
+        storeId: o.storeId,
+        tillId,
+        terminalNo: o.terminalNo,
+        timeZone: o.timeZone,
+        appVersion: o.appVersion,
+        sentAt: o.clock.now(),
+        ...read,
+      },
+      { beforeCommit: () => o.fault?.('sync.before-commit') },
+    );
+    o.fault?.('sync.committed');
+    outbox.ack(target, res.lastSeq, o.clock.now());
+    publish({ lastShippedSeq: res.lastSeq, lastShippedAt: o.clock.now() });
+    return true;
+  }
+
+  const loop = (async () => {
+    publish({});
+    while (running) {
+      let more = false;
+      try {
+        more = await shipOnce();
+        failures = 0;
+        if (!more) publish({ state: 'up_to_date', lastError: null });
+      } catch (err) {
+        failures++;
+        const message = scrub((err as Error).message ?? String(err), secretsList);
+        // A long outage retries every 30 s: log a new error, then only every 20th repeat of it.
+        if (message !== status.lastError || failures % 20 === 1)
+          o.log.warn('shipping to the central database failed; will retry', { error: message, failures });
+        const old = client as pg.Client | null;
+        client = null;
+        await old?.end().catch(() => undefined);
+        publish({ state: 'retrying', lastError: message, lastErrorAt: o.clock.now() });
+        await pause(Math.min(maxBackoffMs, 500 * 2 ** Math.min(failures - 1, 10)), false);
+        continue;
+      }
+      if (more) {
+        publish({ state: 'shipping' });
+        continue;
+      }
+      await pause(pollMs, true);
+    }
+  })();
+
+  return {
+    status: () => status,
+    nudge() {
+      if (wake && wakeOnNudge) wakeNow();
+      else nudged = true;
+    },
+    async stop() {
+      running = false;
+      wakeNow();
+      await loop;
+      const last = client as pg.Client | null;
+      client = null;
+      await last?.end().catch(() => undefined);
+    },
+  };
+}

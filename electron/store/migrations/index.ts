@@ -1,0 +1,6 @@
+// Every central migration, in order. Append only: a shipped migration is never edited.
+import { pgMigration0001 } from './0001-init.ts';
+import type { PgMigration } from './migration.ts';
+
+export const PG_MIGRATIONS: readonly PgMigration[] = [pgMigration0001];
+export const LATEST_PG_SCHEMA_VERSION = PG_MIGRATIONS.length;

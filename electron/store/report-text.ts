@@ -1,0 +1,44 @@
+// The chain report as the CLI prints it: one line per till, then each store's and the chain's totals
+// per currency. Amounts in major units with two decimals; the JSON form keeps cents.
+import { centsToPlain } from '../../shared/money.ts';
+import type { ChainDayReport, DayTotals, TillDayLine } from '../../shared/store-report.ts';
+
+const CLOCK_WARN_MS = 5 * 60_000;
+
+function figures(t: Omit<DayTotals, 'currency'> & { currency: string | null }): string {
+  const cols = [
+    `paid ${String(t.paidCount).padStart(5)}`,
+    `gross ${centsToPlain(t.grossCents).padStart(11)}`,
+    `tips ${centsToPlain(t.tipCents).padStart(9)}`,
+    `refunds ${centsToPlain(t.refundedCents).padStart(10)}`,
+    `net ${centsToPlain(t.netCents).padStart(11)}`,
+    t.currency ?? '   ',
+  ];
+  if (t.unresolved > 0) cols.push(`unresolved ${t.unresolved}`);
+  return cols.join('  ');
+}
+
+function tillLine(t: TillDayLine): string {
+  const name = `till ${t.terminalNo} (${t.tillId.slice(0, 8)})`.padEnd(22);
+  const notes: string[] = [];
+  if (t.clockOffsetMs !== null && Math.abs(t.clockOffsetMs) > CLOCK_WARN_MS)
+    // The offset is the server's clock minus the till's: negative means the till runs ahead.
+    notes.push(
+      `clock ${Math.round(Math.abs(t.clockOffsetMs) / 60_000)} min ${t.clockOffsetMs < 0 ? 'ahead' : 'behind'}`,
+    );
+  notes.push(`last shipped ${t.lastShippedAt ?? 'never'}`);
+  return `  ${name} ${figures(t)}  (${notes.join('; ')})`;
+}
+
+export function reportText(r: ChainDayReport): string {
+  const lines = [`Chain report for ${r.day}${r.storeId ? `, store ${r.storeId}` : ''}`];
+  if (r.stores.length === 0) lines.push('  no till has shipped anything for this store yet');
+  for (const s of r.stores) {
+    lines.push('', `store ${s.storeId}`);
+    for (const t of s.tills) lines.push(tillLine(t));
+    for (const tot of s.totals) lines.push(`  ${'store total'.padEnd(22)} ${figures(tot)}`);
+  }
+  if (r.chain.length > 0) lines.push('');
+  for (const tot of r.chain) lines.push(`${'chain total'.padEnd(24)} ${figures(tot)}`);
+  return `${lines.join('\n')}\n`;
+}

@@ -1,0 +1,125 @@
+// Settings for shipping the journal to the chain's central PostgreSQL: URL (no password), store id,
+// when to warn; the password is write-only (like the sign key). Below, what the agent is doing now.
+import { useState } from 'react';
+import { ErrorNote } from '../../components/ErrorNote.tsx';
+import { errorText } from '../../i18n/error-text.ts';
+import { dateTime } from '../../i18n/t.ts';
+import { run, useTill } from '../till-context.ts';
+import { PinDialog } from './PinDialog.tsx';
+
+export function StoreSyncSettings() {
+  const { api, tr, settings, snapshot, lang } = useTill();
+  const s = snapshot.storeSync;
+  const [url, setUrl] = useState(settings.storeSync.url);
+  const [storeId, setStoreId] = useState(settings.storeSync.storeId);
+  const [stale, setStale] = useState(String(settings.storeSync.staleMinutes));
+  const [password, setPassword] = useState('');
+  const [clientKey, setClientKey] = useState('');
+  const [asking, setAsking] = useState<'settings' | 'password' | 'clientKey' | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  const confirm = async (pin: string): Promise<string | null> => {
+    const result =
+      asking === 'password'
+        ? await run(api, 'settings.setStoreCredentials', { password, pin })
+        : asking === 'clientKey'
+          ? await run(api, 'settings.setStoreCredentials', { clientKey: clientKey.trim(), pin })
+          : await run(api, 'settings.update', {
+              patch: { storeSync: { url: url.trim(), storeId: storeId.trim(), staleMinutes: Number(stale) } },
+              pin,
+            });
+    if (!result.ok) {
+      if (result.error.code === 'NOT_ALLOWED') return errorText(tr, result.error);
+      setAsking(null);
+      setError(errorText(tr, result.error));
+      return null;
+    }
+    setAsking(null);
+    setError(null);
+    setPassword('');
+    setClientKey('');
+    setNotice(tr(asking === 'password' ? 'sync.passwordSet' : 'settings.saved'));
+    return null;
+  };
+
+  return (
+    <fieldset className="store-sync">
+      <legend>{tr('sync.title')}</legend>
+      <label className="field">
+        <span>{tr('sync.url')}</span>
+        <input value={url} inputMode="url" onChange={(e) => setUrl(e.target.value)} />
+      </label>
+      <label className="field">
+        <span>{tr('sync.storeId')}</span>
+        <input value={storeId} onChange={(e) => setStoreId(e.target.value)} />
+      </label>
+      <label className="field">
+        <span>{tr('sync.staleMinutes')}</span>
+        <input
+          value={stale}
+          inputMode="numeric"
+          onChange={(e) => setStale(e.target.value.replace(/\D/g, ''))}
+        />
+      </label>
+      <button type="button" onClick={() => setAsking('settings')}>
+        {tr('sync.save')}
+      </button>
+      <p>{s.passwordSet ? tr('sync.passwordSet') : tr('sync.passwordNotSet')}</p>
+      <label className="field">
+        <span>{tr('sync.password')}</span>
+        <input
+          type="password"
+          autoComplete="off"
+          value={password}
+          onChange={(e) => setPassword(e.target.value)}
+        />
+      </label>
+      <button type="button" disabled={password === ''} onClick={() => setAsking('password')}>
+        {tr('sync.savePassword')}
+      </button>
+      <label className="field">
+        <span>{tr('sync.clientKey')}</span>
+        <textarea
+          autoComplete="off"
+          spellCheck={false}
+          rows={3}
+          value={clientKey}
+          onChange={(e) => setClientKey(e.target.value)}
+        />
+      </label>
+      <button type="button" disabled={clientKey.trim() === ''} onClick={() => setAsking('clientKey')}>
+        {tr('sync.saveClientKey')}
+      </button>
+      <div className="sync-status" data-testid="sync-status">
+        <p>{tr(`sync.state.${s.state}`)}</p>
+        {s.state !== 'off' && s.state !== 'sandbox' && (
+          <>
+            <p>
+              {tr('sync.lastShipped', {
+                when: s.lastShippedAt ? dateTime(lang, s.lastShippedAt) : tr('store.never'),
+                seq: s.lastShippedSeq,
+              })}
+            </p>
+            {s.pendingEvents > 0 && (
+              <p className={s.stale ? 'sync-bad' : ''}>
+                {tr('sync.pending', {
+                  count: s.pendingEvents,
+                  minutes: Math.floor((s.lagMs ?? 0) / 60_000),
+                })}
+              </p>
+            )}
+            {s.lastError && <p className="sync-bad">{tr('sync.lastError', { message: s.lastError })}</p>}
+          </>
+        )}
+      </div>
+      <ErrorNote message={error} />
+      {notice && (
+        <p className="notice" role="status">
+          {notice}
+        </p>
+      )}
+      {asking && <PinDialog title={tr('pin.title')} onConfirm={confirm} onClose={() => setAsking(null)} />}
+    </fieldset>
+  );
+}

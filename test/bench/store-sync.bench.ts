@@ -1,0 +1,283 @@
+// Store sync figures on a real PostgreSQL started for the run (test/support/postgres.ts):
+//  1. Shipping lag: simulated tills (each its own journal file and sync agent, nudged on every write as
+//     the till core does) make paid sales at a fixed total rate; the lag of a sale is from the commit of
+//     its paid transition in the till's journal to the agent's record of the central commit that holds
+//     it (the acknowledgement, just after the commit). Floor: one
+//     single-row INSERT round trip to the same server, measured in the same run.
+//  2. The chain day report over a generated year of attempts (50 tills in 10 stores), beside a full
+//     scan of the same table.
+// Short by default; the issue's full size: --seconds 60 --tills 20 --rate 10 --attempts 10000000.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import pg from 'pg';
+import { systemClock } from '../../electron/core/clock.ts';
+import { createJournal, type Journal } from '../../electron/core/journal/journal.ts';
+import { openJournal } from '../../electron/core/journal/open-journal.ts';
+import { silentLogger } from '../../electron/core/logging/index.ts';
+import { type SyncAgent, startSyncAgent } from '../../electron/core/sync/agent.ts';
+import { agentConnection } from '../../electron/core/sync/sync-runner.ts';
+import { migrateCentral } from '../../electron/store/migrate.ts';
+import { chainDayReport } from '../../electron/store/report.ts';
+import { startTestPostgres, TEST_PG_PASSWORD } from '../support/postgres.ts';
+
+const { values: flags } = parseArgs({
+  options: {
+    seconds: { type: 'string', default: '10' },
+    tills: { type: 'string', default: '20' },
+    rate: { type: 'string', default: '10' },
+    attempts: { type: 'string', default: '200000' },
+  },
+});
+const SECONDS = Number(flags.seconds);
+const TILLS = Number(flags.tills);
+const RATE = Number(flags.rate);
+const ATTEMPTS = Number(flags.attempts);
+
+function pct(xs: number[], p: number): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor((s.length * p) / 100))] ?? 0;
+}
+const ms = (x: number) => `${x.toFixed(1)} ms`;
+
+interface SimTill {
+  journal: Journal;
+  close(): void;
+  agent: SyncAgent;
+  /** seq of a sale's paid event → when it was committed (performance.now). */
+  waiting: Map<number, number>;
+}
+
+/** One paid sale the way the engine writes it: created (sale + attempt + events), then paid. */
+function sale(j: Journal, n: number, till: number): number {
+  const now = Date.now();
+  const id = `B${till}X${n}`;
+  j.write(() => {
+    j.sales.insert({
+      saleId: `S${id}`,
+      amountCents: 1000 + n,
+      tipCents: 100,
+      currency: 'CAD',
+      operatorId: '1',
+      terminalNo: `T${till}`,
+      createdAt: now,
+      updatedAt: now,
+      closedAt: null,
+    });
+    j.events.append({ at: now, entity: 'sale', entityId: `S${id}`, type: 'sale.created', cause: 'command' });
+    j.attempts.insert({
+      attemptId: id,
+      orderId: id,
+      saleId: `S${id}`,
+      mode: 'passive',
+      wallet: 'ALIPAY',
+      amountCents: 1000 + n,
+      tipCents: 100,
+      currency: 'CAD',
+      state: 'submitted',
+      gatewaySeen: false,
+      reason: null,
+      qrPayload: null,
+      qrExpiresAt: null,
+      walletTxnId: null,
+      codeMasked: null,
+      codeHash: null,
+      operatorId: '1',
+      terminalNo: `T${till}`,
+      createdAt: now,
+      updatedAt: now,
+      submittedAt: now,
+      paidAt: null,
+      cancelCause: null,
+      needsAttention: false,
+      manual: false,
+      refundedCents: 0,
+    });
+    j.events.append({ at: now, entity: 'attempt', entityId: id, type: 'attempt.created', cause: 'command' });
+  });
+  return j.write(() => {
+    const row = j.attempts.get(id);
+    if (row) j.attempts.update({ ...row, state: 'paid', paidAt: now, gatewaySeen: true, updatedAt: now });
+    return j.events.append({
+      at: now,
+      entity: 'attempt',
+      entityId: id,
+      type: 'attempt.gateway_paid',
+      cause: 'gateway',
+      fromState: 'submitted',
+      toState: 'paid',
+    });
+  });
+}
+
+/** The floor: a single-row INSERT round trip on its own connection, timed at the same cadence and under
+ * the same load as the sales (one just before each sale), so both see the same machine. */
+async function floorProbe(url: string): Promise<{ probe(): Promise<number>; close(): Promise<void> }> {
+  const c = new pg.Client({ connectionString: url });
+  await c.connect();
+  await c.query('CREATE TABLE IF NOT EXISTS floor_probe (id bigserial PRIMARY KEY, at bigint NOT NULL)');
+  return {
+    async probe() {
+      const t = performance.now();
+      await c.query('INSERT INTO floor_probe (at) VALUES ($1)', [Date.now()]);
+      return performance.now() - t;
+    },
+    close: () => c.end(),
+  };
+}
+
+async function shippingLag(url: string, dbUrl: string): Promise<void> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'store-bench-'));
+  const lags: number[] = [];
+  const tills: SimTill[] = [];
+  try {
+    for (let i = 0; i < TILLS; i++) {
+      const file = path.join(dir, `till-${i}.db`);
+      const handle = openJournal({ path: file });
+      // As in the till: the agent has its own connection to the journal.
+      const agentHandle = agentConnection(openJournal({ path: file }));
+      const waiting = new Map<number, number>();
+      const agent = startSyncAgent({
+        db: agentHandle.db,
+        url,
+        storeId: `store-${i % 4}`,
+        secrets: { password: TEST_PG_PASSWORD },
+        terminalNo: `T${i}`,
+        timeZone: 'America/Toronto',
+        appVersion: 'bench',
+        clock: systemClock,
+        log: silentLogger,
+        onStatus: (s) => {
+          const now = performance.now();
+          for (const [seq, at] of waiting) {
+            if (seq > s.lastShippedSeq) continue;
+            lags.push(now - at);
+            waiting.delete(seq);
+          }
+        },
+      });
+      tills.push({
+        journal: createJournal(handle.db),
+        close: () => {
+          agentHandle.close();
+          handle.close();
+        },
+        agent,
+        waiting,
+      });
+    }
+    const probe = await floorProbe(dbUrl);
+    const floor: number[] = [];
+    const total = SECONDS * RATE;
+    const start = performance.now();
+    for (let n = 0; n < total; n++) {
+      const due = start + (n * 1000) / RATE;
+      const wait = due - performance.now();
+      if (wait > 0) await new Promise((r) => setTimeout(r, wait));
+      floor.push(await probe.probe());
+      const t = tills[n % TILLS];
+      if (!t) continue;
+      const seq = sale(t.journal, n, n % TILLS);
+      t.waiting.set(seq, performance.now());
+      t.agent.nudge();
+    }
+    // Let the last sales arrive (bounded: a stuck agent shows as a missing count, not a hang).
+    const deadline = performance.now() + 30_000;
+    while (tills.some((t) => t.waiting.size > 0) && performance.now() < deadline)
+      await new Promise((r) => setTimeout(r, 50));
+    await probe.close();
+    const missing = tills.reduce((n, t) => n + t.waiting.size, 0);
+    console.log(
+      `shipping lag: ${TILLS} tills, ${RATE} sales/s in all, ${SECONDS} s, ${lags.length} sales shipped` +
+        (missing ? `, ${missing} NOT shipped` : ''),
+    );
+    console.log(`  lag p50 ${ms(pct(lags, 50))}  p95 ${ms(pct(lags, 95))}  max ${ms(pct(lags, 100))}`);
+    console.log(
+      `  floor: one INSERT round trip p50 ${ms(pct(floor, 50))}  p95 ${ms(pct(floor, 95))}  ` +
+        `(lag/floor at p50: ${(pct(lags, 50) / pct(floor, 50)).toFixed(1)}x)`,
+    );
+  } finally {
+    for (const t of tills) {
+      await t.agent.stop();
+      t.close();
+    }
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+async function chainReport(dbUrl: string): Promise<void> {
+  const c = new pg.Client({ connectionString: dbUrl });
+  await c.connect();
+  try {
+    await migrateCentral(c);
+    const t0 = performance.now();
+    // A year of a 50-till, 10-store chain; 3 % of attempts refunded, 5 % failed, a few unresolved.
+    await c.query(
+      `INSERT INTO pos.stores (store_id) SELECT 's' || s FROM generate_series(0, 9) s ON CONFLICT DO NOTHING`,
+    );
+    await c.query(`INSERT INTO pos.tills (till_id, store_id, terminal_no, time_zone, last_seq)
+      SELECT 't' || t, 's' || (t % 10), 'T' || t, 'America/Toronto', 0 FROM generate_series(0, 49) t
+      ON CONFLICT DO NOTHING`);
+    await c.query(
+      `INSERT INTO pos.attempts (till_id, attempt_id, store_id, order_id, sale_id, mode, wallet, amount_cents,
+        tip_cents, currency, state, operator_id, cashier_id, terminal_no, created_at, paid_at, business_day,
+        needs_attention, manual, refunded_cents, as_of_seq)
+      SELECT 't' || (i % 50), 'A' || i, 's' || (i % 50 % 10), 'A' || i, 'S' || i, 'passive',
+        (ARRAY['WECHATPAY','ALIPAY','UNIONPAY'])[(1 + i % 3)::int], 100 + (i * 7919) % 20000, (i * 31) % 500, 'CAD',
+        CASE WHEN i % 20 = 0 THEN 'failed' WHEN i % 997 = 0 THEN 'unknown' ELSE 'paid' END,
+        '' || (i % 7), NULL, 'T' || (i % 50), ms, ms, (to_timestamp(ms / 1000.0) AT TIME ZONE 'America/Toronto')::date,
+        false, false, 0, i
+      FROM (SELECT i, 1735707600000 + (i::bigint * 31536000000 / $1) AS ms FROM generate_series(1, $1::bigint) i) g`,
+      [ATTEMPTS],
+    );
+    await c.query(
+      `INSERT INTO pos.refunds (till_id, refund_id, store_id, attempt_id, order_id, amount_cents, currency, state,
+        operator_id, created_at, business_day, needs_attention, as_of_seq)
+      SELECT till_id, 'R' || attempt_id, store_id, attempt_id, 'R' || attempt_id, amount_cents / 2, currency,
+        'refunded', operator_id, created_at, business_day, false, as_of_seq
+      FROM pos.attempts WHERE state = 'paid' AND as_of_seq % 33 = 0`,
+    );
+    await c.query('VACUUM ANALYZE pos.attempts');
+    await c.query('VACUUM ANALYZE pos.refunds');
+    const built = performance.now() - t0;
+    const day = '2025-07-15';
+    const report: number[] = [];
+    const store: number[] = [];
+    for (let i = 0; i < 7; i++) {
+      let t = performance.now();
+      await chainDayReport(c, day);
+      report.push(performance.now() - t);
+      t = performance.now();
+      await chainDayReport(c, day, 's3');
+      store.push(performance.now() - t);
+    }
+    const scan: number[] = [];
+    for (let i = 0; i < 3; i++) {
+      const t = performance.now();
+      await c.query(`SELECT count(*), sum(amount_cents + tip_cents) FROM pos.attempts WHERE state = 'paid'`);
+      scan.push(performance.now() - t);
+    }
+    const perDay = Math.round(ATTEMPTS / 365);
+    console.log(
+      `chain report: ${ATTEMPTS.toLocaleString('en-CA')} attempts over a year (50 tills, 10 stores, ~${perDay.toLocaleString('en-CA')} a day), built in ${(built / 1000).toFixed(1)} s`,
+    );
+    console.log(`  one day, whole chain (tills, wallets, cashiers): median ${ms(pct(report, 50))}`);
+    console.log(`  one day, one store: median ${ms(pct(store, 50))}`);
+    console.log(
+      `  floor/contrast: full scan of the same table (paid count and sum): median ${ms(pct(scan, 50))}`,
+    );
+  } finally {
+    await c.end();
+  }
+}
+
+const server = await startTestPostgres();
+try {
+  await server.createDatabase('lag');
+  await server.createDatabase('report');
+  await shippingLag(server.url('lag'), server.urlWithPassword('lag'));
+  await chainReport(server.urlWithPassword('report'));
+} finally {
+  server.dispose();
+}

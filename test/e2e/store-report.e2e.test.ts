@@ -1,0 +1,109 @@
+// The owner's page from `store serve`, in real Chromium: a till's shipped day shows with the same
+// figures as the till's own report; without the token's link the page says so and the data endpoint
+// refuses; nothing but GET is answered. Needs `npm run build` (the store renderer entry).
+import assert from 'node:assert/strict';
+import { type ChildProcess, spawn } from 'node:child_process';
+import { dirname, join } from 'node:path';
+import { createInterface } from 'node:readline';
+import { after, before, describe, it } from 'node:test';
+import { fileURLToPath } from 'node:url';
+import type { Browser } from 'playwright-core';
+import { formatMoney } from '../../shared/money.ts';
+import { makeRig, type Rig } from '../integration/payments/harness.ts';
+import { startTestPostgres, type TestPostgres } from '../support/postgres.ts';
+import { prng } from '../support/prng.ts';
+import { lastSaleDay, makeSales, shipAll, tillIdOf } from '../support/store-sync.ts';
+import { launchBrowser, openPage } from './harness.ts';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+let server: TestPostgres;
+let rig: Rig;
+let serve: ChildProcess;
+let pageUrl: string;
+let browser: Browser;
+let day: string;
+
+before(async () => {
+  server = await startTestPostgres();
+  await server.createDatabase('owner');
+  rig = await makeRig();
+  await makeSales(rig, 10, prng(31));
+  await shipAll(rig, server.url('owner'), 'downtown');
+  day = lastSaleDay(rig);
+  serve = spawn(
+    process.execPath,
+    [
+      '--disable-warning=ExperimentalWarning',
+      'electron/cli/index.ts',
+      'store',
+      'serve',
+      '--pg',
+      server.urlWithPassword('owner'),
+      '--port',
+      '0',
+    ],
+    { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] },
+  );
+  pageUrl = await new Promise<string>((resolve, reject) => {
+    const rl = createInterface({ input: serve.stdout as NodeJS.ReadableStream });
+    rl.once('line', (line) => {
+      const m = /^store report at (\S+)$/.exec(line);
+      if (m?.[1]) resolve(m[1]);
+      else reject(new Error(`unexpected first line: ${line}`));
+    });
+    serve.once('exit', (code) => reject(new Error(`store serve exited with ${code}`)));
+  });
+  browser = await launchBrowser();
+});
+after(async () => {
+  await browser?.close();
+  if (serve && serve.exitCode === null) {
+    const gone = new Promise((r) => serve.once('exit', r));
+    serve.kill('SIGTERM');
+    await gone;
+  }
+  await rig?.close();
+  server?.dispose();
+});
+
+describe('the owner’s store page', () => {
+  it('shows each till’s day as the till itself reports it', async () => {
+    const page = await openPage(browser);
+    await page.goto(pageUrl);
+    await page.getByLabel('Date').fill(day);
+    const own = rig.engine.dailyReport(day);
+    const net = formatMoney(own.netCents, 'CAD', 'en-CA');
+    const row = page.getByTestId(`till-${tillIdOf(rig)}`);
+    // The page first shows the browser's today, then the chosen day: wait for the day's figure.
+    await row.locator('td.net', { hasText: net }).waitFor();
+    assert.match(await row.innerText(), /Till T1/);
+    const gross = formatMoney(own.grossCents, 'CAD', 'en-CA');
+    assert.ok((await row.innerText()).includes(gross), `gross ${gross} in ${await row.innerText()}`);
+    const total = page.getByTestId('store-downtown').getByTestId('total-CAD');
+    assert.equal(await total.locator('td.net').innerText(), net);
+    // The token left the address bar once read.
+    assert.doesNotMatch(page.url(), /token/);
+    await page.close();
+  });
+
+  it('without the token the page says so, and the data endpoint refuses', async () => {
+    const page = await openPage(browser);
+    const bare = pageUrl.replace(/#.*$/, '');
+    await page.goto(bare);
+    await page.getByRole('alert').waitFor();
+    assert.match(await page.getByRole('alert').innerText(), /needs the full link/);
+    const denied = await fetch(`${bare}api/report?day=${day}`);
+    assert.equal(denied.status, 401);
+    const token = new URL(pageUrl).hash.replace('#token=', '');
+    const post = await fetch(`${bare}api/report?day=${day}`, {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${token}` },
+    });
+    assert.equal(post.status, 405);
+    const bad = await fetch(`${bare}api/report?day=yesterday`, {
+      headers: { Authorization: `Bearer ${token}` },
+    });
+    assert.equal(bad.status, 400);
+    await page.close();
+  });
+});

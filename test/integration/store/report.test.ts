@@ -1,0 +1,172 @@
+// The day report's SQL on crafted batches: per store and till, per wallet and per cashier (the cashier
+// id when a till sends one, else its operator), each currency apart, refunds counted on their own day,
+// unresolved and flagged attempts counted, a quiet till still listed, and the store filter.
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import pg from 'pg';
+import type { AttemptSnapshot, Batch, RefundSnapshot } from '../../../electron/store/batch.ts';
+import { ingestBatch } from '../../../electron/store/ingest.ts';
+import { migrateCentral } from '../../../electron/store/migrate.ts';
+import { chainDayReport } from '../../../electron/store/report.ts';
+import { startTestPostgres, type TestPostgres } from '../../support/postgres.ts';
+
+let server: TestPostgres;
+let client: pg.Client;
+const ZONE = 'America/Toronto';
+// 2026-03-10 12:00 and 2026-03-11 12:00 in Toronto (UTC-4 after the DST change on the 8th).
+const DAY1 = Date.UTC(2026, 2, 10, 16);
+const DAY2 = Date.UTC(2026, 2, 11, 16);
+
+function attempt(id: string, over: Partial<AttemptSnapshot>): AttemptSnapshot {
+  return {
+    attemptId: id,
+    orderId: id,
+    saleId: `S${id}`,
+    mode: 'passive',
+    wallet: 'ALIPAY',
+    amountCents: 1000,
+    tipCents: 0,
+    currency: 'CAD',
+    state: 'paid',
+    operatorId: '7',
+    cashierId: null,
+    terminalNo: 'T1',
+    createdAt: DAY1,
+    paidAt: DAY1,
+    needsAttention: false,
+    manual: false,
+    refundedCents: 0,
+    ...over,
+  };
+}
+
+function batch(
+  storeId: string,
+  tillId: string,
+  attempts: AttemptSnapshot[],
+  refunds: RefundSnapshot[] = [],
+): Batch {
+  const ids = [...attempts.map((a) => a.attemptId), ...refunds.map((r) => r.refundId)];
+  return {
+    storeId,
+    tillId,
+    terminalNo: tillId.toUpperCase(),
+    timeZone: ZONE,
+    appVersion: 'test',
+    sentAt: Date.now(),
+    asOfSeq: ids.length,
+    events: ids.map((id, i) => ({
+      seq: i + 1,
+      at: DAY1,
+      entity: id.startsWith('R') ? 'refund' : 'attempt',
+      entityId: id,
+      type: 'x.created',
+      cause: 'command',
+      fromState: null,
+      toState: null,
+      detail: {},
+    })),
+    attempts,
+    refunds,
+  };
+}
+
+before(async () => {
+  server = await startTestPostgres();
+  await server.createDatabase('report');
+  client = new pg.Client({ connectionString: server.urlWithPassword('report') });
+  await client.connect();
+  await migrateCentral(client);
+  await ingestBatch(
+    client,
+    batch(
+      'north',
+      't1',
+      [
+        attempt('A1', { amountCents: 1000, tipCents: 150, wallet: 'WECHATPAY', cashierId: 'alice' }),
+        attempt('A2', { amountCents: 2500, wallet: 'ALIPAY' }),
+        attempt('A3', { amountCents: 999, state: 'failed' }),
+        attempt('A4', { amountCents: 700, state: 'unknown' }),
+        attempt('A5', { amountCents: 800, needsAttention: true }),
+        attempt('A6', { amountCents: 4000, currency: 'USD' }),
+        attempt('A7', { amountCents: 5000, createdAt: DAY2, paidAt: DAY2 }),
+      ],
+      [
+        {
+          refundId: 'R1',
+          attemptId: 'A2',
+          orderId: 'R1',
+          amountCents: 500,
+          currency: 'CAD',
+          state: 'refunded',
+          operatorId: '7',
+          createdAt: DAY2,
+          needsAttention: false,
+        },
+      ],
+    ),
+  );
+  await ingestBatch(client, batch('north', 't2', [attempt('B1', { amountCents: 300, createdAt: DAY2 })]));
+  await ingestBatch(client, batch('south', 't3', [attempt('C1', { amountCents: 1234, wallet: 'UNIONPAY' })]));
+});
+after(async () => {
+  await client?.end();
+  server?.dispose();
+});
+
+describe('chain day report', () => {
+  it('sums a day per till and currency, counts unresolved, lists a quiet till, and totals store and chain', async () => {
+    const r = await chainDayReport(client, '2026-03-10');
+    const north = r.stores.find((s) => s.storeId === 'north');
+    const t1cad = north?.tills.find((t) => t.tillId === 't1' && t.currency === 'CAD');
+    // A1 1000+150, A2 2500, A5 800 paid (flagged still counts as paid and as unresolved); A4 unknown.
+    assert.deepEqual(
+      t1cad && {
+        paidCount: t1cad.paidCount,
+        grossCents: t1cad.grossCents,
+        tipCents: t1cad.tipCents,
+        refundedCents: t1cad.refundedCents,
+        netCents: t1cad.netCents,
+        unresolved: t1cad.unresolved,
+      },
+      { paidCount: 3, grossCents: 4450, tipCents: 150, refundedCents: 0, netCents: 4450, unresolved: 2 },
+    );
+    assert.equal(north?.tills.find((t) => t.tillId === 't1' && t.currency === 'USD')?.grossCents, 4000);
+    const quiet = north?.tills.find((t) => t.tillId === 't2');
+    assert.equal(quiet?.currency, null, 'a till with nothing that day is still listed');
+    assert.deepEqual(
+      r.chain.map((c) => [c.currency, c.grossCents]),
+      [
+        ['CAD', 4450 + 1234],
+        ['USD', 4000],
+      ],
+    );
+    assert.deepEqual(
+      r.byCashier
+        .filter((c) => c.storeId === 'north' && c.currency === 'CAD')
+        .map((c) => [c.cashierId, c.paidCount]),
+      [
+        ['7', 2],
+        ['alice', 1],
+      ],
+    );
+    assert.ok(
+      r.byWallet.some((w) => w.storeId === 'south' && w.wallet === 'UNIONPAY' && w.grossCents === 1234),
+    );
+  });
+
+  it('counts a refund on the day it was made, against the wallet of its payment; filters by store', async () => {
+    const r = await chainDayReport(client, '2026-03-11', 'north');
+    assert.deepEqual(
+      r.stores.map((s) => s.storeId),
+      ['north'],
+    );
+    const t1 = r.stores[0]?.tills.find((t) => t.tillId === 't1');
+    assert.equal(t1?.refundedCents, 500);
+    assert.equal(t1?.grossCents, 5000);
+    assert.equal(t1?.netCents, 4500);
+    const alipay = r.byWallet.find((w) => w.wallet === 'ALIPAY');
+    assert.equal(alipay?.refundedCents, 500);
+    assert.equal(r.stores[0]?.totals[0]?.netCents, 4500 + 300);
+  });
+});

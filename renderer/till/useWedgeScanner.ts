@@ -3,7 +3,8 @@ import { type WedgeDecision, WedgeDetector } from '../../shared/scanning/wedge-d
 import { errorText } from '../i18n/error-text.ts';
 import { playCue } from '../sounds/beeps.ts';
 import { shellFiltersWedgeKeys } from '../transport/index.ts';
-import { replayed, replayKeys } from './replay-keys.ts';
+import { registerHeldKeySettler } from './held-keys.ts';
+import { replayed, replayKeys, retractKeys } from './replay-keys.ts';
 import { judgeCode } from './scan-code.ts';
 import { run, type TillContextValue } from './till-context.ts';
 
@@ -42,6 +43,7 @@ export function useWedgeScanner(ctx: TillContextValue, onNotice: (message: strin
     const apply = (decisions: WedgeDecision[]) => {
       for (const d of decisions) {
         if (d.type === 'release') replayKeys(d.keys);
+        else if (d.type === 'retract') retractKeys(d.keys);
         else if (d.type === 'consume') onScan(d.scan.code, d.scan.gaps);
       }
       schedule();
@@ -75,12 +77,18 @@ export function useWedgeScanner(ctx: TillContextValue, onNotice: (message: strin
       }
       apply(decisions);
     };
-    const onBlur = () => apply(detector.flush());
+    const settleNow = () => apply(detector.flush());
+    // A press of the pointer moves focus away from the field the held keys were typed into, and may
+    // be a pay button: they go to that field first.
+    window.addEventListener('pointerdown', settleNow, true);
     window.addEventListener('keydown', onKeyDown, true);
-    window.addEventListener('blur', onBlur);
+    window.addEventListener('blur', settleNow);
+    const unregister = registerHeldKeySettler(settleNow);
     return () => {
+      unregister();
+      window.removeEventListener('pointerdown', settleNow, true);
       window.removeEventListener('keydown', onKeyDown, true);
-      window.removeEventListener('blur', onBlur);
+      window.removeEventListener('blur', settleNow);
       if (timer !== null) clearTimeout(timer);
     };
   }, [enabled]);

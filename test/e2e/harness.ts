@@ -261,3 +261,35 @@ export async function typeAsScanner(page: Page, code: string, gapMs = 3): Promis
     await cdp.detach();
   }
 }
+
+const PERSON_STAMP_LEAD_MS = 2000;
+
+/**
+ * Types `text` as a person would, `gapMs` apart (default 80 ms a key; '\n' is Enter), as trusted key
+ * events stamped through the DevTools protocol. The stamps start ahead of now, so the page's wedge
+ * detector still holds the last keys when the test acts next, however fast or loaded the machine:
+ * the worst case for a cashier who clicks at once.
+ */
+export async function typeAsPerson(page: Page, text: string, gapMs = 80): Promise<void> {
+  const cdp = await page.context().newCDPSession(page);
+  const start = Date.now() + PERSON_STAMP_LEAD_MS;
+  try {
+    for (const [i, c] of [...text].entries()) {
+      const at = (start + i * gapMs) / 1000; // DevTools takes key times in seconds since the epoch
+      const k = personKey(c);
+      await cdp.send('Input.dispatchKeyEvent', { type: 'keyDown', ...k, timestamp: at });
+      await cdp.send('Input.dispatchKeyEvent', { type: 'keyUp', ...k, text: '', timestamp: at + 0.001 });
+    }
+  } finally {
+    await cdp.detach();
+  }
+}
+
+function personKey(c: string): { key: string; code: string; text: string; windowsVirtualKeyCode: number } {
+  if (c === '\n') return { key: 'Enter', code: 'Enter', text: '\r', windowsVirtualKeyCode: 13 };
+  if (c === ' ') return { key: ' ', code: 'Space', text: ' ', windowsVirtualKeyCode: 32 };
+  if (c === '.') return { key: '.', code: 'Period', text: '.', windowsVirtualKeyCode: 190 };
+  if (/^\d$/.test(c)) return { key: c, code: `Digit${c}`, text: c, windowsVirtualKeyCode: c.charCodeAt(0) };
+  const upper = c.toUpperCase();
+  return { key: c, code: `Key${upper}`, text: c, windowsVirtualKeyCode: upper.charCodeAt(0) };
+}

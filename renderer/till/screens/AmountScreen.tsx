@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import type { Wallet } from '../../../shared/domain.ts';
 import { parseAmount } from '../../../shared/money.ts';
 import type { Result } from '../../../shared/result.ts';
@@ -9,6 +9,7 @@ import { useWindowKey } from '../../components/useWindowKey.ts';
 import { errorText } from '../../i18n/error-text.ts';
 import { money } from '../../i18n/t.ts';
 import { applyKey, cleanAmountText } from '../amount-text.ts';
+import { settleHeldKeys } from '../held-keys.ts';
 import { run, useTill } from '../till-context.ts';
 import { PayChoice, WALLET_SHORTCUTS } from './PayChoice.tsx';
 import { type TipChoice, TipPicker, tipCents } from './TipPicker.tsx';
@@ -33,25 +34,29 @@ export function AmountScreen({ locked }: { locked: LockedAmount | null }) {
   const valid = amountCents !== null && tipValue !== null;
   const gatewayDown = snapshot.gateway.state === 'down';
   const fmt = (cents: number) => money(lang, cents, settings.currency);
+  // What this screen shows right now: a pay action reads it after the held keys are settled.
+  const shown = useRef({ amountCents, tipValue, text, parsed, busy });
+  shown.current = { amountCents, tipValue, text, parsed, busy };
 
-  async function charge(action: () => Promise<Result<unknown>>) {
-    if (!valid) {
-      setError(text === '' || parsed?.ok ? tr('pay.invalid') : (parsed?.reason ?? tr('pay.invalid')));
+  async function charge(action: (amountCents: number, tipCents: number) => Promise<Result<unknown>>) {
+    settleHeldKeys(); // keys still held by the wedge detector belong to the amount the cashier sees
+    const now = shown.current;
+    if (now.amountCents === null || now.tipValue === null) {
+      const bad = now.text !== '' && now.parsed && !now.parsed.ok ? now.parsed.reason : null;
+      setError(bad ?? tr('pay.invalid'));
       return;
     }
-    if (busy) return;
+    if (now.busy) return;
     setBusy(true);
     setError(null);
-    const result = await action();
+    const result = await action(now.amountCents, now.tipValue);
     setBusy(false);
     if (!result.ok) setError(errorText(tr, result.error));
   }
   const payActive = (wallet: Wallet) =>
-    charge(() =>
-      run(api, 'sale.payActive', { amountCents: amountCents ?? 0, tipCents: tipValue ?? 0, wallet }),
-    );
+    charge((amountCents, tipCents) => run(api, 'sale.payActive', { amountCents, tipCents, wallet }));
   const payPassive = () =>
-    charge(() => run(api, 'sale.payPassive', { amountCents: amountCents ?? 0, tipCents: tipValue ?? 0 }));
+    charge((amountCents, tipCents) => run(api, 'sale.payPassive', { amountCents, tipCents }));
 
   useWindowKey((event) => {
     if (event.ctrlKey || event.metaKey || event.altKey || event.defaultPrevented) return;

@@ -4,6 +4,7 @@ import type { TillSnapshot } from '../../shared/domain.ts';
 import { ErrorNote } from '../components/ErrorNote.tsx';
 import { SandboxBadge } from '../components/SandboxBadge.tsx';
 import { t } from '../i18n/t.ts';
+import { clearDraft } from './amount-draft.ts';
 import { NavBar, type Tab } from './NavBar.tsx';
 import { SaleFlow } from './SaleFlow.tsx';
 import { AttentionScreen } from './screens/AttentionScreen.tsx';
@@ -35,6 +36,11 @@ function Till({ api, snapshot }: { api: TillApi; snapshot: TillSnapshot }) {
   // A scanner message belongs to the moment it was made: the next sale state clears it.
   // biome-ignore lint/correctness/useExhaustiveDependencies: salePhase is the trigger, not a value used
   useEffect(() => setScanNotice(null), [salePhase]);
+  // The amount keyed for a sale is done with once that sale is paid: the next customer starts empty.
+  const paid = snapshot.sale?.phase === 'paid';
+  useEffect(() => {
+    if (paid) clearDraft();
+  }, [paid]);
   const lang = snapshot.settings.operatorLanguage;
   const ctx = useMemo<TillContextValue>(
     () => ({ api, snapshot, settings: snapshot.settings, lang, tr: makeTr(lang) }),

@@ -3,6 +3,7 @@ import { type WedgeDecision, WedgeDetector } from '../../shared/scanning/wedge-d
 import { errorText } from '../i18n/error-text.ts';
 import { playCue } from '../sounds/beeps.ts';
 import { shellFiltersWedgeKeys } from '../transport/index.ts';
+import { offerScanToAmountScreen } from './amount-scan.ts';
 import { registerHeldKeySettler } from './held-keys.ts';
 import { replayed, replayKeys, retractKeys } from './replay-keys.ts';
 import { judgeCode } from './scan-code.ts';
@@ -33,6 +34,7 @@ export function useWedgeScanner(ctx: TillContextValue, onNotice: (message: strin
       }
       playCue('scan', c.settings.soundsOn);
       notify(null);
+      if (offerScanToAmountScreen(verdict.code, timings)) return;
       void run(c.api, 'sale.submitScan', { code: verdict.code, source: 'wedge', timings }).then((r) => {
         if (!r.ok) {
           playCue('failure', latest.current.ctx.settings.soundsOn);
@@ -68,6 +70,12 @@ export function useWedgeScanner(ctx: TillContextValue, onNotice: (message: strin
         (target instanceof HTMLInputElement && target.type === 'date')
       )
         return;
+      // Space on a button or checkbox activates it: settle what is held, then let it through (no
+      // scanner types a space into a wallet code).
+      if (event.key === ' ' && activatedBySpace(target)) {
+        apply(detector.flush());
+        return;
+      }
       const key = { t: event.timeStamp, key: event.key, code: event.code };
       const decisions = detector.feed(key);
       const fate = decisions.find((d) => (d.type === 'hold' || d.type === 'pass') && d.key === key);
@@ -92,4 +100,11 @@ export function useWedgeScanner(ctx: TillContextValue, onNotice: (message: strin
       if (timer !== null) clearTimeout(timer);
     };
   }, [enabled]);
+}
+
+function activatedBySpace(target: EventTarget | null): boolean {
+  if (target instanceof HTMLButtonElement) return true;
+  if (target instanceof HTMLInputElement)
+    return ['checkbox', 'radio', 'button', 'submit'].includes(target.type);
+  return target instanceof HTMLElement && ['button', 'checkbox', 'switch'].includes(target.role ?? '');
 }

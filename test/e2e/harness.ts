@@ -244,13 +244,19 @@ const SCANNER_STAMP_LEAD_S = 15;
  * their way, even when each key takes a loaded machine a few hundred milliseconds to deliver; the
  * Enter at the end completes the scan at once.
  */
-export async function typeAsScanner(page: Page, code: string, gapMs = 3): Promise<void> {
+export async function typeAsScanner(
+  page: Page,
+  code: string,
+  gapMs = 3,
+  /** One pause inside the code, as some scanners make: `ms` long, after `after` characters. */
+  pause?: { after: number; ms: number },
+): Promise<void> {
   const cdp = await page.context().newCDPSession(page);
   // DevTools takes key times in seconds since the epoch.
   const startMs = Date.now() + SCANNER_STAMP_LEAD_S * 1000;
   try {
-    for (const k of scannerKeys(code, { start: startMs, gapMs })) {
-      const at = k.t / 1000;
+    for (const [i, k] of scannerKeys(code, { start: startMs, gapMs }).entries()) {
+      const at = (k.t + (pause && i >= pause.after ? pause.ms : 0)) / 1000;
       const vk = k.key === 'Enter' ? 13 : k.key.toUpperCase().charCodeAt(0);
       const common = { key: k.key, code: k.code, windowsVirtualKeyCode: vk };
       const text = k.key === 'Enter' ? '\r' : k.key;

@@ -1,4 +1,4 @@
-import { useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { Wallet } from '../../../shared/domain.ts';
 import { parseAmount } from '../../../shared/money.ts';
 import type { Result } from '../../../shared/result.ts';
@@ -8,6 +8,8 @@ import { useAutoFocus } from '../../components/useAutoFocus.ts';
 import { useWindowKey } from '../../components/useWindowKey.ts';
 import { errorText } from '../../i18n/error-text.ts';
 import { money } from '../../i18n/t.ts';
+import { readDraft, saveDraft } from '../amount-draft.ts';
+import { type AmountScanTaker, registerAmountScanTaker } from '../amount-scan.ts';
 import { applyKey, cleanAmountText } from '../amount-text.ts';
 import { settleHeldKeys } from '../held-keys.ts';
 import { run, useTill } from '../till-context.ts';
@@ -22,8 +24,8 @@ export interface LockedAmount {
 
 export function AmountScreen({ locked }: { locked: LockedAmount | null }) {
   const { api, tr, lang, settings, snapshot } = useTill();
-  const [text, setText] = useState('');
-  const [tip, setTip] = useState<TipChoice>({ kind: 'none' });
+  const [text, setText] = useState(() => (locked ? '' : readDraft().text));
+  const [tip, setTip] = useState<TipChoice>(() => (locked ? { kind: 'none' } : readDraft().tip));
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const input = useAutoFocus<HTMLInputElement>();
@@ -58,6 +60,31 @@ export function AmountScreen({ locked }: { locked: LockedAmount | null }) {
   const payPassive = () =>
     charge((amountCents, tipCents) => run(api, 'sale.payPassive', { amountCents, tipCents }));
 
+  // Survives leaving this screen (Cancel on the scan screen, another tab): see amount-draft.ts.
+  useEffect(() => {
+    if (!locked) saveDraft({ text, tip });
+  }, [locked, text, tip]);
+
+  // A wallet code scanned here, with an amount entered, is the customer paying that amount.
+  const takeScan = useRef<AmountScanTaker>(() => false);
+  takeScan.current = (code, timings) => {
+    if (shown.current.amountCents === null || shown.current.tipValue === null || shown.current.busy)
+      return false;
+    void charge(async (amountCents, tipCents) => {
+      const started = await run(api, 'sale.payPassive', { amountCents, tipCents });
+      if (!started.ok) return started;
+      return run(api, 'sale.submitScan', { code, source: 'wedge', timings });
+    });
+    return true;
+  };
+  useEffect(() => registerAmountScanTaker((code, timings) => takeScan.current(code, timings)), []);
+
+  /** A tip chosen by its button: back to the amount field, so Enter and W/A/U work as before. */
+  const chooseTip = (next: TipChoice) => {
+    setTip(next);
+    if (next.kind !== 'custom') input.current?.focus();
+  };
+
   useWindowKey((event) => {
     if (event.ctrlKey || event.metaKey || event.altKey || event.defaultPrevented) return;
     const target = event.target;
@@ -70,6 +97,7 @@ export function AmountScreen({ locked }: { locked: LockedAmount | null }) {
     } else if (event.key === 'Escape') {
       event.preventDefault();
       setText('');
+      setTip({ kind: 'none' });
       setError(null);
     } else if (!inOtherField && key === 'S') {
       event.preventDefault();
@@ -112,17 +140,20 @@ export function AmountScreen({ locked }: { locked: LockedAmount | null }) {
                 ? parsed.reason
                 : tr('amount.max', { max: fmt(settings.maxAmountCents) })}
             </p>
-            <Keypad
-              onKey={(key) => setText((prev) => applyKey(prev, key))}
-              backLabel={tr('amount.backspace')}
-              clearLabel={tr('amount.clear')}
-            />
-            <TipPicker value={tip} onChange={setTip} />
+            <TipPicker value={tip} onChange={chooseTip} />
           </>
         )}
         <p className="amount-total" data-testid="total">
           {valid ? tr('amount.total', { total: fmt((amountCents ?? 0) + (tipValue ?? 0)) }) : '\u00a0'}
         </p>
+        {/* Last: a till with a keyboard never needs it, so on a short screen it is what scrolls. */}
+        {!locked && (
+          <Keypad
+            onKey={(key) => setText((prev) => applyKey(prev, key))}
+            backLabel={tr('amount.backspace')}
+            clearLabel={tr('amount.clear')}
+          />
+        )}
       </section>
       <PayChoice
         wallets={settings.wallets}

@@ -13,6 +13,7 @@ import type {
 } from './domain.ts';
 import type { EventName, EventPayloads } from './events.ts';
 import { ABSOLUTE_MAX_CENTS } from './money.ts';
+import type { ScanRefusal } from './scanning/scan-refusal.ts';
 
 const cents = z.number().int().min(0).max(ABSOLUTE_MAX_CENTS);
 const positiveCents = cents.min(1);
@@ -125,6 +126,8 @@ export interface ScanLogEntry {
   kind: 'wallet' | 'product' | 'rejected';
   wallet: string | null;
   note: string | null;
+  /** Why (a refusal), or 'delivered': the key the page words the note from in its own language. */
+  outcome?: ScanRefusal | 'delivered';
 }
 
 export interface PortInfo {

@@ -4,6 +4,7 @@ import type { TillSnapshot } from '../../shared/domain.ts';
 import { ErrorNote } from '../components/ErrorNote.tsx';
 import { SandboxBadge } from '../components/SandboxBadge.tsx';
 import { t } from '../i18n/t.ts';
+import { plural } from '../i18n/words.ts';
 import { clearDraft } from './amount-draft.ts';
 import { NavBar, type Tab } from './NavBar.tsx';
 import { SaleFlow } from './SaleFlow.tsx';
@@ -72,7 +73,7 @@ function Till({ api, snapshot }: { api: TillApi; snapshot: TillSnapshot }) {
         )}
         {snapshot.attention.length > 0 && tab === 'sale' && (
           <button type="button" className="banner banner-attention" onClick={() => setTab('attention')}>
-            {ctx.tr('attention.banner', { count: snapshot.attention.length })}
+            {plural(ctx.tr, lang, 'attention.banner', snapshot.attention.length)}
           </button>
         )}
         <ErrorNote message={scanNotice} />

@@ -234,6 +234,26 @@ export async function feedCoreWedgeKeys(shell: Shell, code: string): Promise<voi
   if (!body.ok) throw new Error(`wedge.keys refused: ${JSON.stringify(body)}`);
 }
 
+/** Runs one core command as the till page would (the session token from the till URL); its answer. */
+export async function tillCommand(shell: Shell, name: string, request: unknown): Promise<unknown> {
+  const url = new URL(shell.tillUrl);
+  const res = await fetch(new URL(`/api/command/${name}`, url), {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-till-token': url.searchParams.get('token') ?? '' },
+    body: JSON.stringify(request),
+  });
+  const body = (await res.json()) as { ok: boolean };
+  if (!body.ok) throw new Error(`${name} refused: ${JSON.stringify(body)}`);
+  return body;
+}
+
+/** The page's address with one more query parameter (the shell's URLs carry the session token). */
+export function withParam(address: string, name: string): string {
+  const url = new URL(address);
+  url.searchParams.set(name, '');
+  return url.toString();
+}
+
 const SCANNER_STAMP_LEAD_S = 15;
 
 /**

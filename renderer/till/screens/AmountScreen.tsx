@@ -8,6 +8,7 @@ import { useAutoFocus } from '../../components/useAutoFocus.ts';
 import { useWindowKey } from '../../components/useWindowKey.ts';
 import { errorText } from '../../i18n/error-text.ts';
 import { money } from '../../i18n/t.ts';
+import { amountProblemText } from '../../i18n/words.ts';
 import { readDraft, saveDraft } from '../amount-draft.ts';
 import { type AmountScanTaker, registerAmountScanTaker } from '../amount-scan.ts';
 import { applyKey, cleanAmountText } from '../amount-text.ts';
@@ -44,7 +45,10 @@ export function AmountScreen({ locked }: { locked: LockedAmount | null }) {
     settleHeldKeys(); // keys still held by the wedge detector belong to the amount the cashier sees
     const now = shown.current;
     if (now.amountCents === null || now.tipValue === null) {
-      const bad = now.text !== '' && now.parsed && !now.parsed.ok ? now.parsed.reason : null;
+      const bad =
+        now.text !== '' && now.parsed && !now.parsed.ok
+          ? amountProblemText(tr, lang, settings.currency, now.parsed)
+          : null;
       setError(bad ?? tr('pay.invalid'));
       return;
     }
@@ -116,7 +120,7 @@ export function AmountScreen({ locked }: { locked: LockedAmount | null }) {
       <section className="amount-entry">
         {locked ? (
           <p className="amount-locked" data-testid="locked-amount">
-            {tr('amount.label')}: <strong>{fmt(locked.amountCents)}</strong>
+            {tr('amount.lockedLabel')} <strong>{fmt(locked.amountCents)}</strong>
           </p>
         ) : (
           <>
@@ -137,7 +141,7 @@ export function AmountScreen({ locked }: { locked: LockedAmount | null }) {
             />
             <p id="amount-help" className="hint">
               {text !== '' && parsed && !parsed.ok
-                ? parsed.reason
+                ? amountProblemText(tr, lang, settings.currency, parsed)
                 : tr('amount.max', { max: fmt(settings.maxAmountCents) })}
             </p>
             <TipPicker value={tip} onChange={chooseTip} />

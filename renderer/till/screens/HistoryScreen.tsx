@@ -4,12 +4,13 @@ import { type AttemptView, WALLETS, type Wallet } from '../../../shared/domain.t
 import { parseAmount } from '../../../shared/money.ts';
 import { ErrorNote } from '../../components/ErrorNote.tsx';
 import { dateTime, money } from '../../i18n/t.ts';
+import { amountProblemText } from '../../i18n/words.ts';
 import { run, useTill } from '../till-context.ts';
 import { RefundDialog } from './RefundDialog.tsx';
 
 /** Search by order id/text, amount, date range and wallet; refunds behind the supervisor PIN. */
 export function HistoryScreen() {
-  const { api, tr, lang } = useTill();
+  const { api, tr, lang, settings } = useTill();
   const [text, setText] = useState('');
   const [from, setFrom] = useState('');
   const [to, setTo] = useState('');
@@ -28,13 +29,13 @@ export function HistoryScreen() {
     if (wallet) request.wallet = wallet;
     if (amount.trim()) {
       const parsed = parseAmount(amount);
-      if (!parsed.ok) return setError(parsed.reason);
+      if (!parsed.ok) return setError(amountProblemText(tr, lang, settings.currency, parsed));
       request.amountCents = parsed.cents;
     }
     const result = await run(api, 'history.search', request);
     setError(result.ok ? null : result.error.message);
     if (result.ok) setRows(result.value);
-  }, [api, text, from, to, wallet, amount]);
+  }, [api, text, from, to, wallet, amount, tr, lang, settings.currency]);
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: first load only; later searches are explicit
   useEffect(() => {
@@ -134,9 +135,11 @@ export function HistoryScreen() {
         <RefundDialog
           attempt={refunding}
           onClose={() => setRefunding(null)}
-          onDone={(message) => {
+          onDone={(message, failed) => {
             setRefunding(null);
-            setNotice(message);
+            // A failed refund is an error to see, not a green notice.
+            setNotice(failed ? null : message);
+            setError(failed ? message : null);
             void search();
           }}
         />

@@ -141,6 +141,26 @@ describe('every screen in a pseudo-locale', () => {
     await expectAllTranslated(till, 'the refund dialog');
     await till.keyboard.press('Escape');
 
+    // A refund OTTPay refuses is an error with its reason, never a green "done" notice.
+    if (!session) throw new Error('no session');
+    await simulatorRequest(session.shell, '/_sim/faults', {
+      add: { mode: 'rsp_code', action: 'REFUND', rspCode: 'FAIL' },
+    });
+    await till
+      .getByRole('button', { name: P('history.refund') })
+      .first()
+      .click();
+    await till.getByLabel(P('pin.label')).fill(session.shell.pin ?? '');
+    await till
+      .getByRole('dialog')
+      .getByRole('button', { name: P('refund.confirm') })
+      .click();
+    const alert = till.getByRole('alert').filter({ hasText: '⟦Rëfüñd øf' });
+    await alert.waitFor();
+    assert.match((await alert.textContent()) ?? '', /fáïlëd: .+⟧/, 'the reason follows');
+    assert.equal(await till.locator('.notice').count(), 0, 'no notice says it was done');
+    await expectAllTranslated(till, 'a refused refund');
+
     await till.getByRole('button', { name: P('nav.report') }).click();
     await till.getByRole('button', { name: P('report.reconcile') }).click();
     await till.getByTestId('reconcile-result').waitFor({ timeout: 30_000 });

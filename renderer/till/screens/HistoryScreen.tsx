@@ -137,10 +137,12 @@ export function HistoryScreen() {
           onClose={() => setRefunding(null)}
           onDone={(message, failed) => {
             setRefunding(null);
-            // A failed refund is an error to see, not a green notice.
-            setNotice(failed ? null : message);
-            setError(failed ? message : null);
-            void search();
+            // After the list is fetched again (which clears its own error): a failed refund is an
+            // error to see, not a green notice.
+            void search().then(() => {
+              setNotice(failed ? null : message);
+              if (failed) setError(message);
+            });
           }}
         />
       )}

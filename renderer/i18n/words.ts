@@ -3,7 +3,7 @@
 import type { Language } from '../../shared/domain.ts';
 import type { AmountParse, Currency } from '../../shared/money.ts';
 import { parseReconcileNote } from '../../shared/payments/reconcile-notes.ts';
-import type { MessageKey } from './en.ts';
+import { en, type MessageKey } from './en.ts';
 import { localeOf, money, type Translate } from './t.ts';
 
 type Failed = Extract<AmountParse, { ok: false }>;
@@ -23,40 +23,20 @@ export function plural(tr: Translate, lang: Language, base: PluralBase, count: n
   return tr(`${base}.${one ? 'one' : 'other'}`, { count });
 }
 
-const ATTEMPT_STATES = new Set([
-  'created',
-  'submitted',
-  'awaiting_customer',
-  'unknown',
-  'cancelling',
-  'paid',
-  'failed',
-  'expired',
-]);
-const REFUND_STATES = new Set(['created', 'submitted', 'unknown', 'refunded', 'failed']);
-const GATEWAY_STATUSES = new Set([
-  'init',
-  'notpay',
-  'success',
-  'canceling',
-  'failure',
-  'orderclosed',
-  'authfinish',
-  'partial_refunded',
-  'fully_refunded',
-]);
+/** A message key built from a value (a state, a status), if the tables have one. */
+function keyFor(prefix: string, value: string): MessageKey | null {
+  const key = `${prefix}.${value}`;
+  return key in en ? (key as MessageKey) : null;
+}
 
 /** The journal's side of a reconciliation row: a state, a change of state, or a refund's state. */
 export function journalCellText(tr: Translate, cell: string): string {
   if (cell === 'no such order') return tr('reconcile.noSuchOrder');
   const refund = /^refund (\w+)$/.exec(cell)?.[1];
-  if (refund && REFUND_STATES.has(refund)) {
-    return tr('reconcile.refundState', { state: tr(`refundState.${refund}` as MessageKey) });
-  }
-  const parts = cell.split(' → ');
-  if (parts.every((p) => ATTEMPT_STATES.has(p))) {
-    return parts.map((p) => tr(`state.${p}` as MessageKey)).join(' → ');
-  }
+  const refundKey = refund ? keyFor('refundState', refund) : null;
+  if (refundKey) return tr('reconcile.refundState', { state: tr(refundKey) });
+  const keys = cell.split(' → ').map((part) => keyFor('state', part));
+  if (keys.every((k) => k !== null)) return keys.map((k) => tr(k)).join(' → ');
   return cell;
 }
 
@@ -65,7 +45,8 @@ export function gatewayCellText(tr: Translate, cell: string): string {
   if (cell === 'no such order') return tr('reconcile.noSuchOrder');
   if (cell === 'no answer') return tr('reconcile.noAnswer');
   if (cell === 'sent a call-back') return tr('reconcile.sentCallback');
-  return GATEWAY_STATUSES.has(cell) ? tr(`gatewayStatus.${cell}` as MessageKey) : cell;
+  const key = keyFor('gatewayStatus', cell);
+  return key ? tr(key) : cell;
 }
 
 export function reconcileNoteText(tr: Translate, note: string): string {

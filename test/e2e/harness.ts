@@ -217,6 +217,22 @@ export async function simulatorRequest(shell: Shell, path: string, body?: unknow
   });
 }
 
+/** The order OTTPay (the sandbox simulator) got last. */
+export async function newestSimOrder(
+  shell: Shell,
+): Promise<{ orderId: string; amountCents: number; tipCents: number; createdAt: number }> {
+  const res = await simulatorRequest(shell, '/_sim/orders');
+  const orders = (await res.json()) as Array<{
+    orderId: string;
+    amountCents: number;
+    tipCents: number;
+    createdAt: number;
+  }>;
+  const newest = orders.sort((a, b) => b.createdAt - a.createdAt)[0];
+  if (!newest) throw new Error('OTTPay got no order');
+  return newest;
+}
+
 /**
  * Gives the core a scanner's key presses the way Electron's main process does (the 'wedge.keys'
  * command, with the session token), so the scan is read by the core rather than by the page.

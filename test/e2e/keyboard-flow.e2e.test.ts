@@ -8,6 +8,7 @@ import { after, before, describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
 import {
   enterCodeByHand,
+  newestSimOrder,
   openPage,
   openTillSession,
   simulatorRequest,
@@ -16,13 +17,6 @@ import {
   typeAsScanner,
   walletCode,
 } from './harness.ts';
-
-interface SimOrder {
-  orderId: string;
-  amountCents: number;
-  tipCents: number;
-  createdAt: number;
-}
 
 const amountField = (page: Page) => page.getByLabel('Amount', { exact: true });
 const focusedLabel = (page: Page) =>
@@ -43,22 +37,15 @@ describe('keyboard flow at the counter', () => {
     await session?.close();
   });
 
-  async function newestOrder(): Promise<SimOrder> {
-    if (!session) throw new Error('no session');
-    const orders = (await (await simulatorRequest(session.shell, '/_sim/orders')).json()) as SimOrder[];
-    const newest = orders.sort((a, b) => b.createdAt - a.createdAt)[0];
-    if (!newest) throw new Error('OTTPay got no order');
-    return newest;
-  }
-
   it('a wallet code scanned on the amount screen pays the amount entered, even when the scanner paused after its first digit', async () => {
+    if (!session) throw new Error('no session');
     await toNewSale(till);
     await amountField(till).fill('12.50');
     // The first digit goes to the field before the pause and is taken back when the scan goes on.
     await typeAsScanner(till, walletCode('WECHATPAY'), 3, { after: 1, ms: 90 });
     await till.getByRole('heading', { name: /Paid/ }).waitFor({ timeout: 20_000 });
     assert.equal(await till.getByTestId('status-amount').textContent(), '$12.50');
-    const order = await newestOrder();
+    const order = await newestSimOrder(session.shell);
     assert.equal(order.amountCents + order.tipCents, 1250);
   });
 
@@ -89,7 +76,7 @@ describe('keyboard flow at the counter', () => {
     await till.keyboard.press('w');
     await till.getByRole('heading', { name: /with WeChat Pay/ }).waitFor();
     assert.equal(await till.getByTestId('qr-amount').textContent(), '$23.00');
-    const order = await newestOrder();
+    const order = await newestSimOrder(session.shell);
     await simulatorRequest(session.shell, `/_sim/orders/${order.orderId}/pay`, {});
     await till.getByRole('heading', { name: /Paid/ }).waitFor({ timeout: 20_000 });
   });

@@ -7,6 +7,7 @@ import { after, before, describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
 import {
   enterCodeByHand,
+  newestSimOrder,
   openTillSession,
   simulatorRequest,
   type TillSession,
@@ -14,13 +15,6 @@ import {
   typeAsPerson,
   walletCode,
 } from './harness.ts';
-
-interface SimOrder {
-  orderId: string;
-  amountCents: number;
-  tipCents: number;
-  createdAt: number;
-}
 
 describe('the amount charged is the amount typed, however fast the cashier pays', () => {
   let session: TillSession | undefined;
@@ -35,14 +29,6 @@ describe('the amount charged is the amount typed, however fast the cashier pays'
   after(async () => {
     await session?.close();
   });
-
-  async function newestOrder(): Promise<SimOrder> {
-    if (!session) throw new Error('no session');
-    const orders = (await (await simulatorRequest(session.shell, '/_sim/orders')).json()) as SimOrder[];
-    const newest = orders.sort((a, b) => b.createdAt - a.createdAt)[0];
-    if (!newest) throw new Error('OTTPay got no order');
-    return newest;
-  }
 
   /** The customer display's amount once it shows one (it follows the till over the event stream). */
   async function customerAmount(): Promise<string> {
@@ -78,7 +64,7 @@ describe('the amount charged is the amount typed, however fast the cashier pays'
         await till.getByRole('heading', { name: new RegExp(`with ${wallet}`) }).waitFor();
         const onTill = await till.getByTestId('qr-amount').textContent();
         const onDisplay = await customerAmount();
-        const order = await newestOrder();
+        const order = await newestSimOrder(session.shell);
         await simulatorRequest(session.shell, `/_sim/orders/${order.orderId}/pay`, {});
         const paid = await payAndReadStatus();
         const shown = `$${typed}`;
@@ -93,6 +79,7 @@ describe('the amount charged is the amount typed, however fast the cashier pays'
   for (const how of ['button', 'Enter'] as const) {
     const typed = how === 'button' ? '45.62' : '56.73';
     it(`Scan customer code by ${how === 'button' ? 'a click' : 'the Enter key'} right after typing ${typed}`, async () => {
+      if (!session) throw new Error('no session');
       await toNewSale(till);
       await till.getByLabel('Amount', { exact: true }).focus();
       if (how === 'button') {
@@ -106,7 +93,7 @@ describe('the amount charged is the amount typed, however fast the cashier pays'
       const onDisplay = await customerAmount();
       await enterCodeByHand(till, walletCode('WECHATPAY'));
       const paid = await payAndReadStatus();
-      const order = await newestOrder();
+      const order = await newestSimOrder(session.shell);
       const shown = `$${typed}`;
       assert.deepEqual(
         { onTill, onDisplay, toOttpay: order.amountCents + order.tipCents, paid },

@@ -8,6 +8,7 @@ import type { Page } from 'playwright-core';
 import { en, type MessageKey } from '../../renderer/i18n/en.ts';
 import { pseudoLocalize } from '../../renderer/i18n/pseudo.ts';
 import {
+  newestSimOrder,
   openTillSession,
   simulatorRequest,
   type TillSession,
@@ -105,12 +106,8 @@ describe('every screen in a pseudo-locale', () => {
     await customer.getByTestId('qr').waitFor();
     await expectAllTranslated(till, 'the QR screen');
     await expectAllTranslated(customer, 'the QR display');
-    const orders = (await (await simulatorRequest(session.shell, '/_sim/orders')).json()) as Array<{
-      orderId: string;
-      createdAt: number;
-    }>;
-    const order = orders.sort((a, b) => b.createdAt - a.createdAt)[0];
-    await simulatorRequest(session.shell, `/_sim/orders/${order?.orderId}/pay`, {});
+    const order = await newestSimOrder(session.shell);
+    await simulatorRequest(session.shell, `/_sim/orders/${order.orderId}/pay`, {});
     await till.getByRole('button', { name: P('common.newSale') }).waitFor({ timeout: 20_000 });
     await expectAllTranslated(till, 'a paid sale');
     await expectAllTranslated(customer, 'the paid display');

@@ -56,7 +56,7 @@ export interface WedgeTiming {
    * types maxBurst + 1 keys sooner (facts: ≤ 12 ms a key), so its keys are never shown.
    */
   burstHoldMs: number;
-  /** Shortest gap between two keys a person types (facts: 35 ms; slack for USB polling): faster is a scanner. */
+  /** Shortest gap between two keys a person types (facts: 35 ms; slack for 8 ms USB polling): faster is a scanner. */
   personGapMs: number;
   /** Longest run held; beyond it the keys are released as typing (a stuck key, not a code). */
   maxLength: number;
@@ -68,7 +68,7 @@ export const DEFAULT_WEDGE_TIMING: Readonly<WedgeTiming> = Object.freeze({
   minLength: 8,
   maxBurst: 6,
   burstHoldMs: 75,
-  personGapMs: 25,
+  personGapMs: 30,
   maxLength: 512,
 });
 

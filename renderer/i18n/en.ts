@@ -306,6 +306,7 @@ export const en = {
   'status.notCharged': 'Not charged — OTTPay never received this order',
   'status.closedUnpaid': 'Not paid — the order closed before the customer paid',
   'status.checkSent': 'Asked OTTPay again at {time}',
+  'state.notCharged': 'Not charged',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -311,4 +311,5 @@ export const fr: Record<MessageKey, string> = {
   'status.notCharged': 'Rien n’a été débité — OTTPay n’a jamais reçu cette commande',
   'status.closedUnpaid': 'Non payé — la commande a été fermée avant le paiement du client',
   'status.checkSent': 'OTTPay interrogé de nouveau à {time}',
+  'state.notCharged': 'Non débité',
 };

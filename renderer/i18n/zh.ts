@@ -295,4 +295,5 @@ export const zh: Record<MessageKey, string> = {
   'status.notCharged': '未扣款 — OTTPay 从未收到此订单',
   'status.closedUnpaid': '未支付 — 顾客付款前订单已关闭',
   'status.checkSent': '已于 {time} 再次询问 OTTPay',
+  'state.notCharged': '未扣款',
 };

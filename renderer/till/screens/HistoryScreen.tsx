@@ -5,6 +5,7 @@ import { parseAmount } from '../../../shared/money.ts';
 import { ErrorNote } from '../../components/ErrorNote.tsx';
 import { dateTime, money } from '../../i18n/t.ts';
 import { amountProblemText } from '../../i18n/words.ts';
+import { stateWord } from '../outcome-words.ts';
 import { run, useTill } from '../till-context.ts';
 import { RefundDialog } from './RefundDialog.tsx';
 
@@ -110,7 +111,7 @@ export function HistoryScreen() {
                 <td>{tr(`wallet.${row.wallet}`)}</td>
                 <td>{money(lang, row.amountCents + row.tipCents, row.currency)}</td>
                 <td>
-                  {tr(`state.${row.state}`)}
+                  {stateWord(tr, row)}
                   {row.manual && ` (${tr('history.manual')})`}
                   {row.refundedCents > 0 && (
                     <>

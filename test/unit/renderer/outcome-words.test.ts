@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { t } from '../../../renderer/i18n/t.ts';
-import { failedHeadline } from '../../../renderer/till/outcome-words.ts';
+import { failedHeadline, stateWord } from '../../../renderer/till/outcome-words.ts';
 import { reasonText } from '../../../shared/payments/attempt-reasons.ts';
 
 const tr = (key: Parameters<typeof t>[1], params?: Record<string, string | number>) => t('en', key, params);
@@ -27,5 +27,11 @@ describe('the headline of an unpaid attempt', () => {
   it('99: declined by the wallet', () => {
     const attempt = { state: 'failed', mode: 'passive', reason: reasonText('declinedByWallet') } as const;
     assert.equal(failedHeadline(tr, attempt), 'Declined');
+  });
+
+  it('in the history list, 96 reads "Not charged"; other states keep their word', () => {
+    assert.equal(stateWord(tr, { state: 'failed', reason: reasonText('notFound') }), 'Not charged');
+    assert.equal(stateWord(tr, { state: 'failed', reason: reasonText('declinedByWallet') }), 'Declined');
+    assert.equal(stateWord(tr, { state: 'paid', reason: null }), 'Paid');
   });
 });

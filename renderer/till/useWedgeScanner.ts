@@ -21,7 +21,7 @@ export function useWedgeScanner(ctx: TillContextValue, onNotice: (message: strin
 
   useEffect(() => {
     if (!enabled) return;
-    const detector = new WedgeDetector();
+    const detector = new WedgeDetector({}, { canRetract: true }); // replay-keys.ts takes text back
     let timer: ReturnType<typeof setTimeout> | null = null;
 
     const onScan = (code: string, timings: number[]) => {

@@ -12,7 +12,7 @@
 // Human bursts (≤ 6 keys) cannot reach 8 characters without a gap of 80 ms or more, which is a pause.
 //
 // ── API (for the Electron shell, the browser page and the core's WedgeScanSource) ──────────────────
-//   const d = new WedgeDetector(timing?)        // timing: DEFAULT_WEDGE_TIMING unless given
+//   const d = new WedgeDetector(timing?, { canRetract? })   // timing: DEFAULT_WEDGE_TIMING unless given
 //   d.feed({ t, key, code }) → WedgeDecision[]   feed every plain key-down, in order, t in ms
 //   d.tick(now)              → WedgeDecision[]   call when now > d.nextDeadline() (idle end of a code)
 //   d.flush()                → WedgeDecision[]   resolve everything now (window blur, shutdown, end of trace)
@@ -29,11 +29,13 @@
 //     for `release` call webContents.insertText(text) (or sendInputEvent the keys); ticks from a timer.
 //   Browser page: keydown → feed(); preventDefault() unless `pass`; insert released text at the caret.
 // Feed only plain key-downs: skip auto-repeat and keys pressed with Ctrl/Alt/Meta (shortcuts).
-// Holding is what the cashier feels while typing, so a key is held only while keys come scanner-fast:
+// Holding is what the cashier feels while typing. A shell that can take text back (canRetract: the
+// page, the core's WedgeScanSource) has a key held only while keys come scanner-fast:
 // once keyGapMs pass with no key, a run of at most maxBurst keys (all a person types that fast) goes
 // to the field. Only a scanner pausing inside a code after its first few keys can still claim them,
 // and then they are retracted. A longer fast run is a scanner's: it is held through a pause until
-// pauseMs of quiet. A typed key is held at most maxBurst·keyGapMs (a six-key burst at the edge).
+// pauseMs of quiet. A typed key is then held at most burstHoldMs. A shell that cannot retract gets no
+// early release: a typed key is held until its run can no longer be a code (up to about 0.4 s).
 import { classifyKey, typedText, type WedgeKeyEvent } from './key-chars.ts';
 
 export type { WedgeKeyEvent } from './key-chars.ts';
@@ -111,8 +113,12 @@ export class WedgeDetector {
   /** Leading keys of #held already released as typing while they could still head a code. */
   #shown = 0;
 
-  constructor(timing: Partial<WedgeTiming> = {}) {
+  /** The shell can take keys back out of the field (`retract`); only then are keys shown early. */
+  readonly canRetract: boolean;
+
+  constructor(timing: Partial<WedgeTiming> = {}, options: { canRetract?: boolean } = {}) {
     this.timing = Object.freeze({ ...DEFAULT_WEDGE_TIMING, ...timing });
+    this.canRetract = options.canRetract ?? false;
   }
 
   /** Keys held out of the field (not those released early that a scan could still take back). */
@@ -176,6 +182,7 @@ export class WedgeDetector {
    * field; else undefined.
    */
   #showable(): HeldChar | undefined {
+    if (!this.canRetract) return undefined;
     const from = Math.max(0, this.#pauseAt);
     if (this.#shown < from || this.#held.length - from > this.timing.maxBurst) return undefined;
     for (let i = from + 1; i < this.#held.length; i++) {

@@ -46,10 +46,13 @@ export class WedgeScanSource implements ScanSource {
   #offset = 0;
   #lastScan: WedgeScan | null = null;
 
-  constructor(options: { id?: string; clock?: Clock; timing?: Partial<WedgeTiming> } = {}) {
+  /** `canRetract`: every 'release' listener also handles 'retract' (then typed keys are held less). */
+  constructor(
+    options: { id?: string; clock?: Clock; timing?: Partial<WedgeTiming>; canRetract?: boolean } = {},
+  ) {
     this.id = options.id ?? 'wedge';
     this.#clock = options.clock ?? systemClock;
-    this.#detector = new WedgeDetector(options.timing ?? {});
+    this.#detector = new WedgeDetector(options.timing ?? {}, { canRetract: options.canRetract ?? false });
     this.#status = { id: this.id, kind: 'wedge', state: 'disabled', detail: null };
   }
 

@@ -24,8 +24,13 @@ export interface Simulation {
   violations: string[];
 }
 
-export function simulate(events: readonly WedgeKeyEvent[], timing: Partial<WedgeTiming> = {}): Simulation {
-  const detector = new WedgeDetector(timing);
+/** `canRetract` false plays a shell that cannot take text back (then nothing is shown early). */
+export function simulate(
+  events: readonly WedgeKeyEvent[],
+  timing: Partial<WedgeTiming> = {},
+  canRetract = true,
+): Simulation {
+  const detector = new WedgeDetector(timing, { canRetract });
   const held = new Set<WedgeKeyEvent>();
   const shown = new Set<WedgeKeyEvent>();
   const scans: WedgeScan[] = [];

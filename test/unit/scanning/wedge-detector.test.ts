@@ -63,6 +63,15 @@ describe('wedge detector on synthetic sessions built from the physical facts', (
     }
   });
 
+  it('never shows a key early to a shell that cannot take it back, and still gets every key right', () => {
+    for (const trace of traces) {
+      const sim = simulate(trace.events, {}, false);
+      assert.equal(sim.retracted, 0, trace.name);
+      assert.deepEqual(sim.violations, [], trace.name);
+      assert.equal(sim.field, trace.typed, trace.name);
+    }
+  });
+
   it('holds a typed key at most burstHoldMs (one tick late at worst)', () => {
     const { burstHoldMs, keyGapMs } = DEFAULT_WEDGE_TIMING;
     let worst = 0;
@@ -73,7 +82,7 @@ describe('wedge detector on synthetic sessions built from the physical facts', (
 
 describe('wedge detector decisions', () => {
   it("holds a first key, then releases it as typing once a scanner's key gap has passed", () => {
-    const d = new WedgeDetector();
+    const d = new WedgeDetector({}, { canRetract: true });
     const one = { t: 1000, key: '1', code: 'Digit1' };
     assert.deepEqual(d.feed(one), [{ type: 'hold', key: one }]);
     assert.equal(d.nextDeadline(), 1000 + DEFAULT_WEDGE_TIMING.keyGapMs);
@@ -89,7 +98,7 @@ describe('wedge detector decisions', () => {
   });
 
   it('takes back keys it released when a scanner goes on after its one pause', () => {
-    const d = new WedgeDetector();
+    const d = new WedgeDetector({}, { canRetract: true });
     const keys = typed('135481333156664496\n', 0, [90, ...Array(17).fill(5)]);
     const out = keys.flatMap((k) => [...d.tick(k.t), ...d.feed(k)]);
     const types = out.filter((x) => x.type !== 'hold').map((x) => x.type);
@@ -106,14 +115,14 @@ describe('wedge detector decisions', () => {
   it('shows a slow burst key after burstHoldMs, but never a key of a run faster than a person types', () => {
     const { burstHoldMs, personGapMs } = DEFAULT_WEDGE_TIMING;
     const burst = typed('12.50', 0, 40);
-    const d = new WedgeDetector();
+    const d = new WedgeDetector({}, { canRetract: true });
     const out = burst.flatMap((k) => [...d.tick(k.t), ...d.feed(k)]);
     out.push(...d.tick(burstHoldMs + 1));
     assert.ok(
       out.some((x) => x.type === 'release'),
       'a 40 ms burst is shown within burstHoldMs',
     );
-    const fast = new WedgeDetector();
+    const fast = new WedgeDetector({}, { canRetract: true });
     const scanner = typed('1354813', 0, personGapMs - 1);
     const held = scanner.flatMap((k) => [...fast.tick(k.t), ...fast.feed(k)]);
     held.push(...fast.tick(scanner.at(-1)?.t ?? 0));

@@ -36,7 +36,7 @@ describe('WedgeScanSource', () => {
 
   it("gives a person's key back through the idle timer once a scanner's key gap has passed, with no sleep", () => {
     const clock = new ManualClock(0);
-    const wedge = new WedgeScanSource({ clock });
+    const wedge = new WedgeScanSource({ clock, canRetract: true });
     wedge.start();
     const released: string[] = [];
     wedge.on('release', (r) => released.push(r.text));
@@ -52,7 +52,7 @@ describe('WedgeScanSource', () => {
 
   it('takes back a released head when a scanner goes on after a pause, and still emits the whole code', () => {
     const clock = new ManualClock(0);
-    const wedge = new WedgeScanSource({ clock });
+    const wedge = new WedgeScanSource({ clock, canRetract: true });
     wedge.start();
     const field: string[] = [];
     const scans: string[] = [];

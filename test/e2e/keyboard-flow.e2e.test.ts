@@ -40,13 +40,13 @@ describe('keyboard flow at the counter', () => {
   it('a wallet code scanned on the amount screen pays the amount entered, even when the scanner paused after its first digit', async () => {
     if (!session) throw new Error('no session');
     await toNewSale(till);
-    await amountField(till).fill('12.50');
-    // The first digit goes to the field before the pause and is taken back when the scan goes on.
+    await amountField(till).fill('12');
+    // The first digit goes to the field before the pause ("121") and is taken back when the scan goes on.
     await typeAsScanner(till, walletCode('WECHATPAY'), 3, { after: 1, ms: 90 });
     await till.getByRole('heading', { name: /Paid/ }).waitFor({ timeout: 20_000 });
-    assert.equal(await till.getByTestId('status-amount').textContent(), '$12.50');
+    assert.equal(await till.getByTestId('status-amount').textContent(), '$12.00');
     const order = await newestSimOrder(session.shell);
-    assert.equal(order.amountCents + order.tipCents, 1250);
+    assert.equal(order.amountCents + order.tipCents, 1200);
   });
 
   it('Space activates a focused tip button and a settings checkbox', async () => {

@@ -37,11 +37,12 @@ function Till({ api, snapshot }: { api: TillApi; snapshot: TillSnapshot }) {
   // A scanner message belongs to the moment it was made: the next sale state clears it.
   // biome-ignore lint/correctness/useExhaustiveDependencies: salePhase is the trigger, not a value used
   useEffect(() => setScanNotice(null), [salePhase]);
-  // The amount keyed for a sale is done with once that sale is paid: the next customer starts empty.
-  const paid = snapshot.sale?.phase === 'paid';
+  // The amount keyed for a sale is done with once that sale ends (paid, or failed: "Try again" keeps
+  // its own amount), so the next customer never starts from the last one's amount.
+  const ended = snapshot.sale?.phase === 'paid' || snapshot.sale?.phase === 'failed';
   useEffect(() => {
-    if (paid) clearDraft();
-  }, [paid]);
+    if (ended) clearDraft();
+  }, [ended]);
   const lang = snapshot.settings.operatorLanguage;
   const ctx = useMemo<TillContextValue>(
     () => ({ api, snapshot, settings: snapshot.settings, lang, tr: makeTr(lang) }),

@@ -164,8 +164,10 @@ export async function openPage(browser: Browser, width = 1200, height = 900): Pr
 /** Back to an empty amount screen, whatever the last test left behind. */
 export async function toNewSale(page: Page): Promise<void> {
   const newSale = page.getByRole('button', { name: 'New sale' });
+  const amount = page.getByLabel('Amount', { exact: true });
+  await amount.or(newSale).first().waitFor(); // a page just opened may not have drawn yet
   if (await newSale.isVisible()) await newSale.click();
-  await page.getByLabel('Amount', { exact: true }).waitFor({ state: 'visible' });
+  await amount.waitFor({ state: 'visible' });
 }
 
 /**

@@ -103,6 +103,16 @@ describe('keyboard flow at the counter', () => {
     assert.equal(await amountField(till).inputValue(), '');
   });
 
+  it('a sale that ends (here declined) leaves the next sale empty', async () => {
+    await toNewSale(till);
+    await amountField(till).fill('5.99'); // 99: declined
+    await till.keyboard.press('Enter');
+    await enterCodeByHand(till, walletCode('ALIPAY'));
+    await till.getByRole('button', { name: 'Try again' }).waitFor({ timeout: 20_000 });
+    await toNewSale(till);
+    assert.equal(await amountField(till).inputValue(), '');
+  });
+
   it('"Custom tip" puts the caret in its field', async () => {
     await toNewSale(till);
     await till.getByRole('button', { name: 'Custom tip' }).click();

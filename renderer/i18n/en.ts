@@ -307,6 +307,13 @@ export const en = {
   'status.closedUnpaid': 'Not paid — the order closed before the customer paid',
   'status.checkSent': 'Asked OTTPay again at {time}',
   'state.notCharged': 'Not charged',
+  'attemptReason.refundDeclinedByWallet': 'Declined by the wallet: no money was returned.',
+  'attemptReason.refundDeclinedByGateway': 'Declined by the gateway: no money was returned.',
+  'attemptReason.refundDeclinedByGatewayCode': 'Declined by the gateway ({code}): no money was returned.',
+  'attemptReason.refundNotSent': 'The payment gateway could not be reached: no money was returned.',
+  'attemptReason.refundUnknown':
+    'No clear answer from the gateway: checking the refund. Do not refund again.',
+  'attemptReason.refundUnconfirmed': 'The gateway has the refund but has not confirmed it yet.',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -312,4 +312,12 @@ export const fr: Record<MessageKey, string> = {
   'status.closedUnpaid': 'Non payé — la commande a été fermée avant le paiement du client',
   'status.checkSent': 'OTTPay interrogé de nouveau à {time}',
   'state.notCharged': 'Non débité',
+  'attemptReason.refundDeclinedByWallet': 'Refusé par le portefeuille : aucun argent n’a été rendu.',
+  'attemptReason.refundDeclinedByGateway': 'Refusé par la passerelle : aucun argent n’a été rendu.',
+  'attemptReason.refundDeclinedByGatewayCode':
+    'Refusé par la passerelle ({code}) : aucun argent n’a été rendu.',
+  'attemptReason.refundNotSent': 'Passerelle de paiement injoignable : aucun argent n’a été rendu.',
+  'attemptReason.refundUnknown':
+    'Pas de réponse claire de la passerelle : vérification du remboursement. Ne remboursez pas une seconde fois.',
+  'attemptReason.refundUnconfirmed': 'La passerelle a reçu le remboursement mais ne l’a pas encore confirmé.',
 };

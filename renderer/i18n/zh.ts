@@ -296,4 +296,10 @@ export const zh: Record<MessageKey, string> = {
   'status.closedUnpaid': '未支付 — 顾客付款前订单已关闭',
   'status.checkSent': '已于 {time} 再次询问 OTTPay',
   'state.notCharged': '未扣款',
+  'attemptReason.refundDeclinedByWallet': '被钱包拒绝：未退还任何款项。',
+  'attemptReason.refundDeclinedByGateway': '被网关拒绝：未退还任何款项。',
+  'attemptReason.refundDeclinedByGatewayCode': '被网关拒绝（{code}）：未退还任何款项。',
+  'attemptReason.refundNotSent': '无法连接支付网关：未退还任何款项。',
+  'attemptReason.refundUnknown': '网关未给出明确答复：正在核实退款。请勿重复退款。',
+  'attemptReason.refundUnconfirmed': '网关已收到退款，但尚未确认。',
 };

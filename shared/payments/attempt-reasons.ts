@@ -31,6 +31,13 @@ export const REASON_TEMPLATES = {
   markedPaidConfirmed: 'Marked paid by a supervisor (the gateway confirms the charge): {note}',
   markedPaid: 'Marked paid by a supervisor: {note}',
   markedFailed: 'Marked failed by a supervisor: {note}',
+  // A refund's reasons, as the core writes them (refunds.ts): worded on screen like the others.
+  refundDeclinedByWallet: 'Declined by the wallet: no money was returned.',
+  refundDeclinedByGateway: 'Declined by the gateway: no money was returned.',
+  refundDeclinedByGatewayCode: 'Declined by the gateway ({code}): no money was returned.',
+  refundNotSent: 'The payment gateway could not be reached: no money was returned.',
+  refundUnknown: 'No clear answer from the gateway: checking the refund. Do not refund again.',
+  refundUnconfirmed: 'The gateway has the refund but has not confirmed it yet.',
 } as const;
 
 export type ReasonKey = keyof typeof REASON_TEMPLATES;

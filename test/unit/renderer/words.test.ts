@@ -4,6 +4,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { en } from '../../../renderer/i18n/en.ts';
 import { fr } from '../../../renderer/i18n/fr.ts';
+import { reasonText } from '../../../renderer/i18n/reason-text.ts';
 import { t } from '../../../renderer/i18n/t.ts';
 import {
   amountProblemText,
@@ -16,6 +17,7 @@ import {
 import { zh } from '../../../renderer/i18n/zh.ts';
 import type { Language } from '../../../shared/domain.ts';
 import { parseAmount } from '../../../shared/money.ts';
+import { reasonText as reasonTextEn } from '../../../shared/payments/attempt-reasons.ts';
 import { parseReconcileNote, reconcileNote } from '../../../shared/payments/reconcile-notes.ts';
 
 const tr = (lang: Language) => (key: Parameters<typeof t>[1], params?: Record<string, string | number>) =>
@@ -81,5 +83,14 @@ describe('words made from data', () => {
     for (const [key, text] of Object.entries(zh)) {
       if (/[\u4e00-\u9fff]/.test(text)) assert.doesNotMatch(text, /[\u4e00-\u9fff]:/, `${key}: "${text}"`);
     }
+  });
+
+  it('a refused refund’s reason, as the core writes it, reads in French and Chinese', () => {
+    const written = reasonTextEn('declinedByWallet').replace('nothing was charged', 'no money was returned');
+    assert.equal(
+      reasonText(tr('fr'), written),
+      'Refusé par le portefeuille\u202f: aucun argent n’a été rendu.',
+    );
+    assert.equal(reasonText(tr('zh'), written), '被钱包拒绝：未退还任何款项。');
   });
 });

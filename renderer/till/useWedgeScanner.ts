@@ -34,8 +34,11 @@ export function useWedgeScanner(ctx: TillContextValue, onNotice: (message: strin
       }
       playCue('scan', c.settings.soundsOn);
       notify(null);
-      if (offerScanToAmountScreen(verdict.code, timings)) return;
-      void run(c.api, 'sale.submitScan', { code: verdict.code, source: 'wedge', timings }).then((r) => {
+      // On the amount screen with an amount entered, the code pays that amount (amount-scan.ts).
+      const answer =
+        offerScanToAmountScreen(verdict.code, timings) ??
+        run(c.api, 'sale.submitScan', { code: verdict.code, source: 'wedge', timings });
+      void answer.then((r) => {
         if (!r.ok) {
           playCue('failure', latest.current.ctx.settings.soundsOn);
           latest.current.onNotice(errorText(latest.current.ctx.tr, r.error));

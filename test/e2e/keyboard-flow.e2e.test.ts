@@ -49,6 +49,21 @@ describe('keyboard flow at the counter', () => {
     assert.equal(order.amountCents + order.tipCents, 1200);
   });
 
+  it('a used code scanned on the amount screen is refused out loud, and the sale waits for a good one', async () => {
+    await toNewSale(till);
+    const code = walletCode('ALIPAY');
+    await amountField(till).fill('4');
+    await typeAsScanner(till, code);
+    await till.getByRole('heading', { name: /Paid/ }).waitFor({ timeout: 20_000 });
+    await toNewSale(till);
+    await amountField(till).fill('5');
+    await typeAsScanner(till, code);
+    await till.getByText(/already used|counted once/).waitFor();
+    await till.getByRole('heading', { name: /Scan the customer’s payment code/ }).waitFor();
+    await till.getByRole('button', { name: 'Cancel' }).click();
+    await amountField(till).waitFor();
+  });
+
   it('Space activates a focused tip button and a settings checkbox', async () => {
     await toNewSale(till);
     const tip = till.getByRole('button', { name: '15%' });

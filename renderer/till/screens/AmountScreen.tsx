@@ -41,7 +41,10 @@ export function AmountScreen({ locked }: { locked: LockedAmount | null }) {
   const shown = useRef({ amountCents, tipValue, text, parsed, busy });
   shown.current = { amountCents, tipValue, text, parsed, busy };
 
-  async function charge(action: (amountCents: number, tipCents: number) => Promise<Result<unknown>>) {
+  /** Settles held keys, then charges what the screen shows; the answer (a refusal is also shown here). */
+  async function charge(
+    action: (amountCents: number, tipCents: number) => Promise<Result<unknown>>,
+  ): Promise<Result<unknown> | null> {
     settleHeldKeys(); // keys still held by the wedge detector belong to the amount the cashier sees
     const now = shown.current;
     if (now.amountCents === null || now.tipValue === null) {
@@ -50,14 +53,15 @@ export function AmountScreen({ locked }: { locked: LockedAmount | null }) {
           ? amountProblemText(tr, lang, settings.currency, now.parsed)
           : null;
       setError(bad ?? tr('pay.invalid'));
-      return;
+      return null;
     }
-    if (now.busy) return;
+    if (now.busy) return null;
     setBusy(true);
     setError(null);
     const result = await action(now.amountCents, now.tipValue);
     setBusy(false);
     if (!result.ok) setError(errorText(tr, result.error));
+    return result;
   }
   const payActive = (wallet: Wallet) =>
     charge((amountCents, tipCents) => run(api, 'sale.payActive', { amountCents, tipCents, wallet }));
@@ -70,16 +74,19 @@ export function AmountScreen({ locked }: { locked: LockedAmount | null }) {
   }, [locked, text, tip]);
 
   // A wallet code scanned here, with an amount entered, is the customer paying that amount.
-  const takeScan = useRef<AmountScanTaker>(() => false);
+  const takeScan = useRef<AmountScanTaker>(() => null);
   takeScan.current = (code, timings) => {
-    if (shown.current.amountCents === null || shown.current.tipValue === null || shown.current.busy)
-      return false;
-    void charge(async (amountCents, tipCents) => {
+    const now = shown.current;
+    if (now.amountCents === null || now.tipValue === null || now.busy) return null;
+    // A payment that does not start is told on this screen (charge); a refusal of the code, once the
+    // sale waits for one (this screen is gone by then), is told by the scanner hook.
+    let refused: Result<unknown> | null = null;
+    return charge(async (amountCents, tipCents) => {
       const started = await run(api, 'sale.payPassive', { amountCents, tipCents });
       if (!started.ok) return started;
-      return run(api, 'sale.submitScan', { code, source: 'wedge', timings });
-    });
-    return true;
+      refused = await run(api, 'sale.submitScan', { code, source: 'wedge', timings });
+      return started;
+    }).then(() => refused ?? { ok: true, value: null });
   };
   useEffect(() => registerAmountScanTaker((code, timings) => takeScan.current(code, timings)), []);
 

@@ -16,6 +16,7 @@ import type { EventName, EventPayloads } from './events.ts';
 import { ABSOLUTE_MAX_CENTS } from './money.ts';
 import { printerTargetProblem } from './printing/printer-target.ts';
 import type { ReceiptDoc } from './printing/receipt-layout.ts';
+import type { ScanRefusal } from './scanning/scan-refusal.ts';
 import { type ShiftReport, type ShiftSummary, STAFF_ROLES, type StaffView } from './staff.ts';
 import { storeSyncSettingsSchema } from './store-sync.ts';
 
@@ -177,6 +178,8 @@ export interface ScanLogEntry {
   kind: 'wallet' | 'product' | 'rejected';
   wallet: string | null;
   note: string | null;
+  /** Why (a refusal), or 'delivered': the key the page words the note from in its own language. */
+  outcome?: ScanRefusal | 'delivered';
 }
 
 export interface PortInfo {

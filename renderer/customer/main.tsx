@@ -1,8 +1,12 @@
 import { createRoot } from 'react-dom/client';
+import { cjkFontReady } from '../i18n/cjk-font.ts';
+import { pseudoLocaleFromUrl } from '../i18n/pseudo.ts';
 import { getCustomerApi } from '../transport/index.ts';
 import { CustomerApp } from './CustomerApp.tsx';
+import '../fonts/noto-sans-sc.css'; // made by the build: build/scripts/cjk-font.ts
 import '../styles/base.css';
 import '../styles/customer.css';
 
+pseudoLocaleFromUrl(window.location.search);
 const root = document.getElementById('root');
-if (root) createRoot(root).render(<CustomerApp api={getCustomerApi()} />);
+if (root) void cjkFontReady().then(() => createRoot(root).render(<CustomerApp api={getCustomerApi()} />));

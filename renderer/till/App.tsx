@@ -5,6 +5,8 @@ import { ErrorNote } from '../components/ErrorNote.tsx';
 import { SandboxBadge } from '../components/SandboxBadge.tsx';
 import { useConnection } from '../components/useConnection.ts';
 import { t } from '../i18n/t.ts';
+import { plural } from '../i18n/words.ts';
+import { clearDraft } from './amount-draft.ts';
 import { KioskQuit } from './KioskQuit.tsx';
 import { NavBar, type Tab } from './NavBar.tsx';
 import { PrintFailure, ScreenPrinter } from './PrintStatus.tsx';
@@ -50,6 +52,12 @@ function Till({ api, snapshot }: { api: TillApi; snapshot: TillSnapshot }) {
   // Whoever signs in starts at the sale screen (a cashier must not land on a supervisor's screen).
   // biome-ignore lint/correctness/useExhaustiveDependencies: cashierId is the trigger, not a value used
   useEffect(() => setTab('sale'), [cashierId]);
+  // The amount keyed for a sale is done with once that sale ends (paid, or failed: "Try again" keeps
+  // its own amount), so the next customer never starts from the last one's amount.
+  const ended = snapshot.sale?.phase === 'paid' || snapshot.sale?.phase === 'failed';
+  useEffect(() => {
+    if (ended) clearDraft();
+  }, [ended]);
   const lang = snapshot.settings.operatorLanguage;
   const ctx = useMemo<TillContextValue>(
     () => ({ api, snapshot, settings: snapshot.settings, lang, tr: makeTr(lang) }),
@@ -96,7 +104,7 @@ function Till({ api, snapshot }: { api: TillApi; snapshot: TillSnapshot }) {
             )}
             {snapshot.attention.length > 0 && tab === 'sale' && (
               <button type="button" className="banner banner-attention" onClick={() => setTab('attention')}>
-                {ctx.tr('attention.banner', { count: snapshot.attention.length })}
+                {plural(ctx.tr, lang, 'attention.banner', snapshot.attention.length)}
               </button>
             )}
             <ErrorNote message={scanNotice} />

@@ -3,7 +3,9 @@ import { orderIdFromReceiptCode } from '../../shared/scanning/receipt-code.ts';
 import { type WedgeDecision, WedgeDetector } from '../../shared/scanning/wedge-detector.ts';
 import { errorText } from '../i18n/error-text.ts';
 import { playCue } from '../sounds/beeps.ts';
-import { replayed, replayKeys } from './replay-keys.ts';
+import { offerScanToAmountScreen } from './amount-scan.ts';
+import { registerHeldKeySettler } from './held-keys.ts';
+import { replayed, replayKeys, retractKeys } from './replay-keys.ts';
 import { judgeCode } from './scan-code.ts';
 import { run, type TillContextValue } from './till-context.ts';
 
@@ -23,7 +25,7 @@ export function useWedgeScanner(
 
   useEffect(() => {
     if (!enabled) return;
-    const detector = new WedgeDetector();
+    const detector = new WedgeDetector({}, { canRetract: true }); // replay-keys.ts takes text back
     let timer: ReturnType<typeof setTimeout> | null = null;
 
     const onScan = (code: string, timings: number[]) => {
@@ -44,7 +46,11 @@ export function useWedgeScanner(
       }
       playCue('scan', c.settings.soundsOn);
       notify(null);
-      void run(c.api, 'sale.submitScan', { code: verdict.code, source: 'wedge', timings }).then((r) => {
+      // On the amount screen with an amount entered, the code pays that amount (amount-scan.ts).
+      const answer =
+        offerScanToAmountScreen(verdict.code, timings) ??
+        run(c.api, 'sale.submitScan', { code: verdict.code, source: 'wedge', timings });
+      void answer.then((r) => {
         if (!r.ok) {
           playCue('failure', latest.current.ctx.settings.soundsOn);
           latest.current.onNotice(errorText(latest.current.ctx.tr, r.error));
@@ -54,6 +60,7 @@ export function useWedgeScanner(
     const apply = (decisions: WedgeDecision[]) => {
       for (const d of decisions) {
         if (d.type === 'release') replayKeys(d.keys);
+        else if (d.type === 'retract') retractKeys(d.keys);
         else if (d.type === 'consume') onScan(d.scan.code, d.scan.gaps);
       }
       schedule();
@@ -78,6 +85,12 @@ export function useWedgeScanner(
         (target instanceof HTMLInputElement && target.type === 'date')
       )
         return;
+      // Space on a button or checkbox activates it: settle what is held, then let it through (no
+      // scanner types a space into a wallet code).
+      if (event.key === ' ' && activatedBySpace(target)) {
+        apply(detector.flush());
+        return;
+      }
       const key = { t: event.timeStamp, key: event.key, code: event.code };
       const decisions = detector.feed(key);
       const fate = decisions.find((d) => (d.type === 'hold' || d.type === 'pass') && d.key === key);
@@ -87,13 +100,26 @@ export function useWedgeScanner(
       }
       apply(decisions);
     };
-    const onBlur = () => apply(detector.flush());
+    const settleNow = () => apply(detector.flush());
+    // A press of the pointer moves focus away from the field the held keys were typed into, and may
+    // be a pay button: they go to that field first.
+    window.addEventListener('pointerdown', settleNow, true);
     window.addEventListener('keydown', onKeyDown, true);
-    window.addEventListener('blur', onBlur);
+    window.addEventListener('blur', settleNow);
+    const unregister = registerHeldKeySettler(settleNow);
     return () => {
+      unregister();
+      window.removeEventListener('pointerdown', settleNow, true);
       window.removeEventListener('keydown', onKeyDown, true);
-      window.removeEventListener('blur', onBlur);
+      window.removeEventListener('blur', settleNow);
       if (timer !== null) clearTimeout(timer);
     };
   }, [enabled]);
+}
+
+function activatedBySpace(target: EventTarget | null): boolean {
+  if (target instanceof HTMLButtonElement) return true;
+  if (target instanceof HTMLInputElement)
+    return ['checkbox', 'radio', 'button', 'submit'].includes(target.type);
+  return target instanceof HTMLElement && ['button', 'checkbox', 'switch'].includes(target.role ?? '');
 }

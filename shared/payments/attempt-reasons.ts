@@ -3,6 +3,8 @@
 // values again with parseReason() and words it in the operator's language, so a journal written in
 // English reads in French or Chinese on screen. Text that matches no template is shown as it is.
 
+import { type TemplateParams, templates } from '../text-templates.ts';
+
 export const REASON_TEMPLATES = {
   unknown: 'No clear answer from the gateway: checking the order with the gateway. Do not charge again.',
   notSent: 'The payment gateway could not be reached: nothing was charged.',
@@ -29,42 +31,25 @@ export const REASON_TEMPLATES = {
   markedPaidConfirmed: 'Marked paid by a supervisor (the gateway confirms the charge): {note}',
   markedPaid: 'Marked paid by a supervisor: {note}',
   markedFailed: 'Marked failed by a supervisor: {note}',
+  // A refund's reasons, as the core writes them (refunds.ts): worded on screen like the others.
+  refundDeclinedByWallet: 'Declined by the wallet: no money was returned.',
+  refundDeclinedByGateway: 'Declined by the gateway: no money was returned.',
+  refundDeclinedByGatewayCode: 'Declined by the gateway ({code}): no money was returned.',
+  refundNotSent: 'The payment gateway could not be reached: no money was returned.',
+  refundUnknown: 'No clear answer from the gateway: checking the refund. Do not refund again.',
+  refundUnconfirmed: 'The gateway has the refund but has not confirmed it yet.',
 } as const;
 
 export type ReasonKey = keyof typeof REASON_TEMPLATES;
-export type ReasonParams = Record<string, string>;
+export type ReasonParams = TemplateParams;
+
+const REASONS = templates(REASON_TEMPLATES);
 
 export function reasonText(key: ReasonKey, params: ReasonParams = {}): string {
-  return REASON_TEMPLATES[key].replace(/\{(\w+)\}/g, (whole, name: string) => params[name] ?? whole);
+  return REASONS.text(key, params);
 }
-
-const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-
-// Each template as an anchored pattern: literal text, and one capture per {name}.
-const PATTERNS = (Object.keys(REASON_TEMPLATES) as ReasonKey[]).map((key) => {
-  const names: string[] = [];
-  const source = REASON_TEMPLATES[key]
-    .split(/(\{\w+\})/)
-    .map((part) => {
-      const name = /^\{(\w+)\}$/.exec(part)?.[1];
-      if (!name) return escapeRegExp(part);
-      names.push(name);
-      return '([\\s\\S]+?)';
-    })
-    .join('');
-  return { key, names, pattern: new RegExp(`^${source}$`) };
-});
 
 /** The key and values a reason text was made from, or null for text no template made. */
 export function parseReason(text: string): { key: ReasonKey; params: ReasonParams } | null {
-  for (const { key, names, pattern } of PATTERNS) {
-    const m = pattern.exec(text);
-    if (!m) continue;
-    const params: ReasonParams = {};
-    names.forEach((name, i) => {
-      params[name] = m[i + 1] ?? '';
-    });
-    return { key, params };
-  }
-  return null;
+  return REASONS.parse(text);
 }

@@ -12,7 +12,7 @@
 // Human bursts (≤ 6 keys) cannot reach 8 characters without a gap of 80 ms or more, which is a pause.
 //
 // ── API (for the Electron shell, the browser page and the core's WedgeScanSource) ──────────────────
-//   const d = new WedgeDetector(timing?)        // timing: DEFAULT_WEDGE_TIMING unless given
+//   const d = new WedgeDetector(timing?, { canRetract? })   // timing: DEFAULT_WEDGE_TIMING unless given
 //   d.feed({ t, key, code }) → WedgeDecision[]   feed every plain key-down, in order, t in ms
 //   d.tick(now)              → WedgeDecision[]   call when now > d.nextDeadline() (idle end of a code)
 //   d.flush()                → WedgeDecision[]   resolve everything now (window blur, shutdown, end of trace)
@@ -21,14 +21,21 @@
 // Every key fed gets exactly one immediate fate in the returned list: `hold` (keep it out of the
 // focused field for now — preventDefault) or `pass` (not ours: let its default action happen). Every
 // held key later appears in exactly one `release` (a person typed it: replay `text`, or the `keys`, in
-// the focused field) or one `consume` (it belongs to `scan`: drop it). Decisions are in the order they
-// must be applied; releases always come before a later `pass`, so typed text keeps its order.
+// the focused field) or one `consume` (it belongs to `scan`: drop it). A released key may later appear
+// in one `retract` (it began a scan after all: take its text back out of the field), always followed
+// by that scan's `consume`. Decisions are in the order they must be applied; releases always come
+// before a later `pass`, so typed text keeps its order.
 //   Electron main: before-input-event → feed(); event.preventDefault() unless the fed key got `pass`;
 //     for `release` call webContents.insertText(text) (or sendInputEvent the keys); ticks from a timer.
 //   Browser page: keydown → feed(); preventDefault() unless `pass`; insert released text at the caret.
 // Feed only plain key-downs: skip auto-repeat and keys pressed with Ctrl/Alt/Meta (shortcuts).
-// A typed key is held until its run can no longer be a code: usually until the next key or pauseMs of
-// quiet; at worst (a burst of six fast keys between two pauses) 2·pauseMs + 5·keyGapMs, under 0.5 s.
+// Holding is what the cashier feels while typing. A shell that can take text back (canRetract: the
+// page, the core's WedgeScanSource) has a key held only while keys come scanner-fast:
+// once keyGapMs pass with no key, a run of at most maxBurst keys (all a person types that fast) goes
+// to the field. Only a scanner pausing inside a code after its first few keys can still claim them,
+// and then they are retracted. A longer fast run is a scanner's: it is held through a pause until
+// pauseMs of quiet. A typed key is then held at most burstHoldMs. A shell that cannot retract gets no
+// early release: a typed key is held until its run can no longer be a code (up to about 0.4 s).
 import { classifyKey, typedText, type WedgeKeyEvent } from './key-chars.ts';
 
 export type { WedgeKeyEvent } from './key-chars.ts';
@@ -43,6 +50,16 @@ export interface WedgeTiming {
   pauseMs: number;
   /** Shortest code, in characters (EAN-8). */
   minLength: number;
+  /** Most keys a person types scanner-fast in one burst (facts: 6); a longer fast run is a scanner. */
+  maxBurst: number;
+  /**
+   * Longest a key of a run that could still be a person's burst is held while keys keep coming fast:
+   * past it the key goes to the field (a scanner that then goes on takes it back). A fast scanner
+   * types maxBurst + 1 keys sooner (facts: ≤ 12 ms a key), so its keys are never shown.
+   */
+  burstHoldMs: number;
+  /** Shortest gap between two keys a person types (facts: 35 ms; slack for 8 ms USB polling): faster is a scanner. */
+  personGapMs: number;
   /** Longest run held; beyond it the keys are released as typing (a stuck key, not a code). */
   maxLength: number;
 }
@@ -51,6 +68,9 @@ export const DEFAULT_WEDGE_TIMING: Readonly<WedgeTiming> = Object.freeze({
   keyGapMs: 50,
   pauseMs: 120,
   minLength: 8,
+  maxBurst: 6,
+  burstHoldMs: 75,
+  personGapMs: 30,
   maxLength: 512,
 });
 
@@ -72,7 +92,12 @@ export type WedgeDecision =
   | { type: 'pass'; key: WedgeKeyEvent }
   /** Held keys a person typed: replay them, in order (`text` is what the layout produced). */
   | { type: 'release'; keys: WedgeKeyEvent[]; text: string }
-  /** Held keys (and terminator) that were a scan: drop them; deliver `scan`. */
+  /**
+   * Keys released earlier that turn out to begin a scan (a scanner paused after them): take `text`
+   * back out of the field, just before the caret. Always followed by the scan's `consume`.
+   */
+  | { type: 'retract'; keys: WedgeKeyEvent[]; text: string }
+  /** Held keys (and terminator) that were a scan: drop them; deliver `scan` (the whole code). */
   | { type: 'consume'; keys: WedgeKeyEvent[]; scan: WedgeScan };
 
 interface HeldChar {
@@ -85,18 +110,32 @@ export class WedgeDetector {
   #held: HeldChar[] = [];
   /** Index in #held of the key after the run's one pause; -1 when the run has none. */
   #pauseAt = -1;
+  /** Leading keys of #held already released as typing while they could still head a code. */
+  #shown = 0;
 
-  constructor(timing: Partial<WedgeTiming> = {}) {
+  /** The shell can take keys back out of the field (`retract`); only then are keys shown early. */
+  readonly canRetract: boolean;
+
+  constructor(timing: Partial<WedgeTiming> = {}, options: { canRetract?: boolean } = {}) {
     this.timing = Object.freeze({ ...DEFAULT_WEDGE_TIMING, ...timing });
+    this.canRetract = options.canRetract ?? false;
   }
 
+  /** Keys held out of the field (not those released early that a scan could still take back). */
   get pending(): readonly WedgeKeyEvent[] {
-    return this.#held.map((h) => h.ev);
+    return this.#held.slice(this.#shown).map((h) => h.ev);
   }
 
   nextDeadline(): number | null {
     const last = this.#held.at(-1);
-    return last ? last.ev.t + this.timing.pauseMs : null;
+    if (!last) return null;
+    // A scanner-slow gap settles a short run (or the part before a pause) at once, and no key of a
+    // short run waits longer than burstHoldMs; a long run may still be a scanner pausing, and only
+    // idle time ends it.
+    const quietDue = last.ev.t + this.timing.keyGapMs;
+    const firstHeld = this.#showable();
+    if (firstHeld) return Math.min(quietDue, firstHeld.ev.t + this.timing.burstHoldMs);
+    return this.#pauseAt >= 0 ? quietDue : last.ev.t + this.timing.pauseMs;
   }
 
   feed(ev: WedgeKeyEvent): WedgeDecision[] {
@@ -104,6 +143,7 @@ export class WedgeDetector {
     const last = this.#held.at(-1);
     // A long gap ends the run; so does time running backwards or a broken timestamp.
     if (last && !(ev.t - last.ev.t <= this.timing.pauseMs && ev.t >= last.ev.t)) this.#endRun(out);
+    else this.#advance(ev.t, out);
     const cls = classifyKey(ev);
     switch (cls.kind) {
       case 'modifier':
@@ -126,7 +166,7 @@ export class WedgeDetector {
   tick(now: number): WedgeDecision[] {
     const out: WedgeDecision[] = [];
     const deadline = this.nextDeadline();
-    if (deadline !== null && now > deadline) this.#endRun(out);
+    if (deadline !== null && now > deadline) this.#advance(now, out);
     return out;
   }
 
@@ -136,21 +176,67 @@ export class WedgeDetector {
     return out;
   }
 
+  /**
+   * The first held key when the keys since the pause (or the run's start) could be a person's burst
+   * (few enough, none faster than a person types) and everything before them is already in the
+   * field; else undefined.
+   */
+  #showable(): HeldChar | undefined {
+    if (!this.canRetract) return undefined;
+    const from = Math.max(0, this.#pauseAt);
+    if (this.#shown < from || this.#held.length - from > this.timing.maxBurst) return undefined;
+    for (let i = from + 1; i < this.#held.length; i++) {
+      const gap = (this.#held[i]?.ev.t ?? 0) - (this.#held[i - 1]?.ev.t ?? 0);
+      if (gap < this.timing.personGapMs) return undefined; // faster than anyone types
+    }
+    return this.#held[this.#shown];
+  }
+
+  /**
+   * Time has reached `now`. Past pauseMs of quiet the run is over. Past keyGapMs a run with a pause
+   * is settled up to its pause (any next key would be a second pause, a terminator after it cannot
+   * end a code, and idle time ends it anyway). A short burst goes to the field once it is quiet for
+   * keyGapMs or its first held key waited burstHoldMs: it only becomes part of a code if a scanner
+   * goes on (fast, or after a pause), and then the scan takes those keys back (`retract`).
+   */
+  #advance(now: number, out: WedgeDecision[]): void {
+    const last = this.#held.at(-1);
+    if (!last) return;
+    const quiet = now - last.ev.t;
+    if (quiet > this.timing.pauseMs) {
+      this.#endRun(out);
+      return;
+    }
+    if (quiet > this.timing.keyGapMs && this.#pauseAt >= 0) this.#settleHead(out);
+    const firstHeld = this.#showable();
+    if (firstHeld && (quiet > this.timing.keyGapMs || now - firstHeld.ev.t > this.timing.burstHoldMs)) {
+      out.push(release(this.#held.slice(this.#shown)));
+      this.#shown = this.#held.length;
+    }
+  }
+
+  /** The keys before the run's pause can no longer share a code with what follows: judge them. */
+  #settleHead(out: WedgeDecision[]): void {
+    const head = this.#held.splice(0, this.#pauseAt);
+    const headShown = Math.min(this.#shown, head.length);
+    this.#judgeUnterminated(head, headShown, out);
+    this.#shown -= headShown;
+    this.#pauseAt = -1;
+  }
+
   #addChar(ev: WedgeKeyEvent, char: string, out: WedgeDecision[]): void {
     const last = this.#held.at(-1);
     if (last && ev.t - last.ev.t > this.timing.keyGapMs) {
-      if (this.#pauseAt >= 0) {
-        // A second pause: the keys before the first one cannot share a code with this key.
-        const head = this.#held.splice(0, this.#pauseAt);
-        this.#judgeUnterminated(head, out);
-      }
+      // A second pause: the keys before the first one cannot share a code with this key.
+      if (this.#pauseAt >= 0) this.#settleHead(out);
       this.#pauseAt = this.#held.length;
     }
     this.#held.push({ ev, char });
     out.push({ type: 'hold', key: ev });
     if (this.#held.length > this.timing.maxLength) {
+      const shown = this.#shown;
       const all = this.#take();
-      out.push(release(all));
+      out.push(release(all.slice(shown)));
     }
   }
 
@@ -160,7 +246,8 @@ export class WedgeDetector {
     const pauseFree = gap <= this.timing.keyGapMs || this.#pauseAt < 0;
     if (last && this.#held.length >= this.timing.minLength && pauseFree) {
       out.push({ type: 'hold', key: ev });
-      out.push(consume(this.#take(), { ev, name }));
+      const shown = this.#shown;
+      out.push(...consume(this.#take(), shown, { ev, name }));
       return;
     }
     // Not the end of a scan: a person pressed it (after an amount); what is held ends unterminated.
@@ -172,25 +259,27 @@ export class WedgeDetector {
   #endRun(out: WedgeDecision[]): void {
     if (this.#held.length === 0) return;
     const pauseAt = this.#pauseAt;
+    const shown = this.#shown;
     const all = this.#take();
     if (pauseAt < 0) {
-      this.#judgeUnterminated(all, out);
+      this.#judgeUnterminated(all, shown, out);
     } else {
-      this.#judgeUnterminated(all.slice(0, pauseAt), out);
-      this.#judgeUnterminated(all.slice(pauseAt), out);
+      this.#judgeUnterminated(all.slice(0, pauseAt), Math.min(shown, pauseAt), out);
+      this.#judgeUnterminated(all.slice(pauseAt), Math.max(0, shown - pauseAt), out);
     }
   }
 
   /** A pause-free run with no terminator: a scan when long enough, else typing. */
-  #judgeUnterminated(run: HeldChar[], out: WedgeDecision[]): void {
-    if (run.length === 0) return;
-    out.push(run.length >= this.timing.minLength ? consume(run, null) : release(run));
+  #judgeUnterminated(run: HeldChar[], shown: number, out: WedgeDecision[]): void {
+    if (run.length >= this.timing.minLength) out.push(...consume(run, shown, null));
+    else if (shown < run.length) out.push(release(run.slice(shown)));
   }
 
   #take(): HeldChar[] {
     const all = this.#held;
     this.#held = [];
     this.#pauseAt = -1;
+    this.#shown = 0;
     return all;
   }
 }
@@ -200,10 +289,12 @@ function release(run: HeldChar[]): WedgeDecision {
   return { type: 'release', keys, text: typedText(keys) };
 }
 
+/** A scan's decisions: first take back its keys that were shown early, then drop the held rest. */
 function consume(
   run: HeldChar[],
+  shown: number,
   terminator: { ev: WedgeKeyEvent; name: 'Enter' | 'Tab' } | null,
-): WedgeDecision {
+): WedgeDecision[] {
   const keys = run.map((h) => h.ev);
   if (terminator) keys.push(terminator.ev);
   const gaps: number[] = [];
@@ -214,17 +305,18 @@ function consume(
   }
   const first = keys[0];
   const last = keys.at(-1);
-  return {
-    type: 'consume',
-    keys,
-    scan: {
-      code: run.map((h) => h.char).join(''),
-      terminator: terminator?.name ?? null,
-      start: first?.t ?? 0,
-      end: last?.t ?? 0,
-      gaps,
-    },
+  const scan: WedgeScan = {
+    code: run.map((h) => h.char).join(''),
+    terminator: terminator?.name ?? null,
+    start: first?.t ?? 0,
+    end: last?.t ?? 0,
+    gaps,
   };
+  const taken = keys.slice(0, shown);
+  const decisions: WedgeDecision[] = [];
+  if (taken.length > 0) decisions.push({ type: 'retract', keys: taken, text: typedText(taken) });
+  decisions.push({ type: 'consume', keys: keys.slice(shown), scan });
+  return decisions;
 }
 
 /** Offline use (CLI replay, tests, bench): every scan in a recorded session, in order. */

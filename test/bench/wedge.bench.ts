@@ -83,18 +83,29 @@ function table(title: string, traces: Trace[]): void {
   );
 }
 
-function holdLatency(traces: Trace[]): void {
+function holdLatency(traces: Trace[], canRetract: boolean): void {
   const holds: number[] = [];
+  let retracted = 0;
+  let retractingSessions = 0;
   for (const t of traces) {
-    const sim = simulate(t.events);
+    const sim = simulate(t.events, {}, canRetract);
     if (sim.field !== t.typed || sim.violations.length > 0) console.log(`  field mismatch in ${t.name}`);
     holds.push(sim.maxHoldMs);
+    retracted += sim.retracted;
+    if (sim.retracted > 0) retractingSessions++;
   }
   holds.sort((a, b) => a - b);
   const q = (p: number) => (holds[Math.min(holds.length - 1, Math.floor(p * holds.length))] ?? 0).toFixed(0);
+  const shell = canRetract
+    ? 'a shell that takes text back (the page)'
+    : 'a shell that cannot take text back (nothing shown early)';
   console.log(
-    `\nlongest hold of a typed key per synthetic session (ms): median ${q(0.5)}, p95 ${q(0.95)}, max ${q(1)}` +
-      ' (every typed key reached the field, in order; no scan key did)',
+    `\nlongest hold of a typed key per synthetic session, ${shell} (ms): median ${q(0.5)}, p95 ${q(0.95)}, max ${q(1)}` +
+      ' (every typed key reached the field, in order; the field ends without any scan key)',
+  );
+  if (!canRetract) return;
+  console.log(
+    `scan keys shown early and taken back when their scan went on: ${retracted} keys in ${retractingSessions} of ${traces.length} sessions`,
   );
 }
 
@@ -105,4 +116,5 @@ console.log(
 );
 table('recorded traces (test/fixtures/scanner-traces)', recorded);
 table('synthetic sessions (seeded, facts of scanner-traces/README.md at their edges)', synthetic);
-holdLatency(synthetic);
+holdLatency(synthetic, false);
+holdLatency(synthetic, true);

@@ -68,7 +68,7 @@ describe('needs attention: an unknown outcome left by a restart, resolved by a s
     shell = await startShell({ dataDir });
     await gotoTill(till, shell);
     await till
-      .getByRole('button', { name: '1 payment(s) need attention before the next sale.' })
+      .getByRole('button', { name: '1 payment needs attention before the next sale.' })
       .waitFor({ timeout: 20_000 });
 
     await till.getByRole('button', { name: /^Needs attention/ }).click();

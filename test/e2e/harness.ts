@@ -202,8 +202,10 @@ export async function signInTill(page: Page, pin: string): Promise<void> {
 /** Back to an empty amount screen, whatever the last test left behind. */
 export async function toNewSale(page: Page): Promise<void> {
   const newSale = page.getByRole('button', { name: 'New sale' });
+  const amount = page.getByLabel('Amount', { exact: true });
+  await amount.or(newSale).first().waitFor(); // a page just opened may not have drawn yet
   if (await newSale.isVisible()) await newSale.click();
-  await page.getByLabel('Amount', { exact: true }).waitFor({ state: 'visible' });
+  await amount.waitFor({ state: 'visible' });
 }
 
 /**
@@ -266,12 +268,35 @@ export async function tillCommand(shell: Shell, name: string, body: unknown): Pr
   return (await res.json()) as { ok: boolean };
 }
 
+/** The order OTTPay (the sandbox simulator) got last. */
+export async function newestSimOrder(
+  shell: Shell,
+): Promise<{ orderId: string; amountCents: number; tipCents: number; createdAt: number }> {
+  const res = await simulatorRequest(shell, '/_sim/orders');
+  const orders = (await res.json()) as Array<{
+    orderId: string;
+    amountCents: number;
+    tipCents: number;
+    createdAt: number;
+  }>;
+  const newest = orders.sort((a, b) => b.createdAt - a.createdAt)[0];
+  if (!newest) throw new Error('OTTPay got no order');
+  return newest;
+}
+
 /**
  * Gives the core a scanner's key presses through the 'wedge.keys' command (with the session token), so the scan is read by the core rather than by the page.
  */
 export async function feedCoreWedgeKeys(shell: Shell, code: string): Promise<void> {
   const body = await tillCommand(shell, 'wedge.keys', { events: scannerKeys(code) });
   if (!body.ok) throw new Error(`wedge.keys refused: ${JSON.stringify(body)}`);
+}
+
+/** The page's address with one more query parameter (the shell's URLs carry the session token). */
+export function withParam(address: string, name: string): string {
+  const url = new URL(address);
+  url.searchParams.set(name, '');
+  return url.toString();
 }
 
 const SCANNER_STAMP_LEAD_S = 15;
@@ -284,13 +309,19 @@ const SCANNER_STAMP_LEAD_S = 15;
  * their way, even when each key takes a loaded machine a few hundred milliseconds to deliver; the
  * Enter at the end completes the scan at once.
  */
-export async function typeAsScanner(page: Page, code: string, gapMs = 3): Promise<void> {
+export async function typeAsScanner(
+  page: Page,
+  code: string,
+  gapMs = 3,
+  /** One pause inside the code, as some scanners make: `ms` long, after `after` characters. */
+  pause?: { after: number; ms: number },
+): Promise<void> {
   const cdp = await page.context().newCDPSession(page);
   // DevTools takes key times in seconds since the epoch.
   const startMs = Date.now() + SCANNER_STAMP_LEAD_S * 1000;
   try {
-    for (const k of scannerKeys(code, { start: startMs, gapMs })) {
-      const at = k.t / 1000;
+    for (const [i, k] of scannerKeys(code, { start: startMs, gapMs }).entries()) {
+      const at = (k.t + (pause && i >= pause.after ? pause.ms : 0)) / 1000;
       const vk = k.key === 'Enter' ? 13 : k.key.toUpperCase().charCodeAt(0);
       const common = { key: k.key, code: k.code, windowsVirtualKeyCode: vk };
       const text = k.key === 'Enter' ? '\r' : k.key;
@@ -300,4 +331,36 @@ export async function typeAsScanner(page: Page, code: string, gapMs = 3): Promis
   } finally {
     await cdp.detach();
   }
+}
+
+const PERSON_STAMP_LEAD_MS = 2000;
+
+/**
+ * Types `text` as a person would, `gapMs` apart (default 80 ms a key; '\n' is Enter), as trusted key
+ * events stamped through the DevTools protocol. The stamps start ahead of now, so the page's wedge
+ * detector still holds the last keys when the test acts next, however fast or loaded the machine:
+ * the worst case for a cashier who clicks at once.
+ */
+export async function typeAsPerson(page: Page, text: string, gapMs = 80): Promise<void> {
+  const cdp = await page.context().newCDPSession(page);
+  const start = Date.now() + PERSON_STAMP_LEAD_MS;
+  try {
+    for (const [i, c] of [...text].entries()) {
+      const at = (start + i * gapMs) / 1000; // DevTools takes key times in seconds since the epoch
+      const k = personKey(c);
+      await cdp.send('Input.dispatchKeyEvent', { type: 'keyDown', ...k, timestamp: at });
+      await cdp.send('Input.dispatchKeyEvent', { type: 'keyUp', ...k, text: '', timestamp: at + 0.001 });
+    }
+  } finally {
+    await cdp.detach();
+  }
+}
+
+function personKey(c: string): { key: string; code: string; text: string; windowsVirtualKeyCode: number } {
+  if (c === '\n') return { key: 'Enter', code: 'Enter', text: '\r', windowsVirtualKeyCode: 13 };
+  if (c === ' ') return { key: ' ', code: 'Space', text: ' ', windowsVirtualKeyCode: 32 };
+  if (c === '.') return { key: '.', code: 'Period', text: '.', windowsVirtualKeyCode: 190 };
+  if (/^\d$/.test(c)) return { key: c, code: `Digit${c}`, text: c, windowsVirtualKeyCode: c.charCodeAt(0) };
+  const upper = c.toUpperCase();
+  return { key: c, code: `Key${upper}`, text: c, windowsVirtualKeyCode: upper.charCodeAt(0) };
 }

@@ -106,10 +106,10 @@ describe("today's report: totals, reconcile with OTTPay, CSV export", () => {
     assert.equal(await till.evaluate('window.reconcileProgressSeen'), true, 'a progress state was shown');
     const cells = (await row.getByRole('cell').allTextContents()).map((c) => c.trim());
     assert.equal(cells[0], orderId);
-    assert.equal(cells[1], 'paid');
+    assert.equal(cells[1], 'Paid'); // the journal's state, worded as everywhere else
     assert.equal(cells[2], 'no answer');
     assert.match(cells[3] ?? '', /^Could not be checked/);
-    await till.getByText('1 difference(s)').waitFor();
+    await till.getByText('1 difference', { exact: true }).waitFor();
     assert.equal(await till.getByText('No differences', { exact: true }).count(), 0);
     const left = (await (await simulatorRequest(shell, '/_sim/faults')).json()) as { next: unknown[] };
     assert.deepEqual(left.next, [], 'the reconcile used up every cut connection');

@@ -188,13 +188,14 @@ export class ScanRouter {
     const waiter = this.#waiter;
     const cls = detectWallet(raw, { wallet: waiter?.wallet ?? null });
     const shown = shownText(cls);
-    const entry = (note: string | null): ScanLogEntry => ({
+    const entry = (note: string | null, outcome?: ScanLogEntry['outcome']): ScanLogEntry => ({
       at,
       source,
       shown,
       kind: cls.kind,
       wallet: cls.kind === 'wallet' ? cls.wallet : null,
       note,
+      ...(outcome ? { outcome } : {}),
     });
 
     // Only codes that were delivered count for "twice within a few seconds": a code refused because
@@ -203,12 +204,12 @@ export class ScanRouter {
     if (key !== null && this.#dedupe.isDuplicate(key, at)) {
       this.#dedupe.remember(key, at);
       const message = `same code again within ${Math.round(this.#dedupe.windowMs / 1000)} s — counted once`;
-      this.#append(entry(message));
+      this.#append(entry(message, 'duplicate'));
       return { outcome: 'duplicate', reason: 'duplicate', message };
     }
 
     if (cls.kind === 'rejected') {
-      this.#append(entry(cls.reason));
+      this.#append(entry(cls.reason, cls.reasonCode));
       waiter?.onRefused?.(cls.reason);
       const orderId = cls.reasonCode === 'receipt' && cls.code ? orderIdFromReceiptCode(cls.code) : null;
       return {
@@ -221,7 +222,7 @@ export class ScanRouter {
 
     if (cls.kind === 'product') {
       if (waiter) {
-        this.#append(entry(MSG.productWhilePaying));
+        this.#append(entry(MSG.productWhilePaying, 'product'));
         waiter.onRefused?.(MSG.productWhilePaying);
         return { outcome: 'refused', reason: 'product', message: MSG.productWhilePaying };
       }
@@ -233,19 +234,19 @@ export class ScanRouter {
     }
 
     if (!waiter) {
-      this.#append(entry(MSG.noWait));
+      this.#append(entry(MSG.noWait, 'no-payment-waiting'));
       return { outcome: 'refused', reason: 'no-payment-waiting', message: MSG.noWait };
     }
     let used: boolean;
     try {
       used = this.#isCodeUsed(cls.code);
     } catch {
-      this.#append(entry(MSG.checkFailed));
+      this.#append(entry(MSG.checkFailed, 'check-failed'));
       waiter.onRefused?.(MSG.checkFailed);
       return { outcome: 'refused', reason: 'check-failed', message: MSG.checkFailed };
     }
     if (used) {
-      this.#append(entry(MSG.used));
+      this.#append(entry(MSG.used, 'used'));
       waiter.onRefused?.(MSG.used);
       return { outcome: 'refused', reason: 'used', message: MSG.used };
     }
@@ -259,7 +260,7 @@ export class ScanRouter {
     };
     this.#waiter = null; // one code per wait: a second scan cannot start a second attempt
     this.#dedupe.remember(cls.code, at);
-    this.#append(entry(MSG.delivered));
+    this.#append(entry(MSG.delivered, 'delivered'));
     waiter.onCode(scan);
     return { outcome: 'payment', scan };
   }

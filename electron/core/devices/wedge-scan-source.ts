@@ -6,7 +6,8 @@
 //   before-input-event: if (wedge.feed({ key: input.key, code: input.code }).block) event.preventDefault();
 // feed() answers at once whether to keep the key out of the focused field; keys held for a while and
 // then found to be typing come back through 'release' (synchronously inside feed() when the new key
-// settles them, or from the idle timer), always in typing order and before a later passed key.
+// settles them, or from the idle timer), always in typing order and before a later passed key; keys
+// released that then turn out to begin a scan are taken back through 'retract' before its 'scan'.
 // Key times may come from the page (performance.now) or default to the injected clock; idle ends are
 // timed with the clock, translated into the time base of the last key fed.
 import type { ScannerStatus } from '../../../shared/domain.ts';
@@ -29,6 +30,8 @@ export interface WedgeRelease {
 
 interface WedgeEvents extends ScanSourceEvents {
   release: WedgeRelease;
+  /** Released keys that began a scan after all: delete `text` just before the caret. */
+  retract: WedgeRelease;
 }
 
 export class WedgeScanSource implements ScanSource {
@@ -43,10 +46,13 @@ export class WedgeScanSource implements ScanSource {
   #offset = 0;
   #lastScan: WedgeScan | null = null;
 
-  constructor(options: { id?: string; clock?: Clock; timing?: Partial<WedgeTiming> } = {}) {
+  /** `canRetract`: every 'release' listener also handles 'retract' (then typed keys are held less). */
+  constructor(
+    options: { id?: string; clock?: Clock; timing?: Partial<WedgeTiming>; canRetract?: boolean } = {},
+  ) {
     this.id = options.id ?? 'wedge';
     this.#clock = options.clock ?? systemClock;
-    this.#detector = new WedgeDetector(options.timing ?? {});
+    this.#detector = new WedgeDetector(options.timing ?? {}, { canRetract: options.canRetract ?? false });
     this.#status = { id: this.id, kind: 'wedge', state: 'disabled', detail: null };
   }
 
@@ -125,8 +131,8 @@ export class WedgeScanSource implements ScanSource {
 
   #apply(decisions: WedgeDecision[]): void {
     for (const d of decisions) {
-      if (d.type === 'release') {
-        this.#events.emit('release', { keys: d.keys, text: d.text });
+      if (d.type === 'release' || d.type === 'retract') {
+        this.#events.emit(d.type, { keys: d.keys, text: d.text });
       } else if (d.type === 'consume') {
         this.#lastScan = d.scan;
         this.#events.emit('scan', {

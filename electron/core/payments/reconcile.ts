@@ -4,6 +4,7 @@
 import type { ReconcileReport } from '../../../shared/contract.ts';
 import { centsToPlain } from '../../../shared/money.ts';
 import { isLiveAttemptState } from '../../../shared/payments/attempt-machine.ts';
+import { reconcileNote } from '../../../shared/payments/reconcile-notes.ts';
 import { GatewayError, type OrderState } from '../gateway/types.ts';
 import type { AttemptRow, RefundRow } from '../journal/rows.ts';
 import { pool } from './bounded-pool.ts';
@@ -43,20 +44,17 @@ function checkAttempt(core: EngineCore, before: AttemptRow, answer: Answer): Dif
   }
   const gateway = describe(answer);
   const diff = (note: string): Difference => ({ orderId: row.orderId, journal: row.state, gateway, note });
-  if ('error' in answer) return diff(`Could not be checked: ${answer.error}`);
+  if ('error' in answer) return diff(reconcileNote('couldNotCheck', { error: answer.error }));
   if ('notFound' in answer) {
-    if (row.state === 'paid') return diff('Paid in the journal, but the gateway has no such order');
-    if (isLiveAttemptState(row.state))
-      return diff('Still unresolved in the journal; the gateway has no such order yet');
+    if (row.state === 'paid') return diff(reconcileNote('paidNoOrder'));
+    if (isLiveAttemptState(row.state)) return diff(reconcileNote('unresolvedNoOrder'));
     return null;
   }
   const st = answer.st;
   const gatewayPaid = PAID.has(st.status);
-  if (gatewayPaid && row.state !== 'paid')
-    return diff('Paid at the gateway, not paid in the journal: money taken off the books');
-  if (!gatewayPaid && row.state === 'paid') return diff('Paid in the journal, not paid at the gateway');
-  if (isLiveAttemptState(row.state))
-    return diff('Still unresolved: the gateway has not given a final answer');
+  if (gatewayPaid && row.state !== 'paid') return diff(reconcileNote('paidAtGatewayOnly'));
+  if (!gatewayPaid && row.state === 'paid') return diff(reconcileNote('paidInJournalOnly'));
+  if (isLiveAttemptState(row.state)) return diff(reconcileNote('unresolved'));
   if (gatewayPaid) {
     const total = row.amountCents + row.tipCents;
     if (
@@ -65,12 +63,18 @@ function checkAttempt(core: EngineCore, before: AttemptRow, answer: Answer): Dif
       st.totalAmountCents !== row.amountCents
     ) {
       return diff(
-        `Amount differs: gateway ${centsToPlain(st.totalAmountCents)}, journal ${centsToPlain(total)}`,
+        reconcileNote('amountDiffers', {
+          gateway: centsToPlain(st.totalAmountCents),
+          journal: centsToPlain(total),
+        }),
       );
     }
     if (st.refundedCents !== null && st.refundedCents !== row.refundedCents) {
       return diff(
-        `Refunded amount differs: gateway ${centsToPlain(st.refundedCents)}, journal ${centsToPlain(row.refundedCents)}`,
+        reconcileNote('refundedDiffers', {
+          gateway: centsToPlain(st.refundedCents),
+          journal: centsToPlain(row.refundedCents),
+        }),
       );
     }
   }
@@ -79,7 +83,7 @@ function checkAttempt(core: EngineCore, before: AttemptRow, answer: Answer): Dif
       orderId: row.orderId,
       journal: `${journalWas} → ${row.state}`,
       gateway,
-      note: 'Resolved now from the gateway',
+      note: reconcileNote('resolvedNow'),
     };
   }
   return null;
@@ -103,13 +107,12 @@ function checkRefund(core: EngineCore, before: RefundRow, answer: Answer): Diffe
     gateway,
     note,
   });
-  if ('error' in answer) return diff(`Refund could not be checked: ${answer.error}`);
-  if ('notFound' in answer)
-    return row.state === 'refunded' ? diff('Refunded in the journal, unknown to the gateway') : null;
+  if ('error' in answer) return diff(reconcileNote('refundCouldNotCheck', { error: answer.error }));
+  if ('notFound' in answer) return row.state === 'refunded' ? diff(reconcileNote('refundedNoOrder')) : null;
   const done = PAID.has(answer.st.status);
-  if (done && row.state !== 'refunded') return diff('Refund done at the gateway, not in the journal');
-  if (!done && row.state === 'refunded') return diff('Refund done in the journal, not at the gateway');
-  if (row.state !== 'refunded' && row.state !== 'failed') return diff('Refund still unresolved');
+  if (done && row.state !== 'refunded') return diff(reconcileNote('refundAtGatewayOnly'));
+  if (!done && row.state === 'refunded') return diff(reconcileNote('refundInJournalOnly'));
+  if (row.state !== 'refunded' && row.state !== 'failed') return diff(reconcileNote('refundUnresolved'));
   return null;
 }
 
@@ -160,7 +163,7 @@ function callbackDifferences(
         orderId: cb.orderId,
         journal: 'no such order',
         gateway: 'sent a call-back',
-        note: 'The gateway sent a call-back for an order this journal does not have',
+        note: reconcileNote('unknownCallback'),
       });
     }
   }

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { Wallet } from '../../../shared/domain.ts';
 import { parseAmount } from '../../../shared/money.ts';
 import type { Result } from '../../../shared/result.ts';
@@ -8,7 +8,11 @@ import { useAutoFocus } from '../../components/useAutoFocus.ts';
 import { useWindowKey } from '../../components/useWindowKey.ts';
 import { errorText } from '../../i18n/error-text.ts';
 import { money } from '../../i18n/t.ts';
+import { amountProblemText } from '../../i18n/words.ts';
+import { readDraft, saveDraft } from '../amount-draft.ts';
+import { type AmountScanTaker, registerAmountScanTaker } from '../amount-scan.ts';
 import { applyKey, cleanAmountText } from '../amount-text.ts';
+import { settleHeldKeys } from '../held-keys.ts';
 import { run, useTill } from '../till-context.ts';
 import { useCustomerDraft } from '../useCustomerDraft.ts';
 import { PayChoice, WALLET_SHORTCUTS } from './PayChoice.tsx';
@@ -22,8 +26,8 @@ export interface LockedAmount {
 
 export function AmountScreen({ locked }: { locked: LockedAmount | null }) {
   const { api, tr, lang, settings, snapshot } = useTill();
-  const [text, setText] = useState('');
-  const [tip, setTip] = useState<TipChoice>({ kind: 'none' });
+  const [text, setText] = useState(() => (locked ? '' : readDraft().text));
+  const [tip, setTip] = useState<TipChoice>(() => (locked ? { kind: 'none' } : readDraft().tip));
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const input = useAutoFocus<HTMLInputElement>();
@@ -35,25 +39,64 @@ export function AmountScreen({ locked }: { locked: LockedAmount | null }) {
   const gatewayDown = snapshot.gateway.state === 'down';
   const fmt = (cents: number) => money(lang, cents, settings.currency);
   useCustomerDraft(locked ? null : amountCents, locked ? null : tipValue);
+  // What this screen shows right now: a pay action reads it after the held keys are settled.
+  const shown = useRef({ amountCents, tipValue, text, parsed, busy });
+  shown.current = { amountCents, tipValue, text, parsed, busy };
 
-  async function charge(action: () => Promise<Result<unknown>>) {
-    if (!valid) {
-      setError(text === '' || parsed?.ok ? tr('pay.invalid') : (parsed?.reason ?? tr('pay.invalid')));
-      return;
+  /** Settles held keys, then charges what the screen shows; the answer (a refusal is also shown here). */
+  async function charge(
+    action: (amountCents: number, tipCents: number) => Promise<Result<unknown>>,
+  ): Promise<Result<unknown> | null> {
+    settleHeldKeys(); // keys still held by the wedge detector belong to the amount the cashier sees
+    const now = shown.current;
+    if (now.amountCents === null || now.tipValue === null) {
+      const bad =
+        now.text !== '' && now.parsed && !now.parsed.ok
+          ? amountProblemText(tr, lang, settings.currency, now.parsed)
+          : null;
+      setError(bad ?? tr('pay.invalid'));
+      return null;
     }
-    if (busy) return;
+    if (now.busy) return null;
     setBusy(true);
     setError(null);
-    const result = await action();
+    const result = await action(now.amountCents, now.tipValue);
     setBusy(false);
     if (!result.ok) setError(errorText(tr, result.error));
+    return result;
   }
   const payActive = (wallet: Wallet) =>
-    charge(() =>
-      run(api, 'sale.payActive', { amountCents: amountCents ?? 0, tipCents: tipValue ?? 0, wallet }),
-    );
+    charge((amountCents, tipCents) => run(api, 'sale.payActive', { amountCents, tipCents, wallet }));
   const payPassive = () =>
-    charge(() => run(api, 'sale.payPassive', { amountCents: amountCents ?? 0, tipCents: tipValue ?? 0 }));
+    charge((amountCents, tipCents) => run(api, 'sale.payPassive', { amountCents, tipCents }));
+
+  // Survives leaving this screen (Cancel on the scan screen, another tab): see amount-draft.ts.
+  useEffect(() => {
+    if (!locked) saveDraft({ text, tip });
+  }, [locked, text, tip]);
+
+  // A wallet code scanned here, with an amount entered, is the customer paying that amount.
+  const takeScan = useRef<AmountScanTaker>(() => null);
+  takeScan.current = (code, timings) => {
+    const now = shown.current;
+    if (now.amountCents === null || now.tipValue === null || now.busy) return null;
+    // A payment that does not start is told on this screen (charge); a refusal of the code, once the
+    // sale waits for one (this screen is gone by then), is told by the scanner hook.
+    let refused: Result<unknown> | null = null;
+    return charge(async (amountCents, tipCents) => {
+      const started = await run(api, 'sale.payPassive', { amountCents, tipCents });
+      if (!started.ok) return started;
+      refused = await run(api, 'sale.submitScan', { code, source: 'wedge', timings });
+      return started;
+    }).then(() => refused ?? { ok: true, value: null });
+  };
+  useEffect(() => registerAmountScanTaker((code, timings) => takeScan.current(code, timings)), []);
+
+  /** A tip chosen by its button: back to the amount field, so Enter and W/A/U work as before. */
+  const chooseTip = (next: TipChoice) => {
+    setTip(next);
+    if (next.kind !== 'custom') input.current?.focus();
+  };
 
   useWindowKey((event) => {
     if (event.ctrlKey || event.metaKey || event.altKey || event.defaultPrevented) return;
@@ -67,6 +110,7 @@ export function AmountScreen({ locked }: { locked: LockedAmount | null }) {
     } else if (event.key === 'Escape') {
       event.preventDefault();
       setText('');
+      setTip({ kind: 'none' });
       setError(null);
     } else if (!inOtherField && key === 'S') {
       event.preventDefault();
@@ -85,7 +129,7 @@ export function AmountScreen({ locked }: { locked: LockedAmount | null }) {
       <section className="amount-entry">
         {locked ? (
           <p className="amount-locked" data-testid="locked-amount">
-            {tr('amount.label')}: <strong>{fmt(locked.amountCents)}</strong>
+            {tr('amount.lockedLabel')} <strong>{fmt(locked.amountCents)}</strong>
           </p>
         ) : (
           <>
@@ -106,20 +150,23 @@ export function AmountScreen({ locked }: { locked: LockedAmount | null }) {
             />
             <p id="amount-help" className="hint">
               {text !== '' && parsed && !parsed.ok
-                ? parsed.reason
+                ? amountProblemText(tr, lang, settings.currency, parsed)
                 : tr('amount.max', { max: fmt(settings.maxAmountCents) })}
             </p>
-            <Keypad
-              onKey={(key) => setText((prev) => applyKey(prev, key))}
-              backLabel={tr('amount.backspace')}
-              clearLabel={tr('amount.clear')}
-            />
-            <TipPicker value={tip} onChange={setTip} />
+            <TipPicker value={tip} onChange={chooseTip} />
           </>
         )}
         <p className="amount-total" data-testid="total">
           {valid ? tr('amount.total', { total: fmt((amountCents ?? 0) + (tipValue ?? 0)) }) : '\u00a0'}
         </p>
+        {/* Last: a till with a keyboard never needs it, so on a short screen it is what scrolls. */}
+        {!locked && (
+          <Keypad
+            onKey={(key) => setText((prev) => applyKey(prev, key))}
+            backLabel={tr('amount.backspace')}
+            clearLabel={tr('amount.clear')}
+          />
+        )}
       </section>
       <PayChoice
         wallets={settings.wallets}

@@ -6,12 +6,14 @@ import { yuanText } from '../../../shared/payments/cny.ts';
 import type { StaffView } from '../../../shared/staff.ts';
 import { ErrorNote } from '../../components/ErrorNote.tsx';
 import { dateTime, money } from '../../i18n/t.ts';
+import { amountProblemText } from '../../i18n/words.ts';
+import { stateWord } from '../outcome-words.ts';
 import { run, useTill } from '../till-context.ts';
 import { RefundDialog } from './RefundDialog.tsx';
 
 /** Search by order id/text, amount, date range and wallet; refunds behind the supervisor PIN. */
 export function HistoryScreen({ opened = null }: { opened?: { orderId: string; n: number } | null } = {}) {
-  const { api, tr, lang } = useTill();
+  const { api, tr, lang, settings } = useTill();
   const [text, setText] = useState('');
   const [from, setFrom] = useState('');
   const [to, setTo] = useState('');
@@ -33,7 +35,7 @@ export function HistoryScreen({ opened = null }: { opened?: { orderId: string; n
     if (wallet) request.wallet = wallet;
     if (amount.trim()) {
       const parsed = parseAmount(amount);
-      if (!parsed.ok) return setError(parsed.reason);
+      if (!parsed.ok) return setError(amountProblemText(tr, lang, settings.currency, parsed));
       request.amountCents = parsed.cents;
     }
     if (cashierId) request.cashierId = cashierId;
@@ -41,7 +43,7 @@ export function HistoryScreen({ opened = null }: { opened?: { orderId: string; n
     const result = await run(api, 'history.search', request);
     setError(result.ok ? null : result.error.message);
     if (result.ok) setRows(result.value);
-  }, [api, text, from, to, wallet, amount, cashierId, shiftId]);
+  }, [api, text, from, to, wallet, amount, cashierId, shiftId, tr, lang, settings.currency]);
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: first load only; later searches are explicit
   useEffect(() => {
@@ -162,7 +164,7 @@ export function HistoryScreen({ opened = null }: { opened?: { orderId: string; n
                   )}
                 </td>
                 <td>
-                  {tr(`state.${row.state}`)}
+                  {stateWord(tr, row)}
                   {row.manual && ` (${tr('history.manual')})`}
                   {row.refundedCents > 0 && (
                     <>
@@ -205,10 +207,14 @@ export function HistoryScreen({ opened = null }: { opened?: { orderId: string; n
         <RefundDialog
           attempt={refunding}
           onClose={() => setRefunding(null)}
-          onDone={(message) => {
+          onDone={(message, failed) => {
             setRefunding(null);
-            setNotice(message);
-            void search();
+            // After the list is fetched again (which clears its own error): a failed refund is an
+            // error to see, not a green notice.
+            void search().then(() => {
+              setNotice(failed ? null : message);
+              if (failed) setError(message);
+            });
           }}
         />
       )}

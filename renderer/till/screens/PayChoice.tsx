@@ -39,7 +39,7 @@ export function PayChoice(props: {
           onClick={props.onPassive}
         >
           {tr('pay.scan')}
-          <kbd>Enter</kbd>
+          <kbd>{tr('key.enter')}</kbd>
         </button>
       </div>
       <p className="hint">{tr('pay.enterHint')}</p>

@@ -2,6 +2,7 @@ import { type ReactNode, useState } from 'react';
 import { ErrorNote } from '../../components/ErrorNote.tsx';
 import { PinInput } from '../../components/PinInput.tsx';
 import { useAutoFocus } from '../../components/useAutoFocus.ts';
+import { useWindowKey } from '../../components/useWindowKey.ts';
 import { useTill } from '../till-context.ts';
 
 /**
@@ -20,6 +21,12 @@ export function PinDialog(props: {
   const input = useAutoFocus<HTMLInputElement>();
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  // Esc closes the dialog wherever focus is (its own fields, the backdrop, the page behind it).
+  useWindowKey((event) => {
+    if (event.key !== 'Escape' || event.defaultPrevented) return;
+    event.preventDefault();
+    props.onClose();
+  });
   const confirm = async () => {
     if (busy) return;
     setBusy(true);
@@ -39,13 +46,6 @@ export function PinDialog(props: {
           onSubmit={(e) => {
             e.preventDefault();
             void confirm();
-          }}
-          onKeyDown={(e) => {
-            if (e.key === 'Escape') {
-              e.preventDefault();
-              e.stopPropagation();
-              props.onClose();
-            }
           }}
         >
           <label htmlFor="supervisor-pin">{tr('pin.label')}</label>

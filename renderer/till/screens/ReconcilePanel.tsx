@@ -2,6 +2,7 @@ import { type ReactNode, useState } from 'react';
 import type { ReconcileReport } from '../../../shared/contract.ts';
 import { ErrorNote } from '../../components/ErrorNote.tsx';
 import { errorText } from '../../i18n/error-text.ts';
+import { gatewayCellText, journalCellText, plural, reconcileNoteText } from '../../i18n/words.ts';
 import { run, useTill } from '../till-context.ts';
 
 type Difference = ReconcileReport['differences'][number];
@@ -45,15 +46,15 @@ export function ReconcilePanel({ date, children }: { date: string; children?: Re
 }
 
 function ReconcileResult({ report }: { report: ReconcileReport }) {
-  const { tr } = useTill();
+  const { tr, lang } = useTill();
   return (
     <div data-testid="reconcile-result">
-      <p data-testid="reconcile-checked">{tr('report.checked', { count: report.checked })}</p>
+      <p data-testid="reconcile-checked">{plural(tr, lang, 'report.checked', report.checked)}</p>
       {report.differences.length === 0 ? (
         <p>{tr('report.noDifferences')}</p>
       ) : (
         <table className="table">
-          <caption>{tr('report.differences', { count: report.differences.length })}</caption>
+          <caption>{plural(tr, lang, 'report.differences', report.differences.length)}</caption>
           <thead>
             <tr>
               <th>{tr('status.orderId')}</th>
@@ -66,9 +67,9 @@ function ReconcileResult({ report }: { report: ReconcileReport }) {
             {keyed(report.differences).map(([key, d]) => (
               <tr key={key}>
                 <td className="mono">{d.orderId}</td>
-                <td>{d.journal}</td>
-                <td>{d.gateway}</td>
-                <td>{d.note}</td>
+                <td>{journalCellText(tr, d.journal)}</td>
+                <td>{gatewayCellText(tr, d.gateway)}</td>
+                <td>{reconcileNoteText(tr, d.note)}</td>
               </tr>
             ))}
           </tbody>

@@ -2,7 +2,9 @@ import { useState } from 'react';
 import type { AttemptView } from '../../../shared/domain.ts';
 import { parseAmount } from '../../../shared/money.ts';
 import { errorText } from '../../i18n/error-text.ts';
+import { reasonText } from '../../i18n/reason-text.ts';
 import { money } from '../../i18n/t.ts';
+import { amountProblemText } from '../../i18n/words.ts';
 import { cleanAmountText } from '../amount-text.ts';
 import { run, useTill } from '../till-context.ts';
 import { PinDialog } from './PinDialog.tsx';
@@ -10,7 +12,8 @@ import { PinDialog } from './PinDialog.tsx';
 /** Partial or full refund of a paid attempt; the core checks the PIN and what remains refundable. */
 export function RefundDialog(props: {
   attempt: AttemptView;
-  onDone: (message: string) => void;
+  /** `failed`: the gateway refused the refund; `message` then says why. */
+  onDone: (message: string, failed: boolean) => void;
   onClose: () => void;
 }) {
   const { api, tr, lang } = useTill();
@@ -20,19 +23,24 @@ export function RefundDialog(props: {
   const fmt = (cents: number) => money(lang, cents, attempt.currency);
   const confirm = async (pin: string): Promise<string | null> => {
     const parsed = parseAmount(text, remaining);
-    if (!parsed.ok) return parsed.reason;
+    if (!parsed.ok) return amountProblemText(tr, lang, attempt.currency, parsed);
     const result = await run(api, 'refund.create', {
       attemptId: attempt.attemptId,
       amountCents: parsed.cents,
       pin,
     });
     if (!result.ok) return errorText(tr, result.error);
-    props.onDone(
-      tr('refund.done', {
-        amount: fmt(result.value.amountCents),
-        state: tr(`refundState.${result.value.state}`),
-      }),
-    );
+    const refund = result.value;
+    const amount = fmt(refund.amountCents);
+    if (refund.state === 'failed') {
+      const reason = refund.reason ? reasonText(tr, refund.reason) : null;
+      props.onDone(
+        reason ? tr('refund.failedWith', { amount, reason }) : tr('refund.failedNoReason', { amount }),
+        true,
+      );
+    } else {
+      props.onDone(tr('refund.done', { amount, state: tr(`refundState.${refund.state}`) }), false);
+    }
     return null;
   };
   return (

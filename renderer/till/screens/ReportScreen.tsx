@@ -99,7 +99,7 @@ export function ReportScreen() {
           )}
           {report.manualOverrides.length > 0 && (
             <p>
-              {tr('report.manual')}: {report.manualOverrides.map((a) => a.orderId).join(', ')}
+              {tr('report.manualList', { orders: report.manualOverrides.map((a) => a.orderId).join(', ') })}
             </p>
           )}
         </>

@@ -314,7 +314,7 @@ export function SettingsScreen() {
             </button>
           </div>
           {ports?.length === 0 && <p className="hint">{tr('settings.noPorts')}</p>}
-          <ErrorNote message={portsError} />
+          <ErrorNote message={portsError && tr('settings.portsFailed', { detail: portsError })} />
           {text('serialPath', 'scanners.serial.path', tr('settings.serialPathOther'))}
           <div className="pair">
             <Field label={tr('settings.baudRate')}>

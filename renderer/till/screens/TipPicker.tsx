@@ -1,4 +1,5 @@
 import { parseAmount, tipFromPercent } from '../../../shared/money.ts';
+import { useAutoFocus } from '../../components/useAutoFocus.ts';
 import { cleanAmountText } from '../amount-text.ts';
 import { useTill } from '../till-context.ts';
 
@@ -42,15 +43,28 @@ export function TipPicker({ value, onChange }: { value: TipChoice; onChange: (ne
         {tr('tip.custom')}
       </button>
       {value.kind === 'custom' && (
-        <input
-          className="tip-custom"
-          aria-label={tr('tip.customLabel')}
-          inputMode="decimal"
-          autoComplete="off"
-          value={value.text}
-          onChange={(e) => onChange({ kind: 'custom', text: cleanAmountText(e.target.value) })}
+        <CustomTip
+          label={tr('tip.customLabel')}
+          text={value.text}
+          onText={(text) => onChange({ kind: 'custom', text })}
         />
       )}
     </fieldset>
+  );
+}
+
+/** The custom tip's field takes focus when it appears: the cashier chose it to type a tip. */
+function CustomTip({ label, text, onText }: { label: string; text: string; onText: (t: string) => void }) {
+  const input = useAutoFocus<HTMLInputElement>();
+  return (
+    <input
+      ref={input}
+      className="tip-custom"
+      aria-label={label}
+      inputMode="decimal"
+      autoComplete="off"
+      value={text}
+      onChange={(e) => onText(cleanAmountText(e.target.value))}
+    />
   );
 }

@@ -89,8 +89,17 @@ describe('passive pay (we scan the customer code)', () => {
     assert.equal(await till.locator('.big-amount').textContent(), '$3.21');
     await customer.getByText('Please show your payment code to the cashier').waitFor();
     await till.keyboard.press('Escape');
-    await till.getByLabel('Amount', { exact: true }).waitFor();
+    // Back on the amount screen the typed amount is kept, ready to charge again, and the customer is
+    // no longer asked for a code: the display shows it as the amount being keyed.
+    const amount = till.getByLabel('Amount', { exact: true });
+    await amount.waitFor();
+    assert.equal(await amount.inputValue(), '3.21');
+    await customer.locator('[data-phase="entering"]').waitFor();
+    assert.equal(await customer.getByTestId('customer-amount').textContent(), '$3.21');
+    // A second Esc clears the amount: the customer display is back to its welcome.
+    await till.keyboard.press('Escape');
     await customer.getByRole('heading', { name: 'Welcome' }).waitFor();
+    assert.equal(await amount.inputValue(), '');
   });
 
   it('takes a code with an unknown prefix once the operator names its wallet', async () => {

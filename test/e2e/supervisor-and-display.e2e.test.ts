@@ -74,7 +74,7 @@ describe('supervisor actions and the customer display', () => {
     await till.getByRole('button', { name: 'Settings' }).click();
     await till.getByLabel('Operator language').selectOption('fr');
     await till.getByLabel('Customer language').selectOption('zh');
-    await till.getByRole('button', { name: 'Save' }).click();
+    await till.getByRole('button', { name: 'Save', exact: true }).click();
     await till.getByRole('dialog').getByLabel('Supervisor PIN').fill(pin);
     await till.getByRole('dialog').getByRole('button', { name: 'Confirm' }).click();
     await till.getByRole('button', { name: 'Vente' }).waitFor();
@@ -103,7 +103,7 @@ describe('supervisor actions and the customer display', () => {
     // Back to English for the operator; the customer keeps Chinese.
     await till.getByRole('button', { name: 'Paramètres' }).click();
     await till.getByLabel('Langue de l’opérateur').selectOption('en');
-    await till.getByRole('button', { name: 'Enregistrer' }).click();
+    await till.getByRole('button', { name: 'Enregistrer', exact: true }).click();
     await till.getByRole('dialog').getByLabel('NIP du superviseur').fill(pin);
     await till.getByRole('dialog').getByRole('button', { name: 'Confirmer' }).click();
     await till.getByRole('button', { name: 'Sale', exact: true }).waitFor();

@@ -1,7 +1,6 @@
 // The headline of an attempt that ended without payment, in words true to what happened: "Declined"
 // only when a wallet or the gateway said no. An order OTTPay never received was simply not charged
 // (scenario 96); a passive order that closed unpaid never had a QR to expire (scenario 98).
-// failedHeadline is for the status screen's headline (not wired here: that screen is being reworked).
 import type { AttemptView } from '../../shared/domain.ts';
 import { parseReason } from '../../shared/payments/attempt-reasons.ts';
 import type { Translate } from '../i18n/t.ts';

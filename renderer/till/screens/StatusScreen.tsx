@@ -6,8 +6,10 @@ import { useWindowKey } from '../../components/useWindowKey.ts';
 import { errorText } from '../../i18n/error-text.ts';
 import { reasonText } from '../../i18n/reason-text.ts';
 import { dateTime, money } from '../../i18n/t.ts';
+import { failedHeadline } from '../outcome-words.ts';
 import { run, useTill } from '../till-context.ts';
 import { useCancel } from '../useCancel.ts';
+import { useRecheck } from '../useRecheck.ts';
 import { SetAsideButton } from './SetAsideButton.tsx';
 
 /** Everything after "charge" except the QR itself: processing, waiting, unknown, paid, declined. */
@@ -82,7 +84,7 @@ function PaidStatus({ attempt }: { attempt: AttemptView }) {
 
 function FailedStatus({ attempt, onTryAgain }: { attempt: AttemptView; onTryAgain: () => void }) {
   const { tr } = useTill();
-  const word = attempt.state === 'expired' ? tr('status.expired') : tr('status.declined');
+  const word = failedHeadline(tr, attempt);
   return (
     <section className="status status-failed" role="alert">
       <h2 className="status-word">✕ {word}</h2>
@@ -107,15 +109,11 @@ function FailedStatus({ attempt, onTryAgain }: { attempt: AttemptView; onTryAgai
  * aside (the core keeps resolving it in the background) so the cashier is never stuck on this screen.
  */
 function LiveStatus({ attempt }: { attempt: AttemptView }) {
-  const { api, tr } = useTill();
+  const { tr } = useTill();
   const now = useNow(1000);
   const { cancel, error, busy } = useCancel();
-  const [recheckError, setRecheckError] = useState<string | null>(null);
+  const check = useRecheck(attempt.attemptId);
   const seconds = Math.max(0, Math.round((now - attempt.createdAt) / 1000));
-  const recheck = () =>
-    void run(api, 'attempt.recheck', { attemptId: attempt.attemptId }).then((r) =>
-      setRecheckError(r.ok ? null : errorText(tr, r.error)),
-    );
   const cancelling = attempt.state === 'cancelling';
   // Active pay without a QR on show (an unusable answer, no answer, 94–97): the customer has nothing
   // to scan, so there is nothing to wait for at the counter.
@@ -140,7 +138,7 @@ function LiveStatus({ attempt }: { attempt: AttemptView }) {
       <div className="row">
         <SetAsideButton withEnter={cancelling} />
         {unknown && (
-          <button type="button" onClick={recheck}>
+          <button type="button" disabled={check.busy} onClick={check.recheck}>
             {tr('status.checkNow')}
           </button>
         )}
@@ -150,7 +148,12 @@ function LiveStatus({ attempt }: { attempt: AttemptView }) {
           </button>
         )}
       </div>
-      <ErrorNote message={error ?? recheckError} />
+      <ErrorNote message={error ?? check.error} />
+      {check.feedback && (
+        <p className="hint" role="status" data-testid="check-feedback">
+          {check.feedback}
+        </p>
+      )}
       <p className="hint">{tr(noQr ? 'status.noQrHint' : 'status.setAsideHint')}</p>
       <progress aria-label={headline} />
       <p className="elapsed">{tr('status.elapsed', { seconds })}</p>

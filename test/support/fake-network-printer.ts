@@ -11,8 +11,9 @@ export interface FakeNetworkPrinter {
   status: FakeStatus;
   /** Bytes of every finished job (status requests removed), in order. */
   jobs: Buffer[];
-  /** Resolves with the next finished job (or one already finished and not yet taken). */
-  nextJob(): Promise<Buffer>;
+  /** Resolves with the next finished job (or one already finished and not yet taken); rejects if
+   *  none comes within timeoutMs (the wait is then withdrawn, so a later job is not lost to it). */
+  nextJob(timeoutMs?: number): Promise<Buffer>;
   close(): Promise<void>;
 }
 
@@ -34,9 +35,20 @@ export async function startFakeNetworkPrinter(): Promise<FakeNetworkPrinter> {
     target: '',
     status: 'ok',
     jobs,
-    nextJob() {
+    nextJob(timeoutMs = 10_000) {
       if (taken < jobs.length) return Promise.resolve(jobs[taken++] as Buffer);
-      return new Promise((resolve) => waiters.push(resolve));
+      return new Promise((resolve, reject) => {
+        const waiter = (b: Buffer) => {
+          clearTimeout(timer);
+          resolve(b);
+        };
+        const timer = setTimeout(() => {
+          const i = waiters.indexOf(waiter);
+          if (i >= 0) waiters.splice(i, 1);
+          reject(new Error(`the fake printer received no job within ${timeoutMs} ms`));
+        }, timeoutMs);
+        waiters.push(waiter);
+      });
     },
     close() {
       for (const s of sockets) s.destroy();

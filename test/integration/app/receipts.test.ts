@@ -14,6 +14,7 @@ import type { AttemptView, CustomerView, RefundView, TillSnapshot } from '../../
 import type { ReceiptDoc } from '../../../shared/printing/receipt-layout.ts';
 import { decodeEscpos } from '../../support/escpos-decode.ts';
 import { type FakeNetworkPrinter, startFakeNetworkPrinter } from '../../support/fake-network-printer.ts';
+import { signIn } from '../../support/sign-in.ts';
 
 let dir: string;
 let core: TillCore;
@@ -37,6 +38,7 @@ before(async () => {
     },
   });
   assert.ok(r.ok, JSON.stringify(r));
+  await signIn(core);
 });
 
 after(async () => {
@@ -45,16 +47,26 @@ after(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-function snapshotWhere(test: (s: TillSnapshot) => boolean): Promise<TillSnapshot> {
-  return new Promise((resolve) => {
-    if (test(core.snapshot())) return resolve(core.snapshot());
-    const off = core.subscribe('till', (name, payload) => {
-      if (name === 'till.snapshot' && test(payload as TillSnapshot)) {
+/** The first pushed value the test accepts; rejects (and stops listening) if none comes in time. */
+function pushedWhere<T>(topic: 'till' | 'customer', event: string, test: (v: T) => boolean): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const off = core.subscribe(topic, (name, payload) => {
+      if (name === event && test(payload as T)) {
         off();
-        resolve(payload as TillSnapshot);
+        clearTimeout(timer);
+        resolve(payload as T);
       }
     });
+    const timer = setTimeout(() => {
+      off();
+      reject(new Error(`no ${event} as expected within 10 s`));
+    }, 10_000);
   });
+}
+
+function snapshotWhere(test: (s: TillSnapshot) => boolean): Promise<TillSnapshot> {
+  if (test(core.snapshot())) return Promise.resolve(core.snapshot());
+  return pushedWhere<TillSnapshot>('till', 'till.snapshot', test);
 }
 
 async function payOnce(amountCents: number): Promise<AttemptView> {
@@ -66,15 +78,15 @@ async function payOnce(amountCents: number): Promise<AttemptView> {
   });
   assert.ok(started.ok, JSON.stringify(started));
   const attempt = started.value as AttemptView;
-  const paid = snapshotWhere(
-    (s) => s.sale?.attempt?.attemptId === attempt.attemptId && s.sale.attempt.state === 'paid',
-  );
   const res = await fetch(`${core.sandboxInfo?.simulatorUrl}/_sim/orders/${attempt.orderId}/pay`, {
     method: 'POST',
     body: '{}',
   });
   assert.equal(res.status, 200, await res.text());
-  return (await paid).sale?.attempt as AttemptView;
+  const paid = await snapshotWhere(
+    (s) => s.sale?.attempt?.attemptId === attempt.attemptId && s.sale.attempt.state === 'paid',
+  );
+  return paid.sale?.attempt as AttemptView;
 }
 
 describe('receipts in the running till', () => {
@@ -82,9 +94,9 @@ describe('receipts in the running till', () => {
 
   it('prints the customer and merchant copies after Paid, with the CNY the gateway reported', async () => {
     printer.status = 'ok';
-    const first = printer.nextJob();
     paid = await payOnce(2000);
-    const customer = decodeEscpos(await first);
+    // The fake printer keeps every job in order: the copies Paid queued are taken after it.
+    const customer = decodeEscpos(await printer.nextJob());
     const merchant = decodeEscpos(await printer.nextJob());
     const text = customer.lines.join('\n');
     assert.match(text, /Maison Tremblay/);
@@ -109,16 +121,13 @@ describe('receipts in the running till', () => {
 
   it('shows the amount in RMB on the customer display, from the rate asked at start', async () => {
     await dispatch(core, 'till', 'sale.new', {});
-    const view = new Promise<CustomerView>((resolve) => {
-      const off = core.subscribe('customer', (name, payload) => {
-        const v = payload as CustomerView;
-        if (name === 'customer.view' && v.amountCents === 1190 && v.cnyFen != null) {
-          off();
-          resolve(v);
-        }
-      });
-    });
+    const view = pushedWhere<CustomerView>(
+      'customer',
+      'customer.view',
+      (v) => v.amountCents === 1190 && v.cnyFen != null,
+    );
     const r = await dispatch(core, 'till', 'sale.payPassive', { amountCents: 1190, tipCents: 0 });
+    if (!r.ok) view.catch(() => {}); // the assertion below ends the test; its wait must not outlive it
     assert.ok(r.ok, JSON.stringify(r));
     const v = await view;
     assert.equal(v.cnyFen, Math.round(1190 * 5.2));
@@ -143,13 +152,11 @@ describe('receipts in the running till', () => {
     assert.ok(history.ok);
     assert.equal((history.value as AttemptView[])[0]?.state, 'paid');
     printer.status = 'ok';
-    const job = printer.nextJob();
     await snapshotWhere((s) => s.printing.jobs.some((j) => j.jobId === jobId && j.state === 'printed'));
-    assert.ok(decodeEscpos(await job).lines.some((l) => l.includes('REPRINT')));
+    assert.ok(decodeEscpos(await printer.nextJob()).lines.some((l) => l.includes('REPRINT')));
   });
 
   it('prints the refund receipt', async () => {
-    const next = printer.nextJob();
     const r = await dispatch(core, 'till', 'refund.create', {
       attemptId: paid.attemptId,
       amountCents: 500,
@@ -157,7 +164,7 @@ describe('receipts in the running till', () => {
     });
     assert.ok(r.ok, JSON.stringify(r));
     assert.equal((r.value as RefundView).state, 'refunded');
-    const text = decodeEscpos(await next).lines.join('\n');
+    const text = decodeEscpos(await printer.nextJob()).lines.join('\n');
     assert.match(text, /REFUND/);
     assert.match(text, new RegExp(`Original order +${paid.orderId}`));
     assert.match(text, /Refunded +CAD 5\.00/);
@@ -189,10 +196,10 @@ describe('receipts in the running till', () => {
   });
 
   it('prints a test page from the settings', async () => {
-    const next = printer.nextJob();
+    printer.status = 'ok';
     const r = await dispatch(core, 'till', 'receipt.testPage', {});
-    assert.ok(r.ok);
-    assert.match(decodeEscpos(await next).lines.join('\n'), /TEST PAGE/);
+    assert.ok(r.ok, JSON.stringify(r));
+    assert.match(decodeEscpos(await printer.nextJob()).lines.join('\n'), /TEST PAGE/);
   });
 
   it('shows the receipt on screen when there is no printer (screen printer)', async () => {

@@ -12,6 +12,7 @@ import { createMemorySecretStore } from '../../../electron/core/config/secret-st
 import { dispatch } from '../../../electron/core/dispatch.ts';
 import type { ReconcileReport } from '../../../shared/contract.ts';
 import type { AttemptView, RefundView } from '../../../shared/domain.ts';
+import { signIn } from '../../support/sign-in.ts';
 
 const dirs: string[] = [];
 after(() => {
@@ -38,6 +39,7 @@ describe('sandbox books across a restart', () => {
     const first = await createTillCore({ dataDir, secrets });
     let paid: AttemptView;
     try {
+      await signIn(first);
       await value(first, 'sale.payPassive', { amountCents: 4200, tipCents: 0 });
       paid = await value<AttemptView>(first, 'sale.submitScan', {
         code: '134567890123456789',
@@ -52,6 +54,8 @@ describe('sandbox books across a restart', () => {
 
     const second = await createTillCore({ dataDir, secrets });
     try {
+      // A restart signs everyone out: the refund is taken by a cashier signed in on the new core.
+      await signIn(second);
       const report = await value<ReconcileReport>(second, 'report.reconcile', {
         date: localDay(paid.createdAt),
       });

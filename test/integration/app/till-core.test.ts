@@ -212,6 +212,7 @@ describe('till core on a manual clock', () => {
     const manualDir = mkdtempSync(join(tmpdir(), 'till-core-aside-'));
     const till = await createTillCore({ dataDir: manualDir, secrets: createMemorySecretStore(), clock });
     try {
+      await signIn(till);
       const pay = await dispatch(till, 'till', 'sale.payActive', {
         amountCents: 2000,
         tipCents: 0,

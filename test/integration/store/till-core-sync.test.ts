@@ -11,10 +11,13 @@ import pg from 'pg';
 import { createTillCore, type TillCore } from '../../../electron/core/app/till-core.ts';
 import { createMemorySecretStore } from '../../../electron/core/config/secret-store.ts';
 import { dispatch } from '../../../electron/core/dispatch.ts';
+import { localDate, systemTimeZone } from '../../../electron/core/payments/local-day.ts';
 import { createSimulator, type Simulator } from '../../../electron/core/simulator/index.ts';
+import { chainDayReport } from '../../../electron/store/report.ts';
 import type { AttemptView, TillSnapshot } from '../../../shared/domain.ts';
 import type { StoreSyncStatus } from '../../../shared/store-sync.ts';
 import { startTestPostgres, TEST_PG_PASSWORD, type TestPostgres } from '../../support/postgres.ts';
+import { signIn } from '../../support/sign-in.ts';
 
 const LIVE_KEY = '00112233AABBCCDD';
 const MERCHANT = 'QC00005496';
@@ -84,6 +87,7 @@ describe('the till core ships its live journal', () => {
       assert.equal(saved.storeSync.storeId, 'north');
       assert.equal(await secrets.get('storePgPassword'), TEST_PG_PASSWORD);
 
+      await signIn(core);
       const paid = await dispatch(core, 'till', 'sale.payPassive', { amountCents: 1250, tipCents: 100 });
       assert.ok(paid.ok, JSON.stringify(paid));
       const scanned = await dispatch(core, 'till', 'sale.submitScan', {
@@ -91,6 +95,9 @@ describe('the till core ships its live journal', () => {
         source: 'manual',
       });
       assert.ok(scanned.ok && (scanned.value as AttemptView).state === 'paid', JSON.stringify(scanned));
+      // The signed-in cashier (staff accounts, journal migration 0007) is recorded with the attempt.
+      const cashierId = (scanned.value as AttemptView).cashierId;
+      assert.ok(cashierId, JSON.stringify(scanned.value));
       const s = await syncState(core, (x) => x.state === 'up_to_date' && x.lastShippedSeq >= 3, 'shipped');
       assert.equal(s.passwordSet, true);
       assert.equal(s.target, `127.0.0.1:${server.port}/chain`);
@@ -99,7 +106,7 @@ describe('the till core ships its live journal', () => {
       await c.connect();
       try {
         const r = await c.query(
-          `SELECT a.amount_cents, a.tip_cents, a.state, a.operator_id, t.terminal_no, t.store_id
+          `SELECT a.amount_cents, a.tip_cents, a.state, a.operator_id, a.cashier_id, t.terminal_no, t.store_id
            FROM pos.attempts a JOIN pos.tills t USING (till_id)`,
         );
         assert.deepEqual(r.rows, [
@@ -108,10 +115,18 @@ describe('the till core ships its live journal', () => {
             tip_cents: '100',
             state: 'paid',
             operator_id: '42',
+            cashier_id: cashierId,
             terminal_no: 'T7',
             store_id: 'north',
           },
         ]);
+        // The central per-cashier figures count the sale under that cashier, not the till's operator.
+        const attempt = scanned.value as AttemptView;
+        const report = await chainDayReport(c, localDate(attempt.createdAt, systemTimeZone()), 'north');
+        assert.deepEqual(
+          report.byCashier.map((l) => [l.cashierId, l.paidCount, l.grossCents]),
+          [[cashierId, 1, 1350]],
+        );
       } finally {
         await c.end();
       }
@@ -133,8 +148,14 @@ describe('the till core ships its live journal', () => {
       env: { TILL_STORE_PG: server.url('chain'), TILL_STORE_ID: 'south' },
     });
     try {
-      await dispatch(core, 'till', 'sale.payPassive', { amountCents: 500, tipCents: 0 });
-      await dispatch(core, 'till', 'sale.submitScan', { code: '134567890123456780', source: 'manual' });
+      await signIn(core);
+      const paid = await dispatch(core, 'till', 'sale.payPassive', { amountCents: 500, tipCents: 0 });
+      assert.ok(paid.ok, JSON.stringify(paid));
+      const scanned = await dispatch(core, 'till', 'sale.submitScan', {
+        code: '134567890123456780',
+        source: 'manual',
+      });
+      assert.ok(scanned.ok, JSON.stringify(scanned));
       const failing = await syncState(core, (x) => x.state === 'retrying', 'retrying');
       assert.match(failing.lastError ?? '', /password/);
       const set = await dispatch(core, 'till', 'settings.setStoreCredentials', {

@@ -46,7 +46,10 @@ export interface WalletDayLine {
 
 export interface CashierDayLine {
   storeId: string;
-  /** The cashier's id once staff accounts exist; the till's operator id until then. */
+  /** The till a staff account belongs to (staff ids are per till); null for an operator id. */
+  tillId: string | null;
+  terminalNo: string | null;
+  /** The cashier's staff id (per till) once staff accounts exist; the till's operator id until then. */
   cashierId: string;
   currency: string;
   paidCount: number;

@@ -59,12 +59,16 @@ SELECT coalesce(a.store_id, r.store_id) AS "storeId", coalesce(a.wallet, r.walle
 FROM a FULL JOIN r ON r.store_id = a.store_id AND r.wallet = a.wallet AND r.currency = a.currency
 ORDER BY 1, 2, 3`;
 
+// A staff account's id is its till's own (every till numbers its staff from 1), so a cashier line is
+// per till; an OTTPay operator id (rows from before staff accounts) is the shop's, so it is per store.
 const BY_CASHIER = `
-SELECT store_id AS "storeId", coalesce(cashier_id, operator_id) AS "cashierId", currency,
+SELECT store_id AS "storeId", CASE WHEN cashier_id IS NULL THEN NULL ELSE till_id END AS "tillId",
+  CASE WHEN cashier_id IS NULL THEN NULL ELSE terminal_no END AS "terminalNo",
+  coalesce(cashier_id, operator_id) AS "cashierId", currency,
   count(*)::int AS "paidCount", sum(amount_cents + tip_cents)::bigint AS "grossCents",
   sum(tip_cents)::bigint AS "tipCents"
 FROM pos.attempts WHERE business_day = $1 AND state = 'paid' AND ($2::text IS NULL OR store_id = $2)
-GROUP BY 1, 2, 3 ORDER BY 1, 2, 3`;
+GROUP BY 1, 2, 3, 4, 5 ORDER BY 1, 2, 3, 4, 5`;
 
 /** bigint comes back from node-postgres as a string: cents are well inside 2^53. */
 const n = (v: unknown): number => Number(v);
@@ -110,6 +114,8 @@ export async function chainDayReport(
   const byCashier = (await client.query(BY_CASHIER, params)).rows.map(
     (r): CashierDayLine => ({
       storeId: String(r.storeId),
+      tillId: r.tillId === null ? null : String(r.tillId),
+      terminalNo: r.terminalNo === null ? null : String(r.terminalNo),
       cashierId: String(r.cashierId),
       currency: String(r.currency),
       paidCount: n(r.paidCount),

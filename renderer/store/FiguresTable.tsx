@@ -61,9 +61,9 @@ export function FiguresTable({ lang, tills = [], totals = [], totalLabel = '', w
         </thead>
         <tbody>
           {cashiers.map((c) => (
-            <tr key={`${c.storeId}-${c.cashierId}-${c.currency}`}>
+            <tr key={`${c.storeId}-${c.tillId ?? ''}-${c.cashierId}-${c.currency}`}>
               <td>{c.storeId}</td>
-              <td>{c.cashierId}</td>
+              <td>{c.terminalNo === null ? c.cashierId : `${c.terminalNo} · ${c.cashierId}`}</td>
               <td>{c.paidCount}</td>
               <td>{m(c.grossCents, c.currency)}</td>
               <td>{m(c.tipCents, c.currency)}</td>

@@ -146,8 +146,8 @@ describe('chain day report', () => {
         .filter((c) => c.storeId === 'north' && c.currency === 'CAD')
         .map((c) => [c.cashierId, c.paidCount]),
       [
-        ['7', 2],
         ['alice', 1],
+        ['7', 2],
       ],
     );
     assert.ok(
@@ -168,5 +168,30 @@ describe('chain day report', () => {
     const alipay = r.byWallet.find((w) => w.wallet === 'ALIPAY');
     assert.equal(alipay?.refundedCents, 500);
     assert.equal(r.stores[0]?.totals[0]?.netCents, 4500 + 300);
+  });
+
+  it('keeps the staff of two tills apart: every till numbers its staff accounts from 1', async () => {
+    const DAY3 = Date.UTC(2026, 2, 12, 16);
+    const on3 = { createdAt: DAY3, paidAt: DAY3 };
+    await ingestBatch(
+      client,
+      batch('east', 't4', [attempt('E1', { ...on3, cashierId: '1', terminalNo: 'T4' })]),
+    );
+    await ingestBatch(
+      client,
+      batch('east', 't5', [
+        attempt('E2', { ...on3, cashierId: '1', terminalNo: 'T5', amountCents: 700 }),
+        attempt('E3', { ...on3, cashierId: null, operatorId: '7', terminalNo: 'T5', amountCents: 50 }),
+      ]),
+    );
+    const r = await chainDayReport(client, '2026-03-12', 'east');
+    assert.deepEqual(
+      r.byCashier.map((c) => [c.tillId, c.terminalNo, c.cashierId, c.paidCount, c.grossCents]),
+      [
+        ['t4', 'T4', '1', 1, 1000],
+        ['t5', 'T5', '1', 1, 700],
+        [null, null, '7', 1, 50],
+      ],
+    );
   });
 });

@@ -1,6 +1,6 @@
 // The amount and tip being keyed for the next sale. They live outside the amount screen so that
 // leaving it — Cancel on the scan screen, another tab and back — does not lose what the cashier
-// typed; a sale that ends (paid or failed), or Esc, clears them for the next customer.
+// typed; a sale that ends (paid or failed) or is set aside, or Esc, clears them for the next customer.
 import type { TipChoice } from './screens/TipPicker.tsx';
 
 export interface AmountDraft {

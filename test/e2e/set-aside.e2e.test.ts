@@ -47,6 +47,7 @@ describe('set aside: the next sale at once, the old payment resolved in the back
     await till.getByRole('heading', { name: 'Cancelling — checking with OTTPay…' }).waitFor();
     await till.keyboard.press('Enter');
     await amountField().waitFor();
+    assert.equal(await amountField().inputValue(), '', 'the amount set aside is not keyed for the next sale');
 
     // The next charge is offered only beside the payment that may still land.
     const pending = till.getByTestId('background-checks');

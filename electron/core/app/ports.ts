@@ -64,6 +64,11 @@ export interface ScannerPort {
     /** The wallet the operator picked by hand: codes with an unknown prefix are then taken as its. */
     picked?: Wallet | null,
   ): () => void;
+  /** While no payment waits: a wallet code from a source `ready` accepts now goes to onCode (it starts one). */
+  takeIdleWalletCodes(
+    ready: (source: ScanSourceName) => boolean,
+    onCode: (code: string, source: ScanSourceName, wallet: Wallet) => void,
+  ): () => void;
   onLog(listener: (entry: ScanLogEntry) => void): () => void;
   onStatus(listener: () => void): () => void;
   /** A scanner's scan refused (a page's own submissions get theirs as the command's answer). */

@@ -60,6 +60,25 @@ async function cashierWithShift(ctx: CoreContext): Promise<void> {
   if (ctx.shifts.openId() === null) await ctx.openShiftFor(cashier.staffId);
 }
 
+/**
+ * Passive pay, step 1, for the signed-in cashier: the sale waits for the customer's wallet code.
+ * `stillWanted` (a scan started it) is asked once the shift is open: no, and nothing starts.
+ */
+export async function beginPassiveSale(
+  ctx: CoreContext,
+  amountCents: number,
+  tipCents: number,
+  stillWanted: () => boolean = () => true,
+) {
+  await cashierWithShift(ctx);
+  if (!stillWanted())
+    throw new AppError('CONFLICT', 'No payment is waiting for a wallet code', false, 'no-payment-waiting');
+  checkAmount(ctx, amountCents, tipCents);
+  const sale = await ctx.payments().beginPassive({ amountCents, tipCents });
+  ctx.syncScanWait();
+  return sale;
+}
+
 export function saleHandlers(ctx: CoreContext): HandlerGroup<SaleCommands> {
   return {
     'till.snapshot': async () => ctx.snapshot(),
@@ -68,13 +87,7 @@ export function saleHandlers(ctx: CoreContext): HandlerGroup<SaleCommands> {
       checkAmount(ctx, amountCents, tipCents, wallet);
       return ctx.payments().payActive({ amountCents, tipCents, wallet });
     },
-    'sale.payPassive': async ({ amountCents, tipCents }) => {
-      await cashierWithShift(ctx);
-      checkAmount(ctx, amountCents, tipCents);
-      const sale = await ctx.payments().beginPassive({ amountCents, tipCents });
-      ctx.syncScanWait();
-      return sale;
-    },
+    'sale.payPassive': async ({ amountCents, tipCents }) => beginPassiveSale(ctx, amountCents, tipCents),
     'sale.submitScan': async ({ code, source, timings }) => {
       ctx.staff.require();
       return ctx.submitCode(code, source, timings);

@@ -2,6 +2,9 @@
 // the first code the scan router accepts (used-code check, dedupe, wallet patterns). Codes typed by
 // hand or recognised by a page go through the same router, so the same rules apply to them. The
 // operator may name the wallet by hand for the current wait; it ends with the wait.
+// While no sale waits, a serial scanner's wallet code (accepted by the same rules) starts the passive
+// payment for the amount the cashier has keyed, when `fromDraft` has one; else it is refused as before.
+// (A keyboard-wedge scan on the amount screen is started by the page itself.)
 import type { AttemptView, Wallet } from '../../../shared/domain.ts';
 import { AppError, toErrorData } from '../../../shared/result.ts';
 import type { ScanRefusedEvent } from '../../../shared/scanning/scan-refusal.ts';
@@ -29,10 +32,27 @@ export interface ScanWaitDeps {
   /** A scanner's code the payments engine refused: the till page is told (a page's own gets it as its answer). */
   announce: (event: ScanRefusedEvent) => void;
   now: () => number;
+  /**
+   * Asked when a serial scanner's wallet code arrives while no sale waits: starts the passive payment
+   * for the amount keyed on the amount screen (resolves once the sale waits for the code), or null
+   * when there is none to start now (no current amount, a sale on, nobody signed in).
+   */
+  fromDraft: () => (() => Promise<unknown>) | null;
 }
 
-export function createScanWait({ payments, scanner, logger, announce, now }: ScanWaitDeps): ScanWait {
+export function createScanWait({
+  payments,
+  scanner,
+  logger,
+  announce,
+  now,
+  fromDraft,
+}: ScanWaitDeps): ScanWait {
   let cancel: (() => void) | null = null;
+  let offIdle: (() => void) | null = null;
+  /** A serial code is starting a payment from the draft: until it is sent, no other code is taken. */
+  let starting = false;
+  let start: (() => Promise<unknown>) | null = null;
   let submission: Promise<AttemptView> | null = null;
   let active = true;
   let picked: Wallet | null = null;
@@ -44,8 +64,40 @@ export function createScanWait({ payments, scanner, logger, announce, now }: Sca
     cancel = null;
   };
 
+  const refused = (err: unknown, source: 'serial' | 'wedge' | 'manual', own: boolean) => {
+    logger.warn('wallet code not accepted', errorFields(err));
+    // The router ended its wait when it handed the code over: wait again for the next one.
+    sync();
+    if (!own && source !== 'manual') announce({ error: toErrorData(err), source, at: now() });
+  };
+
+  /** The scan router's taker of wallet codes while no payment waits (one per scanner stack). */
+  const takeIdle = () => {
+    if (offIdle !== null || !active) return;
+    offIdle = scanner().takeIdleWalletCodes(
+      (source) => {
+        start = source === 'serial' && active && !starting ? fromDraft() : null;
+        return start !== null;
+      },
+      (code, source, wallet) => {
+        const begin = start;
+        start = null;
+        if (begin === null) return;
+        starting = true;
+        begin()
+          .then(() => payments().submitPassiveCode(code, source, wallet))
+          .catch((err: unknown) => refused(err, source, false))
+          .finally(() => {
+            starting = false;
+            sync();
+          });
+      },
+    );
+  };
+
   const sync = () => {
-    const waiting = active && payments().currentSale()?.phase === 'waiting_for_scan';
+    takeIdle();
+    const waiting = active && !starting && payments().currentSale()?.phase === 'waiting_for_scan';
     if (waiting && cancel === null) {
       cancel = scanner().waitForWalletCode(
         (code, source, wallet) => {
@@ -53,12 +105,7 @@ export function createScanWait({ payments, scanner, logger, announce, now }: Sca
           const own = routingOwnSubmission;
           const p = payments().submitPassiveCode(code, source, wallet);
           submission = p;
-          p.catch((err: unknown) => {
-            logger.warn('wallet code not accepted', errorFields(err));
-            // The router ended its wait when it handed the code over: wait again for the next one.
-            sync();
-            if (!own && source !== 'manual') announce({ error: toErrorData(err), source, at: now() });
-          });
+          p.catch((err: unknown) => refused(err, source, own));
         },
         (message) => logger.info(`scan refused: ${message}`),
         picked,
@@ -79,10 +126,16 @@ export function createScanWait({ payments, scanner, logger, announce, now }: Sca
       sync();
     },
     picked: () => picked,
-    reset: disarm,
+    reset: () => {
+      disarm();
+      offIdle?.();
+      offIdle = null;
+    },
     stop: () => {
       active = false;
       disarm();
+      offIdle?.();
+      offIdle = null;
     },
     async submit(code, source, timings) {
       sync();

@@ -38,6 +38,12 @@ export async function startScannerStack(
         onRefused,
       });
     },
+    takeIdleWalletCodes(ready, onCode) {
+      return service.router.takeIdleWalletCodes({
+        ready,
+        onCode: (scan) => onCode(scan.code, scan.source, scan.wallet),
+      });
+    },
     onLog: (listener) => service.onLog(listener),
     onStatus: (listener) => service.onStatus(() => listener()),
     onRefused: (listener) => service.onRefused(listener),

@@ -4,6 +4,7 @@
 import { mkdirSync } from 'node:fs';
 import type { CustomerView, PublicSettings, TillSnapshot } from '../../../shared/domain.ts';
 import type { FreshRate } from '../../../shared/payments/cny.ts';
+import { AppError } from '../../../shared/result.ts';
 import type { ShiftReport } from '../../../shared/staff.ts';
 import { type Clock, systemClock, type TimerHandle } from '../clock.ts';
 import { type DataDirLock, lockDataDir } from '../config/data-dir-lock.ts';
@@ -39,7 +40,7 @@ import type { ScannerPort } from './ports.ts';
 import { startRatePoller } from './rate-poller.ts';
 import { receiptHandlers } from './receipt-handlers.ts';
 import { createReceiptPrinting, type PrintingShell } from './receipt-printing.ts';
-import { saleHandlers } from './sale-handlers.ts';
+import { beginPassiveSale, checkAmount, saleHandlers } from './sale-handlers.ts';
 import { createScanWait } from './scan-wait.ts';
 import { scannerHandlers } from './scanner-handlers.ts';
 import { settingsHandlers } from './settings-handlers.ts';
@@ -264,6 +265,7 @@ async function startTillCore(
     logger,
     announce: (event) => hub.emit('scan.refused', event),
     now: () => clock.now(),
+    fromDraft: paymentFromDraft,
   });
   const views = createViewPusher(
     clock,
@@ -408,6 +410,31 @@ async function startTillCore(
     if (JSON.stringify(previous.scanners) !== JSON.stringify(next.scanners)) await rebuildScanners();
     await applySync();
     pushAll();
+  }
+
+  /**
+   * A serial scanner's wallet code on the amount screen: the passive payment for exactly the amount
+   * (and tip) keyed there, as "Scan customer code" would start it — only while that draft is current
+   * (a sale that starts or ends clears it), no sale is on and a cashier is signed in.
+   */
+  function paymentFromDraft(): (() => Promise<unknown>) | null {
+    const d = draft;
+    const phase = stack.payments.currentSale()?.phase;
+    if (d === null || d.amountCents <= 0 || session.cashier() === null) return null;
+    if (phase !== undefined && phase !== 'entering' && phase !== 'failed') return null;
+    try {
+      checkAmount(ctx, d.amountCents, d.tipCents);
+    } catch {
+      return null;
+    }
+    return async () => {
+      session.touch(); // like a command: the idle lock starts again
+      // The shift may open first (an await): the cashier may have keyed another amount meanwhile.
+      const sale = await beginPassiveSale(ctx, d.amountCents, d.tipCents, () => draft === d);
+      if (sale.amountCents !== d.amountCents || sale.tipCents !== d.tipCents)
+        throw new AppError('CONFLICT', 'The amount changed as the payment started: scan the code again');
+      logger.info('a serial scanner code started the passive payment for the keyed amount');
+    };
   }
 
   /** Never swap the gateway under a live payment: a pending rebuild waits until the sale is over. */

@@ -5,7 +5,8 @@
 //     module does not depend on the journal); if that check fails, the code is refused too;
 //   - the same code twice within a few seconds counts once;
 //   - a product barcode goes to the 'product' listeners, never to the gateway; a wallet code never
-//     goes anywhere but a waiting payment.
+//     goes anywhere but a waiting payment — or, while none waits, the idle taker that starts one
+//     (a serial scanner's code on the amount screen pays the amount keyed there; app/scan-wait.ts);
 // It also keeps what the settings/diagnostics screen shows: a bounded live scan log (wallet codes
 // masked: first 4, last 4), the per-key timing of the last keyboard-wedge scan, each source's status.
 import type { ScanLogEntry, ScannerDiagnostics } from '../../../shared/contract.ts';
@@ -48,6 +49,14 @@ export interface WalletCodeWaiter {
   onRefused?(message: string): void;
 }
 
+/** Who may take a wallet code while no payment waits (and so start one); asked per code. */
+export interface IdleWalletTaker {
+  /** Would a payment start for a wallet code from this source now? No: refused as "no payment waiting". */
+  ready(source: ScanOrigin): boolean;
+  /** After ready() said yes: a code no journal attempt has used. */
+  onCode(scan: WalletCodeScan): void;
+}
+
 export type RouteResult =
   | { outcome: 'payment'; scan: WalletCodeScan }
   | { outcome: 'product'; scan: ProductScan }
@@ -87,6 +96,7 @@ export class ScanRouter {
   readonly #events = new Emitter<RouterEvents>();
   readonly #statuses = new Map<string, ScannerStatus>();
   #waiter: WalletCodeWaiter | null = null;
+  #idleTaker: IdleWalletTaker | null = null;
   #lastTimings: number[] = [];
 
   constructor(options: ScanRouterOptions = {}) {
@@ -152,6 +162,14 @@ export class ScanRouter {
     this.#waiter = waiter;
     return () => {
       if (this.#waiter === waiter) this.#waiter = null;
+    };
+  }
+
+  /** Wallet codes that arrive while no payment waits go to this taker when it is ready (null: none). */
+  takeIdleWalletCodes(taker: IdleWalletTaker | null): () => void {
+    this.#idleTaker = taker;
+    return () => {
+      if (this.#idleTaker === taker) this.#idleTaker = null;
     };
   }
 
@@ -233,7 +251,8 @@ export class ScanRouter {
       return { outcome: 'product', scan };
     }
 
-    if (!waiter) {
+    const idle = waiter ? null : this.#idleTaker?.ready(source) ? this.#idleTaker : null;
+    if (!waiter && !idle) {
       this.#append(entry(MSG.noWait, 'no-payment-waiting'));
       return { outcome: 'refused', reason: 'no-payment-waiting', message: MSG.noWait };
     }
@@ -242,12 +261,12 @@ export class ScanRouter {
       used = this.#isCodeUsed(cls.code);
     } catch {
       this.#append(entry(MSG.checkFailed, 'check-failed'));
-      waiter.onRefused?.(MSG.checkFailed);
+      waiter?.onRefused?.(MSG.checkFailed);
       return { outcome: 'refused', reason: 'check-failed', message: MSG.checkFailed };
     }
     if (used) {
       this.#append(entry(MSG.used, 'used'));
-      waiter.onRefused?.(MSG.used);
+      waiter?.onRefused?.(MSG.used);
       return { outcome: 'refused', reason: 'used', message: MSG.used };
     }
     const scan: WalletCodeScan = {
@@ -261,7 +280,7 @@ export class ScanRouter {
     this.#waiter = null; // one code per wait: a second scan cannot start a second attempt
     this.#dedupe.remember(cls.code, at);
     this.#append(entry(MSG.delivered, 'delivered'));
-    waiter.onCode(scan);
+    (waiter ?? idle)?.onCode(scan);
     return { outcome: 'payment', scan };
   }
 

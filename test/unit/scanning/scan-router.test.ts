@@ -112,6 +112,61 @@ describe('scan router: a passive payment waiting for a code', () => {
   });
 });
 
+describe('scan router: the idle taker (a serial code on the amount screen starts a payment)', () => {
+  function idle(t: ReturnType<typeof setup>, readyFor: ReadonlyArray<string>) {
+    const asked: string[] = [];
+    const taken: WalletCodeScan[] = [];
+    t.router.takeIdleWalletCodes({
+      ready: (source) => {
+        asked.push(source);
+        return readyFor.includes(source);
+      },
+      onCode: (s) => taken.push(s),
+    });
+    return { asked, taken };
+  }
+
+  it('takes a wallet code from a source it is ready for while no payment waits', () => {
+    const t = setup();
+    const i = idle(t, ['serial']);
+    t.wedge.scan(WECHAT);
+    assert.equal(i.taken.length, 0, 'not ready for the wedge: refused as no payment waiting');
+    assert.equal(t.log.at(-1)?.outcome, 'no-payment-waiting');
+    t.serial.scan(WECHAT);
+    assert.deepEqual(
+      i.taken.map((s) => [s.code, s.source, s.wallet]),
+      [[WECHAT, 'serial', 'WECHATPAY']],
+    );
+    assert.equal(t.log.at(-1)?.outcome, 'delivered');
+    t.serial.scan(WECHAT);
+    assert.equal(i.taken.length, 1, 'the same code again within the window counts once');
+    assert.equal(t.log.at(-1)?.outcome, 'duplicate');
+  });
+
+  it('is not asked while a payment waits, nor for products, garbage or used codes', () => {
+    const t = setup(new Set([WECHAT]));
+    const i = idle(t, ['serial']);
+    t.serial.scan(EAN13);
+    t.serial.scan('hello');
+    assert.equal(t.products.length, 1, 'a product still goes to the product listeners');
+    t.serial.scan(WECHAT);
+    assert.equal(i.taken.length, 0);
+    assert.equal(t.log.at(-1)?.outcome, 'used');
+    t.wait();
+    t.serial.scan(ALIPAY);
+    assert.equal(t.codes.length, 1, 'a waiting payment gets the code');
+    assert.deepEqual(i.asked, ['serial'], 'asked once: for the wallet code, before the used check');
+  });
+
+  it('when not ready, the code is refused as no payment waiting', () => {
+    const t = setup();
+    const i = idle(t, []);
+    t.serial.scan(WECHAT);
+    assert.equal(i.taken.length, 0);
+    assert.equal(t.log.at(-1)?.outcome, 'no-payment-waiting');
+  });
+});
+
 describe('scan router: the same code twice within a few seconds counts once', () => {
   it('a second read of a delivered code within the window is a duplicate, after it the journal decides', () => {
     const t = setup();

@@ -1,15 +1,16 @@
 // Chinese on a machine with no CJK font: the renderer ships the few Noto Sans SC subsets (OFL-1.1,
 // from the @fontsource/noto-sans-sc package, which cuts the font into unicode-range slices) that the
 // app's own Chinese needs. Before the renderer is built, this picks every 400-weight slice holding a
-// character of the message tables, copies its woff2 into renderer/fonts/ and writes the @font-face
-// rules the till and customer pages import. The browser then fetches a slice only when a page shows
-// one of its characters, and never where a system CJK font is named first.
+// character of the message tables or the receipt words, copies its woff2 into renderer/fonts/ and
+// writes the @font-face rules the till and customer pages import. The browser then fetches a slice
+// only when a page shows one of its characters, and never where a system CJK font is named first.
 import { copyFileSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { en } from '../../renderer/i18n/en.ts';
 import { fr } from '../../renderer/i18n/fr.ts';
 import { zh } from '../../renderer/i18n/zh.ts';
+import { RECEIPT_WORDS, WALLET_WORDS } from '../../shared/printing/receipt-words.ts';
 
 export const CJK_FONT_FAMILY = 'Till Noto Sans SC';
 /** First code point of the CJK blocks (radicals); full-width punctuation and ideographs follow. */
@@ -20,8 +21,20 @@ export interface FontSlice {
   ranges: Array<[number, number]>;
 }
 
-/** Code points of the messages that no Latin font covers (CJK, full-width punctuation). */
-export function cjkCodePoints(tables: ReadonlyArray<Record<string, string>> = [en, fr, zh]): number[] {
+/**
+ * The app's own text: the message tables, and the receipt's words (the screen printer and the
+ * receipt page show a receipt as it prints, in the customer's or the operator's language).
+ */
+export const APP_TABLES: ReadonlyArray<Record<string, string>> = [
+  en,
+  fr,
+  zh,
+  ...Object.values(RECEIPT_WORDS),
+  ...Object.values(WALLET_WORDS),
+];
+
+/** Code points of the app's text that no Latin font covers (CJK, full-width punctuation). */
+export function cjkCodePoints(tables: ReadonlyArray<Record<string, string>> = APP_TABLES): number[] {
   const points = new Set<number>();
   for (const table of tables) {
     for (const text of Object.values(table)) {

@@ -15,12 +15,24 @@ export function amountProblemText(tr: Translate, lang: Language, currency: Curre
   return tr(`amountProblem.${parsed.problem}`);
 }
 
-export type PluralBase = 'attention.banner' | 'report.checked' | 'report.differences';
+export type PluralBase =
+  | 'attention.banner'
+  | 'report.checked'
+  | 'report.differences'
+  | 'shift.differences'
+  | 'sync.header.shipping'
+  | 'sync.pending';
 
 /** "1 payment", "2 payments": the language's own plural rule picks the message. */
-export function plural(tr: Translate, lang: Language, base: PluralBase, count: number): string {
+export function plural(
+  tr: Translate,
+  lang: Language,
+  base: PluralBase,
+  count: number,
+  params: Record<string, string | number> = {},
+): string {
   const one = new Intl.PluralRules(localeOf(lang)).select(count) === 'one';
-  return tr(`${base}.${one ? 'one' : 'other'}`, { count });
+  return tr(`${base}.${one ? 'one' : 'other'}`, { ...params, count });
 }
 
 /** A message key built from a value (a state, a status), if the tables have one. */

@@ -134,7 +134,7 @@ describe('two cashiers, a supervisor-approved refund and the shift close', () =>
     await dialog.getByRole('button', { name: 'Confirm' }).click();
     const z = till.getByTestId('shift-report-Z');
     await z.waitFor({ timeout: 30_000 });
-    await z.getByTestId('shift-differences').filter({ hasText: '0 difference(s) with OTTPay' }).waitFor();
+    await z.getByTestId('shift-differences').filter({ hasText: '0 differences with OTTPay' }).waitFor();
 
     const zGross = cents(await z.getByTestId('shift-gross').textContent());
     const zRefunds = cents(await z.getByTestId('shift-refunds').textContent());

@@ -1,12 +1,16 @@
 // Issue 15, item 6: words. Every screen of the till and the customer display, opened in a
 // pseudo-locale (`?pseudo`: every message wrapped in ⟦…⟧ and accented), shows no text that skipped
-// the message table — numbers, amounts, order ids, codes and Intl-formatted dates excepted. And
-// Chinese renders with the bundled Noto Sans SC slices on a machine with no CJK font of its own.
+// the message table — numbers, amounts, order ids, codes, port paths, staff names and Intl-formatted
+// dates excepted. The screen printer's receipt is shown as it prints, in the receipt's language: its
+// words come from the receipt's own table. And Chinese renders with the bundled Noto Sans SC slices
+// on a machine with no CJK font of its own.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
+import { FIRST_OWNER_NAME } from '../../electron/core/staff/first-owner.ts';
 import { en, type MessageKey } from '../../renderer/i18n/en.ts';
 import { pseudoLocalize } from '../../renderer/i18n/pseudo.ts';
+import { RECEIPT_WORDS, WALLET_WORDS } from '../../shared/printing/receipt-words.ts';
 import {
   newestSimOrder,
   openTillSession,
@@ -22,8 +26,15 @@ const P = (key: MessageKey, params: Record<string, string> = {}) =>
   pseudoLocalize(en[key]).replace(/\{(\w+)\}/g, (whole, name: string) => params[name] ?? whole);
 
 // Page-side code is passed as text: this project's Node typecheck has no DOM library.
-/** Visible text (and placeholders) left once every ⟦…⟧ message is taken out: words nobody translated. */
+/** Names people gave (the sandbox's first owner): data, shown as they were entered. */
+const DATA = [FIRST_OWNER_NAME];
+
+/**
+ * Visible text (and placeholders) left once every ⟦…⟧ message is taken out: words nobody translated.
+ * The receipt paper is left to RECEIPT_LINES.
+ */
 const UNTRANSLATED = `(() => {
+  const data = new Set(${JSON.stringify(DATA)});
   const intl = new Set();
   const fmt = new Intl.DateTimeFormat(document.documentElement.lang === 'fr' ? 'fr-CA' : document.documentElement.lang === 'zh' ? 'zh-CN' : 'en-CA', { dateStyle: 'medium', timeStyle: 'medium' });
   for (let m = 0; m < 12; m++) for (const h of [1, 13]) {
@@ -33,6 +44,8 @@ const UNTRANSLATED = `(() => {
   const check = (text) => {
     let rest = text;
     for (let before = ''; before !== rest; ) { before = rest; rest = rest.replace(/⟦[^⟦⟧]*⟧/g, ' '); }
+    if (data.has(rest.trim())) return;
+    rest = rest.replace(/(^|\\s)\\/[\\w.\\/-]+/g, ' '); // a port path (/dev/ttyS0) is a value
     for (const token of rest.split(/[\\s·:,;()\\/|–—→•✓✕.%$€£¥+\\-]+/)) {
       // Numbers, amounts, ids and codes (CAD, CRLF: upper-case codes) are the same in every language.
       if (token === '' || /\\d/.test(token) || /^[A-Z]{2,5}$/.test(token) || intl.has(token)) continue;
@@ -42,7 +55,7 @@ const UNTRANSLATED = `(() => {
   const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
   for (let n = walker.nextNode(); n; n = walker.nextNode()) {
     const el = n.parentElement;
-    if (!el || el.closest('script, style')) continue;
+    if (!el || el.closest('script, style, [data-testid="receipt-paper"]')) continue;
     if (!el.closest('option') && el.getClientRects().length === 0) continue;
     check(n.textContent ?? '');
   }
@@ -50,9 +63,41 @@ const UNTRANSLATED = `(() => {
   return [...bad];
 })()`;
 
+/** The lines of each receipt the screen printer shows. */
+const RECEIPT_LINES = `[...document.querySelectorAll('[data-testid="receipt-paper"] .receipt-line')].map((l) => l.textContent ?? '')`;
+
+/** Every word of the receipt tables, longest first (so "Wallet txn" goes before "Wallet"). */
+const RECEIPT_VOCABULARY = [
+  ...new Set(
+    [...Object.values(RECEIPT_WORDS), ...Object.values(WALLET_WORDS)].flatMap((table) =>
+      Object.values(table),
+    ),
+  ),
+].sort((a, b) => b.length - a.length);
+
+/** Receipt lines with a word that is not from the receipt's tables (nor a number, id or code). */
+function unknownReceiptWords(lines: string[]): string[] {
+  return lines.filter((line) => {
+    let rest = line;
+    for (const word of RECEIPT_VOCABULARY) rest = rest.split(word).join(' ');
+    return rest
+      .split(/[\s·:,;()/|–—→•✓✕.%$€£¥+\-=]+/)
+      .some(
+        (token) =>
+          token !== '' && !/\d/.test(token) && !/^[A-Z]{2,5}$/.test(token) && /\p{L}{2,}/u.test(token),
+      );
+  });
+}
+
 async function expectAllTranslated(page: Page, where: string): Promise<void> {
   const bad = (await page.evaluate(UNTRANSLATED)) as string[];
   assert.deepEqual(bad, [], `untranslated text on ${where}`);
+  const receipt = (await page.evaluate(RECEIPT_LINES)) as string[];
+  assert.deepEqual(
+    unknownReceiptWords(receipt),
+    [],
+    `receipt words not from the receipt's tables on ${where}`,
+  );
 }
 
 describe('every screen in a pseudo-locale', () => {
@@ -109,6 +154,7 @@ describe('every screen in a pseudo-locale', () => {
     const order = await newestSimOrder(session.shell);
     await simulatorRequest(session.shell, `/_sim/orders/${order.orderId}/pay`, {});
     await till.getByRole('button', { name: P('common.newSale') }).waitFor({ timeout: 20_000 });
+    await till.getByTestId('receipt-paper').waitFor(); // the screen printer shows the receipt
     await expectAllTranslated(till, 'a paid sale');
     await expectAllTranslated(customer, 'the paid display');
 
@@ -181,6 +227,39 @@ describe('every screen in a pseudo-locale', () => {
     await till.locator('.scan-gaps').waitFor();
     await expectAllTranslated(till, 'settings');
     await till.getByRole('button', { name: P('nav.sale') }).click();
+  });
+
+  it('the shift (X and Z reports), the staff accounts, the lock screen', async () => {
+    if (!session) throw new Error('no session');
+    const pin = session.shell.pin ?? '';
+    await till.getByRole('button', { name: P('nav.staff') }).click();
+    await till.locator('tr[data-staff-id]').first().waitFor();
+    await expectAllTranslated(till, 'the staff accounts');
+
+    await till.getByRole('button', { name: P('nav.shift') }).click();
+    await till.getByTestId('shift-report-X').waitFor();
+    await expectAllTranslated(till, 'the X report');
+    await till.getByRole('button', { name: P('shift.close') }).click();
+    const dialog = till.getByRole('dialog');
+    await dialog.getByLabel(P('pin.label')).fill(pin);
+    const acknowledge = dialog.getByLabel(P('shift.acknowledge'));
+    if (await acknowledge.isVisible()) await acknowledge.check();
+    await expectAllTranslated(till, 'closing the shift');
+    await dialog.getByRole('button', { name: P('pin.confirm') }).click();
+    await till.getByTestId('shift-differences').waitFor({ timeout: 30_000 });
+    await expectAllTranslated(till, 'the Z report');
+
+    await till.getByRole('button', { name: P('staff.lock') }).click();
+    const pinField = till.getByLabel(P('signin.pin'), { exact: true });
+    await pinField.waitFor();
+    await expectAllTranslated(till, 'the lock screen');
+    await pinField.fill('9999'); // not a PIN of this till
+    await pinField.press('Enter');
+    await till.getByRole('alert').first().waitFor();
+    await expectAllTranslated(till, 'a wrong PIN on the lock screen');
+    await pinField.fill(pin);
+    await pinField.press('Enter');
+    await amount().waitFor();
   });
 });
 

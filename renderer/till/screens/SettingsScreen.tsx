@@ -255,8 +255,8 @@ export function SettingsScreen() {
                 value={draft.paper}
                 onChange={(e) => set('paper', e.target.value as SettingsDraft['paper'])}
               >
-                <option value="80mm">80 mm</option>
-                <option value="58mm">58 mm</option>
+                <option value="80mm">{tr('settings.paper80mm')}</option>
+                <option value="58mm">{tr('settings.paper58mm')}</option>
               </select>
             </Field>
             <Field label={tr('settings.chinese')}>

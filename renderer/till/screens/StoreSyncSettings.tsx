@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { ErrorNote } from '../../components/ErrorNote.tsx';
 import { errorText } from '../../i18n/error-text.ts';
 import { dateTime } from '../../i18n/t.ts';
+import { plural } from '../../i18n/words.ts';
 import { run, useTill } from '../till-context.ts';
 import { PinDialog } from './PinDialog.tsx';
 
@@ -103,8 +104,7 @@ export function StoreSyncSettings() {
             </p>
             {s.pendingEvents > 0 && (
               <p className={s.stale ? 'sync-bad' : ''}>
-                {tr('sync.pending', {
-                  count: s.pendingEvents,
+                {plural(tr, lang, 'sync.pending', s.pendingEvents, {
                   minutes: Math.floor((s.lagMs ?? 0) / 60_000),
                 })}
               </p>

@@ -1,6 +1,7 @@
 import type { Currency } from '../../../shared/money.ts';
 import type { ShiftReport } from '../../../shared/staff.ts';
 import { dateTime, money } from '../../i18n/t.ts';
+import { gatewayCellText, journalCellText, plural, reconcileNoteText } from '../../i18n/words.ts';
 import { TotalsTable, walletLabel } from '../screens/TotalsTable.tsx';
 import { useTill } from '../till-context.ts';
 
@@ -83,12 +84,13 @@ export function ShiftReportView({ report }: { report: ShiftReport }) {
       {report.reconciliation && (
         <>
           <h4 data-testid="shift-differences">
-            {tr('shift.differences', { count: report.reconciliation.differences.length })}
+            {plural(tr, lang, 'shift.differences', report.reconciliation.differences.length)}
           </h4>
           <ul>
             {report.reconciliation.differences.map((d) => (
               <li key={d.orderId} className="mono">
-                {d.orderId}: {d.journal} / {d.gateway} — {d.note}
+                {d.orderId}: {journalCellText(tr, d.journal)} / {gatewayCellText(tr, d.gateway)} —{' '}
+                {reconcileNoteText(tr, d.note)}
               </li>
             ))}
           </ul>

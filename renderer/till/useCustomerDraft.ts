@@ -1,4 +1,5 @@
-import { useEffect } from 'react';
+import { useEffect, useMemo } from 'react';
+import { createDraftSender } from './draft-sender.ts';
 import { run, useTill } from './till-context.ts';
 
 /**
@@ -7,8 +8,16 @@ import { run, useTill } from './till-context.ts';
  */
 export function useCustomerDraft(amountCents: number | null, tipCents: number | null): void {
   const { api } = useTill();
+  const push = useMemo(
+    () =>
+      createDraftSender(async (draft) => {
+        const answer = await run(api, 'sale.draft', draft);
+        if (!answer.ok) throw new Error(answer.error.message);
+      }),
+    [api],
+  );
   useEffect(() => {
-    void run(api, 'sale.draft', { amountCents: amountCents ?? 0, tipCents: tipCents ?? 0 });
-  }, [api, amountCents, tipCents]);
-  useEffect(() => () => void run(api, 'sale.draft', { amountCents: 0, tipCents: 0 }), [api]);
+    push({ amountCents: amountCents ?? 0, tipCents: tipCents ?? 0 });
+  }, [push, amountCents, tipCents]);
+  useEffect(() => () => push({ amountCents: 0, tipCents: 0 }), [push]);
 }

@@ -81,8 +81,12 @@ describe('screen printer', () => {
     await till.getByLabel('Amount', { exact: true }).fill('20.00');
     await till.getByRole('button', { name: 'Alipay' }).click();
     const customer = session.customer;
+    // Measured on the QR screen itself: while the amount is still being keyed the display shows it
+    // too, and that screen is replaced as the QR arrives.
+    await customer.getByTestId('qr').waitFor();
     const cny = customer.getByTestId('customer-cny');
     await cny.waitFor();
+    await customer.getByTestId('customer-amount').waitFor();
     assert.match(await cny.innerText(), /约 ¥ 104\.00/);
     // Chinese first: the RMB amount above the merchant's amount.
     const cnyBox = await cny.boundingBox();

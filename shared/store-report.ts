@@ -51,6 +51,8 @@ export interface CashierDayLine {
   terminalNo: string | null;
   /** The cashier's staff id (per till) once staff accounts exist; the till's operator id until then. */
   cashierId: string;
+  /** The staff account's name from its till's directory; null for an operator id or an unknown account. */
+  name: string | null;
   currency: string;
   paidCount: number;
   grossCents: number;

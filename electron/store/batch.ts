@@ -1,6 +1,6 @@
 // What a till ships in one go: a run of its journal's events, in sequence order, plus the current rows
 // of the attempts and refunds those events touch (the projections the central side keeps), all read in
-// one journal transaction as of event `asOfSeq`. Validated where it enters the central database.
+// one journal transaction as of event `asOfSeq`, and the till's staff directory (names, no PINs). Validated where it enters the central database.
 import { z } from 'zod';
 
 const text = z.string().min(1).max(200);
@@ -54,6 +54,19 @@ export const refundSnapshotSchema = z
     operatorId: text,
     createdAt: ms,
     needsAttention: z.boolean(),
+    /** The signed-in cashier and the approving supervisor (staff ids of the till); absent from older tills. */
+    cashierId: z.string().max(64).nullable().optional(),
+    approverId: z.string().max(64).nullable().optional(),
+  })
+  .strict();
+
+/** One entry of the till's staff directory: never its PIN hash (strict: any other field is refused). */
+export const staffEntrySchema = z
+  .object({
+    staffId: z.string().min(1).max(64),
+    name: z.string().min(1).max(60),
+    role: z.enum(['cashier', 'supervisor', 'owner']),
+    active: z.boolean(),
   })
   .strict();
 
@@ -70,6 +83,8 @@ export const batchSchema = z
     events: z.array(shippedEventSchema).min(1).max(5000),
     attempts: z.array(attemptSnapshotSchema).max(10000),
     refunds: z.array(refundSnapshotSchema).max(10000),
+    /** The till's whole staff directory (small), so the central report names its cashiers. */
+    staff: z.array(staffEntrySchema).max(10000).optional(),
   })
   .strict()
   .refine((b) => b.events.every((e, i) => i === 0 || e.seq > (b.events[i - 1]?.seq ?? 0)), {
@@ -82,4 +97,5 @@ export const batchSchema = z
 export type ShippedEvent = z.infer<typeof shippedEventSchema>;
 export type AttemptSnapshot = z.infer<typeof attemptSnapshotSchema>;
 export type RefundSnapshot = z.infer<typeof refundSnapshotSchema>;
+export type StaffEntry = z.infer<typeof staffEntrySchema>;
 export type Batch = z.infer<typeof batchSchema>;

@@ -15,7 +15,7 @@ export interface IngestResult {
 
 // One statement for the whole batch (data-modifying CTEs), inside BEGIN … COMMIT: three round trips
 // whatever the batch holds. $1 till, $2 store, $3 terminal, $4 time zone, $5 last seq, $6 till's clock,
-// $7 app version, $8 events, $9 attempts, $10 refunds (JSON arrays), $11 the snapshots' event.
+// $7 app version, $8 events, $9 attempts, $10 refunds, $12 staff (JSON arrays), $11 the snapshots' event.
 const INGEST = `
 WITH store AS (
   INSERT INTO pos.stores (store_id) VALUES ($2) ON CONFLICT DO NOTHING),
@@ -51,16 +51,24 @@ attempts AS (
   WHERE pos.attempts.as_of_seq <= EXCLUDED.as_of_seq),
 refunds AS (
   INSERT INTO pos.refunds (till_id, refund_id, store_id, attempt_id, order_id, amount_cents, currency, state,
-    operator_id, created_at, business_day, needs_attention, as_of_seq)
+    operator_id, created_at, business_day, needs_attention, as_of_seq, cashier_id, approver_id)
   SELECT $1, r."refundId", $2, r."attemptId", r."orderId", r."amountCents", r.currency, r.state,
     r."operatorId", r."createdAt", (to_timestamp(r."createdAt" / 1000.0) AT TIME ZONE $4)::date,
-    r."needsAttention", $11
+    r."needsAttention", $11, r."cashierId", r."approverId"
   FROM jsonb_to_recordset($10::jsonb) AS r("refundId" text, "attemptId" text, "orderId" text,
     "amountCents" bigint, currency text, state text, "operatorId" text, "createdAt" bigint,
-    "needsAttention" boolean)
+    "needsAttention" boolean, "cashierId" text, "approverId" text)
   ON CONFLICT (till_id, refund_id) DO UPDATE SET state = EXCLUDED.state,
-    needs_attention = EXCLUDED.needs_attention, as_of_seq = EXCLUDED.as_of_seq
-  WHERE pos.refunds.as_of_seq <= EXCLUDED.as_of_seq)
+    needs_attention = EXCLUDED.needs_attention, cashier_id = EXCLUDED.cashier_id,
+    approver_id = EXCLUDED.approver_id, as_of_seq = EXCLUDED.as_of_seq
+  WHERE pos.refunds.as_of_seq <= EXCLUDED.as_of_seq),
+staff AS (
+  INSERT INTO pos.staff (till_id, staff_id, name, role, active, as_of_seq)
+  SELECT $1, s."staffId", s.name, s.role, s.active, $11
+  FROM jsonb_to_recordset($12::jsonb) AS s("staffId" text, name text, role text, active boolean)
+  ON CONFLICT (till_id, staff_id) DO UPDATE SET name = EXCLUDED.name, role = EXCLUDED.role,
+    active = EXCLUDED.active, as_of_seq = EXCLUDED.as_of_seq
+  WHERE pos.staff.as_of_seq <= EXCLUDED.as_of_seq)
 SELECT count(*)::int AS inserted FROM events`;
 
 export interface IngestHooks {
@@ -94,6 +102,7 @@ export async function ingestBatch(
       JSON.stringify(b.attempts),
       JSON.stringify(b.refunds),
       b.asOfSeq,
+      JSON.stringify(b.staff ?? []),
     ]);
     hooks.beforeCommit?.();
     await client.query('COMMIT');

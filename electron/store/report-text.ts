@@ -1,7 +1,7 @@
 // The chain report as the CLI prints it: one line per till, then each store's and the chain's totals
-// per currency. Amounts in major units with two decimals; the JSON form keeps cents.
+// per currency, then the cashiers (by name; an operator id, or an unknown account, by its id). Amounts in major units with two decimals; the JSON form keeps cents.
 import { centsToPlain } from '../../shared/money.ts';
-import type { ChainDayReport, DayTotals, TillDayLine } from '../../shared/store-report.ts';
+import type { CashierDayLine, ChainDayReport, DayTotals, TillDayLine } from '../../shared/store-report.ts';
 
 const CLOCK_WARN_MS = 5 * 60_000;
 
@@ -30,6 +30,12 @@ function tillLine(t: TillDayLine): string {
   return `  ${name} ${figures(t)}  (${notes.join('; ')})`;
 }
 
+function cashierLine(c: CashierDayLine): string {
+  const who = c.name ?? c.cashierId;
+  const name = (c.terminalNo === null ? who : `${c.terminalNo} · ${who}`).padEnd(22);
+  return `  ${name} paid ${String(c.paidCount).padStart(5)}  gross ${centsToPlain(c.grossCents).padStart(11)}  tips ${centsToPlain(c.tipCents).padStart(9)}  ${c.currency}`;
+}
+
 export function reportText(r: ChainDayReport): string {
   const lines = [`Chain report for ${r.day}${r.storeId ? `, store ${r.storeId}` : ''}`];
   if (r.stores.length === 0) lines.push('  no till has shipped anything for this store yet');
@@ -40,5 +46,11 @@ export function reportText(r: ChainDayReport): string {
   }
   if (r.chain.length > 0) lines.push('');
   for (const tot of r.chain) lines.push(`${'chain total'.padEnd(24)} ${figures(tot)}`);
+  let store: string | null = null;
+  for (const c of r.byCashier) {
+    if (c.storeId !== store) lines.push('', `cashiers, store ${c.storeId}`);
+    store = c.storeId;
+    lines.push(cashierLine(c));
+  }
   return `${lines.join('\n')}\n`;
 }

@@ -61,14 +61,17 @@ ORDER BY 1, 2, 3`;
 
 // A staff account's id is its till's own (every till numbers its staff from 1), so a cashier line is
 // per till; an OTTPay operator id (rows from before staff accounts) is the shop's, so it is per store.
-const BY_CASHIER = `
-SELECT store_id AS "storeId", CASE WHEN cashier_id IS NULL THEN NULL ELSE till_id END AS "tillId",
-  CASE WHEN cashier_id IS NULL THEN NULL ELSE terminal_no END AS "terminalNo",
-  coalesce(cashier_id, operator_id) AS "cashierId", currency,
-  count(*)::int AS "paidCount", sum(amount_cents + tip_cents)::bigint AS "grossCents",
-  sum(tip_cents)::bigint AS "tipCents"
-FROM pos.attempts WHERE business_day = $1 AND state = 'paid' AND ($2::text IS NULL OR store_id = $2)
-GROUP BY 1, 2, 3, 4, 5 ORDER BY 1, 2, 3, 4, 5`;
+// The name is the till's own staff directory's (schema 2); an operator id has none.
+const byCashier = (named: boolean) => `
+SELECT a.store_id AS "storeId", CASE WHEN a.cashier_id IS NULL THEN NULL ELSE a.till_id END AS "tillId",
+  CASE WHEN a.cashier_id IS NULL THEN NULL ELSE a.terminal_no END AS "terminalNo",
+  coalesce(a.cashier_id, a.operator_id) AS "cashierId", ${named ? 's.name' : 'NULL::text'} AS name, a.currency,
+  count(*)::int AS "paidCount", sum(a.amount_cents + a.tip_cents)::bigint AS "grossCents",
+  sum(a.tip_cents)::bigint AS "tipCents"
+FROM pos.attempts a
+${named ? 'LEFT JOIN pos.staff s ON a.cashier_id IS NOT NULL AND s.till_id = a.till_id AND s.staff_id = a.cashier_id' : ''}
+WHERE a.business_day = $1 AND a.state = 'paid' AND ($2::text IS NULL OR a.store_id = $2)
+GROUP BY 1, 2, 3, 4, 5, 6 ORDER BY 1, 2, 3, 4, 6`;
 
 /** bigint comes back from node-postgres as a string: cents are well inside 2^53. */
 const n = (v: unknown): number => Number(v);
@@ -78,7 +81,8 @@ export async function chainDayReport(
   day: string,
   storeId: string | null = null,
 ): Promise<ChainDayReport> {
-  if ((await centralSchemaVersion(client)) === 0)
+  const version = await centralSchemaVersion(client);
+  if (version === 0)
     throw new NoCentralSchemaError(
       'this database holds no till data yet: no till has shipped to it and `store migrate` was not run',
     );
@@ -111,12 +115,13 @@ export async function chainDayReport(
       netCents: n(r.grossCents) - n(r.refundedCents),
     }),
   );
-  const byCashier = (await client.query(BY_CASHIER, params)).rows.map(
+  const cashiers = (await client.query(byCashier(version >= 2), params)).rows.map(
     (r): CashierDayLine => ({
       storeId: String(r.storeId),
       tillId: r.tillId === null ? null : String(r.tillId),
       terminalNo: r.terminalNo === null ? null : String(r.terminalNo),
       cashierId: String(r.cashierId),
+      name: r.name === null ? null : String(r.name),
       currency: String(r.currency),
       paidCount: n(r.paidCount),
       grossCents: n(r.grossCents),
@@ -128,5 +133,5 @@ export async function chainDayReport(
     const lines = tills.filter((t) => t.storeId === id);
     return { storeId: id, totals: totalsByCurrency(lines), tills: lines };
   });
-  return { day, storeId, stores, byWallet, byCashier, chain: totalsByCurrency(tills) };
+  return { day, storeId, stores, byWallet, byCashier: cashiers, chain: totalsByCurrency(tills) };
 }

@@ -63,7 +63,12 @@ export function FiguresTable({ lang, tills = [], totals = [], totalLabel = '', w
           {cashiers.map((c) => (
             <tr key={`${c.storeId}-${c.tillId ?? ''}-${c.cashierId}-${c.currency}`}>
               <td>{c.storeId}</td>
-              <td>{c.terminalNo === null ? c.cashierId : `${c.terminalNo} · ${c.cashierId}`}</td>
+              {/* A staff account by its name (ids are per till); an operator id, or an unknown account, by id. */}
+              <td>
+                {c.terminalNo === null
+                  ? (c.name ?? c.cashierId)
+                  : `${c.terminalNo} · ${c.name ?? c.cashierId}`}
+              </td>
               <td>{c.paidCount}</td>
               <td>{m(c.grossCents, c.currency)}</td>
               <td>{m(c.tipCents, c.currency)}</td>

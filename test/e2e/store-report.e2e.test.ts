@@ -7,7 +7,9 @@ import { dirname, join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { after, before, describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
+import pg from 'pg';
 import type { Browser } from 'playwright-core';
+import { ingestBatch } from '../../electron/store/ingest.ts';
 import { formatMoney } from '../../shared/money.ts';
 import { makeRig, type Rig } from '../integration/payments/harness.ts';
 import { startTestPostgres, type TestPostgres } from '../support/postgres.ts';
@@ -83,6 +85,69 @@ describe('the owner’s store page', () => {
     assert.equal(await total.locator('td.net').innerText(), net);
     // The token left the address bar once read.
     assert.doesNotMatch(page.url(), /token/);
+    await page.close();
+  });
+
+  it('names a till’s cashier by the staff directory the till shipped', async () => {
+    // A second store's till whose staff account 1 took a sale that day (the rig's sales have none).
+    const at = Date.parse(`${day}T12:00:00Z`);
+    const client = new pg.Client({ connectionString: server.urlWithPassword('owner') });
+    await client.connect();
+    try {
+      await ingestBatch(client, {
+        storeId: 'uptown',
+        tillId: 'till-b',
+        terminalNo: 'T9',
+        timeZone: 'UTC',
+        appVersion: 'test',
+        sentAt: Date.now(),
+        asOfSeq: 1,
+        events: [
+          {
+            seq: 1,
+            at,
+            entity: 'attempt',
+            entityId: 'B1',
+            type: 'attempt.created',
+            cause: 'command',
+            fromState: null,
+            toState: null,
+            detail: {},
+          },
+        ],
+        attempts: [
+          {
+            attemptId: 'B1',
+            orderId: 'B1',
+            saleId: 'SB1',
+            mode: 'passive',
+            wallet: 'ALIPAY',
+            amountCents: 1000,
+            tipCents: 0,
+            currency: 'CAD',
+            state: 'paid',
+            operatorId: '7',
+            cashierId: '1',
+            terminalNo: 'T9',
+            createdAt: at,
+            paidAt: at,
+            needsAttention: false,
+            manual: false,
+            refundedCents: 0,
+          },
+        ],
+        refunds: [],
+        staff: [{ staffId: '1', name: 'Dana', role: 'cashier', active: true }],
+      });
+    } finally {
+      await client.end();
+    }
+    const page = await openPage(browser);
+    await page.goto(pageUrl);
+    await page.getByLabel('Date').fill(day);
+    const row = page.locator('tr', { hasText: 'T9 · Dana' });
+    await row.waitFor();
+    assert.ok((await row.innerText()).includes(formatMoney(1000, 'CAD', 'en-CA')));
     await page.close();
   });
 

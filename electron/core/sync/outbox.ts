@@ -1,8 +1,8 @@
 // The till's side of shipping, over its own journal: the events after the last acknowledged one (at most
-// `limit`, in sequence order) with the current rows of the attempts and refunds they touch, all read in
-// one transaction; the acknowledgement per central database; and how much is still waiting.
+// `limit`, in sequence order) with the current rows of the attempts and refunds they touch and the staff
+// directory, all read in one transaction; the acknowledgement per central database; and how much is still waiting.
 
-import type { AttemptSnapshot, RefundSnapshot, ShippedEvent } from '../../store/batch.ts';
+import type { AttemptSnapshot, RefundSnapshot, ShippedEvent, StaffEntry } from '../../store/batch.ts';
 import type { Db } from '../journal/open-journal.ts';
 import type { EventRow } from '../journal/rows.ts';
 
@@ -10,6 +10,8 @@ export interface OutboxRead {
   events: ShippedEvent[];
   attempts: AttemptSnapshot[];
   refunds: RefundSnapshot[];
+  /** The whole staff directory (id, name, role, active; never a PIN hash): empty before staff accounts. */
+  staff: StaffEntry[];
   /** The journal's newest event when read: the snapshots are at least this new. */
   asOfSeq: number;
 }
@@ -37,6 +39,11 @@ export function createOutbox(db: Db) {
   const attempts = db.prepare(`SELECT * FROM attempts WHERE attempt_id IN (SELECT value FROM json_each(?))
     OR attempt_id IN (SELECT attempt_id FROM refunds WHERE refund_id IN (SELECT value FROM json_each(?)))`);
   const refunds = db.prepare('SELECT * FROM refunds WHERE refund_id IN (SELECT value FROM json_each(?))');
+  // The named columns only: the PIN hash never leaves the till. No table yet on an older journal.
+  const hasStaff = db.prepare(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'staff'`).get();
+  const staff = hasStaff
+    ? db.prepare('SELECT staff_id AS staffId, name, role, active FROM staff ORDER BY staff_id')
+    : null;
 
   const readTx = db.transaction((afterSeq: number, limit: number): OutboxRead => {
     const events = (after.all(afterSeq, limit) as RawEvent[]).map(
@@ -51,6 +58,14 @@ export function createOutbox(db: Db) {
         attemptSnapshot,
       ),
       refunds: (refunds.all(refundIds) as Array<Record<string, unknown>>).map(refundSnapshot),
+      staff: ((staff?.all() ?? []) as Array<Record<string, unknown>>).map(
+        (r): StaffEntry => ({
+          staffId: str(r.staffId),
+          name: str(r.name),
+          role: str(r.role) as StaffEntry['role'],
+          active: r.active === 1,
+        }),
+      ),
       asOfSeq: (newest.get() as { seq: number }).seq,
     };
   });
@@ -121,5 +136,7 @@ function refundSnapshot(r: Record<string, unknown>): RefundSnapshot {
     operatorId: str(r.operator_id),
     createdAt: num(r.created_at),
     needsAttention: r.needs_attention === 1,
+    cashierId: r.cashier_id == null ? null : str(r.cashier_id),
+    approverId: r.approver_id == null ? null : str(r.approver_id),
   };
 }

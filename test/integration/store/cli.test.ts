@@ -84,7 +84,7 @@ describe('store report', () => {
     assert.match(empty.stderr, /holds no till data yet/);
     const first = await runCli(['store', 'migrate', '--pg', server.urlWithPassword('fresh')]);
     assert.equal(first.code, 0, first.stderr);
-    assert.equal(first.stdout, 'applied central migrations 1\n');
+    assert.equal(first.stdout, 'applied central migrations 1, 2\n');
     const again = await runCli(['store', 'migrate', '--pg', server.urlWithPassword('fresh')]);
     assert.equal(again.stdout, 'central schema is up to date\n');
   });

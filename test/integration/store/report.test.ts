@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import pg from 'pg';
-import type { AttemptSnapshot, Batch, RefundSnapshot } from '../../../electron/store/batch.ts';
+import type { AttemptSnapshot, Batch, RefundSnapshot, StaffEntry } from '../../../electron/store/batch.ts';
 import { ingestBatch } from '../../../electron/store/ingest.ts';
 import { migrateCentral } from '../../../electron/store/migrate.ts';
 import { chainDayReport } from '../../../electron/store/report.ts';
@@ -45,6 +45,7 @@ function batch(
   tillId: string,
   attempts: AttemptSnapshot[],
   refunds: RefundSnapshot[] = [],
+  staff?: StaffEntry[],
 ): Batch {
   const ids = [...attempts.map((a) => a.attemptId), ...refunds.map((r) => r.refundId)];
   return {
@@ -68,6 +69,7 @@ function batch(
     })),
     attempts,
     refunds,
+    ...(staff ? { staff } : {}),
   };
 }
 
@@ -170,28 +172,86 @@ describe('chain day report', () => {
     assert.equal(r.stores[0]?.totals[0]?.netCents, 4500 + 300);
   });
 
-  it('keeps the staff of two tills apart: every till numbers its staff accounts from 1', async () => {
+  it('keeps the staff of two tills apart: every till numbers its staff accounts from 1, each named by its till', async () => {
     const DAY3 = Date.UTC(2026, 2, 12, 16);
     const on3 = { createdAt: DAY3, paidAt: DAY3 };
+    const staff = (name: string): StaffEntry[] => [{ staffId: '1', name, role: 'owner', active: true }];
     await ingestBatch(
       client,
-      batch('east', 't4', [attempt('E1', { ...on3, cashierId: '1', terminalNo: 'T4' })]),
+      batch('east', 't4', [attempt('E1', { ...on3, cashierId: '1', terminalNo: 'T4' })], [], staff('Ana')),
     );
     await ingestBatch(
       client,
-      batch('east', 't5', [
-        attempt('E2', { ...on3, cashierId: '1', terminalNo: 'T5', amountCents: 700 }),
-        attempt('E3', { ...on3, cashierId: null, operatorId: '7', terminalNo: 'T5', amountCents: 50 }),
-      ]),
+      batch(
+        'east',
+        't5',
+        [
+          attempt('E2', { ...on3, cashierId: '1', terminalNo: 'T5', amountCents: 700 }),
+          attempt('E3', { ...on3, cashierId: null, operatorId: '7', terminalNo: 'T5', amountCents: 50 }),
+        ],
+        [],
+        staff('Bo'),
+      ),
     );
-    const r = await chainDayReport(client, '2026-03-12', 'east');
-    assert.deepEqual(
-      r.byCashier.map((c) => [c.tillId, c.terminalNo, c.cashierId, c.paidCount, c.grossCents]),
-      [
-        ['t4', 'T4', '1', 1, 1000],
-        ['t5', 'T5', '1', 1, 700],
-        [null, null, '7', 1, 50],
-      ],
+    const cashiers = async () =>
+      (await chainDayReport(client, '2026-03-12', 'east')).byCashier.map((c) => [
+        c.tillId,
+        c.terminalNo,
+        c.cashierId,
+        c.name,
+        c.paidCount,
+        c.grossCents,
+      ]);
+    assert.deepEqual(await cashiers(), [
+      ['t4', 'T4', '1', 'Ana', 1, 1000],
+      ['t5', 'T5', '1', 'Bo', 1, 700],
+      [null, null, '7', null, 1, 50],
+    ]);
+
+    // Till t4 renames its staff account 1: its next batch carries the new name, which the report shows;
+    // t5's account 1 keeps its own.
+    const next = batch(
+      'east',
+      't4',
+      [attempt('E1', { ...on3, cashierId: '1', terminalNo: 'T4' })],
+      [],
+      [{ staffId: '1', name: 'Ana Lee', role: 'owner', active: true }],
     );
+    next.events = [{ ...(next.events[0] as Batch['events'][number]), seq: 2 }];
+    next.asOfSeq = 2;
+    await ingestBatch(client, next);
+    assert.deepEqual(await cashiers(), [
+      ['t4', 'T4', '1', 'Ana Lee', 1, 1000],
+      ['t5', 'T5', '1', 'Bo', 1, 700],
+      [null, null, '7', null, 1, 50],
+    ]);
+  });
+
+  it('refuses a staff entry that carries anything more than id, name, role and active (a PIN hash)', async () => {
+    const b = batch('east', 't6', [attempt('F1', {})]);
+    const withPin = {
+      ...b,
+      staff: [{ staffId: '1', name: 'Cy', role: 'owner', active: true, pinHash: 'x' }],
+    };
+    await assert.rejects(ingestBatch(client, withPin as Batch), /batch refused: staff\.0/);
+  });
+
+  it('keeps who took and who approved a refund', async () => {
+    const refund: RefundSnapshot = {
+      refundId: 'R9',
+      attemptId: 'G1',
+      orderId: 'R9',
+      amountCents: 100,
+      currency: 'CAD',
+      state: 'refunded',
+      operatorId: '7',
+      createdAt: DAY1,
+      needsAttention: false,
+      cashierId: '2',
+      approverId: '1',
+    };
+    await ingestBatch(client, batch('west', 't7', [attempt('G1', { cashierId: '2' })], [refund]));
+    const r = await client.query(`SELECT cashier_id, approver_id FROM pos.refunds WHERE refund_id = 'R9'`);
+    assert.deepEqual(r.rows, [{ cashier_id: '2', approver_id: '1' }]);
   });
 });

@@ -7,12 +7,17 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
+import Database from 'better-sqlite3';
 import pg from 'pg';
 import { createTillCore, type TillCore } from '../../../electron/core/app/till-core.ts';
 import { createMemorySecretStore } from '../../../electron/core/config/secret-store.ts';
 import { dispatch } from '../../../electron/core/dispatch.ts';
+import { JOURNAL_FILE } from '../../../electron/core/journal/journal-files.ts';
+import type { Db } from '../../../electron/core/journal/open-journal.ts';
 import { localDate, systemTimeZone } from '../../../electron/core/payments/local-day.ts';
 import { createSimulator, type Simulator } from '../../../electron/core/simulator/index.ts';
+import { FIRST_OWNER_NAME } from '../../../electron/core/staff/first-owner.ts';
+import { createOutbox } from '../../../electron/core/sync/outbox.ts';
 import { chainDayReport } from '../../../electron/store/report.ts';
 import type { AttemptView, TillSnapshot } from '../../../shared/domain.ts';
 import type { StoreSyncStatus } from '../../../shared/store-sync.ts';
@@ -98,7 +103,18 @@ describe('the till core ships its live journal', () => {
       // The signed-in cashier (staff accounts, journal migration 0007) is recorded with the attempt.
       const cashierId = (scanned.value as AttemptView).cashierId;
       assert.ok(cashierId, JSON.stringify(scanned.value));
-      const s = await syncState(core, (x) => x.state === 'up_to_date' && x.lastShippedSeq >= 3, 'shipped');
+      // A refund taken by the signed-in owner and approved with the owner's own PIN.
+      const refunded = await dispatch(core, 'till', 'refund.create', {
+        attemptId: (scanned.value as AttemptView).attemptId,
+        amountCents: 100,
+        pin: '1234',
+      });
+      assert.ok(refunded.ok, JSON.stringify(refunded));
+      const s = await syncState(
+        core,
+        (x) => x.state === 'up_to_date' && x.pendingEvents === 0 && x.lastShippedSeq >= 3,
+        'shipped',
+      );
       assert.equal(s.passwordSet, true);
       assert.equal(s.target, `127.0.0.1:${server.port}/chain`);
 
@@ -123,12 +139,33 @@ describe('the till core ships its live journal', () => {
         // The central per-cashier figures count the sale under that cashier, not the till's operator.
         const attempt = scanned.value as AttemptView;
         const report = await chainDayReport(c, localDate(attempt.createdAt, systemTimeZone()), 'north');
+        // … and by the name of that staff account on this till, shipped with the batches.
         assert.deepEqual(
-          report.byCashier.map((l) => [l.cashierId, l.paidCount, l.grossCents]),
-          [[cashierId, 1, 1350]],
+          report.byCashier.map((l) => [l.cashierId, l.name, l.paidCount, l.grossCents]),
+          [[cashierId, FIRST_OWNER_NAME, 1, 1350]],
         );
+        const refunds = await c.query('SELECT amount_cents, cashier_id, approver_id FROM pos.refunds');
+        assert.deepEqual(refunds.rows, [
+          { amount_cents: '100', cashier_id: cashierId, approver_id: cashierId },
+        ]);
+        const staff = await c.query('SELECT staff_id, name, role, active FROM pos.staff');
+        assert.deepEqual(staff.rows, [
+          { staff_id: cashierId, name: FIRST_OWNER_NAME, role: 'owner', active: true },
+        ]);
       } finally {
         await c.end();
+      }
+      // What the agent ships: the staff directory without a PIN field or hash (read as it reads it).
+      const journal = new Database(join(dir, JOURNAL_FILE), { readonly: true });
+      try {
+        const read = createOutbox(journal as unknown as Db).read(0, 1000);
+        assert.equal(read.staff.length, 1);
+        const hash = (journal.prepare('SELECT pin_hash FROM staff').get() as { pin_hash: string }).pin_hash;
+        const batchText = JSON.stringify(read);
+        assert.doesNotMatch(batchText, /pin/i);
+        assert.ok(!batchText.includes(hash));
+      } finally {
+        journal.close();
       }
       const snapshotText = JSON.stringify(core.snapshot());
       assert.doesNotMatch(snapshotText, new RegExp(TEST_PG_PASSWORD));

@@ -49,3 +49,23 @@ it('prints each till, its clock offset, and store and chain totals', () => {
   );
   assert.match(text, /\nchain total +paid +4 .* net +246\.00 +CAD +unresolved 1\n$/);
 });
+
+it('lists the cashiers by name after the totals; an operator id, or an account with no name, by its id', () => {
+  const cashier = { storeId: 'north', currency: 'CAD', paidCount: 1, grossCents: 1000, tipCents: 0 };
+  const text = reportText({
+    day: '2026-03-10',
+    storeId: null,
+    stores: [],
+    byWallet: [],
+    byCashier: [
+      { ...cashier, tillId: 't4', terminalNo: 'T4', cashierId: '1', name: 'Ana' },
+      { ...cashier, tillId: 't4', terminalNo: 'T4', cashierId: '2', name: null },
+      { ...cashier, tillId: null, terminalNo: null, cashierId: '7', name: null },
+    ],
+    chain: [],
+  });
+  assert.match(text, /\ncashiers, store north\n {2}T4 · Ana +paid +1 +gross +10\.00 +tips +0\.00 +CAD\n/);
+  assert.match(text, /\n {2}T4 · 2 +paid +1 /);
+  assert.match(text, /\n {2}7 +paid +1 /);
+  assert.doesNotMatch(text, /T4 · 1\b/);
+});

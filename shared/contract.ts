@@ -378,6 +378,12 @@ export const commands = {
     request: z.object({ staffId: id, active: z.boolean(), approverPin: pin }).strict(),
     result: null as unknown as StaffView,
   },
+  /** Resets a forgotten PIN: a supervisor resets cashiers' and their own; only an owner resets an
+   *  owner's or a supervisor's. The new PIN must be free on this till. */
+  'staff.setPin': {
+    request: z.object({ staffId: id, pin, approverPin: pin }).strict(),
+    result: null as unknown as StaffView,
+  },
   /** The X report: the open shift so far (null when none is open). */
   'shift.current': { request: empty, result: null as unknown as ShiftReport | null },
   'shift.list': { request: empty, result: null as unknown as ShiftSummary[] },

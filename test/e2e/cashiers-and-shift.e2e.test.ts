@@ -1,7 +1,8 @@
 // Cashiers and a shift end to end in Chromium: the owner adds two cashiers and a supervisor on the
-// Staff screen; each cashier signs in (F2, a PIN, Enter) and takes payments; a supervisor approves a
-// refund on a cashier's screen with their own PIN; the shift closes, and its Z report's totals equal
-// the journal's and the simulator ledger's, to the cent.
+// Staff screen, where the supervisor resets a cashier's forgotten PIN; each cashier signs in (F2, a
+// PIN, Enter) and takes payments; a supervisor approves a refund on a cashier's screen with their own
+// PIN; the shift closes, and its Z report's totals equal the journal's and the simulator ledger's, to
+// the cent.
 import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -83,8 +84,20 @@ describe('two cashiers, a supervisor-approved refund and the shift close', () =>
     assert.equal(await till.locator('tr[data-staff-id]').count(), 4);
   });
 
+  it('a supervisor resets a cashier’s forgotten PIN on the Staff screen', async () => {
+    await till
+      .locator('tr[data-staff-id]', { hasText: 'Ana' })
+      .getByRole('button', { name: 'Reset PIN' })
+      .click();
+    const dialog = till.getByRole('dialog');
+    await dialog.getByLabel('New PIN (4 to 8 digits)').fill('1515');
+    await dialog.getByLabel('Supervisor PIN').fill('3333');
+    await dialog.getByRole('button', { name: 'Reset PIN' }).click();
+    await till.getByRole('status').filter({ hasText: 'PIN reset: Ana' }).waitFor();
+  });
+
   it('each cashier signs in and takes payments; the locked till takes none', async () => {
-    await switchTo('1111', 'Ana');
+    await switchTo('1515', 'Ana');
     assert.equal(
       await till.getByRole('button', { name: 'Staff', exact: true }).count(),
       0,

@@ -235,6 +235,17 @@ describe('every screen in a pseudo-locale', () => {
     await till.getByRole('button', { name: P('nav.staff') }).click();
     await till.locator('tr[data-staff-id]').first().waitFor();
     await expectAllTranslated(till, 'the staff accounts');
+    // Resetting a PIN: the dialog, and its refusal of an empty new PIN (nothing changes).
+    await till
+      .getByRole('button', { name: P('staff.resetPin') })
+      .first()
+      .click();
+    const reset = till.getByRole('dialog');
+    await reset.getByLabel(P('pin.label')).fill(pin);
+    await reset.getByRole('button', { name: P('staff.resetPin') }).click();
+    await reset.getByRole('alert').waitFor();
+    await expectAllTranslated(till, 'resetting a PIN');
+    await reset.getByRole('button', { name: P('common.cancel') }).click();
 
     await till.getByRole('button', { name: P('nav.shift') }).click();
     await till.getByTestId('shift-report-X').waitFor();

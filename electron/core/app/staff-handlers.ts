@@ -1,10 +1,18 @@
 // Sign-in, sign-out and the Staff screen's accounts. Managing accounts needs a supervisor's PIN (an
 // owner's to add an owner or touch one); a supervisor cannot make someone more than a supervisor.
+// Resetting a forgotten PIN: a supervisor resets a cashier's or their own, an owner anyone's.
 import { AppError } from '../../../shared/result.ts';
+import { withApprover } from '../staff/approval-context.ts';
 import type { CoreContext } from './core-context.ts';
 import type { HandlerGroup } from './handler-types.ts';
 
-type StaffCommands = 'staff.signIn' | 'staff.signOut' | 'staff.list' | 'staff.add' | 'staff.setActive';
+type StaffCommands =
+  | 'staff.signIn'
+  | 'staff.signOut'
+  | 'staff.list'
+  | 'staff.add'
+  | 'staff.setActive'
+  | 'staff.setPin';
 
 export function staffHandlers(ctx: CoreContext): HandlerGroup<StaffCommands> {
   return {
@@ -35,6 +43,35 @@ export function staffHandlers(ctx: CoreContext): HandlerGroup<StaffCommands> {
       ctx.staff.refresh();
       ctx.pushSnapshot();
       ctx.logger.info(`staff account ${staffId} ${active ? 'reactivated' : 'deactivated'}`);
+      return ctx.directory.get(staffId) ?? target;
+    },
+    'staff.setPin': async ({ staffId, pin, approverPin }) => {
+      const target = ctx.directory.get(staffId);
+      if (!target) throw new AppError('NOT_FOUND', 'No such staff account');
+      const approver = await ctx.staff.approve(approverPin, target.role === 'owner' ? 'owner' : 'supervisor');
+      // A supervisor's PIN is reset by an owner, or by that supervisor (who knows the approving PIN).
+      if (target.role === 'supervisor' && approver.role !== 'owner' && approver.staffId !== staffId)
+        throw new AppError('NOT_ALLOWED', "This needs an owner's PIN", false, 'role-needed', {
+          role: 'owner',
+        });
+      await ctx.directory.changePin(staffId, pin);
+      // Journaled without the PIN: whose PIN was reset, and (as the row's approver) by whom.
+      const journal = ctx.journal();
+      if (journal) {
+        await withApprover(approver.staffId, async () =>
+          journal.write(() =>
+            journal.events.append({
+              at: ctx.clock.now(),
+              entity: 'pin',
+              entityId: `staff:${staffId}`,
+              type: 'pin.reset',
+              cause: 'command',
+              detail: { staffId, by: approver.staffId },
+            }),
+          ),
+        );
+      }
+      ctx.logger.info(`PIN of staff ${staffId} reset, approved by staff ${approver.staffId}`);
       return ctx.directory.get(staffId) ?? target;
     },
   };

@@ -6,7 +6,7 @@ import { errorText } from '../../i18n/error-text.ts';
 import { PinDialog } from '../screens/PinDialog.tsx';
 import { run, useTill } from '../till-context.ts';
 
-type Pending = { kind: 'add' } | { kind: 'active'; staff: StaffView };
+type Pending = { kind: 'add' } | { kind: 'active'; staff: StaffView } | { kind: 'reset'; staff: StaffView };
 
 /** Owners and supervisors manage the accounts; every change is approved with a supervisor's PIN. */
 export function StaffScreen() {
@@ -16,6 +16,7 @@ export function StaffScreen() {
   const [role, setRole] = useState<StaffRole>('cashier');
   const [pin, setPin] = useState('');
   const [operatorId, setOperatorId] = useState('');
+  const [newPin, setNewPin] = useState('');
   const [pending, setPending] = useState<Pending | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
@@ -31,14 +32,17 @@ export function StaffScreen() {
 
   const approve = async (approverPin: string): Promise<string | null> => {
     if (!pending) return null;
+    if (pending.kind === 'reset' && newPin.length < 4) return tr('staff.newPinNeeded');
     const r =
       pending.kind === 'add'
         ? await run(api, 'staff.add', { name, role, pin, operatorId, approverPin })
-        : await run(api, 'staff.setActive', {
-            staffId: pending.staff.staffId,
-            active: !pending.staff.active,
-            approverPin,
-          });
+        : pending.kind === 'reset'
+          ? await run(api, 'staff.setPin', { staffId: pending.staff.staffId, pin: newPin, approverPin })
+          : await run(api, 'staff.setActive', {
+              staffId: pending.staff.staffId,
+              active: !pending.staff.active,
+              approverPin,
+            });
     if (!r.ok) return errorText(tr, r.error);
     setPending(null);
     if (pending.kind === 'add') {
@@ -46,6 +50,10 @@ export function StaffScreen() {
       setName('');
       setPin('');
       setOperatorId('');
+    }
+    if (pending.kind === 'reset') {
+      setNotice(tr('staff.pinReset', { name: r.value.name }));
+      setNewPin('');
     }
     await load();
     return null;
@@ -75,6 +83,16 @@ export function StaffScreen() {
               <td>
                 <button type="button" onClick={() => setPending({ kind: 'active', staff: s })}>
                   {s.active ? tr('staff.deactivate') : tr('staff.reactivate')}
+                </button>{' '}
+                <button
+                  type="button"
+                  onClick={() => {
+                    setNotice(null);
+                    setNewPin('');
+                    setPending({ kind: 'reset', staff: s });
+                  }}
+                >
+                  {tr('staff.resetPin')}
                 </button>
               </td>
             </tr>
@@ -123,7 +141,19 @@ export function StaffScreen() {
           {notice}
         </p>
       )}
-      {pending && (
+      {pending?.kind === 'reset' && (
+        <PinDialog
+          title={tr('staff.resetPinTitle', { name: pending.staff.name })}
+          confirmLabel={tr('staff.resetPin')}
+          onConfirm={approve}
+          onClose={() => setPending(null)}
+        >
+          <label htmlFor="staff-new-pin">{tr('staff.newPin')}</label>
+          <PinInput id="staff-new-pin" value={newPin} onChange={setNewPin} />
+          <p className="hint">{tr('staff.approveTitle')}</p>
+        </PinDialog>
+      )}
+      {pending && pending.kind !== 'reset' && (
         <PinDialog title={tr('staff.approveTitle')} onConfirm={approve} onClose={() => setPending(null)} />
       )}
     </section>

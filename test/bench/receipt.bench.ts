@@ -16,14 +16,14 @@ import { createPrintService } from '../../electron/core/printing/print-service.t
 import type { ReceiptSettings } from '../../shared/domain.ts';
 import { COLUMNS } from '../../shared/printing/receipt-layout.ts';
 import { writePaidJournal } from '../support/paid-journal.ts';
+import { percentile } from './bench-support.ts';
 
 const N = Number(process.env.BENCH_N ?? 200);
 const dir = fs.mkdtempSync(path.join(process.env.BENCH_DIR ?? os.tmpdir(), 'receipt-bench-'));
 
 function stats(xs: number[]): string {
-  const s = [...xs].sort((a, b) => a - b);
-  const at = (q: number) => (s[Math.min(s.length - 1, Math.floor(q * s.length))] ?? 0).toFixed(3);
-  return `median ${at(0.5)} ms, p95 ${at(0.95)} ms over ${xs.length}`;
+  const at = (p: number) => percentile(xs, p).toFixed(3);
+  return `median ${at(50)} ms, p95 ${at(95)} ms over ${xs.length}`;
 }
 
 /** A port-9100 listener that answers status requests and reports when `expected` bytes arrived. */
@@ -128,7 +128,7 @@ try {
   await printer.close();
   handle.close();
 
-  const med = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0;
+  const med = (xs: number[]) => percentile(xs, 50);
   console.log(`receipt: ${bytes.length} bytes of ESC/POS (${COLUMNS['80mm']} columns)`);
   console.log(`floor: same bytes, open socket:   ${stats(floor)}`);
   console.log(`paid → last byte at the printer:   ${stats(paid)}`);

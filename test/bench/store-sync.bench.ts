@@ -21,6 +21,7 @@ import { agentConnection } from '../../electron/core/sync/sync-runner.ts';
 import { migrateCentral } from '../../electron/store/migrate.ts';
 import { chainDayReport } from '../../electron/store/report.ts';
 import { startTestPostgres, TEST_PG_PASSWORD } from '../support/postgres.ts';
+import { percentile } from './bench-support.ts';
 
 const { values: flags } = parseArgs({
   options: {
@@ -35,10 +36,6 @@ const TILLS = Number(flags.tills);
 const RATE = Number(flags.rate);
 const ATTEMPTS = Number(flags.attempts);
 
-function pct(xs: number[], p: number): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.floor((s.length * p) / 100))] ?? 0;
-}
 const ms = (x: number) => `${x.toFixed(1)} ms`;
 
 interface SimTill {
@@ -192,10 +189,12 @@ async function shippingLag(url: string, dbUrl: string): Promise<void> {
       `shipping lag: ${TILLS} tills, ${RATE} sales/s in all, ${SECONDS} s, ${lags.length} sales shipped` +
         (missing ? `, ${missing} NOT shipped` : ''),
     );
-    console.log(`  lag p50 ${ms(pct(lags, 50))}  p95 ${ms(pct(lags, 95))}  max ${ms(pct(lags, 100))}`);
     console.log(
-      `  floor: one INSERT round trip p50 ${ms(pct(floor, 50))}  p95 ${ms(pct(floor, 95))}  ` +
-        `(lag/floor at p50: ${(pct(lags, 50) / pct(floor, 50)).toFixed(1)}x)`,
+      `  lag p50 ${ms(percentile(lags, 50))}  p95 ${ms(percentile(lags, 95))}  max ${ms(percentile(lags, 100))}`,
+    );
+    console.log(
+      `  floor: one INSERT round trip p50 ${ms(percentile(floor, 50))}  p95 ${ms(percentile(floor, 95))}  ` +
+        `(lag/floor at p50: ${(percentile(lags, 50) / percentile(floor, 50)).toFixed(1)}x)`,
     );
   } finally {
     for (const t of tills) {
@@ -262,10 +261,10 @@ async function chainReport(dbUrl: string): Promise<void> {
     console.log(
       `chain report: ${ATTEMPTS.toLocaleString('en-CA')} attempts over a year (50 tills, 10 stores, ~${perDay.toLocaleString('en-CA')} a day), built in ${(built / 1000).toFixed(1)} s`,
     );
-    console.log(`  one day, whole chain (tills, wallets, cashiers): median ${ms(pct(report, 50))}`);
-    console.log(`  one day, one store: median ${ms(pct(store, 50))}`);
+    console.log(`  one day, whole chain (tills, wallets, cashiers): median ${ms(percentile(report, 50))}`);
+    console.log(`  one day, one store: median ${ms(percentile(store, 50))}`);
     console.log(
-      `  floor/contrast: full scan of the same table (paid count and sum): median ${ms(pct(scan, 50))}`,
+      `  floor/contrast: full scan of the same table (paid count and sum): median ${ms(percentile(scan, 50))}`,
     );
   } finally {
     await c.end();

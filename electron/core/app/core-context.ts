@@ -4,7 +4,6 @@ import type { AttemptView, PublicSettings, TillSnapshot, Wallet } from '../../..
 import type { ShiftReport } from '../../../shared/staff.ts';
 import type { Clock } from '../clock.ts';
 import type { StoredSettings } from '../config/defaults.ts';
-import type { PinGuard } from '../config/pin-guard.ts';
 import type { PinThrottle } from '../config/pin-throttle.ts';
 import type { SecretStore } from '../config/secret-store.ts';
 import type { SettingsStore } from '../config/settings-store.ts';
@@ -19,7 +18,6 @@ import type { ReceiptPrinting } from './receipt-printing.ts';
 export interface CoreContext {
   settings: SettingsStore;
   secrets: SecretStore;
-  pins: PinGuard;
   /** Who is signed in; supervisors' approvals. */
   staff: StaffSession;
   directory: StaffDirectory;

@@ -9,7 +9,7 @@ import type { ShiftReport } from '../../../shared/staff.ts';
 import { type Clock, systemClock, type TimerHandle } from '../clock.ts';
 import { type DataDirLock, lockDataDir } from '../config/data-dir-lock.ts';
 import type { StoredSettings } from '../config/defaults.ts';
-import { createPinGuard } from '../config/pin-guard.ts';
+import { ensureDefaultPin } from '../config/pin-guard.ts';
 import { createFileLockoutStore } from '../config/pin-lockout-store.ts';
 import { createPinThrottle, MAX_PIN_ATTEMPTS, type PinAttemptRecord } from '../config/pin-throttle.ts';
 import type { SecretStore } from '../config/secret-store.ts';
@@ -143,7 +143,8 @@ async function startTillCore(
     now: () => clock.now(),
     onAttempt: (record) => journalPinAttempt(record),
   });
-  const pins = await createPinGuard({ secrets: opts.secrets, now: () => clock.now(), throttle: pinThrottle });
+  // A new till's supervisor PIN is the documented default: the first owner account is made from it.
+  await ensureDefaultPin(opts.secrets);
   const staffStore = openStaffStore(opts.dataDir, () => clock.now());
   try {
     await ensureFirstOwner(staffStore.directory, opts.secrets, settings.get().operatorId);
@@ -497,7 +498,6 @@ async function startTillCore(
   const ctx: CoreContext = {
     settings,
     secrets: opts.secrets,
-    pins,
     staff: session,
     directory,
     shifts,

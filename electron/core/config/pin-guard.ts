@@ -21,6 +21,11 @@ export interface PinGuard {
   isDefault(): Promise<boolean>;
 }
 
+/** A till with no supervisor PIN yet gets the documented default (the first owner is made from it). */
+export async function ensureDefaultPin(secrets: SecretStore): Promise<void> {
+  if (!(await secrets.has('pinHash'))) await secrets.set('pinHash', await hashPin(DEFAULT_PIN));
+}
+
 export async function createPinGuard(opts: {
   secrets: SecretStore;
   now: () => number;
@@ -42,7 +47,7 @@ export async function createPinGuard(opts: {
       lockMs: opts.lockMs,
       onAttempt: opts.onAttempt,
     });
-  if (!(await secrets.has('pinHash'))) await secrets.set('pinHash', await hashPin(DEFAULT_PIN));
+  await ensureDefaultPin(secrets);
 
   function check(pin: string): Promise<void> {
     return throttle.attempt(TILL_PIN_KEY, async () => {

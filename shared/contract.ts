@@ -16,9 +16,12 @@ import type { EventName, EventPayloads } from './events.ts';
 import { ABSOLUTE_MAX_CENTS } from './money.ts';
 import { printerTargetProblem } from './printing/printer-target.ts';
 import type { ReceiptDoc } from './printing/receipt-layout.ts';
+import type { ScanLogEntry } from './scanning/scan-log.ts';
 import type { ScanRefusal } from './scanning/scan-refusal.ts';
 import { type ShiftReport, type ShiftSummary, STAFF_ROLES, type StaffView } from './staff.ts';
 import { storeSyncSettingsSchema } from './store-sync.ts';
+
+export type { ScanLogEntry } from './scanning/scan-log.ts';
 
 const cents = z.number().int().min(0).max(ABSOLUTE_MAX_CENTS);
 const positiveCents = cents.min(1);
@@ -168,18 +171,6 @@ export interface ScannerDiagnostics {
   log: ScanLogEntry[];
   /** Per-key gaps (ms) of the last scan the wedge detector recognised. */
   lastScanTimings: number[];
-}
-
-export interface ScanLogEntry {
-  at: number;
-  source: 'serial' | 'wedge' | 'manual';
-  /** Wallet codes are masked; product barcodes are shown as scanned. */
-  shown: string;
-  kind: 'wallet' | 'product' | 'rejected';
-  wallet: string | null;
-  note: string | null;
-  /** Why (a refusal), or 'delivered': the key the page words the note from in its own language. */
-  outcome?: ScanRefusal | 'delivered';
 }
 
 export interface PortInfo {

@@ -1,17 +1,13 @@
 // Domain vocabulary shared by the core and the renderers. Plain data only.
 
+import type { Language } from './language.ts';
 import type { Currency } from './money.ts';
 import type { ReceiptDoc } from './printing/receipt-layout.ts';
 import type { StaffState } from './staff.ts';
 import type { StoreSyncSettings, StoreSyncStatus } from './store-sync.ts';
+import type { Wallet } from './wallet.ts';
 
-export type Wallet = 'WECHATPAY' | 'ALIPAY' | 'UNIONPAY';
-export const WALLETS: readonly Wallet[] = ['WECHATPAY', 'ALIPAY', 'UNIONPAY'];
-export const WALLET_NAMES: Record<Wallet, string> = {
-  WECHATPAY: 'WeChat Pay',
-  ALIPAY: 'Alipay',
-  UNIONPAY: 'UnionPay',
-};
+export { WALLET_NAMES, WALLETS, type Wallet } from './wallet.ts';
 
 /** active: the customer scans our QR; passive: we scan the customer's wallet payment code. */
 export type PayMode = 'active' | 'passive';
@@ -31,8 +27,7 @@ export const TERMINAL_ATTEMPT_STATES: readonly AttemptState[] = ['paid', 'failed
 
 export type RefundState = 'created' | 'submitted' | 'unknown' | 'refunded' | 'failed';
 
-export type Language = 'en' | 'fr' | 'zh';
-export const LANGUAGES: readonly Language[] = ['en', 'fr', 'zh'];
+export { LANGUAGES, type Language } from './language.ts';
 
 export interface AttemptView {
   attemptId: string;

@@ -1,7 +1,8 @@
 // What the core pushes, and who may hear and ask what. Kept apart from the command schemas so a
 // renderer that only listens (the customer display) does not bundle the validator.
-import type { ScanLogEntry } from './contract.ts';
+
 import type { CustomerView, TillSnapshot } from './domain.ts';
+import type { ScanLogEntry } from './scanning/scan-log.ts';
 import type { ScanRefusedEvent } from './scanning/scan-refusal.ts';
 
 export interface EventPayloads {

@@ -1,7 +1,7 @@
 // The words printed on a receipt, in the three languages the till speaks. The customer copy is
 // printed in the customer display's language, the merchant copy in the operator's. Plain data, so the
 // core prints them and a renderer can show the same receipt.
-import type { Language } from '../domain.ts';
+import type { Language } from '../language.ts';
 
 export const RECEIPT_WORDS = {
   en: {

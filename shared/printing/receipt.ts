@@ -1,8 +1,9 @@
 // What a receipt says, as data: built from a journaled payment (or refund) and the shop's settings,
 // then laid out into printer lines by receipt-layout.ts. No bytes here: ESC/POS, plain text and the
 // receipt page are three renderings of the same lines.
-import type { Language, Wallet } from '../domain.ts';
+import type { Language } from '../language.ts';
 import type { Currency } from '../money.ts';
+import type { Wallet } from '../wallet.ts';
 
 export type ReceiptCopy = 'customer' | 'merchant';
 

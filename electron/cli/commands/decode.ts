@@ -1,6 +1,7 @@
 // decode: open one OTTPay envelope (request, response or call-back) and verify its md5.
-import { oneLine, parseFlags, printJson, readStdin } from '../../core/gateway/cli-support.ts';
+
 import { openData } from '../../core/gateway/envelope.ts';
+import { oneLine, parseFlags, printJson, readStdin } from '../cli-support.ts';
 
 export const summary = 'decrypt and verify one envelope read as JSON on stdin (--sign-key KEY)';
 

@@ -1,6 +1,7 @@
 // encode: seal data read as JSON on stdin into a request envelope, as the till would send it.
-import { oneLine, parseFlags, readStdin } from '../../core/gateway/cli-support.ts';
+
 import { sealData } from '../../core/gateway/envelope.ts';
+import { oneLine, parseFlags, readStdin } from '../cli-support.ts';
 
 export const summary =
   'seal data JSON from stdin into an envelope (--sign-key KEY --action A --merchant-id ID)';

@@ -7,7 +7,7 @@ import {
   UsageError,
   waitForFinal,
   walletFlag,
-} from '../../core/gateway/cli-support.ts';
+} from '../cli-support.ts';
 
 export const summary = 'ACTIVEPAY: create a QR order (--amount 12.34 --wallet WECHATPAY), print its code_url';
 

@@ -1,4 +1,7 @@
 // pay-passive: charge a customer's wallet payment code (the till scans it), then optionally wait.
+
+import { GatewayError } from '../../core/gateway/types.ts';
+import { walletOfCode } from '../../core/simulator/wallet-codes.ts';
 import {
   centsFlag,
   newOrderId,
@@ -7,9 +10,7 @@ import {
   UsageError,
   waitForFinal,
   walletFlag,
-} from '../../core/gateway/cli-support.ts';
-import { GatewayError } from '../../core/gateway/types.ts';
-import { walletOfCode } from '../../core/simulator/wallet-codes.ts';
+} from '../cli-support.ts';
 
 export const summary = 'PASSIVEPAY: charge a scanned wallet code (--amount 12.34 --auth-code CODE)';
 

@@ -1,5 +1,5 @@
 // query: STATUS_QUERY one order (or, with --refund, the configured refund query on a refund id).
-import { runGatewayCommand, UsageError } from '../../core/gateway/cli-support.ts';
+import { runGatewayCommand, UsageError } from '../cli-support.ts';
 
 export const summary = 'STATUS_QUERY: the state of one order (--order-id ID, or --refund for a refund id)';
 

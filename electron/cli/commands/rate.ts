@@ -1,5 +1,5 @@
 // rate: EX_RATE_QUERY, CNY per unit of the merchant's currency.
-import { runGatewayCommand, UsageError } from '../../core/gateway/cli-support.ts';
+import { runGatewayCommand, UsageError } from '../cli-support.ts';
 
 export const summary = 'EX_RATE_QUERY: CNY per CAD or USD (--currency CAD)';
 

@@ -1,5 +1,5 @@
 // refund: give back part or all of a paid order (REFUND, with its own refund order id).
-import { centsFlag, newOrderId, runGatewayCommand, UsageError } from '../../core/gateway/cli-support.ts';
+import { centsFlag, newOrderId, runGatewayCommand, UsageError } from '../cli-support.ts';
 
 export const summary = 'REFUND: refund a paid order (--order-id ORIGINAL --amount 1.00 [--refund-id ID])';
 

@@ -1,8 +1,9 @@
 // `npm run --silent cli -- shift report --data-dir DIR (--current | --shift ID) [--json]`: the X report
 // of the open shift or the Z report of a closed one. Read-only: works while the till runs on DIR.
-import { describeError, parseFlags, printJson } from '../../core/gateway/cli-support.ts';
+
 import { readShiftReport } from '../../core/staff/shift-reader.ts';
 import { shiftReportLines } from '../../core/staff/shift-text.ts';
+import { describeError, parseFlags, printJson } from '../cli-support.ts';
 
 export const summary = 'shift report: the X report of the open shift or the Z report of a closed one';
 

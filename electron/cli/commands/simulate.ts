@@ -1,7 +1,8 @@
 // simulate: run the OTTPay simulator until Ctrl-C. First stdout line: "listening on http://HOST:PORT".
-import { parseFlags } from '../../core/gateway/cli-support.ts';
+
 import { SANDBOX_MERCHANT_ID, SANDBOX_OPERATOR_ID } from '../../core/simulator/sandbox.ts';
 import { createSimulator } from '../../core/simulator/server.ts';
+import { parseFlags } from '../cli-support.ts';
 
 export const summary = 'run the OTTPay simulator (--host H --port N --merchant-id ID --sign-key KEY)';
 

@@ -6,10 +6,10 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { STAFF_ROLES, type StaffRole } from '../../../shared/staff.ts';
 import { lockDataDir } from '../../core/config/data-dir-lock.ts';
-import { describeError, parseFlags, printJson } from '../../core/gateway/cli-support.ts';
 import { JOURNAL_FILE } from '../../core/journal/journal-files.ts';
 import { checkNewStaff } from '../../core/staff/directory.ts';
 import { openJournalReadOnly, openStaffStore } from '../../core/staff/staff-store.ts';
+import { describeError, parseFlags, printJson } from '../cli-support.ts';
 
 export const summary = 'staff accounts: add (name, role, PIN, operator id) or list (no PINs)';
 

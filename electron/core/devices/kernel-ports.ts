@@ -4,7 +4,7 @@
 // USB device's sysfs folder. The roots are parameters so tests build a fake tree in a temp folder.
 import { existsSync, readdirSync, readFileSync, realpathSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import type { RawPortInfo } from './port-list.ts';
+import type { RawPortInfo } from './raw-port-info.ts';
 
 export interface KernelRoots {
   /** Normally /sys. */

@@ -3,15 +3,9 @@
 import type { PortInfo } from '../../../shared/contract.ts';
 import { AppError } from '../../../shared/result.ts';
 import { KERNEL_ROOTS, type KernelRoots, listKernelPorts } from './kernel-ports.ts';
+import type { RawPortInfo } from './raw-port-info.ts';
 
-/** What serialport's list() (or a binding's) yields; every field but path may be missing. */
-export interface RawPortInfo {
-  path: string;
-  manufacturer?: string | undefined;
-  serialNumber?: string | undefined;
-  vendorId?: string | undefined;
-  productId?: string | undefined;
-}
+export type { RawPortInfo } from './raw-port-info.ts';
 
 const orNull = (s: string | undefined): string | null => (s === undefined || s === '' ? null : s);
 

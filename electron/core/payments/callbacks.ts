@@ -9,7 +9,7 @@ import { CALLBACK_ACK } from '../gateway/callback.ts';
 import type { RejectionKind } from '../journal/rejections-repo.ts';
 import type { CallbackVerdict } from '../journal/rows.ts';
 import type { CallbackEvidence } from './callback-evidence.ts';
-import { type EngineCore, queryAttempt } from './core.ts';
+import { type EngineCore, queryAttempt } from './engine-state.ts';
 
 export interface CallbackAnswer {
   status: number;

@@ -1,7 +1,7 @@
 // The day's journal as CSV for the accountant: one line per payment attempt and per refund.
 // Cells that a spreadsheet would run as a formula are defused with a leading apostrophe.
 import { centsToPlain } from '../../../shared/money.ts';
-import type { EngineCore } from './core.ts';
+import type { EngineCore } from './engine-state.ts';
 import { localDateTime } from './local-day.ts';
 import { checkedDayRange } from './reports.ts';
 

@@ -15,6 +15,7 @@ import type { AttemptRow, EventRow, RefundRow } from '../journal/rows.ts';
 import { createCallbackEvidence } from './callback-evidence.ts';
 import { type CallbackAnswer, type CallbackVerifier, createCallbackIntake } from './callbacks.ts';
 import type { PaymentsChange, PaymentsListener } from './changes.ts';
+import { exportCsv } from './csv.ts';
 import {
   applyAttempt,
   currentSaleView,
@@ -26,8 +27,7 @@ import {
   queryAttempt,
   watchAttempt,
   watchKey,
-} from './core.ts';
-import { exportCsv } from './csv.ts';
+} from './engine-state.ts';
 import { type FaultHook, noFault } from './fault-points.ts';
 import { createHealthTracker } from './gateway-health.ts';
 import { dayRange } from './local-day.ts';

@@ -6,7 +6,7 @@ import { isTerminalAttemptState } from '../../../shared/payments/attempt-machine
 import { reasonText } from '../../../shared/payments/attempt-reasons.ts';
 import { AppError } from '../../../shared/result.ts';
 import { GatewayError, type OrderState } from '../gateway/types.ts';
-import { applyAttempt, type EngineCore, getAttempt } from './core.ts';
+import { applyAttempt, type EngineCore, getAttempt } from './engine-state.ts';
 import { changeFromOrderState } from './outcomes.ts';
 import { attemptView } from './views.ts';
 

@@ -8,7 +8,7 @@ import { reconcileNote } from '../../../shared/payments/reconcile-notes.ts';
 import { GatewayError, type OrderState } from '../gateway/types.ts';
 import type { AttemptRow, RefundRow } from '../journal/rows.ts';
 import { pool } from './bounded-pool.ts';
-import { applyAttempt, applyRefund, type EngineCore } from './core.ts';
+import { applyAttempt, applyRefund, type EngineCore } from './engine-state.ts';
 import { changeFromOrderState, refundEventFromOrderState } from './outcomes.ts';
 import { checkedDayRange } from './reports.ts';
 

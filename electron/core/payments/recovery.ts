@@ -18,7 +18,7 @@ import {
   queryRefund,
   watchAttempt,
   watchRefund,
-} from './core.ts';
+} from './engine-state.ts';
 import { attemptView, refundView } from './views.ts';
 
 export interface RecoveryReport {

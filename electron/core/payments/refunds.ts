@@ -7,7 +7,7 @@ import { isTerminalRefundState } from '../../../shared/payments/refund-machine.t
 import { AppError } from '../../../shared/result.ts';
 import { GatewayError } from '../gateway/types.ts';
 import type { RefundRow } from '../journal/rows.ts';
-import { applyRefund, type EngineCore, getAttempt, requireGatewayUp, watchRefund } from './core.ts';
+import { applyRefund, type EngineCore, getAttempt, requireGatewayUp, watchRefund } from './engine-state.ts';
 import { declineReason, refundEventFromAnswer } from './outcomes.ts';
 import { refundView } from './views.ts';
 

@@ -3,7 +3,7 @@
 // started. Gross includes the tip (it is what the customer paid); tipCents shows the tip part.
 import type { DailyReport } from '../../../shared/contract.ts';
 import { AppError } from '../../../shared/result.ts';
-import type { EngineCore } from './core.ts';
+import type { EngineCore } from './engine-state.ts';
 import { dayRange } from './local-day.ts';
 import { attemptView } from './views.ts';
 

@@ -12,7 +12,7 @@ import {
   emitSale,
   requireGatewayUp,
   watchAttempt,
-} from './core.ts';
+} from './engine-state.ts';
 import { changeFromOrderState, changeFromPayError } from './outcomes.ts';
 import { attemptView } from './views.ts';
 import { hashWalletCode, maskWalletCode, normaliseCode } from './wallet-code.ts';

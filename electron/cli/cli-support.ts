@@ -2,12 +2,17 @@
 // order ids, stdin, and one-line error text. The sign key is read, never printed.
 import { randomInt } from 'node:crypto';
 import { type ParseArgsOptionsConfig, parseArgs } from 'node:util';
-import { GATEWAY_ACTIONS } from '../../../shared/contract.ts';
-import { WALLETS, type Wallet } from '../../../shared/domain.ts';
-import { parseAmount } from '../../../shared/money.ts';
-import { sleep, systemClock } from '../clock.ts';
-import { type ClosableGatewayClient, createGatewayClient } from './client.ts';
-import { type GatewayConfig, GatewayError, type OrderState, type OrderStatus } from './types.ts';
+import { GATEWAY_ACTIONS } from '../../shared/contract.ts';
+import { WALLETS, type Wallet } from '../../shared/domain.ts';
+import { parseAmount } from '../../shared/money.ts';
+import { sleep, systemClock } from '../core/clock.ts';
+import { type ClosableGatewayClient, createGatewayClient } from '../core/gateway/client.ts';
+import {
+  type GatewayConfig,
+  GatewayError,
+  type OrderState,
+  type OrderStatus,
+} from '../core/gateway/types.ts';
 
 /** Flags every gateway command takes; each falls back to an environment variable. */
 export const GATEWAY_FLAGS = {

@@ -17,7 +17,6 @@ import { ABSOLUTE_MAX_CENTS } from './money.ts';
 import { printerTargetProblem } from './printing/printer-target.ts';
 import type { ReceiptDoc } from './printing/receipt-layout.ts';
 import type { ScanLogEntry } from './scanning/scan-log.ts';
-import type { ScanRefusal } from './scanning/scan-refusal.ts';
 import { type ShiftReport, type ShiftSummary, STAFF_ROLES, type StaffView } from './staff.ts';
 import { storeSyncSettingsSchema } from './store-sync.ts';
 

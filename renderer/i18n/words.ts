@@ -66,6 +66,16 @@ export function reconcileNoteText(tr: Translate, note: string): string {
   return found ? tr(`reconcileNote.${found.key}`, found.params) : note;
 }
 
+/** A journal event's type (`attempt.gateway_paid`) in words; a type this page does not know shows as it is. */
+export function journalEventText(tr: Translate, type: string): string {
+  const key = `journalEvent.${type}`;
+  return isJournalEventKey(key) ? tr(key) : type;
+}
+
+function isJournalEventKey(key: string): key is MessageKey & `journalEvent.${string}` {
+  return Object.hasOwn(en, key);
+}
+
 /** A scanner's status detail, as the core words it in English; unknown details show as they are. */
 export function scannerDetailText(tr: Translate, detail: string): string {
   if (detail === 'listening for scans typed as keys') return tr('scannerDetail.wedgeListening');

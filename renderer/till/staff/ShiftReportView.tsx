@@ -1,7 +1,13 @@
 import type { Currency } from '../../../shared/money.ts';
 import type { ShiftReport } from '../../../shared/staff.ts';
 import { dateTime, money } from '../../i18n/t.ts';
-import { gatewayCellText, journalCellText, plural, reconcileNoteText } from '../../i18n/words.ts';
+import {
+  gatewayCellText,
+  journalCellText,
+  journalEventText,
+  plural,
+  reconcileNoteText,
+} from '../../i18n/words.ts';
 import { TotalsTable, walletLabel } from '../screens/TotalsTable.tsx';
 import { useTill } from '../till-context.ts';
 
@@ -51,7 +57,7 @@ export function ShiftReportView({ report }: { report: ShiftReport }) {
           <ul>
             {[...report.overrides, ...report.acknowledgements].map((o) => (
               <li key={`${o.orderId}-${o.at}-${o.type}`} className="mono">
-                {o.orderId} {o.type} {o.note}
+                {o.orderId} {journalEventText(tr, o.type)} {o.note}
               </li>
             ))}
           </ul>
@@ -75,7 +81,7 @@ export function ShiftReportView({ report }: { report: ShiftReport }) {
           <ul>
             {report.late.map((l) => (
               <li key={`${l.orderId}-${l.at}-${l.type}`} className="mono">
-                {l.orderId} {l.type}
+                {l.orderId} {journalEventText(tr, l.type)}
               </li>
             ))}
           </ul>

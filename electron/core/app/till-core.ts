@@ -568,6 +568,7 @@ async function startTillCore(
   return {
     handlers,
     logger,
+    signedIn: () => session.cashier() !== null,
     subscribe: (role, listener) => hub.subscribe(role, listener),
     customerView,
     snapshot,

@@ -24,6 +24,21 @@ export async function startTill(
   opts: Partial<Omit<TillCoreOptions, 'dataDir'>> = {},
 ): Promise<TillUnderTest> {
   const dir = mkdtempSync(join(tmpdir(), prefix));
+  const till = await openTill(dir, opts);
+  return {
+    ...till,
+    async close() {
+      await till.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** A till core on an existing data folder; close() leaves the folder. */
+export async function openTill(
+  dir: string,
+  opts: Partial<Omit<TillCoreOptions, 'dataDir'>> = {},
+): Promise<TillUnderTest> {
   const core = await createTillCore({ secrets: createMemorySecretStore(), ...opts, dataDir: dir });
   const call = (name: CommandName, payload: unknown) => dispatch(core, 'till', name, payload);
   return {
@@ -39,9 +54,6 @@ export async function startTill(
       const r = await call(name, payload);
       return r.ok ? 'ok' : (r.error.reason ?? r.error.code);
     },
-    async close() {
-      await core.close();
-      rmSync(dir, { recursive: true, force: true });
-    },
+    close: () => core.close(),
   };
 }

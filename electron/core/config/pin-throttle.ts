@@ -49,8 +49,16 @@ export interface PinThrottle {
    * `forgives`: the key belongs to the one PIN `verify` accepts (an account's own key), so its right PIN
    * wipes the key's earlier failures. Never on a shared key.
    */
-  attempt(key: string, verify: () => Promise<boolean>, opts?: { forgives?: boolean }): Promise<void>;
+  attempt(key: string, verify: () => Promise<boolean>, opts?: AttemptOptions): Promise<void>;
   state(key: string): LockoutState;
+}
+
+export interface AttemptOptions {
+  /** The key is the accepted PIN's own: its right PIN wipes the key's earlier failures. */
+  forgives?: boolean;
+  /** Every answer tells something (is this PIN free?): the attempt stays counted even when `verify`
+   *  says yes, and the one that uses up the key's attempts locks it (after being answered). */
+  spends?: boolean;
 }
 
 interface KeyQueue {
@@ -108,11 +116,22 @@ export function createPinThrottle(opts: PinThrottleOptions): PinThrottle {
     throw new AppError('NOT_ALLOWED', 'Too many PIN attempts at once — try again', true, 'pin-busy');
   }
 
+  /** Locks the key for the next, doubled, period; returns its length in seconds. */
+  function lockNow(key: string, q: KeyQueue, counted: LockoutState): number {
+    const lockouts = counted.lockouts + 1;
+    const ms = Math.min(maxLockMs, lockMs * 2 ** Math.min(lockouts - 1, 40));
+    const lockedUntil = now() + ms;
+    const locked: LockoutState = { failures: 0, lockouts, lockedUntil, calmFrom: lockedUntil };
+    store.set(key, locked);
+    report(key, q, 'locked', locked);
+    return Math.round(ms / 1000);
+  }
+
   async function turn(
     key: string,
     q: KeyQueue,
     verify: () => Promise<boolean>,
-    forgives: boolean,
+    { forgives = false, spends = false }: AttemptOptions,
   ): Promise<void> {
     q.waiting -= 1;
     const t = now();
@@ -126,6 +145,10 @@ export function createPinThrottle(opts: PinThrottleOptions): PinThrottle {
     };
     store.set(key, counted);
     if (await verify()) {
+      if (spends) {
+        if (counted.failures >= maxAttempts) lockNow(key, q, counted);
+        return;
+      }
       // Only this guess is given back on a shared key: the wrong ones before it were maybe not this person's.
       const after = forgives ? NO_LOCKOUT : before;
       store.set(key, after);
@@ -138,13 +161,7 @@ export function createPinThrottle(opts: PinThrottleOptions): PinThrottle {
       report(key, q, 'wrong', counted);
       throw new AppError('NOT_ALLOWED', 'Wrong supervisor PIN', true, 'pin-wrong');
     }
-    const lockouts = counted.lockouts + 1;
-    const ms = Math.min(maxLockMs, lockMs * 2 ** Math.min(lockouts - 1, 40));
-    const lockedUntil = now() + ms;
-    const locked: LockoutState = { failures: 0, lockouts, lockedUntil, calmFrom: lockedUntil };
-    store.set(key, locked);
-    report(key, q, 'locked', locked);
-    const seconds = Math.round(ms / 1000);
+    const seconds = lockNow(key, q, counted);
     throw new AppError('NOT_ALLOWED', `Wrong PIN — locked for ${seconds} s`, true, 'pin-locked', { seconds });
   }
 
@@ -163,7 +180,7 @@ export function createPinThrottle(opts: PinThrottleOptions): PinThrottle {
         }
       }
       q.waiting += 1;
-      const run = q.tail.then(() => turn(key, q, verify, attemptOpts?.forgives === true));
+      const run = q.tail.then(() => turn(key, q, verify, attemptOpts ?? {}));
       q.tail = run.then(
         () => undefined,
         () => undefined,

@@ -15,6 +15,7 @@ export const ERROR_REASONS = [
   'sign-in-needed', // the till is locked: a cashier signs in first
   'role-needed', // {role}: a supervisor's (or owner's) PIN is needed
   'pin-taken', // PINs are unique per till
+  'pin-shared', // two active accounts share a PIN (made before PINs were unique across all accounts)
   'shift-unresolved', // {count}: the shift cannot close over unresolved payments without an acknowledgement
 ] as const;
 

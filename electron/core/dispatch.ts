@@ -1,5 +1,5 @@
 // The one entry both transports (Electron IPC, browser shell HTTP) call: role check, command lookup,
-// request validation, the handler, and every failure turned into the Result envelope. Internal error
+// the sign-in check (a locked till answers only shared/open-while-locked.ts), request validation, the handler, and every failure turned into the Result envelope. Internal error
 // text never crosses: only AppError messages (written for cashiers) and fixed gateway wordings do.
 import {
   type CommandName,
@@ -9,6 +9,7 @@ import {
   ROLE_CAN_INVOKE,
   type Role,
 } from '../../shared/contract.ts';
+import { needsSignIn } from '../../shared/open-while-locked.ts';
 import { type AppErrorData, assertNever, fail, ok, type Result, toErrorData } from '../../shared/result.ts';
 import { errorFields } from './app/core-logger.ts';
 import type { Handlers } from './app/handler-types.ts';
@@ -16,6 +17,8 @@ import { GatewayError } from './gateway/types.ts';
 
 export interface Dispatchable {
   readonly handlers: Handlers;
+  /** Someone is signed in at the till (false: the till is locked). */
+  signedIn(): boolean;
   readonly logger?: { error(message: string, fields?: Record<string, unknown>): void };
 }
 
@@ -29,6 +32,7 @@ export async function dispatch<K extends CommandName>(
     return fail('NOT_ALLOWED', 'This display cannot send commands');
   }
   if (!isCommandName(name)) return fail('VALIDATION', 'unknown command');
+  if (needsSignIn(name) && !core.signedIn()) return lockedTill();
   const parsed = parseCommandRequest(name, payload);
   if (!parsed.ok) return fail('VALIDATION', parsed.message);
   try {
@@ -39,6 +43,13 @@ export async function dispatch<K extends CommandName>(
     if (data.code === 'INTERNAL') core.logger?.error(`command ${name} failed`, errorFields(err));
     return { ok: false, error: data };
   }
+}
+
+function lockedTill(): Result<never> {
+  return {
+    ok: false,
+    error: { code: 'NOT_ALLOWED', message: 'Sign in first', retryable: false, reason: 'sign-in-needed' },
+  };
 }
 
 /** AppError → its data; GatewayError → a gateway code with a fixed message; anything else → INTERNAL. */

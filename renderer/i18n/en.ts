@@ -373,6 +373,7 @@ export const en = {
   'errorReason.sign-in-needed': 'Sign in first',
   'errorReason.role-needed': 'This needs the PIN of a supervisor (or an owner)',
   'errorReason.pin-taken': 'That PIN is already used on this till: choose another',
+  'errorReason.pin-shared': 'This PIN belongs to more than one account: a supervisor must reset one of them',
   'errorReason.shift-unresolved':
     'Payments of this shift still unresolved: {count}. Resolve them, or have a supervisor acknowledge them',
   'settings.idleLockMinutes': 'Lock after idle (minutes, 0 = never)',

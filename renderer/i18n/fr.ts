@@ -383,6 +383,7 @@ export const fr: Record<MessageKey, string> = {
   'errorReason.sign-in-needed': 'Connectez-vous d’abord',
   'errorReason.role-needed': 'Il faut le NIP d’un superviseur (ou du propriétaire)',
   'errorReason.pin-taken': 'Ce NIP est déjà utilisé sur cette caisse : choisissez-en un autre',
+  'errorReason.pin-shared': 'Ce NIP appartient à plus d’un compte : un superviseur doit en réinitialiser un',
   'errorReason.shift-unresolved':
     'Paiements de ce quart encore non résolus : {count}. Résolvez-les, ou faites-en prendre acte par un superviseur',
   'settings.idleLockMinutes': 'Verrouiller après inactivité (minutes, 0 = jamais)',

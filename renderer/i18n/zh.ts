@@ -362,6 +362,7 @@ export const zh: Record<MessageKey, string> = {
   'errorReason.sign-in-needed': '请先登录',
   'errorReason.role-needed': '此操作需要主管（或店主）的 PIN 码',
   'errorReason.pin-taken': '此 PIN 码已在本收银台使用，请另选一个',
+  'errorReason.pin-shared': '此 PIN 码属于多个账户，请主管重设其中一个',
   'errorReason.shift-unresolved': '本班次仍有 {count} 笔付款未解决：请先处理，或由主管确认',
   'settings.idleLockMinutes': '闲置后锁定（分钟，0 表示从不）',
   'settings.shiftPerDay': '每天一个班次',

@@ -29,6 +29,8 @@ export interface CoreContext {
   pushSnapshot(): void;
   /** Every PIN check of this till goes through it, keyed ('till', or a staff account id). */
   pinThrottle: PinThrottle;
+  /** Each person's allowance of "is this new PIN free?" checks (staff/pin-claim.ts). */
+  pinClaimThrottle: PinThrottle;
   clock: Clock;
   logger: CoreLogger;
   payments(): PaymentsPort;

@@ -1,9 +1,12 @@
 // Sign-in, sign-out and the Staff screen's accounts. Managing accounts needs a supervisor's PIN (an
-// owner's to add an owner or touch one); a supervisor cannot make someone more than a supervisor.
+// owner's to add an owner, or to deactivate or reactivate a supervisor or an owner); a supervisor
+// cannot make someone more than a supervisor.
 // Resetting a forgotten PIN: a supervisor resets a cashier's or their own, an owner anyone's.
 import { AppError } from '../../../shared/result.ts';
 import { withApprover } from '../staff/approval-context.ts';
+import { claimNewPin } from '../staff/pin-claim.ts';
 import type { CoreContext } from './core-context.ts';
+import { errorFields } from './core-logger.ts';
 import type { HandlerGroup } from './handler-types.ts';
 
 type StaffCommands =
@@ -30,7 +33,8 @@ export function staffHandlers(ctx: CoreContext): HandlerGroup<StaffCommands> {
       return ctx.directory.list();
     },
     'staff.add': async ({ name, role, pin, operatorId, approverPin }) => {
-      await ctx.staff.approve(approverPin, role === 'owner' ? 'owner' : 'supervisor');
+      const approver = await ctx.staff.approve(approverPin, role === 'owner' ? 'owner' : 'supervisor');
+      await claimNewPin(pinClaims(ctx), pin, null, approver.staffId, 'staff.add');
       const added = await ctx.directory.add({ name, role, pin, operatorId });
       ctx.logger.info(`staff account ${added.staffId} added (${added.role})`);
       return added;
@@ -38,7 +42,8 @@ export function staffHandlers(ctx: CoreContext): HandlerGroup<StaffCommands> {
     'staff.setActive': async ({ staffId, active, approverPin }) => {
       const target = ctx.directory.get(staffId);
       if (!target) throw new AppError('NOT_FOUND', 'No such staff account');
-      await ctx.staff.approve(approverPin, target.role === 'owner' ? 'owner' : 'supervisor');
+      // Only an owner turns a supervisor (or an owner) off or on: supervisors cannot remove each other.
+      await ctx.staff.approve(approverPin, target.role === 'cashier' ? 'supervisor' : 'owner');
       ctx.directory.setActive(staffId, active);
       ctx.staff.refresh();
       ctx.pushSnapshot();
@@ -54,6 +59,7 @@ export function staffHandlers(ctx: CoreContext): HandlerGroup<StaffCommands> {
         throw new AppError('NOT_ALLOWED', "This needs an owner's PIN", false, 'role-needed', {
           role: 'owner',
         });
+      await claimNewPin(pinClaims(ctx), pin, staffId, approver.staffId, 'staff.setPin');
       await ctx.directory.changePin(staffId, pin);
       // Journaled without the PIN: whose PIN was reset, and (as the row's approver) by whom.
       const journal = ctx.journal();
@@ -73,6 +79,34 @@ export function staffHandlers(ctx: CoreContext): HandlerGroup<StaffCommands> {
       }
       ctx.logger.info(`PIN of staff ${staffId} reset, approved by staff ${approver.staffId}`);
       return ctx.directory.get(staffId) ?? target;
+    },
+  };
+}
+
+/** A new PIN is checked under the till's PIN lockout; a taken one is journaled as pin.taken. */
+export function pinClaims(ctx: CoreContext) {
+  return {
+    throttle: ctx.pinThrottle,
+    claims: ctx.pinClaimThrottle,
+    directory: ctx.directory,
+    async onTaken(detail: { by: string; forStaffId: string | null; command: string }) {
+      ctx.logger.warn(`a new PIN was refused as taken (${detail.command}, asked by staff ${detail.by})`);
+      const journal = ctx.journal();
+      if (!journal) return;
+      try {
+        await journal.write(() =>
+          journal.events.append({
+            at: ctx.clock.now(),
+            entity: 'pin',
+            entityId: `staff:${detail.by}`,
+            type: 'pin.taken',
+            cause: 'command',
+            detail,
+          }),
+        );
+      } catch (err) {
+        ctx.logger.error('a refused PIN claim could not be journaled', errorFields(err));
+      }
     },
   };
 }

@@ -11,6 +11,8 @@ import type { KeyEvent } from './ports.ts';
 export interface TillCore {
   readonly handlers: Handlers;
   readonly logger: CoreLogger;
+  /** Someone is signed in (false: the till is locked and dispatch answers only the lock screen). */
+  signedIn(): boolean;
   /** Events this role may hear (ROLE_EVENTS); returns the unsubscribe function. */
   subscribe(role: Role, listener: EventListener): () => void;
   customerView(): CustomerView;

@@ -21,6 +21,7 @@ import type { PaymentsChange } from '../payments/changes.ts';
 import { localDate, systemTimeZone } from '../payments/local-day.ts';
 import { currentApprover } from '../staff/approval-context.ts';
 import { ensureFirstOwner } from '../staff/first-owner.ts';
+import { PIN_CLAIMS_PER_WINDOW } from '../staff/pin-claim.ts';
 import { createStaffSession } from '../staff/session.ts';
 import { createShifts } from '../staff/shifts.ts';
 import { createShiftsRepo } from '../staff/shifts-repo.ts';
@@ -138,9 +139,17 @@ async function startTillCore(
     logger.info('central store database set from the start options');
   // One throttle (and one lockout file) for every PIN of this till: the supervisor's under 'till',
   // staff accounts under their own keys.
+  const lockoutStore = createFileLockoutStore(opts.dataDir, { maxAttempts: MAX_PIN_ATTEMPTS });
   const pinThrottle = createPinThrottle({
-    store: createFileLockoutStore(opts.dataDir, { maxAttempts: MAX_PIN_ATTEMPTS }),
+    store: lockoutStore,
     now: () => clock.now(),
+    onAttempt: (record) => journalPinAttempt(record),
+  });
+  // New PINs are checked against everyone's: each check is spent from the asker's own allowance.
+  const pinClaimThrottle = createPinThrottle({
+    store: lockoutStore,
+    now: () => clock.now(),
+    maxAttempts: PIN_CLAIMS_PER_WINDOW,
     onAttempt: (record) => journalPinAttempt(record),
   });
   // A new till's supervisor PIN is the documented default: the first owner account is made from it.
@@ -505,6 +514,7 @@ async function startTillCore(
     openShiftFor,
     pushSnapshot,
     pinThrottle,
+    pinClaimThrottle,
     clock,
     logger,
     payments: () => stack.payments,
@@ -568,6 +578,7 @@ async function startTillCore(
   return {
     handlers,
     logger,
+    signedIn: () => session.cashier() !== null,
     subscribe: (role, listener) => hub.subscribe(role, listener),
     customerView,
     snapshot,

@@ -50,10 +50,15 @@ export async function createPinGuard(opts: {
   await ensureDefaultPin(secrets);
 
   function check(pin: string): Promise<void> {
-    return throttle.attempt(TILL_PIN_KEY, async () => {
-      const stored = await secrets.get('pinHash');
-      return stored !== null && (await verifyPin(pin, stored));
-    });
+    // One PIN, one holder: its right PIN may forgive the wrong ones before it.
+    return throttle.attempt(
+      TILL_PIN_KEY,
+      async () => {
+        const stored = await secrets.get('pinHash');
+        return stored !== null && (await verifyPin(pin, stored));
+      },
+      { forgives: true },
+    );
   }
 
   return {

@@ -10,8 +10,12 @@ export interface LockoutState {
   failures: number;
   /** Lockouts in a row without a right PIN in between: each one lasts twice as long as the last. */
   lockouts: number;
-  /** Epoch ms; 0 when not locked. */
+  /** Epoch ms the last lockout ends (0 or past: not locked). */
   lockedUntil: number;
+  /** Epoch ms the next wrong PIN wears off from (absent: from now; files from before it). */
+  failedAt?: number;
+  /** Epoch ms the next lockout level wears off from (absent: from now). */
+  calmFrom?: number;
 }
 
 export const NO_LOCKOUT: LockoutState = Object.freeze({ failures: 0, lockouts: 0, lockedUntil: 0 });
@@ -27,6 +31,8 @@ const stateSchema = z.object({
   failures: z.number().int().min(0),
   lockouts: z.number().int().min(0),
   lockedUntil: z.number().int().min(0),
+  failedAt: z.number().int().min(0).optional(),
+  calmFrom: z.number().int().min(0).optional(),
 });
 // A plain record parsed into a Map: keys such as "__proto__" stay ordinary keys.
 const fileSchema = z.record(z.string(), stateSchema);

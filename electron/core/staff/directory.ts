@@ -1,6 +1,9 @@
 // Staff accounts: add, list, find by PIN (PINs are unique per till, so the PIN alone names the
 // cashier), change a PIN, deactivate. A PIN is only ever kept as a scrypt hash; since each hash has its
 // own salt, finding an account by PIN verifies against every active account (a till has a handful).
+// A PIN is unique across every account, active or not: a deactivated account keeps its PIN, and
+// reactivating it must not give one PIN to two people. Two active accounts that still share one (made
+// before that rule) sign in neither: a supervisor resets one of them.
 
 import { AppError } from '../../../shared/result.ts';
 import { STAFF_ROLES, type StaffRole, type StaffView } from '../../../shared/staff.ts';
@@ -24,8 +27,11 @@ export interface StaffDirectory {
   addHashed(a: Omit<NewStaff, 'pin'> & { pinHash: string }): StaffView;
   list(): StaffView[];
   get(staffId: string): StaffView | null;
-  /** The active account with this PIN, or null. */
+  /** The active account with this PIN, or null; refuses a PIN two active accounts share. */
   findByPin(pin: string): Promise<StaffView | null>;
+  /** Whether an account other than `except` holds this PIN, active or not. Answers about others' PINs:
+   *  ask it only under the PIN throttle (staff/pin-claim.ts). */
+  pinTaken(pin: string, except?: string): Promise<boolean>;
   changePin(staffId: string, newPin: string): Promise<void>;
   setActive(staffId: string, active: boolean): void;
   hasActiveOwner(): boolean;
@@ -45,14 +51,19 @@ export function checkNewStaff(a: NewStaff): NewStaff {
 export function createStaffDirectory(db: Db, now: () => number): StaffDirectory {
   const repo = createStaffRepo(db);
 
-  async function matching(pin: string, rows: StaffRow[]): Promise<StaffRow | null> {
+  async function matchingAll(pin: string, rows: StaffRow[]): Promise<StaffRow[]> {
     const hits = await Promise.all(rows.map((r) => verifyPin(pin, r.pinHash)));
-    return rows[hits.indexOf(true)] ?? null;
+    return rows.filter((_, i) => hits[i]);
+  }
+
+  async function pinTaken(pin: string, except?: string): Promise<boolean> {
+    if (!PIN_PATTERN.test(pin)) return false;
+    const others = repo.all().filter((r) => r.staffId !== except);
+    return (await matchingAll(pin, others)).length > 0;
   }
 
   async function checkPinFree(pin: string, except?: string): Promise<void> {
-    const others = repo.all().filter((r) => r.active && r.staffId !== except);
-    if (await matching(pin, others))
+    if (await pinTaken(pin, except))
       throw new AppError(
         'CONFLICT',
         'That PIN is already used on this till: choose another',
@@ -80,12 +91,21 @@ export function createStaffDirectory(db: Db, now: () => number): StaffDirectory 
     },
     async findByPin(pin) {
       if (!PIN_PATTERN.test(pin)) return null;
-      const row = await matching(
+      const rows = await matchingAll(
         pin,
         repo.all().filter((r) => r.active),
       );
+      if (rows.length > 1)
+        throw new AppError(
+          'CONFLICT',
+          'This PIN belongs to more than one account: a supervisor must reset one of them',
+          false,
+          'pin-shared',
+        );
+      const row = rows[0];
       return row ? staffView(row) : null;
     },
+    pinTaken,
     async changePin(staffId, newPin) {
       if (!PIN_PATTERN.test(newPin)) throw new AppError('VALIDATION', 'PIN is 4 to 8 digits');
       await checkPinFree(newPin, staffId);

@@ -92,9 +92,11 @@ export function createStaffSession(deps: StaffSessionDeps) {
     async verifyOwn(pin: string): Promise<StaffView> {
       if (!cashier) return lookUp(pin);
       const me = cashier;
+      // The account's own key: only its own PIN passes, so that PIN forgives the key's wrong ones.
       await deps.throttle.attempt(
         `staff:${me.staffId}`,
         async () => (await deps.directory.findByPin(pin))?.staffId === me.staffId,
+        { forgives: true },
       );
       return me;
     },

@@ -24,6 +24,7 @@ before(async () => {
   dir = mkdtempSync(join(tmpdir(), 'till-receipts-'));
   printer = await startFakeNetworkPrinter();
   core = await createTillCore({ dataDir: dir, secrets: createMemorySecretStore() });
+  await signIn(core);
   const r = await dispatch(core, 'till', 'settings.update', {
     pin: '1234',
     patch: {
@@ -38,7 +39,6 @@ before(async () => {
     },
   });
   assert.ok(r.ok, JSON.stringify(r));
-  await signIn(core);
 });
 
 after(async () => {

@@ -19,7 +19,7 @@ function coreThrowing(thrown: unknown): Dispatchable & { seen: unknown[]; logged
     },
     'sale.new': async () => null,
   } as unknown as Handlers;
-  return { handlers, seen, logged, logger: { error: (m) => logged.push(m) } };
+  return { handlers, seen, logged, signedIn: () => true, logger: { error: (m) => logged.push(m) } };
 }
 
 const pay = { amountCents: 1000, tipCents: 0, wallet: 'ALIPAY' };

@@ -53,7 +53,7 @@ function setup(opts: { throwInternal?: boolean } = {}) {
       throw new AppError('NOT_ALLOWED', 'Wrong supervisor PIN');
     },
   } as unknown as Handlers;
-  const core = { handlers };
+  const core = { handlers, signedIn: () => true };
   const registry = createWindowRegistry();
   registry.add(TILL_ID, 'till');
   registry.add(CUSTOMER_ID, 'customer');

@@ -16,6 +16,12 @@ let dir = '';
 before(async () => {
   booted = await bootMain();
   ({ fake, dir } = booted);
+  // A locked till answers only its lock screen: the owner signs in (the sandbox's default PIN).
+  const tillContents = fake.windows[0]?.webContents ?? { id: 0 };
+  const signedIn = await booted.invoke(tillContents, 'app://till/till/index.html', 'staff.signIn', {
+    pin: '1234',
+  });
+  assert.ok(signedIn.ok, JSON.stringify(signedIn));
 });
 
 after(() => booted.dispose());

@@ -1,9 +1,11 @@
 // Writes one till's batch in one transaction: the till and its store, the raw events (a repeat of an
 // event already there is skipped: the unique key is till id + sequence), then the projections, each row
 // replaced only by a snapshot at least as new as the one it holds. A batch delivered twice, or after a
-// crash between the commit and the till's own note of it, changes nothing.
+// crash between the commit and the till's own note of it, changes nothing. A till login writes only its
+// own till's rows (row-level security, central migration 3): a batch naming another till is refused.
 import type { ClientBase } from 'pg';
 import { type Batch, batchSchema } from './batch.ts';
+import { checkTillLogin, tillLoginError } from './till-login-check.ts';
 
 export interface IngestResult {
   /** Events new to the central side. */
@@ -90,6 +92,7 @@ export async function ingestBatch(
   const lastSeq = b.events[b.events.length - 1]?.seq ?? 0;
   await client.query('BEGIN');
   try {
+    await checkTillLogin(client, b.tillId);
     const res = await client.query(INGEST, [
       b.tillId,
       b.storeId,
@@ -110,6 +113,6 @@ export async function ingestBatch(
     return { inserted, duplicates: b.events.length - inserted, lastSeq };
   } catch (err) {
     await client.query('ROLLBACK').catch(() => undefined);
-    throw err;
+    throw tillLoginError(err);
   }
 }

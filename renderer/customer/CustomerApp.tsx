@@ -66,7 +66,12 @@ function QrPhase({ view }: { view: CustomerView }) {
   return (
     <section className="customer-qr">
       <div className="customer-qr-code">
-        <QrBox payload={view.qrPayload ?? ''} size={360} label={wallet} />
+        <QrBox
+          payload={view.qrPayload ?? ''}
+          size={360}
+          label={wallet}
+          cannotShow={t(lang, 'customer.qrCannotShow')}
+        />
       </div>
       <div className="customer-qr-words">
         <h1>{t(lang, 'customer.scanWith', { wallet })}</h1>

@@ -41,6 +41,8 @@ export const en = {
   'qr.title': 'Customer scans this QR with {wallet}',
   'qr.expiresIn': 'QR valid for {seconds} s',
   'qr.expired': 'QR expired — still checking with OTTPay',
+  'qr.cannotShow':
+    'The QR code from the gateway cannot be shown. The payment is being checked with OTTPay: do not charge again; cancel and start a new payment.',
   'scan.title': 'Scan the customer’s payment code now',
   'scan.hint': 'Only a wallet payment code is accepted here.',
   'scan.walletLabel': 'Wallet',
@@ -69,6 +71,8 @@ export const en = {
   'attemptReason.notFound': 'The gateway never received this order: nothing was charged.',
   'attemptReason.cancelled': 'Cancelled: checking with the gateway that the customer did not pay.',
   'attemptReason.qrExpired': 'The QR code expired: checking with the gateway that the customer did not pay.',
+  'attemptReason.qrUnusable':
+    'The gateway sent a QR code too long to show: checking with the gateway that the customer did not pay. Do not charge again.',
   'attemptReason.restartedWithQr':
     'The till restarted while the QR code was shown: checking with the gateway whether the customer paid.',
   'attemptReason.paidAfterCancel':
@@ -395,6 +399,7 @@ export const en = {
   'customer.cancelled': 'Payment cancelled',
   'customer.cancelledHint': 'Please ask the cashier',
   'customer.tillDown': 'This display is not connected to the till',
+  'customer.qrCannotShow': 'This QR code cannot be shown. Please ask the cashier.',
   'conn.lost': 'Till not running — this page lost its connection to the till.',
   'conn.lostHint': 'Restart the till, then open the address it prints. Nothing here is current until then.',
   'conn.restarted': 'The till was restarted: this page’s session has ended.',

@@ -43,6 +43,8 @@ export const fr: Record<MessageKey, string> = {
   'qr.title': 'Le client scanne ce QR avec {wallet}',
   'qr.expiresIn': 'QR valide encore {seconds} s',
   'qr.expired': 'QR expiré — vérification auprès d’OTTPay',
+  'qr.cannotShow':
+    'Le code QR reçu de la passerelle ne peut pas être affiché. Le paiement est vérifié auprès d’OTTPay : ne débitez pas une deuxième fois ; annulez et recommencez le paiement.',
   'scan.title': 'Scannez maintenant le code de paiement du client',
   'scan.hint': 'Seul un code de paiement de portefeuille est accepté ici.',
   'scan.walletLabel': 'Portefeuille',
@@ -75,6 +77,8 @@ export const fr: Record<MessageKey, string> = {
   'attemptReason.cancelled': 'Annulé : vérification auprès de la passerelle que le client n’a pas payé.',
   'attemptReason.qrExpired':
     'Le code QR a expiré : vérification auprès de la passerelle que le client n’a pas payé.',
+  'attemptReason.qrUnusable':
+    'La passerelle a envoyé un code QR trop long pour être affiché : vérification auprès d’elle que le client n’a pas payé. Ne débitez pas une deuxième fois.',
   'attemptReason.restartedWithQr':
     'La caisse a redémarré pendant l’affichage du code QR : vérification auprès de la passerelle que le client a payé ou non.',
   'attemptReason.paidAfterCancel':
@@ -405,6 +409,7 @@ export const fr: Record<MessageKey, string> = {
   'customer.cancelled': 'Paiement annulé',
   'customer.cancelledHint': 'Veuillez vous adresser à la caisse',
   'customer.tillDown': 'Cet écran n’est pas relié à la caisse',
+  'customer.qrCannotShow': 'Ce code QR ne peut pas être affiché. Veuillez vous adresser à la caisse.',
   'conn.lost': 'Caisse arrêtée — cette page a perdu la connexion avec la caisse.',
   'conn.lostHint':
     'Redémarrez la caisse, puis ouvrez l’adresse qu’elle affiche. D’ici là, rien ici n’est à jour.',

@@ -41,6 +41,8 @@ export const zh: Record<MessageKey, string> = {
   'qr.title': '顾客使用{wallet}扫描此二维码',
   'qr.expiresIn': '二维码剩余 {seconds} 秒',
   'qr.expired': '二维码已过期 — 正在向 OTTPay 查询',
+  'qr.cannotShow':
+    '网关发来的二维码无法显示。正在向 OTTPay 核实这笔付款：请勿重复收款；请取消后重新发起付款。',
   'scan.title': '请立即扫描顾客的付款码',
   'scan.hint': '此处仅接受钱包付款码。',
   'scan.walletLabel': '钱包',
@@ -66,6 +68,8 @@ export const zh: Record<MessageKey, string> = {
   'attemptReason.notFound': '网关从未收到此订单：没有扣款。',
   'attemptReason.cancelled': '已取消：正在向网关核实顾客没有付款。',
   'attemptReason.qrExpired': '二维码已过期：正在向网关核实顾客没有付款。',
+  'attemptReason.qrUnusable':
+    '支付网关发来的二维码太长，无法显示：正在向网关核实顾客没有付款。请勿重复收款。',
   'attemptReason.restartedWithQr': '显示二维码时收银机重新启动：正在向网关核实顾客是否已付款。',
   'attemptReason.paidAfterCancel': '取消后顾客仍付了款，而收银机已转到下一笔：请交付商品或给顾客退款。',
   'attemptReason.paidTwice': '这笔销售被重复付款：请退还多付的款项。',
@@ -380,6 +384,7 @@ export const zh: Record<MessageKey, string> = {
   'customer.cancelled': '付款已取消',
   'customer.cancelledHint': '请咨询收银员',
   'customer.tillDown': '此屏幕未连接到收银机',
+  'customer.qrCannotShow': '此二维码无法显示。请咨询收银员。',
   'conn.lost': '收银机未运行——本页面与收银机的连接已断开。',
   'conn.lostHint': '请重新启动收银机，然后打开它显示的地址。在此之前，本页内容均非最新。',
   'conn.restarted': '收银机已重新启动：本页面的会话已结束。',

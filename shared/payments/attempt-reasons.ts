@@ -13,6 +13,8 @@ export const REASON_TEMPLATES = {
   notFound: 'The gateway never received this order: nothing was charged.',
   cancelled: 'Cancelled: checking with the gateway that the customer did not pay.',
   qrExpired: 'The QR code expired: checking with the gateway that the customer did not pay.',
+  qrUnusable:
+    'The gateway sent a QR code too long to show: checking with the gateway that the customer did not pay. Do not charge again.',
   restartedWithQr:
     'The till restarted while the QR code was shown: checking with the gateway whether the customer paid.',
   paidAfterCancel:

@@ -1,5 +1,8 @@
 // How a receipt printer is named in the settings and on the command line (pure: the settings schema
-// checks it at the boundary, the core opens it).
+// checks it at the boundary, the core opens it). A printer target is written to, so only printer
+// device names pass: a path to a file (the journal, /etc/passwd) must never become a "printer".
+// The core checks again when it opens the device (electron/core/printing/char-device.ts).
+import { serialPathProblem, usbDevicePathProblem } from './printer-device-names.ts';
 
 export type PrinterTarget =
   | { kind: 'tcp'; host: string; port: number }
@@ -16,8 +19,17 @@ export function parsePrinterTarget(text: string): PrinterTarget {
     return { kind: 'tcp', host: (tcp[1] ?? '').replace(/^\[|\]$/g, ''), port };
   }
   const serial = /^serial:(.+?)(?:@(\d{3,6}))?$/.exec(t);
-  if (serial) return { kind: 'serial', path: serial[1] ?? '', baudRate: Number(serial[2] ?? 9600) };
-  if (t.startsWith('/') || /^[A-Za-z]:\\/.test(t)) return { kind: 'device', path: t };
+  if (serial) {
+    const path = serial[1] ?? '';
+    const problem = serialPathProblem(path);
+    if (problem) throw new Error(problem);
+    return { kind: 'serial', path, baudRate: Number(serial[2] ?? 9600) };
+  }
+  if (t.startsWith('/') || /^[A-Za-z]:[\\/]/.test(t) || t.startsWith('\\')) {
+    const problem = usbDevicePathProblem(t);
+    if (problem) throw new Error(problem);
+    return { kind: 'device', path: t };
+  }
   throw new Error(
     `"${text}" is not a printer: use tcp://HOST:PORT, serial:PATH or a device path like /dev/usb/lp0`,
   );

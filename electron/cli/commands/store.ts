@@ -2,23 +2,27 @@
 //   store report  --pg URL --day YYYY-MM-DD [--store ID] [--json]
 //   store serve   --pg URL --port N [--host H]   (read-only owner's page; prints its URL with the token)
 //   store migrate --pg URL                       (applies the central schema; tills also do it on connect)
+//   store add-till --pg URL --role NAME [--till ID]  (a database login of its own for one till)
 // The password may be in the URL or in PGPASSWORD; it is never printed.
 import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { z } from 'zod';
 import { redactText } from '../../core/logging/index.ts';
+import { addTillLogin } from '../../store/add-till.ts';
 import { migrateCentral } from '../../store/migrate.ts';
 import { pgClientConfig, pgUrlProblem, redactPgUrl } from '../../store/pg-config.ts';
 import { chainDayReport } from '../../store/report.ts';
 import { reportText } from '../../store/report-text.ts';
 import { serveStoreReport } from '../../store/serve.ts';
 
-export const summary = 'chain reports from the central PostgreSQL: report, serve (owner page), migrate';
+export const summary =
+  'chain reports from the central PostgreSQL: report, serve (owner page), migrate, add-till (a login per till)';
 
 const USAGE = `usage:
   npm run --silent cli -- store report --pg URL --day YYYY-MM-DD [--store ID] [--json]
   npm run --silent cli -- store serve --pg URL --port N [--host H]
   npm run --silent cli -- store migrate --pg URL
+  npm run --silent cli -- store add-till --pg URL --role NAME [--till ID]
 `;
 
 const pgUrl = z.string().superRefine((v, ctx) => {
@@ -45,6 +49,16 @@ const schemas = {
     })
     .strict(),
   migrate: z.object({ pg: pgUrl }).strict(),
+  'add-till': z
+    .object({
+      pg: pgUrl,
+      role: z.string().regex(/^[a-z][a-z0-9_]{0,62}$/, 'is a lower-case letter, then letters, digits or _'),
+      till: z
+        .string()
+        .regex(/^[A-Za-z0-9_.:-]{1,200}$/, 'is the till id (letters, digits, . _ : -)')
+        .optional(),
+    })
+    .strict(),
 };
 type Sub = keyof typeof schemas;
 
@@ -59,6 +73,8 @@ function parse<S extends Sub>(sub: S, args: string[]): z.infer<(typeof schemas)[
       json: { type: 'boolean' },
       port: { type: 'string' },
       host: { type: 'string' },
+      role: { type: 'string' },
+      till: { type: 'string' },
     },
   });
   const parsed = schemas[sub].safeParse(values);
@@ -83,7 +99,7 @@ async function connect(url: string): Promise<pg.Client> {
 
 export async function run(args: string[]): Promise<number> {
   const [sub, ...rest] = args;
-  if (sub !== 'report' && sub !== 'serve' && sub !== 'migrate') {
+  if (sub !== 'report' && sub !== 'serve' && sub !== 'migrate' && sub !== 'add-till') {
     process.stderr.write(USAGE);
     return 2;
   }
@@ -108,6 +124,22 @@ export async function run(args: string[]): Promise<number> {
           applied.length
             ? `applied central migrations ${applied.join(', ')}\n`
             : 'central schema is up to date\n',
+        );
+      } finally {
+        await client.end();
+      }
+      return 0;
+    }
+    if (sub === 'add-till') {
+      const o = parse('add-till', rest);
+      const client = await connect(o.pg);
+      try {
+        await migrateCentral(client);
+        const added = await addTillLogin(client, o.role, o.till ?? null);
+        process.stdout.write(
+          `added till login ${added.role} (${added.tillId ? `till ${added.tillId}` : 'bound to its till by its first batch'})\n` +
+            `password: ${added.password}\n` +
+            'shown once: enter it in that till’s Settings → Central store database, with this login in the URL\n',
         );
       } finally {
         await client.end();

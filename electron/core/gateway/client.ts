@@ -4,6 +4,7 @@
 import { z } from 'zod';
 import { ABSOLUTE_MAX_CENTS } from '../../../shared/money.ts';
 import { type Clock, sleep, systemClock } from '../clock.ts';
+import { codeUrlProblem, UnusableCodeUrlError } from './code-url.ts';
 import { openData, sealData, type WireData } from './envelope.ts';
 import {
   type ActionClass,
@@ -203,7 +204,10 @@ export function createGatewayClient(
         },
         req.operatorId,
       );
-      const d = parseData('ACTIVEPAY', activePayData, needData('ACTIVEPAY', answer));
+      const data = needData('ACTIVEPAY', answer);
+      const unusable = codeUrlProblem(data.code_url);
+      if (unusable) throw new UnusableCodeUrlError(unusable);
+      const d = parseData('ACTIVEPAY', activePayData, data);
       checkSameOrder('ACTIVEPAY', d.order_id, req.orderId);
       return { orderId: req.orderId, codeUrl: d.code_url };
     },

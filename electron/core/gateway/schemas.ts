@@ -2,6 +2,7 @@
 // OTTPay varies between strings and numbers for the same field: both are accepted. Required fields
 // are strict (a pay answer without them is an unknown outcome); informational ones are lenient (null).
 import { z } from 'zod';
+import { codeUrlProblem } from './code-url.ts';
 import type { OrderStatus } from './types.ts';
 
 export const ORDER_STATUSES = [
@@ -39,7 +40,14 @@ const status = z
   .pipe(z.enum(ORDER_STATUSES));
 
 export const activePayData = z.object({
-  code_url: z.string().trim().min(1, 'code_url is empty'),
+  code_url: z
+    .string()
+    .trim()
+    .min(1, 'code_url is empty')
+    .superRefine((v, ctx) => {
+      const problem = codeUrlProblem(v);
+      if (problem) ctx.addIssue({ code: 'custom', message: problem });
+    }),
   order_id: lenientText,
 });
 

@@ -4,6 +4,7 @@
 import { centsToPlain } from '../../../shared/money.ts';
 import { REASON_TEMPLATES, reasonText } from '../../../shared/payments/attempt-reasons.ts';
 import type { RefundEventType } from '../../../shared/payments/refund-machine.ts';
+import { UnusableCodeUrlError } from '../gateway/code-url.ts';
 import { GatewayError, type OrderState } from '../gateway/types.ts';
 import type { AttemptRow, EventCause } from '../journal/rows.ts';
 import type { AttemptChange } from './transitions.ts';
@@ -100,6 +101,8 @@ export function changeFromPayError(err: unknown, cause: EventCause): AttemptChan
     case 'network':
       return { event: 'NOT_SENT', cause, reason: REASONS.notSent, detail };
     case 'unknown_outcome':
+      if (e instanceof UnusableCodeUrlError)
+        return { event: 'OUTCOME_UNKNOWN', cause, reason: reasonText('qrUnusable'), detail };
       return { event: 'OUTCOME_UNKNOWN', cause, reason: REASONS.unknown, detail };
     default:
       return { event: 'OUTCOME_UNKNOWN', cause, reason: REASONS.unknown, detail };

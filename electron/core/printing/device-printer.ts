@@ -1,23 +1,15 @@
 // A printer that is a file: Linux USB printer devices (/dev/usb/lp0) take raw ESC/POS written to them.
-// Opened for each receipt (the device comes and goes with the cable), written whole, closed.
-import { open } from 'node:fs/promises';
+// Opened for each receipt (the device comes and goes with the cable), written whole, closed. Only a
+// /dev/usb/lpN character device is opened, never through a link (see char-device.ts).
+import { openUsbPrinterDevice } from './char-device.ts';
 import { PrintError, type Printer } from './printer.ts';
 
 export function createDevicePrinter(path: string): Printer {
   return {
     target: path,
     async print(bytes) {
-      let handle: Awaited<ReturnType<typeof open>>;
-      try {
-        // No O_CREAT: a missing device is an unplugged printer, not a file to make.
-        handle = await open(path, 'r+');
-      } catch (err) {
-        const code = (err as NodeJS.ErrnoException).code;
-        throw new PrintError(
-          code === 'ENOENT' || code === 'ENODEV' || code === 'ENXIO' ? 'offline' : 'unreachable',
-          `printer device ${path}: ${code ?? String(err)}`,
-        );
-      }
+      // No O_CREAT: a missing device is an unplugged printer, not a file to make.
+      const handle = await openUsbPrinterDevice(path);
       try {
         await handle.write(bytes);
       } catch (err) {

@@ -1,6 +1,7 @@
 // A serial receipt printer through the project's serialport stack (loaded on first use, like the
 // scanner driver, so a till without the native addon still prints over the network).
 import { loadSerialDriver, type SerialPortClass } from '../devices/serial-driver.ts';
+import { checkSerialDevice } from './char-device.ts';
 import { PrintError, type Printer } from './printer.ts';
 
 export interface SerialPrinterOptions {
@@ -15,7 +16,10 @@ export function createSerialPrinter(opts: SerialPrinterOptions): Printer {
     target: `serial:${opts.path}`,
     async print(bytes) {
       const SerialPort = opts.SerialPort ?? (await driver());
-      const port = new SerialPort({ path: opts.path, baudRate: opts.baudRate, autoOpen: false });
+      // A serial printer must be a terminal device: the resolved device is opened, not the name,
+      // so a link swapped after the check cannot redirect the receipt into a file.
+      const device = await checkSerialDevice(opts.path);
+      const port = new SerialPort({ path: device, baudRate: opts.baudRate, autoOpen: false });
       await new Promise<void>((resolve, reject) =>
         port.open((err) =>
           err ? reject(new PrintError('offline', `serial printer ${opts.path}: ${err.message}`)) : resolve(),

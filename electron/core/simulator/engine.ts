@@ -23,7 +23,8 @@ export const DEFAULT_TIMINGS: SimTimings = {
   holdMs: 120_000,
 };
 
-export type FaultMode = 'http500' | 'drop' | 'hang' | 'bad_md5' | 'rsp_code' | 'oversized';
+/** long_code_url: ACTIVEPAY creates the order as usual but answers a code_url no QR code can hold. */
+export type FaultMode = 'http500' | 'drop' | 'hang' | 'bad_md5' | 'rsp_code' | 'oversized' | 'long_code_url';
 
 /** A one-shot fault for the next matching processV2 request. */
 export interface FaultSpec {

@@ -100,7 +100,7 @@ function answer(engine: SimEngine, settings: ProtocolSettings, rawBody: string, 
   about.orderId = typeof data.order_id === 'string' ? data.order_id : null;
 
   const fault = engine.takeFault(action);
-  if (fault && fault.mode !== 'bad_md5') {
+  if (fault && fault.mode !== 'bad_md5' && fault.mode !== 'long_code_url') {
     engine.log(`${action} ${merchantId}: injected fault ${fault.mode}`);
     if (fault.mode === 'http500') return { kind: 'garbage500' };
     if (fault.mode === 'drop') return { kind: 'drop' };
@@ -124,6 +124,7 @@ function answer(engine: SimEngine, settings: ProtocolSettings, rawBody: string, 
     reply = refuse(200, err.code, err.message);
   }
   if (fault?.mode === 'bad_md5' && reply.kind === 'json') reply = corrupt(reply, data, signKey);
+  if (fault?.mode === 'long_code_url') reply = lengthenCodeUrl(reply, signKey);
   const code = reply.kind === 'json' ? String(reply.body.rsp_code) : reply.kind;
   engine.log(`${action} ${merchantId} order=${about.orderId ?? '-'} v${String(envelope.version)} → ${code}`);
   return reply;
@@ -415,6 +416,23 @@ function orderData(settings: ProtocolSettings, order: SimOrder, action: string):
 function ok(signKey: string, code: string, data: Data, message = 'success'): Reply {
   const sealed = sealData(data as Record<string, WireValue | undefined>, signKey);
   return { kind: 'json', status: 200, body: { rsp_code: code, rsp_msg: message, ...sealed } };
+}
+
+/** The 'long_code_url' fault: the same answer (the order exists) with a code_url of 2,600 characters. */
+function lengthenCodeUrl(reply: Reply, signKey: string): Reply {
+  if (reply.kind !== 'json' || typeof reply.body.md5 !== 'string') return reply;
+  const opened = openData(reply.body, signKey);
+  if (!opened.ok || typeof opened.data.code_url !== 'string') return reply;
+  const url = opened.data.code_url;
+  const data = {
+    ...opened.data,
+    code_url: `${url}${url.includes('?') ? '&' : '?'}pad=${'x'.repeat(2600 - url.length)}`,
+  };
+  return {
+    kind: 'json',
+    status: reply.status,
+    body: { ...reply.body, ...sealData(data as Record<string, WireValue>, signKey) },
+  };
 }
 
 /** Re-seals the answer's data (or, on a refusal, the order id) under a wrong md5: it decrypts, but does not verify. */

@@ -19,7 +19,9 @@ export function ActiveQrScreen({ attempt }: { attempt: AttemptView }) {
       <p className="big-amount" data-testid="qr-amount">
         {money(lang, attempt.amountCents + attempt.tipCents, attempt.currency)}
       </p>
-      {attempt.qr && <QrBox payload={attempt.qr.payload} size={240} label={wallet} />}
+      {attempt.qr && (
+        <QrBox payload={attempt.qr.payload} size={240} label={wallet} cannotShow={tr('qr.cannotShow')} />
+      )}
       <p className="countdown" data-testid="countdown">
         {secondsLeft > 0 ? tr('qr.expiresIn', { seconds: secondsLeft }) : tr('qr.expired')}
       </p>

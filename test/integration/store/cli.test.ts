@@ -3,6 +3,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import pg from 'pg';
+import { PG_MIGRATIONS } from '../../../electron/store/migrations/index.ts';
 import type { ChainDayReport } from '../../../shared/store-report.ts';
 import { startTestPostgres, TEST_PG_PASSWORD, type TestPostgres } from '../../support/postgres.ts';
 import { prng } from '../../support/prng.ts';
@@ -84,24 +85,51 @@ describe('store report', () => {
     assert.match(empty.stderr, /holds no till data yet/);
     const first = await runCli(['store', 'migrate', '--pg', server.urlWithPassword('fresh')]);
     assert.equal(first.code, 0, first.stderr);
-    assert.equal(first.stdout, 'applied central migrations 1, 2\n');
+    assert.equal(
+      first.stdout,
+      `applied central migrations ${PG_MIGRATIONS.map((m) => m.version).join(', ')}\n`,
+    );
     const again = await runCli(['store', 'migrate', '--pg', server.urlWithPassword('fresh')]);
     assert.equal(again.stdout, 'central schema is up to date\n');
   });
 
-  it('after migrate, a till role with only the README’s grants ships (no CREATE right needed)', async () => {
+  it('after migrate, a till login from `store add-till` ships (no CREATE right needed); a shared role no longer does', async () => {
     const admin = new pg.Client({ connectionString: server.urlWithPassword('fresh') });
     await admin.connect();
     try {
+      // The shared role the README used to recommend (issue 22): refused, clearly, nothing written.
       await admin.query(`CREATE ROLE till_writer LOGIN PASSWORD 'writer-secret'`);
       await admin.query(`REVOKE CREATE ON SCHEMA public FROM PUBLIC`);
       await admin.query(`GRANT USAGE ON SCHEMA pos TO till_writer`);
       await admin.query(`GRANT SELECT, INSERT, UPDATE ON ALL TABLES IN SCHEMA pos TO till_writer`);
-      const w = watchAgent({
+      const shared = watchAgent({
         db: rig.handle.db,
         url: `postgresql://till_writer@127.0.0.1:${server.port}/fresh`,
         storeId: 'north',
         secrets: { password: 'writer-secret' },
+      });
+      try {
+        const s = await shared.until((x) => x.lastError !== null, 'an error');
+        assert.match(s.lastError ?? '', /store add-till/);
+      } finally {
+        await shared.agent.stop();
+      }
+      const none = await admin.query('SELECT count(*)::int AS n FROM pos.events');
+      assert.equal(none.rows[0]?.n, 0);
+      const added = await runCli([
+        'store',
+        'add-till',
+        '--pg',
+        server.urlWithPassword('fresh'),
+        '--role',
+        'till_north',
+      ]);
+      assert.equal(added.code, 0, added.stderr);
+      const w = watchAgent({
+        db: rig.handle.db,
+        url: `postgresql://till_north@127.0.0.1:${server.port}/fresh`,
+        storeId: 'north',
+        secrets: { password: /password: (\S+)/.exec(added.stdout)?.[1] ?? '' },
       });
       try {
         await caughtUp(w, rig);

@@ -1,22 +1,32 @@
 // `npm run package:check`: packs the Linux `dir` target against the stand-in Electron in
 // build/electron-dist (the real binary cannot be fetched everywhere), then opens app.asar and fails
-// unless the app is complete and nothing that should stay out went in.
+// unless the app is complete and nothing that should stay out went in; reads what the native
+// prebuilds need of glibc and libstdc++ (objdump) against the deb's Depends. Then packs the Windows
+// `dir` target against a stand-in electron.exe (stand-in-electron-exe.ts) and reads back what
+// electron-builder wrote into it: the asar integrity resource, the fuses, the Windows prebuilds.
 import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { extractFile, listPackage } from '@electron/asar';
+import { extractFile, getRawHeader, listPackage } from '@electron/asar';
 import { ROLE_EVENTS } from '../../shared/contract.ts';
+import { nativeRuntimeProblems } from './native-runtime-policy.ts';
 import {
   cspProblems,
+  filesConfigProblems,
   fuseProblems,
   linuxConfigProblems,
   prebuildProblems,
   readBuilderConfig,
+  TARGET_PREBUILDS,
 } from './package-policy.ts';
+import { writeStandInElectronExe } from './stand-in-electron-exe.ts';
+import { winExecutableProblems } from './win-executable-policy.ts';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const outDir = join(root, 'release', 'package-check');
+const winOutDir = join(root, 'release', 'package-check-win');
 
 function run(args: string[]): void {
   const result = spawnSync(process.execPath, args, { cwd: root, stdio: ['ignore', 'inherit', 'inherit'] });
@@ -95,7 +105,39 @@ async function check(): Promise<string[]> {
       }),
     ),
   );
-  problems.push(...linuxConfigProblems(readBuilderConfig(root), root));
+  const config = readBuilderConfig(root);
+  problems.push(...linuxConfigProblems(config, root));
+  problems.push(...filesConfigProblems(config));
+  problems.push(
+    ...nativeRuntimeProblems(
+      TARGET_PREBUILDS['linux-x64'].map((p) => ({
+        path: p,
+        objdumpT: objdumpT(join(resources, 'app.asar.unpacked', p)),
+      })),
+      config.deb?.depends ?? [],
+    ),
+  );
+  return problems;
+}
+
+function objdumpT(file: string): string {
+  const r = spawnSync('objdump', ['-T', file], { encoding: 'utf8' });
+  if (r.error || r.status !== 0)
+    throw new Error(`objdump -T ${file} failed (binutils installed?): ${r.error?.message ?? r.stderr}`);
+  return r.stdout;
+}
+
+/** The Windows app folder: its prebuilds, and what electron-builder wrote into the executable. */
+async function checkWin(): Promise<string[]> {
+  const resources = join(winOutDir, 'win-unpacked', 'resources');
+  const asarPath = join(resources, 'app.asar');
+  if (!existsSync(asarPath)) return [`no app.asar at ${relative(root, asarPath)}`];
+  const problems = prebuildProblems(walk(join(resources, 'app.asar.unpacked')), 'win32-x64');
+  const exe = join(winOutDir, 'win-unpacked', 'OTTPay Till.exe');
+  problems.push(...(await fuseProblems(exe)));
+  // Electron checks the header's SHA-256 (asar integrity) against the executable's resource.
+  const headerHash = createHash('sha256').update(getRawHeader(asarPath).headerString).digest('hex');
+  problems.push(...winExecutableProblems(readFileSync(exe), headerHash));
   return problems;
 }
 
@@ -111,7 +153,24 @@ run([
   '-c.npmRebuild=false',
   `-c.directories.output=${relative(root, outDir)}`,
 ]);
-const problems = await check();
+const electronVersion = (
+  JSON.parse(readFileSync(join(root, 'node_modules', 'electron', 'package.json'), 'utf8')) as {
+    version: string;
+  }
+).version;
+rmSync(winOutDir, { recursive: true, force: true });
+writeStandInElectronExe(join(winOutDir, 'electron-dist'), electronVersion);
+run([
+  'node_modules/electron-builder/cli.js',
+  '--win',
+  'dir',
+  '--x64',
+  '--publish',
+  'never',
+  `-c.electronDist=${relative(root, join(winOutDir, 'electron-dist'))}`,
+  `-c.directories.output=${relative(root, winOutDir)}`,
+]);
+const problems = [...(await check()), ...(await checkWin())];
 if (problems.length > 0) {
   for (const p of problems.slice(0, 50)) console.error(`package:check: ${p}`);
   console.error(`package:check FAILED: ${problems.length} problem(s)`);
@@ -119,5 +178,6 @@ if (problems.length > 0) {
 }
 console.log(
   'package:check ok: main, preloads and renderer entries packed; native modules unpacked, only linux-x64; ' +
-    'no tests, sources or devDependencies; fuses set in the binary; CSP header; deb config (X11, depends, keyring, AppArmor)',
+    'no tests, sources or devDependencies; fuses set in the binary; CSP header; deb config (X11, depends, keyring, AppArmor); ' +
+    'glibc and libstdc++ needs of the prebuilds in Depends; Windows: only win32-x64 prebuilds, asar integrity resource, fuses',
 );

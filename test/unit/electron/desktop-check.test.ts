@@ -27,18 +27,44 @@ test('Electron can start: the binary named by path.txt exists and there is a dis
   assert.equal(checkDesktop({ ...base, platform: 'win32', env: {} }).ok, true, 'Windows always has one');
 });
 
-test('each reason Electron cannot start is one plain sentence', () => {
-  const reason = (input: Partial<DesktopCheckInput>) => {
+test('each reason Electron cannot start is one plain sentence; only a missing binary is fetched', () => {
+  const result = (input: Partial<DesktopCheckInput>) => {
     const r = checkDesktop({ ...base, ...input });
-    return r.ok ? null : r.reason;
+    return r.ok ? null : { reason: r.reason, fetch: r.fetch };
   };
-  assert.match(reason({ readFile: () => null }) ?? '', /Electron binary is not installed/);
-  assert.match(reason({ exists: () => false }) ?? '', /Electron binary is not installed/);
-  assert.match(reason({ electronDir: null }) ?? '', /electron package is not installed/);
-  assert.match(reason({ env: {} }) ?? '', /no display/);
+  assert.deepEqual(result({ readFile: () => null }), {
+    reason: 'the Electron binary is not installed',
+    fetch: true,
+  });
+  assert.deepEqual(result({ exists: () => false }), {
+    reason: 'the Electron binary is not installed',
+    fetch: true,
+  });
+  assert.deepEqual(result({ electronDir: null }), {
+    reason: 'the electron package is not installed',
+    fetch: false,
+  });
+  // No display: nothing to fetch a desktop app for, whether the binary is there or not.
+  assert.deepEqual(result({ env: {}, readFile: () => null }), {
+    reason: 'there is no display (neither DISPLAY nor WAYLAND_DISPLAY is set)',
+    fetch: false,
+  });
+  // CI's variable against fetching Electron holds for `npm start` too.
+  assert.deepEqual(
+    result({ env: { DISPLAY: ':0', ELECTRON_SKIP_BINARY_DOWNLOAD: '1' }, readFile: () => null }),
+    {
+      reason: 'the Electron binary is not installed and ELECTRON_SKIP_BINARY_DOWNLOAD is set',
+      fetch: false,
+    },
+  );
   assert.equal(
     fallbackLine('there is no display'),
     'The desktop app cannot start here: there is no display. Starting the till in the browser instead.',
+  );
+  assert.equal(
+    fallbackLine('the zip did not match.'),
+    'The desktop app cannot start here: the zip did not match. Starting the till in the browser instead.',
+    'one full stop',
   );
 });
 
@@ -49,6 +75,13 @@ test('ELECTRON_OVERRIDE_DIST_PATH is honoured as the electron package honours it
     exists: (p) => p === join('/custom', 'electron'),
   });
   assert.deepEqual(r, { ok: true, electronPath: join('/custom', 'electron') });
+  // An override without its binary is the user's setting: the installer would not fill it.
+  const missing = checkDesktop({ ...base, env: { DISPLAY: ':0', ELECTRON_OVERRIDE_DIST_PATH: '/custom' } });
+  assert.deepEqual(missing, {
+    ok: false,
+    reason: `there is no Electron binary at ${join('/custom', 'electron')}`,
+    fetch: false,
+  });
 });
 
 test('the browser shell gets the flags it knows; desktop-only ones are left out', () => {

@@ -145,7 +145,7 @@ async function startTillCore(
   });
   // A new till's supervisor PIN is the documented default: the first owner account is made from it.
   await ensureDefaultPin(opts.secrets);
-  const staffStore = openStaffStore(opts.dataDir, () => clock.now());
+  const staffStore = openStaffStore(opts.dataDir, () => clock.now(), opts.appVersion);
   try {
     await ensureFirstOwner(staffStore.directory, opts.secrets, settings.get().operatorId);
   } catch (err) {
@@ -301,6 +301,7 @@ async function startTillCore(
       env,
       actor: journalActor,
       cashierOperatorId: () => session.cashier()?.operatorId ?? null,
+      ...(opts.appVersion ? { appVersion: opts.appVersion } : {}),
     });
     logger.info(s.sandbox ? `sandbox mode: embedded simulator at ${s.simulatorUrl ?? '?'}` : 'live mode');
     try {

@@ -45,3 +45,12 @@ export interface UpdateStatus {
 export function channelFileStem(channel: UpdateChannel): string {
   return channel === 'stable' ? 'latest' : 'beta';
 }
+
+/** The answer to a supervisor's "Install now". */
+export interface UpdateInstallAnswer {
+  /** True when the install started (the till restarts into the new version). */
+  started: boolean;
+  /** Why it waits (it then installs as soon as the till is idle), or why nothing happened. */
+  waitingFor: 'payment-in-flight' | 'payment-unresolved' | 'sale-open' | 'nothing-ready' | null;
+  status: UpdateStatus;
+}

@@ -11,7 +11,6 @@ import { checkFeed } from './update-check.ts';
 export interface FeedAgentOptions {
   currentVersion: string;
   target: FeedTarget;
-  tillId?: string;
   downloadDir: string;
   install(file: string): boolean;
 }
@@ -21,11 +20,12 @@ export function createFeedAgent(o: FeedAgentOptions): UpdateAgent & { downloaded
   let file: string | null = null;
   return {
     async check(feed): Promise<AgentCheck> {
+      const { tillId, ...where } = feed;
       const outcome = await checkFeed({
-        ...feed,
+        ...where,
         target: o.target,
         currentVersion: o.currentVersion,
-        ...(o.tillId ? { tillId: o.tillId } : {}),
+        ...(tillId ? { tillId } : {}),
       });
       offered = outcome.kind === 'offer' ? outcome.feed : null;
       if (outcome.kind === 'offer') return { kind: 'offer', version: outcome.version };

@@ -11,7 +11,7 @@ export type AgentCheck =
 
 export interface UpdateAgent {
   /** Reads the feed; never downloads. */
-  check(feed: { feedUrl: string; channel: UpdateChannel }): Promise<AgentCheck>;
+  check(feed: { feedUrl: string; channel: UpdateChannel; tillId: string | null }): Promise<AgentCheck>;
   /** Downloads the offered version and verifies it; rejects (keeping nothing) when it does not verify. */
   download(): Promise<void>;
   /** Whether quitting may install the downloaded update (the service keeps this in step with the gate). */

@@ -22,6 +22,8 @@ export interface UpdateServiceOptions {
   /** The feed in effect: the start flag or environment first, else the setting. */
   feed(): { feedUrl: string; channel: UpdateChannel };
   activity(): TillActivity;
+  /** meta.till_id: the till's place in a staged rollout. */
+  tillId?(): string | null;
   log(level: 'info' | 'warn' | 'error', message: string): void;
   onStatus?(status: UpdateStatus): void;
 }
@@ -81,7 +83,7 @@ export function createUpdateService(o: UpdateServiceOptions): UpdateService {
     changed();
     let outcome: AgentCheck;
     try {
-      outcome = await o.agent.check(feed);
+      outcome = await o.agent.check({ ...feed, tillId: o.tillId?.() ?? null });
     } catch (err) {
       failures++;
       phase = 'failed';

@@ -19,6 +19,8 @@ import type { ReceiptDoc } from './printing/receipt-layout.ts';
 import type { ScanLogEntry } from './scanning/scan-log.ts';
 import { type ShiftReport, type ShiftSummary, STAFF_ROLES, type StaffView } from './staff.ts';
 import { storeSyncSettingsSchema } from './store-sync.ts';
+import type { UpdateInstallAnswer, UpdateStatus } from './updates/update-status.ts';
+import { updateSettingsSchema } from './updates/update-status.ts';
 
 export type { ScanLogEntry } from './scanning/scan-log.ts';
 
@@ -133,6 +135,8 @@ export const settingsPatchSchema = z
     shiftPerDay: z.boolean(),
     /** Where this till ships its journal (a chain's central PostgreSQL); the password is a secret. */
     storeSync: storeSyncSettingsSchema,
+    /** Where this till looks for updates (issue 19), and which channel it follows. */
+    updates: updateSettingsSchema,
   })
   .strict()
   .partial();
@@ -394,6 +398,11 @@ export const commands = {
     request: z.object({ shiftId: z.number().int().min(1) }).strict(),
     result: null as unknown as { filename: string; csv: string },
   },
+  /** Updates: what Settings → About shows; "Check now" asks the feed at once. */
+  'updates.status': { request: empty, result: null as unknown as UpdateStatus },
+  'updates.check': { request: empty, result: null as unknown as UpdateStatus },
+  /** A supervisor's "Install now": installs on an idle till, or as soon as the payment in the air ends. */
+  'updates.install': { request: z.object({ pin }).strict(), result: null as unknown as UpdateInstallAnswer },
 } as const;
 
 export type CommandName = keyof typeof commands;

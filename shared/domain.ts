@@ -5,6 +5,7 @@ import type { Currency } from './money.ts';
 import type { ReceiptDoc } from './printing/receipt-layout.ts';
 import type { StaffState } from './staff.ts';
 import type { StoreSyncSettings, StoreSyncStatus } from './store-sync.ts';
+import type { UpdateSettings, UpdateStatus } from './updates/update-status.ts';
 import type { Wallet } from './wallet.ts';
 
 export { WALLET_NAMES, WALLETS, type Wallet } from './wallet.ts';
@@ -123,6 +124,8 @@ export interface TillSnapshot {
   staff: StaffState;
   /** Shipping the journal to the chain's central database. */
   storeSync: StoreSyncStatus;
+  /** Updates (issue 19): absent where no updater runs (the browser shell). */
+  updates?: UpdateStatus;
 }
 
 /** Receipts: the latest print jobs, and the receipt the screen printer shows (no printer hardware). */
@@ -193,6 +196,7 @@ export interface PublicSettings {
   /** One shift per local day (closed at the first sign-in of the next day) instead of one per sign-in. */
   shiftPerDay: boolean;
   storeSync: StoreSyncSettings;
+  updates: UpdateSettings;
 }
 
 export interface ReceiptSettings {

@@ -23,6 +23,7 @@ import { createSafeStorageSecretStore, secureStorageProblem } from './secret-sto
 import { parseShellArgs } from './shell-args.ts';
 import { createShutdown } from './shutdown.ts';
 import { claimSingleInstance } from './single-instance.ts';
+import { electronUpdates } from './updates.ts';
 import { createWindowRegistry } from './window-registry.ts';
 import { openWindows, type ShellWindows } from './windows.ts';
 
@@ -84,6 +85,7 @@ async function start(): Promise<void> {
     appVersion: app.getVersion(),
     printing: electronPrinting(),
     storeStart: { url: args.storePg, storeId: args.storeId },
+    updates: electronUpdates(args.updateFeed, logger),
   });
   core = till;
   // The "Browser (LAN)" display setting: the customer display for a tablet on the shop's network.

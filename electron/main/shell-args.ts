@@ -11,6 +11,8 @@ export interface ShellArgs {
   dataDir: string | null;
   storePg: string | null;
   storeId: string | null;
+  /** `--update-feed URL` or TILL_UPDATE_FEED: the update feed, over the setting (README "Updates"). */
+  updateFeed: string | null;
 }
 
 /** `--name value` or `--name=value`; a following flag is not taken as the value. */
@@ -37,5 +39,6 @@ export function parseShellArgs(
     dataDir,
     storePg: flagValue(argv, '--store-pg'),
     storeId: flagValue(argv, '--store-id'),
+    updateFeed: flagValue(argv, '--update-feed') ?? (env.TILL_UPDATE_FEED?.trim() || null),
   };
 }

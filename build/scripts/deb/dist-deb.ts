@@ -51,6 +51,8 @@ const built = spawnSync(
     'never',
     `-c.electronDist=${electronDist}`,
     `-c.directories.output=${out}`,
+    // Config overrides passed through, e.g. `-- -c.extraMetadata.version=0.2.0` (the update feed test).
+    ...process.argv.slice(2).filter((a) => a.startsWith('-c.')),
   ],
   { cwd: root, stdio: ['ignore', 'inherit', 'inherit'], env: { ...process.env, CUSTOM_FPM_PATH: fpm } },
 );

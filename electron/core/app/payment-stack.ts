@@ -52,7 +52,11 @@ export async function startPaymentStack(input: PaymentStackInput): Promise<Payme
               log.warn('sandbox: the code hash key is kept in memory only', errorFields(err)),
           }),
     });
-    const handle = openJournal({ path: journalPath, now: () => clock.now() });
+    const handle = openJournal({
+      path: journalPath,
+      now: () => clock.now(),
+      ...(input.appVersion ? { appVersion: input.appVersion } : {}),
+    });
     closers.push(() => handle.close());
     const journal = createJournal(handle.db, input.actor?.(handle.db));
 

@@ -26,6 +26,8 @@ export interface PaymentStackInput {
   actor?: (db: Db) => () => JournalActor;
   /** The signed-in cashier's OTTPay operator id, sent instead of the till's. */
   cashierOperatorId?: () => string | null;
+  /** This till's version, recorded in the journal (named if an older till later meets it). */
+  appVersion?: string;
 }
 
 export interface PaymentStack {

@@ -2,6 +2,7 @@
 // gateway or embedded simulator + engine, recovered at start), scanners, gateway health, the customer
 // projection and the event fan-out. Both shells hold the TillCore it returns.
 import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
 import type { CustomerView, PublicSettings, TillSnapshot } from '../../../shared/domain.ts';
 import type { FreshRate } from '../../../shared/payments/cny.ts';
 import { AppError } from '../../../shared/result.ts';
@@ -14,6 +15,7 @@ import { createFileLockoutStore } from '../config/pin-lockout-store.ts';
 import { createPinThrottle, MAX_PIN_ATTEMPTS, type PinAttemptRecord } from '../config/pin-throttle.ts';
 import type { SecretStore } from '../config/secret-store.ts';
 import { createSettingsStore } from '../config/settings-store.ts';
+import { JOURNAL_FILE } from '../journal/journal-files.ts';
 import type { Db } from '../journal/open-journal.ts';
 import type { JournalActor } from '../journal/rows.ts';
 import type { LogSink } from '../logging/index.ts';
@@ -51,6 +53,7 @@ import type { PaymentStack, StackFactories } from './stack-types.ts';
 import { staffHandlers } from './staff-handlers.ts';
 import { storeSyncHandlers } from './store-sync-handlers.ts';
 import type { TillCore } from './till-core-types.ts';
+import { createTillUpdates, type TillUpdatesOptions, updateHandlers } from './till-updates.ts';
 import { createViewPusher } from './view-pusher.ts';
 
 export type { TillCore } from './till-core-types.ts';
@@ -87,6 +90,8 @@ export interface TillCoreOptions {
   printing?: PrintingShell;
   /** `--store-pg` / `--store-id` from the command line (TILL_STORE_PG / TILL_STORE_ID are read from env). */
   storeStart?: StoreStartValues;
+  /** The shell's updater (electron-updater) and the feed from its start options (issue 19). */
+  updates?: TillUpdatesOptions;
 }
 
 /** How long the customer display says "cancelled" after a payment is set aside (unless a new amount comes). */
@@ -154,7 +159,7 @@ async function startTillCore(
   });
   // A new till's supervisor PIN is the documented default: the first owner account is made from it.
   await ensureDefaultPin(opts.secrets);
-  const staffStore = openStaffStore(opts.dataDir, () => clock.now());
+  const staffStore = openStaffStore(opts.dataDir, () => clock.now(), opts.appVersion);
   try {
     await ensureFirstOwner(staffStore.directory, opts.secrets, settings.get().operatorId);
   } catch (err) {
@@ -226,6 +231,18 @@ async function startTillCore(
   let closed = false;
   let paymentsStale = false;
   const shiftClosedHooks = new Set<(z: ShiftReport) => void>();
+  const updates = createTillUpdates({
+    options: opts.updates,
+    currentVersion: opts.appVersion ?? '0.0.0',
+    clock,
+    logger,
+    settings: () => settings.get(),
+    snapshot,
+    changed: () => pushSnapshot(),
+    journalFile: join(opts.dataDir, JOURNAL_FILE),
+  });
+  // Shift close is the till's regular moment to install a downloaded update (when nothing is in the air).
+  shiftClosedHooks.add(() => updates.service?.requestInstall('shift-close'));
 
   /** PIN guesses go to the log and the journal's event log, for the owner; never the PIN itself. */
   function journalPinAttempt(record: PinAttemptRecord): void {
@@ -310,6 +327,7 @@ async function startTillCore(
       env,
       actor: journalActor,
       cashierOperatorId: () => session.cashier()?.operatorId ?? null,
+      ...(opts.appVersion ? { appVersion: opts.appVersion } : {}),
     });
     logger.info(s.sandbox ? `sandbox mode: embedded simulator at ${s.simulatorUrl ?? '?'}` : 'live mode');
     try {
@@ -379,6 +397,7 @@ async function startTillCore(
         idleLockSeconds: settings.get().idleLockMinutes * 60,
       },
       storeSync: sync.status(),
+      ...(updates.service ? { updates: updates.service.status() } : {}),
     };
   }
 
@@ -403,7 +422,10 @@ async function startTillCore(
   }
 
   function pushSnapshot(): void {
-    if (!closed) hub.emit('till.snapshot', snapshot());
+    if (closed) return;
+    // Payments or the sale may have moved: an update waiting for an idle till may go now.
+    updates.service?.activityChanged();
+    hub.emit('till.snapshot', snapshot());
   }
 
   function pushAll(): void {
@@ -569,11 +591,13 @@ async function startTillCore(
     ...staffHandlers(ctx),
     ...shiftHandlers(ctx),
     ...storeSyncHandlers(ctx),
+    ...updateHandlers(ctx, updates),
   });
 
   await applySync();
   scanWait.sync();
   pushAll();
+  updates.service?.start();
 
   return {
     handlers,
@@ -594,6 +618,7 @@ async function startTillCore(
       if (closed) return;
       closed = true;
       session.stop();
+      updates.service?.stop();
       endSetAsideNotice();
       views.stop();
       receipts.stop();

@@ -8,6 +8,7 @@ import Database from 'better-sqlite3';
 import { AppError } from '../../../shared/result.ts';
 import { MIGRATIONS } from './migrations/index.ts';
 import type { Migration } from './migrations/migration.ts';
+import { newerJournalMessage, readWriterVersion, recordWriterVersion } from './writer-version.ts';
 
 export type Db = Database.Database;
 
@@ -19,6 +20,8 @@ export interface OpenJournalOptions {
   migrations?: readonly Migration[];
   /** Used in the backup's file name. */
   now?: () => number;
+  /** This till's version: recorded in the journal, and named when refusing a newer journal. */
+  appVersion?: string;
 }
 
 export interface JournalHandle {
@@ -47,8 +50,13 @@ export function openJournal(options: OpenJournalOptions): JournalHandle {
     if (current > latest) {
       throw new AppError(
         'STORAGE',
-        `This journal was written by a newer version of the till (schema ${current}; this version knows up to ${latest}). ` +
-          'Install the newer till to open it; the file has not been changed.',
+        newerJournalMessage({
+          file: options.path,
+          schema: current,
+          knownSchema: latest,
+          writer: readWriterVersion(db),
+          self: options.appVersion,
+        }),
       );
     }
     const mode = String(db.pragma('journal_mode = WAL', { simple: true }));
@@ -75,6 +83,7 @@ export function openJournal(options: OpenJournalOptions): JournalHandle {
           migrations.filter((m) => m.version > current && m.alsoOnBackup),
         );
     }
+    if (options.appVersion && latest > 0) recordWriterVersion(db, options.appVersion);
     return {
       db,
       path: options.path,

@@ -15,8 +15,12 @@ export interface StaffStore {
   close(): void;
 }
 
-export function openStaffStore(dataDir: string, now: () => number): StaffStore {
-  const handle = openJournal({ path: join(dataDir, JOURNAL_FILE), now });
+export function openStaffStore(dataDir: string, now: () => number, appVersion?: string): StaffStore {
+  const handle = openJournal({
+    path: join(dataDir, JOURNAL_FILE),
+    now,
+    ...(appVersion ? { appVersion } : {}),
+  });
   return { directory: createStaffDirectory(handle.db, now), close: () => handle.close() };
 }
 

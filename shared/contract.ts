@@ -131,6 +131,8 @@ export const settingsPatchSchema = z
     shiftPerDay: z.boolean(),
     /** Where this till ships its journal (a chain's central PostgreSQL); the password is a secret. */
     storeSync: storeSyncSettingsSchema,
+    /** The local POS API: whether a POS may refund over it (off: 403 refunds-disabled). */
+    posApi: z.object({ refunds: z.boolean() }).strict(),
   })
   .strict()
   .partial();

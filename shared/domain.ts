@@ -198,6 +198,8 @@ export interface PublicSettings {
   /** One shift per local day (closed at the first sign-in of the next day) instead of one per sign-in. */
   shiftPerDay: boolean;
   storeSync: StoreSyncSettings;
+  /** The local POS API: refunds over it are off unless allowed here. */
+  posApi: { refunds: boolean };
 }
 
 export interface ReceiptSettings {

@@ -3,6 +3,7 @@
 // is the OS's per-user app folder unless `--data-dir=PATH` (or `--data-dir PATH`, or TILL_DATA_DIR)
 // names another, e.g. a separate disk or a folder the shop backs up. `--store-pg URL` and `--store-id ID`
 // (either also as --flag=value) set the chain's central database for scripted installs.
+// `--pos-api-port N`, `--pos-api-key KEY`, `--pos-api-host H` start the local POS API.
 import { resolve } from 'node:path';
 
 export interface ShellArgs {
@@ -11,6 +12,9 @@ export interface ShellArgs {
   dataDir: string | null;
   storePg: string | null;
   storeId: string | null;
+  posApiPort: string | null;
+  posApiKey: string | null;
+  posApiHost: string | null;
 }
 
 /** `--name value` or `--name=value`; a following flag is not taken as the value. */
@@ -37,5 +41,8 @@ export function parseShellArgs(
     dataDir,
     storePg: flagValue(argv, '--store-pg'),
     storeId: flagValue(argv, '--store-id'),
+    posApiPort: flagValue(argv, '--pos-api-port'),
+    posApiKey: flagValue(argv, '--pos-api-key'),
+    posApiHost: flagValue(argv, '--pos-api-host'),
   };
 }

@@ -19,6 +19,8 @@ import type { JournalActor } from '../journal/rows.ts';
 import type { LogSink } from '../logging/index.ts';
 import type { PaymentsChange } from '../payments/changes.ts';
 import { localDate, systemTimeZone } from '../payments/local-day.ts';
+import type { PosApiStart } from '../pos-api/start-options.ts';
+import { type PosApi, startPosApi } from '../pos-api/start-pos-api.ts';
 import { currentApprover } from '../staff/approval-context.ts';
 import { ensureFirstOwner } from '../staff/first-owner.ts';
 import { createStaffSession } from '../staff/session.ts';
@@ -86,6 +88,8 @@ export interface TillCoreOptions {
   printing?: PrintingShell;
   /** `--store-pg` / `--store-id` from the command line (TILL_STORE_PG / TILL_STORE_ID are read from env). */
   storeStart?: StoreStartValues;
+  /** The local POS API (`--pos-api-port`, `--pos-api-key`, `--pos-api-host`); null or absent: off. */
+  posApi?: PosApiStart | null;
 }
 
 /** How long the customer display says "cancelled" after a payment is set aside (unless a new amount comes). */
@@ -217,6 +221,9 @@ async function startTillCore(
   let closed = false;
   let paymentsStale = false;
   const shiftClosedHooks = new Set<(z: ShiftReport) => void>();
+  /** The POS API's held waits hear every payments change, whichever stack is current. */
+  const posListeners = new Set<(change: PaymentsChange) => void>();
+  let posApi: PosApi | null = null;
 
   /** PIN guesses go to the log and the journal's event log, for the owner; never the PIN itself. */
   function journalPinAttempt(record: PinAttemptRecord): void {
@@ -445,6 +452,8 @@ async function startTillCore(
   }
 
   function onPaymentsChange(change: PaymentsChange): void {
+    for (const listener of posListeners) listener(change);
+    posApi?.paymentsChanged(change);
     // A sale that starts or closes ends what was being keyed (the projection ignores it meanwhile).
     if (change.kind === 'sale') draft = null;
     sync.nudge();
@@ -564,6 +573,39 @@ async function startTillCore(
   await applySync();
   scanWait.sync();
   pushAll();
+  if (opts.posApi) {
+    posApi = await startPosApi(ctx, opts.posApi, {
+      dataDir: opts.dataDir,
+      onChange: (listener) => {
+        posListeners.add(listener);
+        return () => posListeners.delete(listener);
+      },
+      refundsAllowed: () => settings.get().posApi.refunds,
+    }).catch(async (err: unknown) => {
+      await closeCore();
+      throw err;
+    });
+  }
+
+  async function closeCore(): Promise<void> {
+    if (closed) return;
+    closed = true;
+    await posApi?.close().catch((err: unknown) => logger.error('POS API close failed', errorFields(err)));
+    session.stop();
+    endSetAsideNotice();
+    views.stop();
+    receipts.stop();
+    stopProbes();
+    stopRates();
+    scanWait.stop();
+    offPayments();
+    offScanner();
+    await sync.close().catch((err: unknown) => logger.error('sync agent close failed', errorFields(err)));
+    await scanner.close().catch((err: unknown) => logger.error('scanner close failed', errorFields(err)));
+    await stack.close().catch((err: unknown) => logger.error('payments close failed', errorFields(err)));
+    staffStore.close();
+    lock.release();
+  }
 
   return {
     handlers,
@@ -579,23 +621,9 @@ async function startTillCore(
       shiftClosedHooks.add(hook);
       return () => shiftClosedHooks.delete(hook);
     },
-    async close() {
-      if (closed) return;
-      closed = true;
-      session.stop();
-      endSetAsideNotice();
-      views.stop();
-      receipts.stop();
-      stopProbes();
-      stopRates();
-      scanWait.stop();
-      offPayments();
-      offScanner();
-      await sync.close().catch((err: unknown) => logger.error('sync agent close failed', errorFields(err)));
-      await scanner.close().catch((err: unknown) => logger.error('scanner close failed', errorFields(err)));
-      await stack.close().catch((err: unknown) => logger.error('payments close failed', errorFields(err)));
-      staffStore.close();
-      lock.release();
+    get posApi() {
+      return posApi ? { url: posApi.url, fingerprint256: posApi.fingerprint256 } : null;
     },
+    close: closeCore,
   };
 }

@@ -97,6 +97,8 @@ export interface SaleView {
   /** The newest attempt; earlier ones are in `attempts`. */
   attempt: AttemptView | null;
   attempts: AttemptView[];
+  /** Asked for by the shop's POS over the local POS API, with its own order number (if it gave one). */
+  pos?: { reference: string | null } | null;
 }
 
 export type GatewayHealth = {
@@ -156,6 +158,8 @@ export interface CustomerView {
   cnyFen?: number | null;
   /** When that rate was asked (epoch ms): shown in small type under the RMB amount. */
   cnyRateAt?: number | null;
+  /** The payment came from the shop's POS: its order number, shown as on the till. */
+  pos?: { reference: string | null } | null;
 }
 
 /** Settings as the till renderer sees them: secrets are only ever reported as set or not. */

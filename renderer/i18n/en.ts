@@ -367,6 +367,8 @@ export const en = {
   'customer.cancelled': 'Payment cancelled',
   'customer.cancelledHint': 'Please ask the cashier',
   'customer.tillDown': 'This display is not connected to the till',
+  'pos.from': 'From POS',
+  'pos.fromRef': 'From POS · ref {ref}',
   'conn.lost': 'Till not running — this page lost its connection to the till.',
   'conn.lostHint': 'Restart the till, then open the address it prints. Nothing here is current until then.',
   'conn.restarted': 'The till was restarted: this page’s session has ended.',

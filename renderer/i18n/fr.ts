@@ -377,6 +377,8 @@ export const fr: Record<MessageKey, string> = {
   'customer.cancelled': 'Paiement annulé',
   'customer.cancelledHint': 'Veuillez vous adresser à la caisse',
   'customer.tillDown': 'Cet écran n’est pas relié à la caisse',
+  'pos.from': 'Depuis le PDV',
+  'pos.fromRef': 'Depuis le PDV · réf. {ref}',
   'conn.lost': 'Caisse arrêtée — cette page a perdu la connexion avec la caisse.',
   'conn.lostHint':
     'Redémarrez la caisse, puis ouvrez l’adresse qu’elle affiche. D’ici là, rien ici n’est à jour.',

@@ -352,6 +352,8 @@ export const zh: Record<MessageKey, string> = {
   'customer.cancelled': '付款已取消',
   'customer.cancelledHint': '请咨询收银员',
   'customer.tillDown': '此屏幕未连接到收银机',
+  'pos.from': '来自收银系统',
+  'pos.fromRef': '来自收银系统 · 单号 {ref}',
   'conn.lost': '收银机未运行——本页面与收银机的连接已断开。',
   'conn.lostHint': '请重新启动收银机，然后打开它显示的地址。在此之前，本页内容均非最新。',
   'conn.restarted': '收银机已重新启动：本页面的会话已结束。',

@@ -19,6 +19,7 @@ import type { JournalActor } from '../journal/rows.ts';
 import type { LogSink } from '../logging/index.ts';
 import type { PaymentsChange } from '../payments/changes.ts';
 import { localDate, systemTimeZone } from '../payments/local-day.ts';
+import { markCustomerView, markSale } from '../pos-api/pos-mark.ts';
 import type { PosApiStart } from '../pos-api/start-options.ts';
 import { type PosApi, startPosApi } from '../pos-api/start-pos-api.ts';
 import { currentApprover } from '../staff/approval-context.ts';
@@ -364,7 +365,7 @@ async function startTillCore(
     return {
       sandbox: stack.sandbox,
       gateway: stack.payments.gatewayHealth(),
-      sale: stack.payments.currentSale(),
+      sale: markSale(stack.payments.currentSale(), stack.journal ?? null),
       attention: stack.payments.needsAttention(),
       background: stack.payments.inBackground(),
       scanners: scanner.statuses(),
@@ -389,7 +390,7 @@ async function startTillCore(
     } catch (err) {
       logger.error('the exchange rate could not be read', errorFields(err));
     }
-    return projectCustomerView(sale, {
+    const view = projectCustomerView(sale, {
       currency: s.currency,
       language: s.customerLanguage,
       sandbox: stack.sandbox,
@@ -398,6 +399,7 @@ async function startTillCore(
       draft,
       setAside: setAsideShown,
     });
+    return markCustomerView(view, sale, stack.journal ?? null);
   }
 
   function pushSnapshot(): void {

@@ -143,6 +143,9 @@ describe('POS API', () => {
     assert.equal(snap.sale?.saleId, p.id);
     assert.equal(snap.sale?.attempt?.qr?.payload, p.codeUrl);
     assert.equal(core.customerView().qrPayload, p.codeUrl);
+    // Marked as the POS's, with its reference, on both screens.
+    assert.deepEqual(snap.sale?.pos, { reference: 'TABLE-7' });
+    assert.deepEqual(core.customerView().pos, { reference: 'TABLE-7' });
     // A retry during: the same payment, no second charge; another body under the key: refused.
     const again = await pos.call('POST', '/v1/payments', { idem: key, body });
     assert.equal(again.status, 200);

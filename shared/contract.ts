@@ -315,6 +315,18 @@ export const commands = {
       .strict(),
     result: null as unknown as PublicSettings,
   },
+  /** Write-only, like the sign key: the key a POS must send to the local POS API. */
+  'settings.setPosApiKey': {
+    request: z
+      .object({
+        posApiKey: z
+          .string()
+          .regex(/^[\x21-\x7e]{16,256}$/, 'the POS API key is 16 to 256 printable characters without spaces'),
+        pin,
+      })
+      .strict(),
+    result: null as unknown as null,
+  },
   'settings.changePin': {
     request: z.object({ oldPin: pin, newPin: pin }).strict(),
     result: null as unknown as null,

@@ -130,6 +130,8 @@ export interface TillSnapshot {
   staff: StaffState;
   /** Shipping the journal to the chain's central database. */
   storeSync: StoreSyncStatus;
+  /** The local POS API: where it listens (null: off), its certificate's SHA-256 (TLS only), whether a key is saved. */
+  posApi?: { url: string | null; fingerprint256: string | null; keySet: boolean };
 }
 
 /** Receipts: the latest print jobs, and the receipt the screen printer shows (no printer hardware). */

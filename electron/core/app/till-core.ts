@@ -40,6 +40,7 @@ import { startHealthProbes } from './gateway-health.ts';
 import type { Handlers } from './handler-types.ts';
 import { historyHandlers } from './history-handlers.ts';
 import type { ScannerPort } from './ports.ts';
+import { posApiHandlers } from './pos-api-handlers.ts';
 import { startRatePoller } from './rate-poller.ts';
 import { receiptHandlers } from './receipt-handlers.ts';
 import { createReceiptPrinting, type PrintingShell } from './receipt-printing.ts';
@@ -225,6 +226,7 @@ async function startTillCore(
   /** The POS API's held waits hear every payments change, whichever stack is current. */
   const posListeners = new Set<(change: PaymentsChange) => void>();
   let posApi: PosApi | null = null;
+  let posKeySet = await opts.secrets.has('posApiKey');
 
   /** PIN guesses go to the log and the journal's event log, for the owner; never the PIN itself. */
   function journalPinAttempt(record: PinAttemptRecord): void {
@@ -378,6 +380,11 @@ async function startTillCore(
         idleLockSeconds: settings.get().idleLockMinutes * 60,
       },
       storeSync: sync.status(),
+      posApi: {
+        url: posApi?.url ?? null,
+        fingerprint256: posApi?.fingerprint256 ?? null,
+        keySet: posKeySet || opts.posApi?.key != null,
+      },
     };
   }
 
@@ -570,6 +577,10 @@ async function startTillCore(
     ...staffHandlers(ctx),
     ...shiftHandlers(ctx),
     ...storeSyncHandlers(ctx),
+    ...posApiHandlers(ctx, (key) => {
+      posKeySet = true;
+      posApi?.keyChanged(key);
+    }),
   });
 
   await applySync();

@@ -137,6 +137,8 @@ export const settingsPatchSchema = z
     storeSync: storeSyncSettingsSchema,
     /** Where this till looks for updates (issue 19), and which channel it follows. */
     updates: updateSettingsSchema,
+    /** The local POS API: whether a POS may refund over it (off: 403 refunds-disabled). */
+    posApi: z.object({ refunds: z.boolean() }).strict(),
   })
   .strict()
   .partial();
@@ -306,6 +308,18 @@ export const commands = {
       })
       .strict(),
     result: null as unknown as PublicSettings,
+  },
+  /** Write-only, like the sign key: the key a POS must send to the local POS API. */
+  'settings.setPosApiKey': {
+    request: z
+      .object({
+        posApiKey: z
+          .string()
+          .regex(/^[\x21-\x7e]{16,256}$/, 'the POS API key is 16 to 256 printable characters without spaces'),
+        pin,
+      })
+      .strict(),
+    result: null as unknown as null,
   },
   'settings.changePin': {
     request: z.object({ oldPin: pin, newPin: pin }).strict(),

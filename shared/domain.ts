@@ -93,6 +93,8 @@ export interface SaleView {
   /** The newest attempt; earlier ones are in `attempts`. */
   attempt: AttemptView | null;
   attempts: AttemptView[];
+  /** Asked for by the shop's POS over the local POS API, with its own order number (if it gave one). */
+  pos?: { reference: string | null } | null;
 }
 
 export type GatewayHealth = {
@@ -126,6 +128,8 @@ export interface TillSnapshot {
   storeSync: StoreSyncStatus;
   /** Updates (issue 19): absent where no updater runs (the browser shell). */
   updates?: UpdateStatus;
+  /** The local POS API: where it listens (null: off), its certificate's SHA-256 (TLS only), whether a key is saved. */
+  posApi?: { url: string | null; fingerprint256: string | null; keySet: boolean };
 }
 
 /** Receipts: the latest print jobs, and the receipt the screen printer shows (no printer hardware). */
@@ -154,6 +158,8 @@ export interface CustomerView {
   cnyFen?: number | null;
   /** When that rate was asked (epoch ms): shown in small type under the RMB amount. */
   cnyRateAt?: number | null;
+  /** The payment came from the shop's POS: its order number, shown as on the till. */
+  pos?: { reference: string | null } | null;
 }
 
 /** Settings as the till renderer sees them: secrets are only ever reported as set or not. */
@@ -197,6 +203,8 @@ export interface PublicSettings {
   shiftPerDay: boolean;
   storeSync: StoreSyncSettings;
   updates: UpdateSettings;
+  /** The local POS API: refunds over it are off unless allowed here. */
+  posApi: { refunds: boolean };
 }
 
 export interface ReceiptSettings {

@@ -17,6 +17,7 @@ const COMMANDS = [
   'shift',
   'store',
   'update',
+  'pos',
 ] as const;
 type CommandName = (typeof COMMANDS)[number];
 

@@ -7,6 +7,7 @@ import { createTillCore, type TillCore } from '../core/app/till-core.ts';
 import { dispatch } from '../core/dispatch.ts';
 import { createLogger } from '../core/logging/logger.ts';
 import { createRotatingFileSink } from '../core/logging/rotating-file-sink.ts';
+import { posApiStart } from '../core/pos-api/start-options.ts';
 import { eventChannel } from '../preload/channels.ts';
 import { type CustomerLan, followCustomerLanSetting } from '../web-shell/customer-lan.ts';
 import { APP_SCHEME } from './app-origins.ts';
@@ -86,8 +87,10 @@ async function start(): Promise<void> {
     printing: electronPrinting(),
     storeStart: { url: args.storePg, storeId: args.storeId },
     updates: electronUpdates(args.updateFeed, logger),
+    posApi: posApiStart({ port: args.posApiPort, key: args.posApiKey, host: args.posApiHost }, process.env),
   });
   core = till;
+  if (till.posApi) process.stdout.write(`pos api at ${till.posApi.url}\n`);
   // The "Browser (LAN)" display setting: the customer display for a tablet on the shop's network.
   customerLan = followCustomerLanSetting(till, {
     rendererDir: join(dist, 'renderer'),

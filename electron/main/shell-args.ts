@@ -3,6 +3,7 @@
 // is the OS's per-user app folder unless `--data-dir=PATH` (or `--data-dir PATH`, or TILL_DATA_DIR)
 // names another, e.g. a separate disk or a folder the shop backs up. `--store-pg URL` and `--store-id ID`
 // (either also as --flag=value) set the chain's central database for scripted installs.
+// `--pos-api-port N`, `--pos-api-key KEY`, `--pos-api-host H` start the local POS API.
 import { resolve } from 'node:path';
 
 export interface ShellArgs {
@@ -13,6 +14,9 @@ export interface ShellArgs {
   storeId: string | null;
   /** `--update-feed URL` or TILL_UPDATE_FEED: the update feed, over the setting (README "Updates"). */
   updateFeed: string | null;
+  posApiPort: string | null;
+  posApiKey: string | null;
+  posApiHost: string | null;
 }
 
 /** `--name value` or `--name=value`; a following flag is not taken as the value. */
@@ -40,5 +44,8 @@ export function parseShellArgs(
     storePg: flagValue(argv, '--store-pg'),
     storeId: flagValue(argv, '--store-id'),
     updateFeed: flagValue(argv, '--update-feed') ?? (env.TILL_UPDATE_FEED?.trim() || null),
+    posApiPort: flagValue(argv, '--pos-api-port'),
+    posApiKey: flagValue(argv, '--pos-api-key'),
+    posApiHost: flagValue(argv, '--pos-api-host'),
   };
 }

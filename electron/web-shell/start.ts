@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { createTillCore } from '../core/app/till-core.ts';
 import { DEFAULT_PIN } from '../core/config/defaults.ts';
 import { createFileSecretStore } from '../core/config/secret-store.ts';
+import { posApiStart } from '../core/pos-api/start-options.ts';
 import { followCustomerLanSetting } from './customer-lan.ts';
 import { createWebShell } from './server.ts';
 import { parseStartArgs } from './start-args.ts';
@@ -22,6 +23,7 @@ async function main(): Promise<void> {
     env: process.env,
     logger: { write: (line) => process.stderr.write(`${line}\n`) },
     storeStart: { url: args.storePg, storeId: args.storeId },
+    posApi: posApiStart({ port: args.posApiPort, key: args.posApiKey, host: args.posApiHost }, process.env),
   });
   const shell = await createWebShell({
     core,
@@ -59,6 +61,7 @@ async function main(): Promise<void> {
   // Announced only once SIGINT/SIGTERM are handled: whoever reads these lines may stop the till at once.
   process.stdout.write(`till ready at ${shell.tillUrl}\ncustomer display at ${shell.customerUrl}\n`);
   for (const url of shell.customerLanUrls) process.stdout.write(`customer display on the LAN at ${url}\n`);
+  if (core.posApi) process.stdout.write(`pos api at ${core.posApi.url}\n`);
   const sandbox = core.sandboxInfo;
   if (sandbox) {
     process.stdout.write(

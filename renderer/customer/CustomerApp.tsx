@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { CustomerApi } from '../../shared/contract.ts';
 import type { CustomerView, Language } from '../../shared/domain.ts';
+import { PosMark } from '../components/PosMark.tsx';
 import { QrBox } from '../components/QrBox.tsx';
 import { SandboxBadge } from '../components/SandboxBadge.tsx';
 import { useConnection } from '../components/useConnection.ts';
@@ -53,6 +54,7 @@ function Amount({ view, label }: { view: CustomerView; label: MessageKey }) {
       {view.language === 'zh' && <CnyLine view={view} first />}
       <strong data-testid="customer-amount">{money(view.language, view.amountCents, view.currency)}</strong>
       {view.language !== 'zh' && <CnyLine view={view} />}
+      <PosMark pos={view.pos} lang={view.language} />
     </p>
   );
 }

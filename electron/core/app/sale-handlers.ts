@@ -55,7 +55,7 @@ function checkWalletOffered(ctx: CoreContext, wallet: Wallet): void {
 }
 
 /** The signed-in cashier; a payment after a shift's close opens the next shift. */
-async function cashierWithShift(ctx: CoreContext): Promise<void> {
+export async function cashierWithShift(ctx: CoreContext): Promise<void> {
   const cashier = ctx.staff.require();
   if (ctx.shifts.openId() === null) await ctx.openShiftFor(cashier.staffId);
 }

@@ -23,5 +23,7 @@ export interface TillCore {
   readonly sandboxInfo: { simulatorUrl: string } | null;
   /** The receipt printer's hook: called with each Z report as its shift closes. Returns the remover. */
   onShiftClosed(hook: (z: ShiftReport) => void): () => void;
+  /** The local POS API, when started: its URL and (on a network address) its certificate's SHA-256. */
+  readonly posApi: { url: string; fingerprint256: string | null } | null;
   close(): Promise<void>;
 }

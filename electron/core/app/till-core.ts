@@ -21,6 +21,9 @@ import type { JournalActor } from '../journal/rows.ts';
 import type { LogSink } from '../logging/index.ts';
 import type { PaymentsChange } from '../payments/changes.ts';
 import { localDate, systemTimeZone } from '../payments/local-day.ts';
+import { markCustomerView, markSale } from '../pos-api/pos-mark.ts';
+import type { PosApiStart } from '../pos-api/start-options.ts';
+import { type PosApi, startPosApi } from '../pos-api/start-pos-api.ts';
 import { currentApprover } from '../staff/approval-context.ts';
 import { ensureFirstOwner } from '../staff/first-owner.ts';
 import { PIN_CLAIMS_PER_WINDOW } from '../staff/pin-claim.ts';
@@ -40,6 +43,7 @@ import { startHealthProbes } from './gateway-health.ts';
 import type { Handlers } from './handler-types.ts';
 import { historyHandlers } from './history-handlers.ts';
 import type { ScannerPort } from './ports.ts';
+import { posApiHandlers } from './pos-api-handlers.ts';
 import { startRatePoller } from './rate-poller.ts';
 import { receiptHandlers } from './receipt-handlers.ts';
 import { createReceiptPrinting, type PrintingShell } from './receipt-printing.ts';
@@ -92,6 +96,8 @@ export interface TillCoreOptions {
   storeStart?: StoreStartValues;
   /** The shell's updater (electron-updater) and the feed from its start options (issue 19). */
   updates?: TillUpdatesOptions;
+  /** The local POS API (`--pos-api-port`, `--pos-api-key`, `--pos-api-host`); null or absent: off. */
+  posApi?: PosApiStart | null;
 }
 
 /** How long the customer display says "cancelled" after a payment is set aside (unless a new amount comes). */
@@ -243,6 +249,10 @@ async function startTillCore(
   });
   // Shift close is the till's regular moment to install a downloaded update (when nothing is in the air).
   shiftClosedHooks.add(() => updates.service?.requestInstall('shift-close'));
+  /** The POS API's held waits hear every payments change, whichever stack is current. */
+  const posListeners = new Set<(change: PaymentsChange) => void>();
+  let posApi: PosApi | null = null;
+  let posKeySet = await opts.secrets.has('posApiKey');
 
   /** PIN guesses go to the log and the journal's event log, for the owner; never the PIN itself. */
   function journalPinAttempt(record: PinAttemptRecord): void {
@@ -384,7 +394,7 @@ async function startTillCore(
     return {
       sandbox: stack.sandbox,
       gateway: stack.payments.gatewayHealth(),
-      sale: stack.payments.currentSale(),
+      sale: markSale(stack.payments.currentSale(), stack.journal ?? null),
       attention: stack.payments.needsAttention(),
       background: stack.payments.inBackground(),
       scanners: scanner.statuses(),
@@ -398,6 +408,11 @@ async function startTillCore(
       },
       storeSync: sync.status(),
       ...(updates.service ? { updates: updates.service.status() } : {}),
+      posApi: {
+        url: posApi?.url ?? null,
+        fingerprint256: posApi?.fingerprint256 ?? null,
+        keySet: posKeySet || opts.posApi?.key != null,
+      },
     };
   }
 
@@ -410,7 +425,7 @@ async function startTillCore(
     } catch (err) {
       logger.error('the exchange rate could not be read', errorFields(err));
     }
-    return projectCustomerView(sale, {
+    const view = projectCustomerView(sale, {
       currency: s.currency,
       language: s.customerLanguage,
       sandbox: stack.sandbox,
@@ -419,6 +434,7 @@ async function startTillCore(
       draft,
       setAside: setAsideShown,
     });
+    return markCustomerView(view, sale, stack.journal ?? null);
   }
 
   function pushSnapshot(): void {
@@ -476,6 +492,8 @@ async function startTillCore(
   }
 
   function onPaymentsChange(change: PaymentsChange): void {
+    for (const listener of posListeners) listener(change);
+    posApi?.paymentsChanged(change);
     // A sale that starts or closes ends what was being keyed (the projection ignores it meanwhile).
     if (change.kind === 'sale') draft = null;
     sync.nudge();
@@ -592,12 +610,50 @@ async function startTillCore(
     ...shiftHandlers(ctx),
     ...storeSyncHandlers(ctx),
     ...updateHandlers(ctx, updates),
+    ...posApiHandlers(ctx, (key) => {
+      posKeySet = true;
+      posApi?.keyChanged(key);
+    }),
   });
 
   await applySync();
   scanWait.sync();
   pushAll();
   updates.service?.start();
+  if (opts.posApi) {
+    posApi = await startPosApi(ctx, opts.posApi, {
+      dataDir: opts.dataDir,
+      onChange: (listener) => {
+        posListeners.add(listener);
+        return () => posListeners.delete(listener);
+      },
+      refundsAllowed: () => settings.get().posApi.refunds,
+    }).catch(async (err: unknown) => {
+      await closeCore();
+      throw err;
+    });
+  }
+
+  async function closeCore(): Promise<void> {
+    if (closed) return;
+    closed = true;
+    await posApi?.close().catch((err: unknown) => logger.error('POS API close failed', errorFields(err)));
+    session.stop();
+    updates.service?.stop();
+    endSetAsideNotice();
+    views.stop();
+    receipts.stop();
+    stopProbes();
+    stopRates();
+    scanWait.stop();
+    offPayments();
+    offScanner();
+    await sync.close().catch((err: unknown) => logger.error('sync agent close failed', errorFields(err)));
+    await scanner.close().catch((err: unknown) => logger.error('scanner close failed', errorFields(err)));
+    await stack.close().catch((err: unknown) => logger.error('payments close failed', errorFields(err)));
+    staffStore.close();
+    lock.release();
+  }
 
   return {
     handlers,
@@ -614,24 +670,9 @@ async function startTillCore(
       shiftClosedHooks.add(hook);
       return () => shiftClosedHooks.delete(hook);
     },
-    async close() {
-      if (closed) return;
-      closed = true;
-      session.stop();
-      updates.service?.stop();
-      endSetAsideNotice();
-      views.stop();
-      receipts.stop();
-      stopProbes();
-      stopRates();
-      scanWait.stop();
-      offPayments();
-      offScanner();
-      await sync.close().catch((err: unknown) => logger.error('sync agent close failed', errorFields(err)));
-      await scanner.close().catch((err: unknown) => logger.error('scanner close failed', errorFields(err)));
-      await stack.close().catch((err: unknown) => logger.error('payments close failed', errorFields(err)));
-      staffStore.close();
-      lock.release();
+    get posApi() {
+      return posApi ? { url: posApi.url, fingerprint256: posApi.fingerprint256 } : null;
     },
+    close: closeCore,
   };
 }

@@ -42,5 +42,6 @@ export function defaultSettings(): StoredSettings {
     shiftPerDay: false,
     storeSync: { url: '', storeId: '', staleMinutes: 15 },
     updates: { feedUrl: '', channel: 'stable' },
+    posApi: { refunds: false },
   };
 }

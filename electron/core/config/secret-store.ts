@@ -12,7 +12,9 @@ export type SecretName =
   | 'codeHashKey'
   | 'sandboxCodeHashKey'
   | 'storePgPassword'
-  | 'storePgClientKey';
+  | 'storePgClientKey'
+  /** The local POS API's bearer key (write-only, like the sign key). */
+  | 'posApiKey';
 
 export interface SecretStore {
   get(name: SecretName): Promise<string | null>;

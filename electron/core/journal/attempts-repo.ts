@@ -130,7 +130,8 @@ export function createAttemptsRepo(db: Db, actor: () => JournalActor = () => NO_
         params.glob = glob;
         params.globUpper = glob.toUpperCase();
         where.push(`(order_id GLOB @glob OR order_id GLOB @globUpper OR sale_id GLOB @glob OR sale_id GLOB @globUpper
-          OR wallet_txn_id GLOB @glob)`);
+          OR wallet_txn_id GLOB @glob
+          OR sale_id IN (SELECT sale_id FROM pos_payments WHERE reference GLOB @glob OR reference GLOB @globUpper))`);
       }
       if (q.fromMs !== undefined) {
         where.push('created_at >= @fromMs');

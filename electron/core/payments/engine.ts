@@ -37,7 +37,7 @@ import { reconcile, reconcileOrders } from './reconcile.ts';
 import { type RecoveryReport, recover } from './recovery.ts';
 import { createRefund, listRefunds } from './refunds.ts';
 import { checkedDayRange, dailyReport } from './reports.ts';
-import { beginPassive, payActive, submitPassiveCode } from './sale-flows.ts';
+import { beginPassive, type JournalWith, payActive, submitPassiveCode } from './sale-flows.ts';
 import { type PaymentsTiming, resolveSettings } from './settings.ts';
 import { attemptView } from './views.ts';
 import { hashWalletCode, normaliseCode, walletByPick, walletOf } from './wallet-code.ts';
@@ -211,12 +211,19 @@ export function createPaymentsEngine(options: PaymentsEngineOptions) {
       tipCents: number;
       wallet: Wallet;
       saleId?: string;
+      /** Journaled in the attempt's own transaction (the POS API's idempotency record). */
+      journalWith?: JournalWith;
     }): Promise<AttemptView> {
       notClosed();
       return payActive(core, req);
     },
     /** Passive pay, step 1: the current sale waits for the customer's wallet code. */
-    beginPassive(req: { amountCents: number; tipCents: number; saleId?: string }): Promise<SaleView> {
+    beginPassive(req: {
+      amountCents: number;
+      tipCents: number;
+      saleId?: string;
+      journalWith?: JournalWith;
+    }): Promise<SaleView> {
       notClosed();
       return beginPassive(core, req);
     },
@@ -295,7 +302,11 @@ export function createPaymentsEngine(options: PaymentsEngineOptions) {
       }
       return attemptView(getAttempt(core, attemptId), clock.now());
     },
-    refund(req: { attemptId: string; amountCents: number }): Promise<RefundView> {
+    refund(req: {
+      attemptId: string;
+      amountCents: number;
+      journalWith?: (refundId: string) => void;
+    }): Promise<RefundView> {
       notClosed();
       return createRefund(core, req);
     },

@@ -13,7 +13,7 @@ import { refundView } from './views.ts';
 
 export async function createRefund(
   core: EngineCore,
-  req: { attemptId: string; amountCents: number },
+  req: { attemptId: string; amountCents: number; journalWith?: (refundId: string) => void },
 ): Promise<RefundView> {
   if (!isCents(req.amountCents) || req.amountCents < 1) {
     throw new AppError('VALIDATION', 'Refund amount must be a whole number of cents above zero');
@@ -67,6 +67,7 @@ export async function createRefund(
         operatorId: row.operatorId,
       },
     });
+    req.journalWith?.(row.refundId);
     return row;
   });
   core.fault('refund.journaled');

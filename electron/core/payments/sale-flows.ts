@@ -76,11 +76,18 @@ function saleForNewAttempt(
   };
 }
 
+/**
+ * What a caller journals with a new sale or attempt, in the same transaction (the POS API's
+ * idempotency record): it commits with the payment, before anything reaches OTTPay, or not at all.
+ */
+export type JournalWith = (saleId: string) => void;
+
 /** Journals the sale (new, or its amount) and the attempt in one transaction. */
 function journalNewAttempt(
   core: EngineCore,
   sale: SaleRow,
   a: { mode: PayMode; wallet: Wallet; codeMasked: string | null; codeHash: string | null },
+  journalWith?: JournalWith,
 ): AttemptRow {
   const now = core.clock.now();
   const orderId = core.ids.next();
@@ -136,6 +143,7 @@ function journalNewAttempt(
           ...(a.codeMasked ? { code: a.codeMasked } : {}),
         },
       });
+      journalWith?.(sale.saleId);
     });
   } catch (err) {
     // The journal's own refusals (busy past the timeout) already say that nothing was changed.
@@ -194,7 +202,7 @@ function send(core: EngineCore, row: AttemptRow): void {
 
 export async function payActive(
   core: EngineCore,
-  req: { amountCents: number; tipCents: number; wallet: Wallet; saleId?: string },
+  req: { amountCents: number; tipCents: number; wallet: Wallet; saleId?: string; journalWith?: JournalWith },
 ): Promise<AttemptView> {
   checkAmounts(req.amountCents, req.tipCents);
   checkWallet(core, req.wallet);
@@ -202,12 +210,17 @@ export async function payActive(
   // From here to the request, no await: the live-attempt check and the journal write cannot interleave.
   const sale = saleForNewAttempt(core, req.amountCents, req.tipCents, req.saleId);
   core.fault('attempt.before-journal');
-  const row = journalNewAttempt(core, sale, {
-    mode: 'active',
-    wallet: req.wallet,
-    codeMasked: null,
-    codeHash: null,
-  });
+  const row = journalNewAttempt(
+    core,
+    sale,
+    {
+      mode: 'active',
+      wallet: req.wallet,
+      codeMasked: null,
+      codeHash: null,
+    },
+    req.journalWith,
+  );
   core.fault('attempt.journaled');
   send(core, row);
   return core.track(
@@ -249,12 +262,15 @@ export async function payActive(
 /** Passive pay, step 1: the sale waits for the customer's wallet code. */
 export async function beginPassive(
   core: EngineCore,
-  req: { amountCents: number; tipCents: number; saleId?: string },
+  req: { amountCents: number; tipCents: number; saleId?: string; journalWith?: JournalWith },
 ): Promise<SaleView> {
   checkAmounts(req.amountCents, req.tipCents);
   await requireGatewayUp(core);
   const sale = saleForNewAttempt(core, req.amountCents, req.tipCents, req.saleId);
-  core.journal.write(() => writeSale(core, sale));
+  core.journal.write(() => {
+    writeSale(core, sale);
+    req.journalWith?.(sale.saleId);
+  });
   core.current = { saleId: sale.saleId, waitingForCode: true };
   emitSale(core);
   const view = currentSaleView(core);

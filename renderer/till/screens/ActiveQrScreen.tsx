@@ -1,5 +1,6 @@
 import type { AttemptView } from '../../../shared/domain.ts';
 import { ErrorNote } from '../../components/ErrorNote.tsx';
+import { PosMark } from '../../components/PosMark.tsx';
 import { QrBox } from '../../components/QrBox.tsx';
 import { useNow } from '../../components/useNow.ts';
 import { money } from '../../i18n/t.ts';
@@ -8,7 +9,7 @@ import { useCancel } from '../useCancel.ts';
 
 /** Active pay: the customer scans this QR (also shown, larger, on the customer display). */
 export function ActiveQrScreen({ attempt }: { attempt: AttemptView }) {
-  const { tr, lang } = useTill();
+  const { tr, lang, snapshot } = useTill();
   const { cancel, error, busy } = useCancel();
   const now = useNow();
   const wallet = tr(`wallet.${attempt.wallet}`);
@@ -16,6 +17,7 @@ export function ActiveQrScreen({ attempt }: { attempt: AttemptView }) {
   return (
     <section className="active-qr" aria-live="polite">
       <h2>{tr('qr.title', { wallet })}</h2>
+      <PosMark pos={snapshot.sale?.pos} lang={lang} />
       <p className="big-amount" data-testid="qr-amount">
         {money(lang, attempt.amountCents + attempt.tipCents, attempt.currency)}
       </p>

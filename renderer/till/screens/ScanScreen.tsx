@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { SaleView } from '../../../shared/domain.ts';
 import { ErrorNote } from '../../components/ErrorNote.tsx';
+import { PosMark } from '../../components/PosMark.tsx';
 import { useAutoFocus } from '../../components/useAutoFocus.ts';
 import { errorText } from '../../i18n/error-text.ts';
 import { money } from '../../i18n/t.ts';
@@ -40,6 +41,7 @@ export function ScanScreen({ sale }: { sale: SaleView }) {
   return (
     <section className="scan-screen" aria-live="polite">
       <h2>{tr('scan.title')}</h2>
+      <PosMark pos={sale.pos} lang={lang} />
       <p className="big-amount">{money(lang, sale.amountCents + sale.tipCents, sale.currency)}</p>
       <p className="hint">{tr('scan.hint')}</p>
       <label htmlFor="scan-wallet">{tr('scan.walletLabel')}</label>

@@ -7,6 +7,7 @@ import { ErrorNote } from '../../components/ErrorNote.tsx';
 import { errorText } from '../../i18n/error-text.ts';
 import { run, useTill } from '../till-context.ts';
 import { PinDialog } from './PinDialog.tsx';
+import { PosApiSettings } from './PosApiSettings.tsx';
 import { ReceiptTestPage } from './ReceiptTestPage.tsx';
 import { ScannerTest } from './ScannerTest.tsx';
 import { SignKeyAndPin } from './SignKeyAndPin.tsx';
@@ -364,6 +365,7 @@ export function SettingsScreen() {
       <div className="settings-extras">
         <SignKeyAndPin />
         <StoreSyncSettings />
+        <PosApiSettings />
         <ScannerTest />
         <ReceiptTestPage />
       </div>

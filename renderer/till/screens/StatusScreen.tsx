@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { AttemptView, SaleView } from '../../../shared/domain.ts';
 import { ErrorNote } from '../../components/ErrorNote.tsx';
+import { PosMark } from '../../components/PosMark.tsx';
 import { useNow } from '../../components/useNow.ts';
 import { useWindowKey } from '../../components/useWindowKey.ts';
 import { errorText } from '../../i18n/error-text.ts';
@@ -22,30 +23,33 @@ export function StatusScreen({ sale, onTryAgain }: { sale: SaleView; onTryAgain:
 }
 
 function AttemptFacts({ attempt }: { attempt: AttemptView }) {
-  const { tr, lang } = useTill();
+  const { tr, lang, snapshot } = useTill();
   return (
-    <dl className="facts">
-      <dt>{tr('status.amount')}</dt>
-      <dd data-testid="status-amount">
-        {money(lang, attempt.amountCents + attempt.tipCents, attempt.currency)}
-      </dd>
-      <dt>{tr('status.wallet')}</dt>
-      <dd>{tr(`wallet.${attempt.wallet}`)}</dd>
-      <dt>{tr('status.orderId')}</dt>
-      <dd data-testid="order-id">{attempt.orderId}</dd>
-      {attempt.walletTxnId && (
-        <>
-          <dt>{tr('status.walletTxn')}</dt>
-          <dd data-testid="wallet-txn">{attempt.walletTxnId}</dd>
-        </>
-      )}
-      {attempt.paidAt !== null && (
-        <>
-          <dt>{tr('status.time')}</dt>
-          <dd>{dateTime(lang, attempt.paidAt)}</dd>
-        </>
-      )}
-    </dl>
+    <>
+      <PosMark pos={snapshot.sale?.saleId === attempt.saleId ? snapshot.sale.pos : null} lang={lang} />
+      <dl className="facts">
+        <dt>{tr('status.amount')}</dt>
+        <dd data-testid="status-amount">
+          {money(lang, attempt.amountCents + attempt.tipCents, attempt.currency)}
+        </dd>
+        <dt>{tr('status.wallet')}</dt>
+        <dd>{tr(`wallet.${attempt.wallet}`)}</dd>
+        <dt>{tr('status.orderId')}</dt>
+        <dd data-testid="order-id">{attempt.orderId}</dd>
+        {attempt.walletTxnId && (
+          <>
+            <dt>{tr('status.walletTxn')}</dt>
+            <dd data-testid="wallet-txn">{attempt.walletTxnId}</dd>
+          </>
+        )}
+        {attempt.paidAt !== null && (
+          <>
+            <dt>{tr('status.time')}</dt>
+            <dd>{dateTime(lang, attempt.paidAt)}</dd>
+          </>
+        )}
+      </dl>
+    </>
   );
 }
 

@@ -11,6 +11,9 @@ describe('web shell flags', () => {
       customerHost: null,
       storePg: null,
       storeId: null,
+      posApiPort: null,
+      posApiKey: null,
+      posApiHost: null,
     });
     assert.deepEqual(
       parseStartArgs(['--', '--port', '0', '--', '--data-dir', 'd', '--customer-host', 'tab.local']),
@@ -20,6 +23,9 @@ describe('web shell flags', () => {
         customerHost: 'tab.local',
         storePg: null,
         storeId: null,
+        posApiPort: null,
+        posApiKey: null,
+        posApiHost: null,
       },
     );
   });

@@ -3,6 +3,7 @@
 // validate requests with these schemas and answer with the Result envelope (shared/result.ts).
 import { z } from 'zod';
 import { isCalendarDate } from './calendar-date.ts';
+import { customerSideSettingsSchema } from './customer-side.ts';
 import type {
   AttemptView,
   CustomerView,
@@ -131,6 +132,8 @@ export const settingsPatchSchema = z
     shiftPerDay: z.boolean(),
     /** Where this till ships its journal (a chain's central PostgreSQL); the password is a secret. */
     storeSync: storeSyncSettingsSchema,
+    /** Large text, the spoken "paid", the customer's tip, the camera (issue 21). */
+    customerSide: customerSideSettingsSchema,
   })
   .strict()
   .partial();

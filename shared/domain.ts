@@ -1,5 +1,6 @@
 // Domain vocabulary shared by the core and the renderers. Plain data only.
 
+import type { CustomerSideSettings } from './customer-side.ts';
 import type { Currency } from './money.ts';
 import type { ReceiptDoc } from './printing/receipt-layout.ts';
 import type { StaffState } from './staff.ts';
@@ -198,6 +199,7 @@ export interface PublicSettings {
   /** One shift per local day (closed at the first sign-in of the next day) instead of one per sign-in. */
   shiftPerDay: boolean;
   storeSync: StoreSyncSettings;
+  customerSide: CustomerSideSettings;
 }
 
 export interface ReceiptSettings {

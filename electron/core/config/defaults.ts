@@ -1,4 +1,5 @@
 // The settings a fresh till starts with: sandbox (no merchant), CAD, all three wallets.
+import { DEFAULT_CUSTOMER_SIDE } from '../../../shared/customer-side.ts';
 import type { PublicSettings } from '../../../shared/domain.ts';
 import { SANDBOX_OPERATOR_ID } from '../simulator/sandbox.ts';
 
@@ -41,5 +42,6 @@ export function defaultSettings(): StoredSettings {
     idleLockMinutes: 5,
     shiftPerDay: false,
     storeSync: { url: '', storeId: '', staleMinutes: 15 },
+    customerSide: { ...DEFAULT_CUSTOMER_SIDE },
   };
 }

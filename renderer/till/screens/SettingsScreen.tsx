@@ -6,6 +6,7 @@ import { CURRENCIES, type Currency } from '../../../shared/money.ts';
 import { ErrorNote } from '../../components/ErrorNote.tsx';
 import { errorText } from '../../i18n/error-text.ts';
 import { run, useTill } from '../till-context.ts';
+import { CustomerSideSettings } from './CustomerSideSettings.tsx';
 import { PinDialog } from './PinDialog.tsx';
 import { ReceiptTestPage } from './ReceiptTestPage.tsx';
 import { ScannerTest } from './ScannerTest.tsx';
@@ -364,6 +365,7 @@ export function SettingsScreen() {
       <div className="settings-extras">
         <SignKeyAndPin />
         <StoreSyncSettings />
+        <CustomerSideSettings />
         <ScannerTest />
         <ReceiptTestPage />
       </div>

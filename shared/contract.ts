@@ -3,6 +3,7 @@
 // validate requests with these schemas and answer with the Result envelope (shared/result.ts).
 import { z } from 'zod';
 import { isCalendarDate } from './calendar-date.ts';
+import { customerSideSettingsSchema } from './customer-side.ts';
 import type {
   AttemptView,
   CustomerView,
@@ -139,6 +140,8 @@ export const settingsPatchSchema = z
     updates: updateSettingsSchema,
     /** The local POS API: whether a POS may refund over it (off: 403 refunds-disabled). */
     posApi: z.object({ refunds: z.boolean() }).strict(),
+    /** Large text, the spoken "paid", the customer's tip, the camera (issue 21). */
+    customerSide: customerSideSettingsSchema,
   })
   .strict()
   .partial();

@@ -1,6 +1,7 @@
 // Domain vocabulary shared by the core and the renderers. Plain data only.
 
 import type { Language } from './language.ts';
+import type { CustomerSideSettings } from './customer-side.ts';
 import type { Currency } from './money.ts';
 import type { ReceiptDoc } from './printing/receipt-layout.ts';
 import type { StaffState } from './staff.ts';
@@ -205,6 +206,7 @@ export interface PublicSettings {
   updates: UpdateSettings;
   /** The local POS API: refunds over it are off unless allowed here. */
   posApi: { refunds: boolean };
+  customerSide: CustomerSideSettings;
 }
 
 export interface ReceiptSettings {

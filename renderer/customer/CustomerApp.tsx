@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { type ReactNode, useEffect, useState } from 'react';
 import type { CustomerApi } from '../../shared/contract.ts';
 import type { CustomerView, Language } from '../../shared/domain.ts';
 import { PosMark } from '../components/PosMark.tsx';
@@ -30,32 +30,61 @@ export function CustomerApp({ api }: { api: CustomerApi }) {
   // A display that lost the till must not keep offering a QR nobody is watching any more.
   if (!connected) {
     return (
-      <div className="customer customer-disconnected" data-phase="disconnected">
+      <main className="customer customer-disconnected" data-phase="disconnected">
         <section className="customer-message" role="alert">
           <h1>{t(lang, 'customer.tillDown')}</h1>
           <p>{t(lang, 'customer.cancelledHint')}</p>
         </section>
-      </div>
+      </main>
     );
   }
   return (
-    <div className={`customer customer-${view.phase} customer-lang-${lang}`} data-phase={view.phase}>
+    <main className={`customer customer-${view.phase} customer-lang-${lang}`} data-phase={view.phase}>
       <SandboxBadge lang={lang} sandbox={view.sandbox} />
-      {view.phase === 'qr' && view.qrPayload ? <QrPhase view={view} /> : <Message view={view} />}
+      {view.phase === 'qr' && view.qrPayload ? (
+        <QrPhase view={view} />
+      ) : (
+        <Live>
+          <Message view={view} />
+        </Live>
+      )}
+    </main>
+  );
+}
+
+/**
+ * What a screen reader reads out when the display changes (a polite live region): the state's words and
+ * the amount, never the countdown's ticking. Laid out as if it were not there (display: contents).
+ */
+function Live({ children }: { children: ReactNode }) {
+  return (
+    <div className="customer-live" role="status" data-testid="customer-status">
+      {children}
     </div>
   );
 }
 
-function Amount({ view, label }: { view: CustomerView; label: MessageKey }) {
+/** `heading`: the amount is the screen's subject (the keyed total), so its label is the page's h1. */
+function Amount({
+  view,
+  label,
+  heading = false,
+}: {
+  view: CustomerView;
+  label: MessageKey;
+  heading?: boolean;
+}) {
   if (view.amountCents === null) return null;
+  const Label = heading ? 'h1' : 'span';
+  const Box = heading ? 'div' : 'p';
   return (
-    <p className="customer-amount">
-      <span className="label">{t(view.language, label)}</span>
+    <Box className="customer-amount">
+      <Label className="label">{t(view.language, label)}</Label>
       {view.language === 'zh' && <CnyLine view={view} first />}
       <strong data-testid="customer-amount">{money(view.language, view.amountCents, view.currency)}</strong>
       {view.language !== 'zh' && <CnyLine view={view} />}
       <PosMark pos={view.pos} lang={view.language} />
-    </p>
+    </Box>
   );
 }
 
@@ -71,13 +100,15 @@ function QrPhase({ view }: { view: CustomerView }) {
         <QrBox
           payload={view.qrPayload ?? ''}
           size={360}
-          label={wallet}
+          label={qrName(view, wallet)}
           cannotShow={t(lang, 'customer.qrCannotShow')}
         />
       </div>
       <div className="customer-qr-words">
-        <h1>{t(lang, 'customer.scanWith', { wallet })}</h1>
-        <Amount view={view} label="customer.amountDue" />
+        <Live>
+          <h1>{t(lang, 'customer.scanWith', { wallet })}</h1>
+          <Amount view={view} label="customer.amountDue" />
+        </Live>
         {seconds !== null && (
           <p className="customer-countdown" data-testid="customer-countdown">
             {t(lang, 'customer.expiresIn', { seconds })}
@@ -86,6 +117,12 @@ function QrPhase({ view }: { view: CustomerView }) {
       </div>
     </section>
   );
+}
+
+/** What a screen reader calls the QR: "QR code, WeChat Pay, $23.45". */
+function qrName(view: CustomerView, wallet: string): string {
+  const amount = view.amountCents === null ? '' : money(view.language, view.amountCents, view.currency);
+  return t(view.language, 'customer.qrName', { wallet, amount });
 }
 
 /** One message per state. */
@@ -101,7 +138,7 @@ function Message({ view }: { view: CustomerView }) {
         </section>
       );
     case 'entering':
-      return <Amount view={view} label="customer.total" />;
+      return <Amount view={view} label="customer.total" heading />;
     case 'waiting':
       return (
         <>

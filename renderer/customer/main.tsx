@@ -6,6 +6,7 @@ import { CustomerApp } from './CustomerApp.tsx';
 import '../fonts/noto-sans-sc.css'; // made by the build: build/scripts/cjk-font.ts
 import '../styles/base.css';
 import '../styles/customer.css';
+import '../styles/access.css';
 
 pseudoLocaleFromUrl(window.location.search);
 const root = document.getElementById('root');

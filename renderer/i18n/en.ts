@@ -1,4 +1,6 @@
 // English is the reference table: its keys are the message keys every other language must carry.
+import { customerSideEn } from './customer-side-words.ts';
+
 export const en = {
   'app.title': 'OTTPay Till',
   'badge.sandbox': 'Sandbox — no real money',
@@ -543,6 +545,7 @@ export const en = {
   'attemptReason.refundUnknown':
     'No clear answer from the gateway: checking the refund. Do not refund again.',
   'attemptReason.refundUnconfirmed': 'The gateway has the refund but has not confirmed it yet.',
+  ...customerSideEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -1,3 +1,4 @@
+import { customerSideFr } from './customer-side-words.ts';
 import type { MessageKey } from './en.ts';
 
 export const fr: Record<MessageKey, string> = {
@@ -557,4 +558,5 @@ export const fr: Record<MessageKey, string> = {
   'attemptReason.refundUnknown':
     'Pas de réponse claire de la passerelle : vérification du remboursement. Ne remboursez pas une seconde fois.',
   'attemptReason.refundUnconfirmed': 'La passerelle a reçu le remboursement mais ne l’a pas encore confirmé.',
+  ...customerSideFr,
 };

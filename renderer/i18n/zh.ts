@@ -1,3 +1,4 @@
+import { customerSideZh } from './customer-side-words.ts';
 import type { MessageKey } from './en.ts';
 
 export const zh: Record<MessageKey, string> = {
@@ -526,4 +527,5 @@ export const zh: Record<MessageKey, string> = {
   'attemptReason.refundNotSent': '无法连接支付网关：未退还任何款项。',
   'attemptReason.refundUnknown': '网关未给出明确答复：正在核实退款。请勿重复退款。',
   'attemptReason.refundUnconfirmed': '网关已收到退款，但尚未确认。',
+  ...customerSideZh,
 };

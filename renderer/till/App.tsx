@@ -73,6 +73,7 @@ function Till({ api, snapshot }: { api: TillApi; snapshot: TillSnapshot }) {
   useWedgeScanner(ctx, setScanNotice, openReceipt);
   useScanRefusals(ctx, setScanNotice, openReceipt);
   document.documentElement.lang = lang;
+  document.documentElement.classList.toggle('large-text', snapshot.settings.customerSide.largeText);
   return (
     <TillContext.Provider value={ctx}>
       <div className="till">

@@ -1,4 +1,5 @@
 // The settings a fresh till starts with: sandbox (no merchant), CAD, all three wallets.
+import { DEFAULT_CUSTOMER_SIDE } from '../../../shared/customer-side.ts';
 import type { PublicSettings } from '../../../shared/domain.ts';
 import { SANDBOX_OPERATOR_ID } from '../simulator/sandbox.ts';
 
@@ -43,5 +44,6 @@ export function defaultSettings(): StoredSettings {
     storeSync: { url: '', storeId: '', staleMinutes: 15 },
     updates: { feedUrl: '', channel: 'stable' },
     posApi: { refunds: false },
+    customerSide: { ...DEFAULT_CUSTOMER_SIDE },
   };
 }

@@ -15,14 +15,23 @@ export function ActiveQrScreen({ attempt }: { attempt: AttemptView }) {
   const wallet = tr(`wallet.${attempt.wallet}`);
   const secondsLeft = attempt.qr ? Math.max(0, Math.ceil((attempt.qr.expiresAt - now) / 1000)) : 0;
   return (
-    <section className="active-qr" aria-live="polite">
+    // Not a live region: its countdown ticks every second; the outcome is told by the status screen.
+    <section className="active-qr">
       <h2>{tr('qr.title', { wallet })}</h2>
       <PosMark pos={snapshot.sale?.pos} lang={lang} />
       <p className="big-amount" data-testid="qr-amount">
         {money(lang, attempt.amountCents + attempt.tipCents, attempt.currency)}
       </p>
       {attempt.qr && (
-        <QrBox payload={attempt.qr.payload} size={240} label={wallet} cannotShow={tr('qr.cannotShow')} />
+        <QrBox
+          payload={attempt.qr.payload}
+          size={240}
+          label={tr('customer.qrName', {
+            wallet,
+            amount: money(lang, attempt.amountCents + attempt.tipCents, attempt.currency),
+          })}
+          cannotShow={tr('qr.cannotShow')}
+        />
       )}
       <p className="countdown" data-testid="countdown">
         {secondsLeft > 0 ? tr('qr.expiresIn', { seconds: secondsLeft }) : tr('qr.expired')}

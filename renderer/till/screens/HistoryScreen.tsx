@@ -140,7 +140,9 @@ export function HistoryScreen({ opened = null }: { opened?: { orderId: string; n
               <th>{tr('status.amount')}</th>
               <th>{tr('history.state')}</th>
               <th>{tr('history.cashier')}</th>
-              <th />
+              <th>
+                <span className="visually-hidden">{tr('a11y.actions')}</span>
+              </th>
             </tr>
           </thead>
           <tbody>

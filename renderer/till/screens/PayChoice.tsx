@@ -22,24 +22,27 @@ export function PayChoice(props: {
             type="button"
             className={`pay-button wallet-${wallet.toLowerCase()}`}
             disabled={props.disabled}
-            aria-label={tr(`wallet.${wallet}`)}
             aria-keyshortcuts={WALLET_SHORTCUTS[wallet]}
             onClick={() => props.onActive(wallet)}
           >
             {tr(`wallet.${wallet}`)}
-            <kbd>{WALLET_SHORTCUTS[wallet]}</kbd>
+            {/* The shortcut is told by aria-keyshortcuts: the name stays the visible wallet name. */}
+            <span aria-hidden="true">
+              <kbd>{WALLET_SHORTCUTS[wallet]}</kbd>
+            </span>
           </button>
         ))}
         <button
           type="button"
           className="pay-button pay-scan"
           disabled={props.disabled}
-          aria-label={tr('pay.scan')}
           aria-keyshortcuts="Enter S"
           onClick={props.onPassive}
         >
           {tr('pay.scan')}
-          <kbd>{tr('key.enter')}</kbd>
+          <span aria-hidden="true">
+            <kbd>{tr('key.enter')}</kbd>
+          </span>
         </button>
       </div>
       <p className="hint">{tr('pay.enterHint')}</p>

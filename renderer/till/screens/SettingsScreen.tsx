@@ -6,6 +6,7 @@ import { CURRENCIES, type Currency } from '../../../shared/money.ts';
 import { ErrorNote } from '../../components/ErrorNote.tsx';
 import { errorText } from '../../i18n/error-text.ts';
 import { run, useTill } from '../till-context.ts';
+import { CustomerSideSettings } from './CustomerSideSettings.tsx';
 import { PinDialog } from './PinDialog.tsx';
 import { PosApiSettings } from './PosApiSettings.tsx';
 import { ReceiptTestPage } from './ReceiptTestPage.tsx';
@@ -366,6 +367,7 @@ export function SettingsScreen() {
         <SignKeyAndPin />
         <StoreSyncSettings />
         <PosApiSettings />
+        <CustomerSideSettings />
         <ScannerTest />
         <ReceiptTestPage />
       </div>

@@ -17,9 +17,9 @@ export function ShiftReportView({ report }: { report: ShiftReport }) {
   const fmt = (cents: number) => money(lang, cents, report.currency as Currency);
   return (
     <div className="shift-report" data-testid={`shift-report-${report.kind}`}>
-      <h3>
+      <h2>
         {tr('shift.title', { id: report.shiftId })} — {report.kind === 'X' ? tr('shift.x') : tr('shift.z')}
-      </h3>
+      </h2>
       <p>{tr('shift.opened', { time: dateTime(lang, report.openedAt), name: report.openedBy })}</p>
       {report.closedAt !== null && (
         <p>{tr('shift.closed', { time: dateTime(lang, report.closedAt), name: report.closedBy ?? '' })}</p>
@@ -38,13 +38,13 @@ export function ShiftReportView({ report }: { report: ShiftReport }) {
         <dt>{tr('report.net')}</dt>
         <dd data-testid="shift-net">{fmt(report.netCents)}</dd>
       </dl>
-      <h4>{tr('report.byWallet')}</h4>
+      <h3>{tr('report.byWallet')}</h3>
       <TotalsTable
         heading={tr('status.wallet')}
         fmt={fmt}
         rows={report.byWallet.map((w) => ({ ...w, key: w.wallet, label: walletLabel(w.wallet, tr) }))}
       />
-      <h4>{tr('shift.byCashier')}</h4>
+      <h3>{tr('shift.byCashier')}</h3>
       <TotalsTable
         heading={tr('history.cashier')}
         fmt={fmt}
@@ -53,7 +53,7 @@ export function ShiftReportView({ report }: { report: ShiftReport }) {
       />
       {(report.overrides.length > 0 || report.acknowledgements.length > 0) && (
         <>
-          <h4>{tr('shift.overrides')}</h4>
+          <h3>{tr('shift.overrides')}</h3>
           <ul>
             {[...report.overrides, ...report.acknowledgements].map((o) => (
               <li key={`${o.orderId}-${o.at}-${o.type}`} className="mono">
@@ -65,7 +65,7 @@ export function ShiftReportView({ report }: { report: ShiftReport }) {
       )}
       {report.unresolved.length > 0 && (
         <>
-          <h4>{tr('shift.unresolved')}</h4>
+          <h3>{tr('shift.unresolved')}</h3>
           <ul>
             {report.unresolved.map((u) => (
               <li key={u.orderId} className="mono">
@@ -77,7 +77,7 @@ export function ShiftReportView({ report }: { report: ShiftReport }) {
       )}
       {report.late.length > 0 && (
         <>
-          <h4>{tr('shift.late')}</h4>
+          <h3>{tr('shift.late')}</h3>
           <ul>
             {report.late.map((l) => (
               <li key={`${l.orderId}-${l.at}-${l.type}`} className="mono">
@@ -89,9 +89,9 @@ export function ShiftReportView({ report }: { report: ShiftReport }) {
       )}
       {report.reconciliation && (
         <>
-          <h4 data-testid="shift-differences">
+          <h3 data-testid="shift-differences">
             {plural(tr, lang, 'shift.differences', report.reconciliation.differences.length)}
-          </h4>
+          </h3>
           <ul>
             {report.reconciliation.differences.map((d) => (
               <li key={d.orderId} className="mono">

@@ -73,7 +73,7 @@ export function ShiftScreen() {
       )}
       {past.length > 0 && (
         <>
-          <h3>{tr('shift.past')}</h3>
+          <h2>{tr('shift.past')}</h2>
           <ul className="past-shifts">
             {past.map((s) => (
               <li key={s.shiftId}>

@@ -68,7 +68,9 @@ export function StaffScreen() {
             <th>{tr('staff.name')}</th>
             <th>{tr('staff.role')}</th>
             <th>{tr('staff.operatorId')}</th>
-            <th />
+            <th>
+              <span className="visually-hidden">{tr('a11y.actions')}</span>
+            </th>
           </tr>
         </thead>
         <tbody>

@@ -1,0 +1,78 @@
+// Settings for the customer's side of the counter and accessibility (issue 21): large text, the spoken
+// "paid" and its volume, the customer picking the tip on a touch display, the camera as a scanner.
+// Saved on their own, with the supervisor's PIN, like the store sync settings.
+import { useState } from 'react';
+import { CAMERA_SOURCES, type CustomerSideSettings as Values } from '../../../shared/customer-side.ts';
+import { ErrorNote } from '../../components/ErrorNote.tsx';
+import { errorText } from '../../i18n/error-text.ts';
+import { run, useTill } from '../till-context.ts';
+import { PinDialog } from './PinDialog.tsx';
+
+export function CustomerSideSettings() {
+  const { api, tr, settings } = useTill();
+  const [values, setValues] = useState<Values>(settings.customerSide);
+  const [asking, setAsking] = useState(false);
+  const [notice, setNotice] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const set = <K extends keyof Values>(key: K, value: Values[K]) => {
+    setNotice(null);
+    setValues((v) => ({ ...v, [key]: value }));
+  };
+
+  const confirm = async (pin: string): Promise<string | null> => {
+    const result = await run(api, 'settings.update', { patch: { customerSide: values }, pin });
+    if (!result.ok && result.error.code === 'NOT_ALLOWED') return errorText(tr, result.error);
+    setAsking(false);
+    setError(result.ok ? null : errorText(tr, result.error));
+    if (result.ok) setNotice(tr('settings.saved'));
+    return null;
+  };
+
+  const check = (key: 'largeText' | 'speakPaid' | 'customerPicksTip', label: string) => (
+    <label className="check">
+      <input type="checkbox" checked={values[key]} onChange={(e) => set(key, e.target.checked)} />
+      {label}
+    </label>
+  );
+
+  return (
+    <fieldset className="customer-side-settings" data-testid="customer-side-settings">
+      <legend>{tr('settings.customerSide')}</legend>
+      {check('largeText', tr('settings.largeText'))}
+      {check('speakPaid', tr('settings.speakPaid'))}
+      <label className="field">
+        <span>{tr('settings.speakVolume')}</span>
+        <input
+          type="range"
+          min={0}
+          max={100}
+          step={5}
+          value={values.speakVolume}
+          aria-valuetext={`${values.speakVolume} %`}
+          onChange={(e) => set('speakVolume', Number(e.target.value))}
+        />
+      </label>
+      {check('customerPicksTip', tr('settings.customerPicksTip'))}
+      <label className="field">
+        <span>{tr('settings.camera')}</span>
+        <select value={values.camera} onChange={(e) => set('camera', e.target.value as Values['camera'])}>
+          {CAMERA_SOURCES.map((c) => (
+            <option key={c} value={c}>
+              {tr(`camera.${c}`)}
+            </option>
+          ))}
+        </select>
+      </label>
+      <button type="button" onClick={() => setAsking(true)}>
+        {tr('settings.customerSideSave')}
+      </button>
+      <ErrorNote message={error} />
+      {notice && (
+        <p className="notice" role="status">
+          {notice}
+        </p>
+      )}
+      {asking && <PinDialog title={tr('pin.title')} onConfirm={confirm} onClose={() => setAsking(false)} />}
+    </fieldset>
+  );
+}

@@ -2,6 +2,7 @@
 // owner's to add an owner or touch one); a supervisor cannot make someone more than a supervisor.
 // Resetting a forgotten PIN: a supervisor resets a cashier's or their own, an owner anyone's.
 import { AppError } from '../../../shared/result.ts';
+import { durablePoint } from '../durable-points.ts';
 import { withApprover } from '../staff/approval-context.ts';
 import type { CoreContext } from './core-context.ts';
 import type { HandlerGroup } from './handler-types.ts';
@@ -32,6 +33,7 @@ export function staffHandlers(ctx: CoreContext): HandlerGroup<StaffCommands> {
     'staff.add': async ({ name, role, pin, operatorId, approverPin }) => {
       await ctx.staff.approve(approverPin, role === 'owner' ? 'owner' : 'supervisor');
       const added = await ctx.directory.add({ name, role, pin, operatorId });
+      durablePoint('staff.saved');
       ctx.logger.info(`staff account ${added.staffId} added (${added.role})`);
       return added;
     },
@@ -55,6 +57,7 @@ export function staffHandlers(ctx: CoreContext): HandlerGroup<StaffCommands> {
           role: 'owner',
         });
       await ctx.directory.changePin(staffId, pin);
+      durablePoint('pin.saved');
       // Journaled without the PIN: whose PIN was reset, and (as the row's approver) by whom.
       const journal = ctx.journal();
       if (journal) {

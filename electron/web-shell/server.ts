@@ -42,9 +42,12 @@ export interface WebShellOptions {
   heartbeatTimers?: Heartbeat['timers'];
   /** How to choose another port, said when this one is taken (default: the --port flag). */
   portAdvice?: string;
+  /** How long close() lets commands in flight answer before it cuts every connection (default 3 s). */
+  closeGraceMs?: number;
 }
 
 export const DEFAULT_HEARTBEAT_MS = 2_000;
+export const DEFAULT_CLOSE_GRACE_MS = 3_000;
 
 export interface WebShell {
   tillUrl: string;
@@ -53,6 +56,8 @@ export interface WebShell {
   readonly customerLanUrls: string[];
   port: number;
   token: string;
+  /** Event streams open now (soak figures; tests). */
+  readonly openStreams: number;
   close(): Promise<void>;
 }
 
@@ -64,6 +69,8 @@ export async function createWebShell(opts: WebShellOptions): Promise<WebShell> {
   const token = opts.token ?? randomBytes(24).toString('base64url');
   const guard: GuardConfig = { port: 0, token, customerLanHosts: lanHosts };
   const streams = new Set<SseStream>();
+  let closing = false;
+  let closeDone: Promise<void> | null = null;
   const heartbeat: Heartbeat = {
     everyMs: opts.heartbeatMs ?? DEFAULT_HEARTBEAT_MS,
     boot: randomBytes(8).toString('hex'),
@@ -83,6 +90,12 @@ export async function createWebShell(opts: WebShellOptions): Promise<WebShell> {
   });
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    // A request that reaches a closing shell on a kept-alive connection opens nothing new (a stream
+    // opened now would never be closed) and takes its connection with it.
+    if (closing) {
+      res.shouldKeepAlive = false;
+      return deny(res, 503, 'the till is closing');
+    }
     const url = new URL(req.url ?? '/', 'http://placeholder');
     const path = url.pathname;
     const method = req.method ?? 'GET';
@@ -194,10 +207,21 @@ export async function createWebShell(opts: WebShellOptions): Promise<WebShell> {
     get customerLanUrls() {
       return lanHosts().map((h) => `http://${h}:${port}/customer`);
     },
-    close: async () => {
-      for (const s of [...streams]) s.close();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
-      server.closeAllConnections();
+    get openStreams() {
+      return streams.size;
+    },
+    // server.close() alone waits for every connection to end. An event stream whose client stopped
+    // reading never ends (its unsent bytes cannot drain), so it held SIGTERM until that client went.
+    // Streams are dropped at once; commands in flight get a grace to answer; then every connection goes.
+    close: () => {
+      if (closeDone) return closeDone;
+      closing = true;
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      for (const s of [...streams]) s.drop();
+      server.closeIdleConnections();
+      const cut = setTimeout(() => server.closeAllConnections(), opts.closeGraceMs ?? DEFAULT_CLOSE_GRACE_MS);
+      closeDone = closed.finally(() => clearTimeout(cut));
+      return closeDone;
     },
   };
 }

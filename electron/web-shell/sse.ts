@@ -7,7 +7,17 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 export interface SseStream {
   send(event: string, data: unknown): void;
   close(): void;
+  /** Ends the stream at once, dropping what the client has not read (shutdown; a stalled client). */
+  drop(): void;
 }
+
+/**
+ * Unsent bytes a stream may hold before its client is dropped. A page that stops reading (a frozen
+ * tab, a client that only opened the stream) would otherwise grow the till's memory with every event,
+ * and its unflushed end would keep the server from closing. A dropped page reconnects and gets the
+ * current state first, so nothing is lost by dropping it.
+ */
+export const MAX_UNSENT_BYTES = 1024 * 1024;
 
 export interface Heartbeat {
   everyMs: number;
@@ -44,28 +54,36 @@ export function openSse(
     clearInterval: (handle: unknown) => clearInterval(handle as ReturnType<typeof setInterval>),
   };
   let closed = false;
-  const beat = () => {
-    if (!closed)
-      res.write(`event: ${HEARTBEAT_EVENT}\ndata: ${JSON.stringify({ boot: heartbeat.boot })}\n\n`);
-  };
-  beat();
-  const timer = timers.setInterval(beat, heartbeat.everyMs);
+  let timer: unknown = null;
   const finish = () => {
     if (closed) return;
     closed = true;
-    timers.clearInterval(timer);
+    if (timer !== null) timers.clearInterval(timer);
     onClose();
   };
+  const drop = () => {
+    finish();
+    res.destroy();
+  };
+  const write = (chunk: string) => {
+    if (closed) return;
+    res.write(chunk);
+    if (res.writableLength > MAX_UNSENT_BYTES) drop();
+  };
+  const beat = () =>
+    write(`event: ${HEARTBEAT_EVENT}\ndata: ${JSON.stringify({ boot: heartbeat.boot })}\n\n`);
+  beat();
+  timer = timers.setInterval(beat, heartbeat.everyMs);
   req.on('close', finish);
   res.on('close', finish);
   return {
     send(event, data) {
-      if (closed) return;
-      res.write(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
+      write(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
     },
     close() {
       finish();
       res.end();
     },
+    drop,
   };
 }

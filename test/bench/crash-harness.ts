@@ -1,10 +1,14 @@
 // Crash harness: `node test/bench/crash-harness.ts --runs N --seed S`.
-// Each run: a child till process takes a payment against the simulator (HTTP) and is SIGKILLed at a
-// random named point (before/after the journal write, after the request is sent, after the answer,
-// during a call-back, mid-recovery…); new processes recover (one of them may be killed too); then the
-// run is checked against the simulator's ledger: no payment lost (charged but not paid in the journal),
-// none charged twice for one sale, none left unresolved when the gateway knows the answer, and
-// `PRAGMA integrity_check` ok. The last line is the verdict (see the README of test/bench).
+// Each run picks one named point, every point equally often. Payment points: a child till process takes
+// a payment against the simulator (HTTP) and is SIGKILLed there (before/after the journal write, after
+// the request is sent, after the answer, during a call-back, mid-recovery…); new processes recover (one
+// of them may be killed too); then the run is checked against the simulator's ledger: no payment lost
+// (charged but not paid in the journal), none charged twice for one sale, none left unresolved when the
+// gateway knows the answer, and `PRAGMA integrity_check` ok. Refund points: the same, with a refund of
+// the paid sale; the simulator's books say what OTTPay saw — a refund never sent twice nor lost. The
+// other durable writes (receipts, shift close, staff and PINs, settings, secrets): crash-till-runs.ts.
+// Before the verdict, one line per point with its run count, so a point that stops firing is seen. The
+// last line is the verdict (see the README of test/bench).
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -20,6 +24,8 @@ import {
   type SimOrderView,
 } from '../../electron/core/simulator/index.ts';
 import { prng } from '../support/prng.ts';
+import type { TillKind } from './crash-till-kinds.ts';
+import { runTillCrash, TILL_POINTS } from './crash-till-runs.ts';
 import type { WorkerConfig } from './crash-worker.ts';
 
 // Typed against the engine's fault points, so a renamed point cannot silently stop firing.
@@ -41,6 +47,22 @@ const RECOVERY_POINTS: readonly FaultPoint[] = [
   'poll.answered',
   'poll.journaled',
 ];
+const REFUND_POINTS: readonly FaultPoint[] = ['refund.journaled', 'refund.submitted', 'refund.answered'];
+
+/** Every point a run may be killed at, with the kind of run that reaches it. */
+type Target =
+  | { run: 'pay'; point: FaultPoint | 'gateway.sent' }
+  | { run: 'recovery'; point: FaultPoint }
+  | { run: 'refund'; point: FaultPoint }
+  | { run: 'till'; point: string; kind: TillKind };
+const TARGETS: readonly Target[] = [
+  ...PAY_POINTS.map((point) => ({ run: 'pay' as const, point })),
+  ...RECOVERY_POINTS.map((point) => ({ run: 'recovery' as const, point })),
+  ...REFUND_POINTS.map((point) => ({ run: 'refund' as const, point })),
+  ...TILL_POINTS.map(({ point, kind }) => ({ run: 'till' as const, point, kind })),
+];
+const targetName = (t: Target) => (t.run === 'recovery' ? `recovery:${t.point}` : t.point);
+
 const ENDINGS = [0, 1, 2, 3, 4, 5, 91, 92, 93, 94, 95, 96, 97, 98, 99];
 const PAID = new Set(['success', 'partial_refunded', 'fully_refunded']);
 const FINAL = new Set(['success', 'failure', 'orderclosed', 'partial_refunded', 'fully_refunded']);
@@ -80,8 +102,12 @@ export interface CrashSummary {
   lost: number;
   double: number;
   unresolved: number;
+  /** A closed shift changed, a file half written, an account or PIN half saved, a till that would not start. */
+  broken: number;
   integrityOk: boolean;
   problems: string[];
+  /** Per point: runs aimed at it, and how many were really killed there. */
+  points: Map<string, { runs: number; killed: number }>;
 }
 
 export async function runCrashHarness(
@@ -90,6 +116,18 @@ export async function runCrashHarness(
   log: (line: string) => void = () => {},
 ): Promise<CrashSummary> {
   const random = prng(seed);
+  // Runs go round every point; each round in its own seeded order.
+  let round: number[] = [];
+  const order = (run: number): number => {
+    if (run % TARGETS.length === 0) {
+      round = TARGETS.map((_, i) => i);
+      for (let i = round.length - 1; i > 0; i--) {
+        const j = Math.floor(random() * (i + 1));
+        [round[i], round[j]] = [round[j] as number, round[i] as number];
+      }
+    }
+    return round[run % TARGETS.length] as number;
+  };
   const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)] as T;
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'crash-harness-'));
   const sim = await createSimulator({
@@ -121,18 +159,44 @@ export async function runCrashHarness(
     lost: 0,
     double: 0,
     unresolved: 0,
+    broken: 0,
     integrityOk: true,
     problems: [],
+    points: new Map(TARGETS.map((t) => [targetName(t), { runs: 0, killed: 0 }])),
   };
   try {
     for (let run = 0; run < runs; run++) {
+      // Every point equally often, in a seeded order.
+      const aim = TARGETS[order(run)] as Target;
+      const tally = summary.points.get(targetName(aim)) as { runs: number; killed: number };
+      tally.runs += 1;
+      if (aim.run === 'till') {
+        const started = Date.now();
+        const r = await runTillCrash(dir, run, aim.point as never, aim.kind);
+        if (r.killed) {
+          summary.killed += 1;
+          tally.killed += 1;
+        }
+        for (const p of r.problems) {
+          if (p.startsWith('LOST')) summary.lost += 1;
+          else if (p.startsWith('DOUBLE')) summary.double += 1;
+          else summary.broken += 1;
+          summary.problems.push(`run ${run} (${aim.kind} kill ${aim.point}): ${p}`);
+        }
+        log(
+          `run ${run}: ${aim.kind} kill@${aim.point} ${r.killed ? 'KILLED' : 'not reached'} problems=${r.problems.length} (${Date.now() - started} ms)`,
+        );
+        continue;
+      }
       const terminalNo = `R${run.toString(36).toUpperCase().padStart(3, '0')}`;
       const db = path.join(dir, `${terminalNo}.db`);
-      const mode = random() < 0.5 ? 'active' : 'passive';
-      const amountCents = 100 * (1 + Math.floor(random() * 50)) + pick(ENDINGS);
-      const inRecovery = random() < 0.2;
-      const killAt = inRecovery ? pick(RECOVERY_POINTS) : pick(PAY_POINTS);
-      payChance.set(terminalNo, random() < 0.8);
+      const refund = aim.run === 'refund';
+      const mode = refund ? 'active' : random() < 0.5 ? 'active' : 'passive';
+      // A refund needs a paid sale: no failing scenario ending, and the customer always pays.
+      const amountCents = 100 * (1 + Math.floor(random() * 50)) + (refund ? 0 : pick(ENDINGS));
+      const inRecovery = aim.run === 'recovery';
+      const killAt = aim.point;
+      payChance.set(terminalNo, refund || random() < 0.8);
       const base: WorkerConfig = {
         phase: 'pay',
         db,
@@ -146,6 +210,7 @@ export async function runCrashHarness(
         code: `13${String(seed).padStart(6, '0').slice(-6)}${String(run).padStart(10, '0')}`,
         killAt: inRecovery ? 'none' : killAt,
         killHit: 1,
+        ...(refund ? { refundCents: Math.floor(amountCents / 2) } : {}),
       };
       const phases: Array<{ cfg: WorkerConfig; r: Awaited<ReturnType<typeof runWorker>> }> = [];
       const started = Date.now();
@@ -158,7 +223,10 @@ export async function runCrashHarness(
           r: await runWorker({ ...recoverCfg, killAt: 'none' }),
         });
       const wasKilled = phases.some((p) => p.r.signal === 'SIGKILL');
-      if (wasKilled) summary.killed += 1;
+      if (wasKilled) {
+        summary.killed += 1;
+        tally.killed += 1;
+      }
       for (const p of phases) {
         if (p.r.signal !== 'SIGKILL' && p.r.code !== 0) {
           summary.problems.push(
@@ -166,7 +234,15 @@ export async function runCrashHarness(
           );
         }
       }
-      const verdict = check(db, terminalNo, sim.control.orders());
+      const orders = sim.control.orders();
+      const verdict = check(db, terminalNo, orders);
+      if (refund) {
+        const r = checkRefunds(db, terminalNo, orders);
+        verdict.lost += r.lost;
+        verdict.double += r.double;
+        verdict.unresolved += r.unresolved;
+        verdict.notes.push(...r.notes);
+      }
       summary.lost += verdict.lost;
       summary.double += verdict.double;
       summary.unresolved += verdict.unresolved;
@@ -185,6 +261,58 @@ export async function runCrashHarness(
     fs.rmSync(dir, { recursive: true, force: true });
   }
   return summary;
+}
+
+/**
+ * The refund of one paid sale against what OTTPay saw: sent at most once (one refund order at the
+ * gateway for the one refund asked), never lost (a refund the gateway made is refunded in the journal),
+ * and not left open when the gateway knows its answer.
+ */
+function checkRefunds(
+  dbFile: string,
+  terminalNo: string,
+  orders: SimOrderView[],
+): { lost: number; double: number; unresolved: number; notes: string[] } {
+  const notes: string[] = [];
+  const payments = new Set(
+    orders.filter((o) => o.kind === 'payment' && o.orderId.slice(14) === terminalNo).map((o) => o.orderId),
+  );
+  const atGateway = orders.filter((o) => o.kind === 'refund' && payments.has(o.originalOrderId ?? ''));
+  if (!fs.existsSync(dbFile)) return { lost: atGateway.length, double: 0, unresolved: 0, notes };
+  const db = new Database(dbFile, { readonly: true });
+  try {
+    const rows = db.prepare('SELECT order_id AS orderId, state FROM refunds').all() as Array<{
+      orderId: string;
+      state: string;
+    }>;
+    let lost = 0;
+    let double = 0;
+    let unresolved = 0;
+    if (atGateway.length > rows.length) {
+      double += 1;
+      notes.push(`DOUBLE REFUND: ${atGateway.length} refund orders at the gateway for ${rows.length} asked`);
+    }
+    for (const o of atGateway) {
+      const row = rows.find((r) => r.orderId === o.orderId);
+      if (o.status === 'success' && row?.state !== 'refunded') {
+        lost += 1;
+        notes.push(`LOST REFUND: ${o.orderId} made by the gateway, journal says ${row?.state ?? 'nothing'}`);
+      }
+    }
+    for (const r of rows) {
+      if (r.state === 'refunded' || r.state === 'failed') continue;
+      const o = atGateway.find((x) => x.orderId === r.orderId);
+      if (!o || FINAL.has(o.status) || o.status === 'success') {
+        unresolved += 1;
+        notes.push(
+          `UNRESOLVED REFUND: ${r.orderId} is ${r.state}, gateway says ${o?.status ?? 'no such order'}`,
+        );
+      }
+    }
+    return { lost, double, unresolved, notes };
+  } finally {
+    db.close();
+  }
 }
 
 function check(
@@ -253,12 +381,13 @@ if (isMain) {
   const t0 = Date.now();
   const s = await runCrashHarness(runs, seed, verbose ? (l) => console.log(l) : () => {});
   for (const p of s.problems) console.log(p);
+  for (const [name, t] of s.points) console.log(`point ${name}: runs=${t.runs} killed=${t.killed}`);
   console.log(
     `killed ${s.killed} of ${s.runs} runs at a fault point; ${((Date.now() - t0) / 1000).toFixed(1)} s`,
   );
-  const ok = s.lost === 0 && s.double === 0 && s.unresolved === 0 && s.integrityOk;
+  const ok = s.lost === 0 && s.double === 0 && s.unresolved === 0 && s.broken === 0 && s.integrityOk;
   console.log(
-    `crash-recovery: runs=${s.runs} lost=${s.lost} double=${s.double} unresolved=${s.unresolved} integrity=${s.integrityOk ? 'ok' : 'FAILED'}`,
+    `crash-recovery: runs=${s.runs} lost=${s.lost} double=${s.double} unresolved=${s.unresolved} broken=${s.broken} integrity=${s.integrityOk ? 'ok' : 'FAILED'}`,
   );
   process.exitCode = ok ? 0 : 1;
 }

@@ -26,6 +26,8 @@ export interface WorkerConfig {
   killAt: string;
   /** Kill at the n-th time the point is reached (1 = first). */
   killHit: number;
+  /** Phase "pay": once the sale is paid, refund this much of it (the refund.* points are reached then). */
+  refundCents?: number;
 }
 
 const cfg = JSON.parse(process.argv[2] ?? '{}') as WorkerConfig;
@@ -129,6 +131,11 @@ try {
     await engine.probeGateway();
     await pay(cfg.amountCents, cfg.code);
     await settled(10_000);
+    const paid = journal.attempts.createdBetween(0, Number.MAX_SAFE_INTEGER).find((a) => a.state === 'paid');
+    if (cfg.refundCents && paid) {
+      await engine.refund({ attemptId: paid.attemptId, amountCents: cfg.refundCents });
+      await settled(10_000);
+    }
   } else {
     await engine.recover();
     await settled(12_000);

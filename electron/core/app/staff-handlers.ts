@@ -3,6 +3,7 @@
 // cannot make someone more than a supervisor.
 // Resetting a forgotten PIN: a supervisor resets a cashier's or their own, an owner anyone's.
 import { AppError } from '../../../shared/result.ts';
+import { durablePoint } from '../durable-points.ts';
 import { withApprover } from '../staff/approval-context.ts';
 import { claimNewPin } from '../staff/pin-claim.ts';
 import type { CoreContext } from './core-context.ts';
@@ -36,6 +37,7 @@ export function staffHandlers(ctx: CoreContext): HandlerGroup<StaffCommands> {
       const approver = await ctx.staff.approve(approverPin, role === 'owner' ? 'owner' : 'supervisor');
       await claimNewPin(pinClaims(ctx), pin, null, approver.staffId, 'staff.add');
       const added = await ctx.directory.add({ name, role, pin, operatorId });
+      durablePoint('staff.saved');
       ctx.logger.info(`staff account ${added.staffId} added (${added.role})`);
       return added;
     },
@@ -61,6 +63,7 @@ export function staffHandlers(ctx: CoreContext): HandlerGroup<StaffCommands> {
         });
       await claimNewPin(pinClaims(ctx), pin, staffId, approver.staffId, 'staff.setPin');
       await ctx.directory.changePin(staffId, pin);
+      durablePoint('pin.saved');
       // Journaled without the PIN: whose PIN was reset, and (as the row's approver) by whom.
       const journal = ctx.journal();
       if (journal) {

@@ -1,6 +1,8 @@
 // Where the sign key, the supervisor PIN hash and the wallet-code hash keys live. Electron uses safeStorage (electron/main);
 // the browser shell and the CLI use a 0600 JSON file; tests use memory.
-import { chmodSync, existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { durablePoint } from '../durable-points.ts';
+import { writeFileAtomic } from './atomic-file.ts';
 
 /**
  * codeHashKey / sandboxCodeHashKey: the HMAC keys of the live and sandbox journals' wallet-code hashes.
@@ -54,10 +56,10 @@ export function createFileSecretStore(path: string): SecretStore {
     },
     set: async (name, value) => {
       const next = { ...read(), [name]: value };
-      const tmp = `${path}.tmp`;
-      writeFileSync(tmp, JSON.stringify(next), { mode: 0o600 });
-      chmodSync(tmp, 0o600);
-      renameSync(tmp, path);
+      writeFileAtomic(path, JSON.stringify(next), {
+        mode: 0o600,
+        reached: (step) => durablePoint(`secrets.${step}`),
+      });
     },
     has: async (name) => typeof read()[name] === 'string',
   };

@@ -1,9 +1,11 @@
 // settings.json in the data folder. Loaded once, validated with zod; a file that does not parse or
 // validate is never overwritten: it is kept aside as settings.json.bad-<time> and the till starts from
 // defaults, with a message naming the bad field.
-import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, renameSync } from 'node:fs';
 import { join } from 'node:path';
 import type { SettingsPatch } from '../../../shared/contract.ts';
+import { durablePoint } from '../durable-points.ts';
+import { writeFileAtomic } from './atomic-file.ts';
 import { defaultSettings, type StoredSettings } from './defaults.ts';
 import { storedSettingsSchema } from './settings-schema.ts';
 
@@ -54,9 +56,10 @@ function isPlainObject(v: unknown): v is Record<string, unknown> {
 }
 
 export function writeSettingsFile(path: string, settings: StoredSettings): void {
-  const tmp = `${path}.tmp`;
-  writeFileSync(tmp, `${JSON.stringify(settings, null, 2)}\n`, { mode: 0o600 });
-  renameSync(tmp, path);
+  writeFileAtomic(path, `${JSON.stringify(settings, null, 2)}\n`, {
+    mode: 0o600,
+    reached: (step) => durablePoint(`settings.${step}`),
+  });
 }
 
 export function createSettingsStore(dataDir: string, now: () => number): SettingsStore {

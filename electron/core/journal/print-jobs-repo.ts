@@ -30,6 +30,9 @@ const COLUMNS = `job_id AS jobId, kind, ref_id AS refId, copy, reprint, printer,
 type Raw = Omit<PrintJobRow, 'reprint'> & { reprint: number };
 const fromRaw = (r: Raw): PrintJobRow => ({ ...r, reprint: r.reprint === 1 });
 
+/** last_error of a job whose sending a crash cut short (see markSending). */
+export const PRINT_INTERRUPTED = 'interrupted: the till stopped while this receipt was being sent';
+
 export interface NewPrintJob {
   kind: PrintJobKind;
   refId: string | null;
@@ -53,6 +56,7 @@ export function createPrintJobsRepo(db: Db) {
     updated_at = ?, printed_at = ?, next_try_at = NULL WHERE job_id = ?`);
   const retry = db.prepare(`UPDATE print_jobs SET tries = tries + 1, last_error = ?, updated_at = ?,
     next_try_at = ? WHERE job_id = ?`);
+  const sending = db.prepare('UPDATE print_jobs SET last_error = ?, updated_at = ? WHERE job_id = ?');
   const failed = db.prepare(`UPDATE print_jobs SET state = 'failed', tries = tries + 1, last_error = ?,
     updated_at = ?, next_try_at = NULL WHERE job_id = ?`);
 
@@ -88,6 +92,14 @@ export function createPrintJobsRepo(db: Db) {
     },
     markPrinted(jobId: number, at: number): void {
       printed.run(at, at, jobId);
+    },
+    /**
+     * Its bytes are about to go to the printer. Should the till die before markPrinted, the job is found
+     * queued with this mark on the next start: the customer may hold the receipt already, so it is
+     * printed again marked as a reprint, never as a second original.
+     */
+    markSending(jobId: number, at: number): void {
+      sending.run(PRINT_INTERRUPTED, at, jobId);
     },
     markRetry(jobId: number, error: string, at: number, nextTryAt: number): void {
       retry.run(error, at, nextTryAt, jobId);

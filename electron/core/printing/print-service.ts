@@ -6,8 +6,9 @@ import type { Receipt, ReceiptCopy } from '../../../shared/printing/receipt.ts';
 import type { ReceiptDoc } from '../../../shared/printing/receipt-layout.ts';
 import { COLUMNS, layoutReceipt } from '../../../shared/printing/receipt-layout.ts';
 import type { Clock, TimerHandle } from '../clock.ts';
+import { durablePoint } from '../durable-points.ts';
 import type { Journal } from '../journal/journal.ts';
-import type { PrintJobKind, PrintJobRow } from '../journal/print-jobs-repo.ts';
+import { PRINT_INTERRUPTED, type PrintJobKind, type PrintJobRow } from '../journal/print-jobs-repo.ts';
 import { encodeReceipt, type LineRasteriser } from './escpos.ts';
 import { openPrinter } from './open-printer.ts';
 import { PrintError, type Printer } from './printer.ts';
@@ -107,8 +108,12 @@ export function createPrintService(deps: PrintServiceDeps): PrintService {
     for (const job of j.printJobs.due(deps.clock.now())) {
       if (stopped) return;
       try {
-        await send(job);
+        const interrupted = job.lastError === PRINT_INTERRUPTED;
+        j.printJobs.markSending(job.jobId, deps.clock.now());
+        await send(interrupted ? { ...job, reprint: true } : job);
+        durablePoint('print.sent');
         j.printJobs.markPrinted(job.jobId, deps.clock.now());
+        durablePoint('print.done');
         deps.log('info', `receipt job ${job.jobId} printed`);
       } catch (err) {
         const kind = err instanceof PrintError ? err.kind : 'printer_error';
@@ -163,6 +168,7 @@ export function createPrintService(deps: PrintServiceDeps): PrintService {
       const rows = j.write(() =>
         copies.map((copy) => j.printJobs.add({ kind, refId, copy, reprint, printer: targetName(s), at })),
       );
+      durablePoint('print.queued');
       deps.changed();
       kick();
       return rows;

@@ -61,10 +61,13 @@ export class SimBook {
   readonly #byToken = new Map<string, SimOrder>();
   readonly #ledger: LedgerEntry[] = [];
   #txnSeq = 0;
-  readonly #onChange: () => void;
+  readonly #onChange: (order?: SimOrder) => void;
 
-  /** `onChange` runs after every change (orders are also edited in place by their creator, in the same tick). */
-  constructor(options: { state?: BookState; onChange?: () => void } = {}) {
+  /**
+   * `onChange` runs after every change, with the order changed (orders are also edited in place by
+   * their creator, in the same tick).
+   */
+  constructor(options: { state?: BookState; onChange?: (order?: SimOrder) => void } = {}) {
     this.#onChange = options.onChange ?? (() => {});
     for (const order of options.state?.orders ?? []) {
       this.#orders.set(order.orderId, order);
@@ -80,6 +83,19 @@ export class SimBook {
       ledger: this.#ledger.map((e) => ({ ...e })),
       txnSeq: this.#txnSeq,
     };
+  }
+
+  /** Ledger entries from `index` on (what a saver has not written yet). */
+  ledgerFrom(index: number): LedgerEntry[] {
+    return this.#ledger.slice(index).map((e) => ({ ...e }));
+  }
+
+  get ledgerLength(): number {
+    return this.#ledger.length;
+  }
+
+  get txnSeq(): number {
+    return this.#txnSeq;
   }
 
   /** Order ids are unique across merchants (a reuse by anyone is ORDER_USED). */
@@ -105,7 +121,7 @@ export class SimBook {
     if (this.#orders.has(order.orderId)) throw new Error(`order ${order.orderId} exists`);
     this.#orders.set(order.orderId, order);
     if (order.walletToken) this.#byToken.set(order.walletToken, order);
-    this.#onChange();
+    this.#onChange(order);
     return order;
   }
 
@@ -130,7 +146,7 @@ export class SimBook {
       amountCents: order.amountCents + order.tipCents,
       at,
     });
-    this.#onChange();
+    this.#onChange(order);
     return true;
   }
 
@@ -138,7 +154,7 @@ export class SimBook {
   markUnpaid(order: SimOrder, status: 'failure' | 'orderclosed'): boolean {
     if (!this.isPayable(order)) return false;
     order.status = status;
-    this.#onChange();
+    this.#onChange(order);
     return true;
   }
 
@@ -146,7 +162,7 @@ export class SimBook {
   markSeen(order: SimOrder): void {
     if (order.status !== 'init') return;
     order.status = 'notpay';
-    this.#onChange();
+    this.#onChange(order);
   }
 
   refundable(order: SimOrder): number {
@@ -167,7 +183,7 @@ export class SimBook {
       amountCents: refund.amountCents,
       at,
     });
-    this.#onChange();
+    this.#onChange(original);
   }
 
   ledger(): LedgerSummary {

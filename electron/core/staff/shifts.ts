@@ -5,6 +5,7 @@
 import type { ReconcileReport } from '../../../shared/contract.ts';
 import { AppError } from '../../../shared/result.ts';
 import type { ShiftReport, ShiftSummary } from '../../../shared/staff.ts';
+import { durablePoint } from '../durable-points.ts';
 import type { Journal } from '../journal/journal.ts';
 import type { AttemptRow, RefundRow } from '../journal/rows.ts';
 import { buildShiftReport, type StaffName } from './shift-report.ts';
@@ -105,6 +106,7 @@ export function createShifts(deps: ShiftsDeps) {
         const attempts = r.attemptIds(open.shiftId).map((id) => j.attempts.get(id) as AttemptRow);
         const refunds = r.refundIds(open.shiftId).map((id) => j.refunds.get(id) as RefundRow);
         const differences = await deps.reconcile(attempts, refunds);
+        durablePoint('shift.reconciled');
         const unresolved = r.unresolved(open.shiftId);
         if (unresolved.length > 0) {
           if (!req.acknowledgeUnresolved) {
@@ -138,6 +140,7 @@ export function createShifts(deps: ShiftsDeps) {
             zReport: JSON.stringify(z),
           }),
         );
+        durablePoint('shift.z-frozen');
         return z;
       } finally {
         closing = false;

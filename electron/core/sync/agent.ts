@@ -10,6 +10,7 @@ import { ingestBatch } from '../../store/ingest.ts';
 import { migrateCentral } from '../../store/migrate.ts';
 import { type PgSecrets, pgClientConfig, pgTarget, scrub } from '../../store/pg-config.ts';
 import type { Clock, TimerHandle } from '../clock.ts';
+import { durablePoint } from '../durable-points.ts';
 import type { Db } from '../journal/open-journal.ts';
 import type { Logger } from '../logging/index.ts';
 import { createOutbox } from './outbox.ts';
@@ -155,6 +156,7 @@ export function startSyncAgent(o: SyncAgentOptions): SyncAgent {
     const c = await connected();
     const read = outbox.read(status.lastShippedSeq, batchSize);
     if (read.events.length === 0) return false;
+    durablePoint('sync.batch-read');
     const res = await ingestBatch(
       c,
       {
@@ -169,7 +171,9 @@ export function startSyncAgent(o: SyncAgentOptions): SyncAgent {
       { beforeCommit: () => o.fault?.('sync.before-commit') },
     );
     o.fault?.('sync.committed');
+    durablePoint('sync.central-committed');
     outbox.ack(target, res.lastSeq, o.clock.now());
+    durablePoint('sync.ack-written');
     publish({ lastShippedSeq: res.lastSeq, lastShippedAt: o.clock.now() });
     return true;
   }

@@ -1,0 +1,29 @@
+// What the crash harness and its whole-till child (crash-till-worker.ts) agree on.
+export type TillKind = 'print' | 'shift' | 'staff' | 'pin' | 'settings' | 'secrets';
+
+export interface TillWorkerConfig {
+  phase: 'act' | 'restart';
+  kind: TillKind;
+  dataDir: string;
+  /** A durable point, or "none". */
+  killAt: string;
+  printerTarget: string;
+}
+
+/** What the restarted till reports for the harness's checks (the journal and files it reads itself). */
+export interface TillReport {
+  shopName: string;
+  signKeySet: boolean;
+  /** Accounts named NEW_STAFF, and which PINs sign in. */
+  newStaff: number;
+  oldPinWorks: boolean;
+  newPinWorks: boolean;
+  /** Receipt jobs still queued once the restarted till has sent what it resumed. */
+  queuedJobs: number;
+}
+
+export const NEW_STAFF = 'Crash Test';
+export const STAFF_PIN = '5678';
+export const STAFF_NEW_PIN = '8765';
+export const NEW_SHOP = 'After the crash';
+export const NEW_SIGN_KEY = '0123456789ABCDEF';

@@ -1,0 +1,184 @@
+// The crash harness's runs at the durable writes beyond the payment path (electron/core/durable-points.ts):
+// a whole-till child (crash-till-worker.ts) does the write and is SIGKILLed at the point, a new child
+// starts on the same folder, and the kind's invariant is checked — a receipt never lost after Paid nor
+// printed twice unless marked as a reprint; a closed shift never changes; a staff account or PIN change
+// either there whole or not at all; settings and secrets files never half written (the till starts with
+// the old or the new values).
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import Database from 'better-sqlite3';
+import type { DurablePoint } from '../../electron/core/durable-points.ts';
+import { JOURNAL_FILE, SANDBOX_JOURNAL_FILE } from '../../electron/core/journal/journal-files.ts';
+import { startFakeNetworkPrinter } from '../support/fake-network-printer.ts';
+import {
+  NEW_SHOP,
+  NEW_SIGN_KEY,
+  NEW_STAFF,
+  type TillKind,
+  type TillReport,
+  type TillWorkerConfig,
+} from './crash-till-kinds.ts';
+
+/** Each durable point with the write that reaches it. */
+export const TILL_POINTS: ReadonlyArray<{ point: DurablePoint; kind: TillKind }> = [
+  { point: 'print.queued', kind: 'print' },
+  { point: 'print.sent', kind: 'print' },
+  { point: 'print.done', kind: 'print' },
+  { point: 'shift.reconciled', kind: 'shift' },
+  { point: 'shift.z-frozen', kind: 'shift' },
+  { point: 'staff.saved', kind: 'staff' },
+  { point: 'pin.saved', kind: 'pin' },
+  { point: 'settings.temp-written', kind: 'settings' },
+  { point: 'settings.renamed', kind: 'settings' },
+  { point: 'secrets.temp-written', kind: 'secrets' },
+  { point: 'secrets.renamed', kind: 'secrets' },
+];
+
+const workerFile = path.join(path.dirname(fileURLToPath(import.meta.url)), 'crash-till-worker.ts');
+
+function runWorker(
+  cfg: TillWorkerConfig,
+): Promise<{ code: number | null; signal: string | null; out: string; err: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(
+      process.execPath,
+      ['--disable-warning=ExperimentalWarning', workerFile, JSON.stringify(cfg)],
+      {
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
+    let out = '';
+    let err = '';
+    child.stdout.on('data', (d: Buffer) => {
+      out += d.toString();
+    });
+    child.stderr.on('data', (d: Buffer) => {
+      err += d.toString();
+    });
+    child.on('exit', (code, signal) => resolve({ code, signal, out, err }));
+  });
+}
+
+/** Closed shifts' frozen Z reports, from both journals (read with no till running). */
+function closedShifts(dataDir: string): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const file of [JOURNAL_FILE, SANDBOX_JOURNAL_FILE]) {
+    const p = path.join(dataDir, file);
+    if (!fs.existsSync(p)) continue;
+    const db = new Database(p);
+    try {
+      const has = db.prepare("SELECT 1 FROM sqlite_master WHERE name = 'shifts'").get();
+      if (!has) continue;
+      for (const r of db
+        .prepare('SELECT shift_id AS id, z_report AS z FROM shifts WHERE closed_at IS NOT NULL')
+        .all() as Array<{ id: string | number; z: string }>)
+        out.set(`${file}:${r.id}`, r.z);
+    } finally {
+      db.close();
+    }
+  }
+  return out;
+}
+
+function readJson(file: string): { ok: true; value: Record<string, unknown> } | { ok: false } {
+  try {
+    return { ok: true, value: JSON.parse(fs.readFileSync(file, 'utf8')) as Record<string, unknown> };
+  } catch {
+    return { ok: false };
+  }
+}
+
+export interface TillRunResult {
+  killed: boolean;
+  problems: string[];
+}
+
+export async function runTillCrash(
+  dir: string,
+  run: number,
+  point: DurablePoint,
+  kind: TillKind,
+): Promise<TillRunResult> {
+  const dataDir = path.join(dir, `till-${run}`);
+  fs.mkdirSync(dataDir, { recursive: true });
+  const printer = await startFakeNetworkPrinter();
+  const problems: string[] = [];
+  try {
+    const base: TillWorkerConfig = {
+      phase: 'act',
+      kind,
+      dataDir,
+      killAt: point,
+      printerTarget: printer.target,
+    };
+    const act = await runWorker(base);
+    const killed = act.signal === 'SIGKILL';
+    if (!killed && act.code !== 0) problems.push(`act exited ${act.code}: ${tail(act.err)}`);
+    const zAfterCrash = closedShifts(dataDir);
+    const restart = await runWorker({ ...base, phase: 'restart', killAt: 'none' });
+    if (restart.code !== 0) {
+      problems.push(
+        `the till did not start again (${restart.code} ${restart.signal ?? ''}): ${tail(restart.err)}`,
+      );
+      return { killed, problems };
+    }
+    const report = JSON.parse(restart.out.trim().split('\n').pop() ?? '{}') as TillReport;
+    const at = (step: string) => point.endsWith(step);
+    switch (kind) {
+      case 'print': {
+        const originals = printer.jobs.filter((b) => !b.includes('REPRINT')).length;
+        if (printer.jobs.length === 0) problems.push('LOST: the receipt of a paid sale never printed');
+        if (originals > 1) problems.push(`DOUBLE: ${originals} receipts printed as originals for one copy`);
+        if (report.queuedJobs > 0)
+          problems.push(`${report.queuedJobs} receipt job(s) left queued after restart`);
+        break;
+      }
+      case 'shift': {
+        const after = closedShifts(dataDir);
+        for (const [id, z] of zAfterCrash)
+          if (after.get(id) !== z)
+            problems.push(`CHANGED: closed shift ${id}'s Z report changed after restart`);
+        if (after.size === 0) problems.push('the shift could not be closed after the crash');
+        break;
+      }
+      case 'staff':
+        if (report.newStaff !== 1) problems.push(`${report.newStaff} accounts named ${NEW_STAFF} (want 1)`);
+        if (!report.oldPinWorks) problems.push("the new account's PIN does not sign in");
+        break;
+      case 'pin':
+        if (report.newStaff !== 1) problems.push(`${report.newStaff} accounts named ${NEW_STAFF} (want 1)`);
+        if (!report.newPinWorks || report.oldPinWorks)
+          problems.push(
+            `after a PIN change: new PIN ${report.newPinWorks ? 'works' : 'refused'}, old ${report.oldPinWorks ? 'works' : 'refused'}`,
+          );
+        break;
+      case 'settings': {
+        const file = readJson(path.join(dataDir, 'settings.json'));
+        if (!file.ok) problems.push('HALF WRITTEN: settings.json does not parse');
+        const wantNew = at('renamed');
+        if ((report.shopName === NEW_SHOP) !== wantNew)
+          problems.push(`settings: shop is "${report.shopName}" after a kill at ${point}`);
+        break;
+      }
+      case 'secrets': {
+        const file = readJson(path.join(dataDir, 'secrets.json'));
+        if (!file.ok) problems.push('HALF WRITTEN: the secrets file does not parse');
+        else if ((file.value.signKey === NEW_SIGN_KEY) !== at('renamed'))
+          problems.push(
+            `secrets: the sign key is ${file.value.signKey === NEW_SIGN_KEY ? 'new' : 'old'} after a kill at ${point}`,
+          );
+        break;
+      }
+    }
+    return { killed, problems };
+  } finally {
+    await printer.close();
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+function tail(s: string): string {
+  return s.trim().split('\n').slice(-3).join(' | ');
+}

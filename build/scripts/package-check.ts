@@ -142,7 +142,9 @@ async function checkWin(): Promise<string[]> {
 }
 
 rmSync(outDir, { recursive: true, force: true });
-run(['build/scripts/build.ts']);
+// `--no-build` packs the dist/ there is (the tests: `npm test` builds first, and a rebuild here would
+// empty dist/ under the tests running beside this one).
+if (!process.argv.includes('--no-build')) run(['build/scripts/build.ts']);
 run([
   'node_modules/electron-builder/cli.js',
   '--linux',

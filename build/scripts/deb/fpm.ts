@@ -97,6 +97,7 @@ try {
   mkdirSync(root, { mode: 0o755 });
   layOut(root, request.mappings);
   const dataFiles = files(root);
+  const sizeKiB = installedSizeKiB(root); // the data only, before DEBIAN/ exists
   mkdirSync(control, { mode: 0o755 });
   chmodSync(root, 0o755);
   chmodSync(control, 0o755);
@@ -106,7 +107,7 @@ try {
   writeFileSync(join(control, 'md5sums'), md5sums(root, dataFiles), { mode: 0o644 });
   script(request.afterInstall, join(control, 'postinst'));
   script(request.afterRemove, join(control, 'postrm'));
-  writeFileSync(join(control, 'control'), controlFile(request, installedSizeKiB(root)), { mode: 0o644 });
+  writeFileSync(join(control, 'control'), controlFile(request, sizeKiB), { mode: 0o644 });
   rmSync(request.package, { force: true });
   mkdirSync(dirname(request.package), { recursive: true });
   const built = spawnSync(

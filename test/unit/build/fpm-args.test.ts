@@ -2,9 +2,15 @@
 // (app-builder-lib FpmTarget) and refuses anything else, so a changed electron-builder or a `deb.fpm`
 // option cannot silently build a different package. The control file follows Debian policy.
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { test } from 'node:test';
 import { controlFile, descriptionField } from '../../../build/scripts/deb/deb-control.ts';
 import { parseFpmArgs } from '../../../build/scripts/deb/fpm-args.ts';
+
+const fpm = join(import.meta.dirname, '..', '..', '..', 'build', 'scripts', 'deb', 'fpm.ts');
 
 // As electron-builder passes them (order and forms of FpmTarget.executeFpm and build).
 const builderArgs = [
@@ -84,4 +90,21 @@ test('the control file is Debian policy: one field a line, the description inden
     ].join('\n'),
   );
   assert.equal(descriptionField('Synopsis\n\n  more'), 'Synopsis\n .\n more');
+});
+
+test('run as CUSTOM_FPM_PATH, it refuses an fpm option it does not know, saying which, and builds nothing', () => {
+  const out = mkdtempSync(join(tmpdir(), 'fpm-refuse-'));
+  try {
+    const pkg = join(out, 'x.deb');
+    const args = builderArgs.map((a) => (a === '/out/ottpay-till_0.1.0_amd64.deb' ? pkg : a));
+    const r = spawnSync(fpm, [...args, '--deb-systemd', 'x.service'], { encoding: 'utf8' });
+    assert.equal(r.status, 1);
+    assert.match(
+      r.stderr,
+      /^fpm \(dpkg-deb\): unsupported option --deb-systemd \(this stands in for fpm only/,
+    );
+    assert.ok(!existsSync(pkg));
+  } finally {
+    rmSync(out, { recursive: true, force: true });
+  }
 });

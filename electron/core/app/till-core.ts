@@ -37,6 +37,7 @@ import { createEventHub } from './event-hub.ts';
 import { startHealthProbes } from './gateway-health.ts';
 import type { Handlers } from './handler-types.ts';
 import { historyHandlers } from './history-handlers.ts';
+import { lockedSnapshot } from './locked-snapshot.ts';
 import type { ScannerPort } from './ports.ts';
 import { startRatePoller } from './rate-poller.ts';
 import { receiptHandlers } from './receipt-handlers.ts';
@@ -363,7 +364,7 @@ async function startTillCore(
   }
 
   function snapshot(): TillSnapshot {
-    return {
+    const full: TillSnapshot = {
       sandbox: stack.sandbox,
       gateway: stack.payments.gatewayHealth(),
       sale: stack.payments.currentSale(),
@@ -380,6 +381,7 @@ async function startTillCore(
       },
       storeSync: sync.status(),
     };
+    return session.cashier() === null ? lockedSnapshot(full) : full;
   }
 
   function customerView(): CustomerView {

@@ -22,8 +22,11 @@ import { type ShiftReport, type ShiftSummary, STAFF_ROLES, type StaffView } from
 import { storeSyncSettingsSchema } from './store-sync.ts';
 import type { UpdateInstallAnswer, UpdateStatus } from './updates/update-status.ts';
 import { updateSettingsSchema } from './updates/update-status.ts';
+import { hasUnsafeCharacters, UNSAFE_TEXT_MESSAGE } from './unsafe-text.ts';
 
 export type { ScanLogEntry } from './scanning/scan-log.ts';
+
+const isPlainText = (s: string) => !hasUnsafeCharacters(s);
 
 const cents = z.number().int().min(0).max(ABSOLUTE_MAX_CENTS);
 const positiveCents = cents.min(1);
@@ -35,7 +38,8 @@ const day = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'date is YYYY-MM-DD')
   .refine(isCalendarDate, 'date is not a real calendar day');
-const text = (max: number) => z.string().trim().min(1).max(max);
+/** Names, notes, codes: never a control or text-direction character (shared/unsafe-text.ts). */
+const text = (max: number) => z.string().trim().min(1).max(max).refine(isPlainText, UNSAFE_TEXT_MESSAGE);
 const empty = z.object({}).strict();
 
 /** The OTTPay actions the till sends (OTTPAY.md), each with a configurable protocol version. */
@@ -126,9 +130,9 @@ export const settingsPatchSchema = z
     /** Printed at the top of every receipt. */
     shop: z
       .object({
-        name: z.string().trim().max(64),
-        address: z.string().trim().max(160),
-        phone: z.string().trim().max(32),
+        name: z.string().trim().max(64).refine(isPlainText, UNSAFE_TEXT_MESSAGE),
+        address: z.string().trim().max(160).refine(isPlainText, UNSAFE_TEXT_MESSAGE),
+        phone: z.string().trim().max(32).refine(isPlainText, UNSAFE_TEXT_MESSAGE),
       })
       .strict(),
     receipts: receiptSettingsSchema,

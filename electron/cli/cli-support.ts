@@ -5,6 +5,7 @@ import { type ParseArgsOptionsConfig, parseArgs } from 'node:util';
 import { GATEWAY_ACTIONS } from '../../shared/contract.ts';
 import { WALLETS, type Wallet } from '../../shared/domain.ts';
 import { parseAmount } from '../../shared/money.ts';
+import { escapeUnsafe } from '../../shared/unsafe-text.ts';
 import { sleep, systemClock } from '../core/clock.ts';
 import { type ClosableGatewayClient, createGatewayClient } from '../core/gateway/client.ts';
 import {
@@ -160,7 +161,8 @@ export function parseFlags(
 
 /** Writes a value as indented JSON on stdout. */
 export function printJson(value: unknown): void {
-  process.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
+  // JSON leaves C1 controls and text-direction characters raw: written as \u escapes, the same JSON.
+  process.stdout.write(`${escapeUnsafe(JSON.stringify(value, null, 2), '\n')}\n`);
 }
 
 /** A flag's value is wrong: exit code 2 with the usage text. */

@@ -2,6 +2,7 @@
 // per currency, then the cashiers (by name; an operator id, or an unknown account, by its id). Amounts in major units with two decimals; the JSON form keeps cents.
 import { centsToPlain } from '../../shared/money.ts';
 import type { CashierDayLine, ChainDayReport, DayTotals, TillDayLine } from '../../shared/store-report.ts';
+import { escapeUnsafe } from '../../shared/unsafe-text.ts';
 
 const CLOCK_WARN_MS = 5 * 60_000;
 
@@ -52,5 +53,6 @@ export function reportText(r: ChainDayReport): string {
     store = c.storeId;
     lines.push(cashierLine(c));
   }
-  return `${lines.join('\n')}\n`;
+  // Cashier names and store ids came from the tills: nothing in them may move or hide a terminal line.
+  return `${lines.map((line) => escapeUnsafe(line)).join('\n')}\n`;
 }

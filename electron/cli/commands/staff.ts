@@ -5,6 +5,7 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { STAFF_ROLES, type StaffRole } from '../../../shared/staff.ts';
+import { escapeUnsafe } from '../../../shared/unsafe-text.ts';
 import { lockDataDir } from '../../core/config/data-dir-lock.ts';
 import { JOURNAL_FILE } from '../../core/journal/journal-files.ts';
 import { checkNewStaff } from '../../core/staff/directory.ts';
@@ -60,7 +61,7 @@ async function add(args: string[]): Promise<number> {
     try {
       const added = await store.directory.add(account);
       process.stdout.write(
-        `added staff ${added.staffId}: ${added.name} (${added.role}, operator ${added.operatorId})\n`,
+        `added staff ${added.staffId}: ${escapeUnsafe(added.name)} (${added.role}, operator ${added.operatorId})\n`,
       );
       return 0;
     } finally {
@@ -94,7 +95,7 @@ function list(args: string[]): number {
     else
       for (const s of staff)
         process.stdout.write(
-          `${s.staffId}\t${s.name}\t${s.role}\t${s.operatorId}\t${s.active ? 'active' : 'inactive'}\n`,
+          `${s.staffId}\t${escapeUnsafe(s.name)}\t${s.role}\t${s.operatorId}\t${s.active ? 'active' : 'inactive'}\n`,
         );
     return 0;
   } finally {

@@ -42,6 +42,7 @@ import { createEventHub } from './event-hub.ts';
 import { startHealthProbes } from './gateway-health.ts';
 import type { Handlers } from './handler-types.ts';
 import { historyHandlers } from './history-handlers.ts';
+import { lockedSnapshot } from './locked-snapshot.ts';
 import type { ScannerPort } from './ports.ts';
 import { posApiHandlers } from './pos-api-handlers.ts';
 import { startRatePoller } from './rate-poller.ts';
@@ -391,7 +392,7 @@ async function startTillCore(
   }
 
   function snapshot(): TillSnapshot {
-    return {
+    const full: TillSnapshot = {
       sandbox: stack.sandbox,
       gateway: stack.payments.gatewayHealth(),
       sale: markSale(stack.payments.currentSale(), stack.journal ?? null),
@@ -414,6 +415,7 @@ async function startTillCore(
         keySet: posKeySet || opts.posApi?.key != null,
       },
     };
+    return session.cashier() === null ? lockedSnapshot(full) : full;
   }
 
   function customerView(): CustomerView {

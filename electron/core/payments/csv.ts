@@ -1,5 +1,6 @@
 // The day's journal as CSV for the accountant: one line per payment attempt and per refund.
-// Cells that a spreadsheet would run as a formula are defused with a leading apostrophe.
+// Cells that a spreadsheet would run as a formula are defused with a leading apostrophe; a cell with a
+// separator is quoted — the semicolon too, which French-Canadian spreadsheets split on.
 import { centsToPlain } from '../../../shared/money.ts';
 import type { EngineCore } from './engine-state.ts';
 import { localDateTime } from './local-day.ts';
@@ -28,7 +29,7 @@ export function csvCell(value: string | number | boolean | null): string {
   if (value === null) return '';
   let text = String(value);
   if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+  return /[",;\t\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
 export function exportCsv(core: EngineCore, date: string): { filename: string; csv: string } {

@@ -7,6 +7,7 @@
 
 import { AppError } from '../../../shared/result.ts';
 import { STAFF_ROLES, type StaffRole, type StaffView } from '../../../shared/staff.ts';
+import { hasUnsafeCharacters, UNSAFE_TEXT_MESSAGE } from '../../../shared/unsafe-text.ts';
 import { hashPin, verifyPin } from '../config/pin-hash.ts';
 import type { Db } from '../journal/open-journal.ts';
 import { createStaffRepo, type StaffRow, staffView } from './staff-repo.ts';
@@ -40,6 +41,7 @@ export interface StaffDirectory {
 export function checkNewStaff(a: NewStaff): NewStaff {
   const name = a.name.trim();
   if (name.length < 1 || name.length > 60) throw new AppError('VALIDATION', 'name is 1 to 60 characters');
+  if (hasUnsafeCharacters(name)) throw new AppError('VALIDATION', `name: ${UNSAFE_TEXT_MESSAGE}`);
   if (!(STAFF_ROLES as readonly string[]).includes(a.role))
     throw new AppError('VALIDATION', 'role is cashier, supervisor or owner');
   if (!PIN_PATTERN.test(a.pin)) throw new AppError('VALIDATION', 'PIN is 4 to 8 digits');

@@ -1,6 +1,8 @@
-// A shift report as plain text lines (the CLI's output; the receipt printer can take the same lines).
+// A shift report as plain text lines (the CLI's output; the receipt printer can take the same lines),
+// control and text-direction characters escaped.
 import { centsToPlain } from '../../../shared/money.ts';
 import type { ShiftReport } from '../../../shared/staff.ts';
+import { escapeUnsafe } from '../../../shared/unsafe-text.ts';
 
 export function shiftReportLines(r: ShiftReport): string[] {
   const m = (c: number) => `${centsToPlain(c)} ${r.currency}`;
@@ -35,5 +37,6 @@ export function shiftReportLines(r: ShiftReport): string[] {
     for (const d of r.reconciliation.differences)
       lines.push(`  ${d.orderId}: journal ${d.journal}, gateway ${d.gateway} — ${d.note}`);
   }
-  return lines;
+  // Names and notes came from people: nothing in them may move or hide a line of the terminal or printer.
+  return lines.map((line) => escapeUnsafe(line));
 }

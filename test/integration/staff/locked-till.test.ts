@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { type CommandName, commands, parseCommandRequest } from '../../../shared/contract.ts';
-import type { AttemptView } from '../../../shared/domain.ts';
+import type { AttemptView, TillSnapshot } from '../../../shared/domain.ts';
 import { OPEN_WHILE_LOCKED } from '../../../shared/open-while-locked.ts';
 import { OWNER_PIN } from '../../support/sign-in.ts';
 import { startTill, type TillUnderTest } from '../../support/till-calls.ts';
@@ -116,6 +116,16 @@ describe('a locked till', () => {
     assert.equal(till.core.snapshot().staff.cashier, null, 'still locked');
   });
 
+  it('the snapshot, which a locked till still sends, carries no payment', async () => {
+    const snap = await till.value<TillSnapshot>('till.snapshot', {});
+    assert.equal(snap.staff.cashier, null);
+    assert.deepEqual(
+      [snap.sale, snap.attention, snap.background, snap.printing],
+      [null, [], [], { jobs: [], screen: null }],
+    );
+    assert.ok(!JSON.stringify(snap).includes(paid.orderId), 'the paid order shows on the lock screen');
+  });
+
   it('the exceptions are exactly the lock screen’s and still answer', async () => {
     assert.deepEqual(Object.keys(OPEN_WHILE_LOCKED).sort(), [
       'sale.draft',
@@ -129,5 +139,7 @@ describe('a locked till', () => {
       assert.equal(await till.reasonOf(name, table[name]), 'ok', name);
     assert.equal(await till.reasonOf('staff.signIn', table['staff.signIn']), 'ok');
     assert.equal(await till.reasonOf('history.search', {}), 'ok', 'signed in again, it answers');
+    const snap = await till.value<TillSnapshot>('till.snapshot', {});
+    assert.ok(snap.printing.jobs.length > 0, 'signed in again, the receipts are back');
   });
 });

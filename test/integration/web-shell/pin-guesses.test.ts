@@ -56,6 +56,9 @@ after(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
+/** How many of the 200 guesses were refused as too many at once (before the lockout). */
+let busyAnswers = 0;
+
 type Answer = { ok: boolean; error?: { code: string; message: string; reason?: string } };
 
 async function send(name: string, payload: unknown): Promise<Answer> {
@@ -75,6 +78,7 @@ describe('supervisor PIN over the browser shell', () => {
     const answers = await Promise.all(
       guesses.map((pin) => send('settings.update', { patch: { operatorId: '666' }, pin })),
     );
+    busyAnswers = answers.filter((a) => a.error?.reason === 'pin-busy').length;
     assert.equal(answers.filter((a) => a.ok).length, 0, 'a guess was accepted: the lockout was bypassed');
     assert.ok(answers.every((a) => a.error?.code === 'NOT_ALLOWED'));
     assert.ok(pinReads - before <= MAX_PIN_ATTEMPTS, `${pinReads - before} guesses verified`);
@@ -97,7 +101,11 @@ describe('supervisor PIN over the browser shell', () => {
       // Bounded evidence: a handful of rows for 201 guesses, the refusals as counts.
       assert.ok(rows.length <= MAX_PIN_ATTEMPTS + 3, `${rows.length} rows`);
       const refused = rows.reduce((n, r) => n + (JSON.parse(r.detail) as { refused: number }).refused, 0);
-      assert.ok(refused >= 150, `${refused} refusals counted`);
+      // Every guess refused before the lockout ("too many at once"), and the first one refused during it,
+      // are counted in the rows; later ones go with the next row (how many came before the lockout
+      // depends on how fast the guesses arrive: signed in, fewer do).
+      assert.equal(refused, busyAnswers + 1, `${refused} refusals counted, ${busyAnswers} busy answers`);
+      assert.ok(refused >= 100, `${refused} refusals counted`);
       assert.ok(rows.every((r) => r.key === 'till' && !r.detail.includes(NEW_PIN)));
     } finally {
       db.close();

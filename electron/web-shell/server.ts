@@ -20,6 +20,7 @@ import {
 } from './request-guard.ts';
 import { type Heartbeat, openSse, type SseStream } from './sse.ts';
 import { SECURITY_HEADERS, sendAsset, sendHtml } from './static-files.ts';
+import { createStreamLimits, limitConnections, refuseStream } from './stream-limits.ts';
 
 export const MAX_BODY_BYTES = 64 * 1024;
 
@@ -64,6 +65,7 @@ export async function createWebShell(opts: WebShellOptions): Promise<WebShell> {
   const token = opts.token ?? randomBytes(24).toString('base64url');
   const guard: GuardConfig = { port: 0, token, customerLanHosts: lanHosts };
   const streams = new Set<SseStream>();
+  const streamLimits = createStreamLimits();
   const heartbeat: Heartbeat = {
     everyMs: opts.heartbeatMs ?? DEFAULT_HEARTBEAT_MS,
     boot: randomBytes(8).toString('hex'),
@@ -81,6 +83,8 @@ export async function createWebShell(opts: WebShellOptions): Promise<WebShell> {
       else res.end();
     });
   });
+
+  limitConnections(server);
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://placeholder');
@@ -147,6 +151,11 @@ export async function createWebShell(opts: WebShellOptions): Promise<WebShell> {
   }
 
   function openEvents(req: IncomingMessage, res: ServerResponse, role: Role): void {
+    const release = streamLimits.admit(role, req.socket.remoteAddress ?? '');
+    if (!release) {
+      refuseStream(res);
+      return;
+    }
     let unsubscribe = () => {};
     const stream = openSse(
       req,
@@ -154,6 +163,7 @@ export async function createWebShell(opts: WebShellOptions): Promise<WebShell> {
       () => {
         unsubscribe();
         streams.delete(stream);
+        release();
       },
       heartbeat,
     );

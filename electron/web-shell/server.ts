@@ -20,6 +20,7 @@ import {
 } from './request-guard.ts';
 import { type Heartbeat, openSse, type SseStream } from './sse.ts';
 import { SECURITY_HEADERS, sendAsset, sendHtml } from './static-files.ts';
+import { createStreamLimits, limitConnections, refuseStream } from './stream-limits.ts';
 
 export const MAX_BODY_BYTES = 64 * 1024;
 
@@ -71,6 +72,7 @@ export async function createWebShell(opts: WebShellOptions): Promise<WebShell> {
   const streams = new Set<SseStream>();
   let closing = false;
   let closeDone: Promise<void> | null = null;
+  const streamLimits = createStreamLimits();
   const heartbeat: Heartbeat = {
     everyMs: opts.heartbeatMs ?? DEFAULT_HEARTBEAT_MS,
     boot: randomBytes(8).toString('hex'),
@@ -88,6 +90,8 @@ export async function createWebShell(opts: WebShellOptions): Promise<WebShell> {
       else res.end();
     });
   });
+
+  limitConnections(server);
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     // A request that reaches a closing shell on a kept-alive connection opens nothing new (a stream
@@ -160,6 +164,11 @@ export async function createWebShell(opts: WebShellOptions): Promise<WebShell> {
   }
 
   function openEvents(req: IncomingMessage, res: ServerResponse, role: Role): void {
+    const release = streamLimits.admit(role, req.socket.remoteAddress ?? '');
+    if (!release) {
+      refuseStream(res);
+      return;
+    }
     let unsubscribe = () => {};
     const stream = openSse(
       req,
@@ -167,6 +176,7 @@ export async function createWebShell(opts: WebShellOptions): Promise<WebShell> {
       () => {
         unsubscribe();
         streams.delete(stream);
+        release();
       },
       heartbeat,
     );

@@ -1,5 +1,6 @@
 // The customer's own currency: what an amount comes to in RMB at the gateway's latest rate, shown only
-// while that rate is fresh (under 24 hours old).
+// while that rate is fresh (under 24 hours old) and plausible (rate-bounds.ts).
+import { plausibleRate } from './rate-bounds.ts';
 
 export const RATE_MAX_AGE_MS = 24 * 60 * 60_000;
 
@@ -10,7 +11,7 @@ export interface FreshRate {
 
 /** Fen (1/100 yuan) for `cents` of the merchant's currency, or null when there is no fresh rate. */
 export function cnyFen(cents: number, rate: FreshRate | null, now: number): number | null {
-  if (!rate || !(rate.cnyPerUnit > 0)) return null;
+  if (!rate || !plausibleRate(rate.cnyPerUnit)) return null;
   if (now - rate.fetchedAt >= RATE_MAX_AGE_MS || rate.fetchedAt > now + 60_000) return null;
   return Math.round(cents * rate.cnyPerUnit);
 }

@@ -1,7 +1,9 @@
 // A receipt laid out in printer columns: each line is text already fitted to the paper width (labels
 // left, values right; wide Chinese characters count two columns), or a rule, or the QR code. The
 // ESC/POS encoder, the plain-text rendering and the receipt page all draw these same lines.
+
 import type { Currency } from '../money.ts';
+import { plausibleRate } from '../payments/rate-bounds.ts';
 import { receiptCode } from '../scanning/receipt-code.ts';
 import type { Receipt, RefundReceipt, SaleReceipt } from './receipt.ts';
 import { RECEIPT_WORDS, WALLET_WORDS } from './receipt-words.ts';
@@ -122,7 +124,8 @@ function saleRows(s: SaleReceipt, r: Receipt, row: Row): void {
   if (s.tipCents > 0) row(w.tip, money(s.tipCents, s.currency, r));
   const total = s.amountCents + s.tipCents;
   row(w.total, money(total, s.currency, r), true);
-  if (s.cny) {
+  // No ¥ lines rather than wrong ones (the core checks too; a receipt is laid out from stored facts).
+  if (s.cny && plausibleRate(s.cny.rate)) {
     const fen = s.cny.payFen ?? Math.round(total * s.cny.rate);
     row(w.cny, yuan(fen));
     row(w.rate, `1 ${s.currency} = ${s.cny.rate.toFixed(4)} CNY`);

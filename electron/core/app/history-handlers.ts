@@ -42,7 +42,7 @@ export function historyHandlers(ctx: CoreContext): HandlerGroup<HistoryCommands>
       if (!journal) return rows;
       // The CNY facts live with the paid event; only paid rows can have them.
       return rows.map((r) =>
-        r.state === 'paid' ? { ...r, cny: cnyFromEvents(journal.events.forEntity(r.attemptId)) } : r,
+        r.state === 'paid' ? { ...r, cny: cnyFromEvents(journal.events.forEntity(r.attemptId), r) } : r,
       );
     },
     'refund.create': async ({ attemptId, amountCents, pin }) =>

@@ -3,6 +3,7 @@
 // result, or a GatewayError with a kind. Pay actions are sent once; queries retry with backoff.
 import { z } from 'zod';
 import { ABSOLUTE_MAX_CENTS } from '../../../shared/money.ts';
+import { MAX_CNY_PER_UNIT, MIN_CNY_PER_UNIT, plausibleRate } from '../../../shared/payments/rate-bounds.ts';
 import { type Clock, sleep, systemClock } from '../clock.ts';
 import { codeUrlProblem, UnusableCodeUrlError } from './code-url.ts';
 import { openData, sealData, type WireData } from './envelope.ts';
@@ -291,7 +292,15 @@ export function createGatewayClient(
             answer.rspCode,
           );
         }
-        return { currency, cnyPerUnit: d.rate.value / 1e8, raw: d.rate.raw };
+        const cnyPerUnit = d.rate.value / 1e8;
+        if (!plausibleRate(cnyPerUnit)) {
+          throw new GatewayError(
+            'unknown_outcome',
+            `EX_RATE_QUERY: a rate of ${cnyPerUnit} CNY per ${currency} is outside ${MIN_CNY_PER_UNIT}–${MAX_CNY_PER_UNIT}: not used`,
+            answer.rspCode,
+          );
+        }
+        return { currency, cnyPerUnit, raw: d.rate.raw };
       });
     },
 

@@ -51,7 +51,7 @@ export function saleReceipt(
       amountCents: a.amountCents,
       tipCents: a.tipCents,
       at: a.paidAt ?? a.updatedAt,
-      cny: cnyFromEvents(journal.events.forEntity(a.attemptId)),
+      cny: cnyFromEvents(journal.events.forEntity(a.attemptId), a),
       refundedCents: a.refundedCents,
     },
   };

@@ -497,6 +497,35 @@ export const en = {
   'attemptReason.refundUnknown':
     'No clear answer from the gateway: checking the refund. Do not refund again.',
   'attemptReason.refundUnconfirmed': 'The gateway has the refund but has not confirmed it yet.',
+  'updates.title': 'About this till and updates',
+  'updates.version': 'Version {version}',
+  'updates.desktopOnly': 'Updates are installed by the desktop till; this browser till shows none.',
+  'updates.phase.off': 'Updates are off: no update feed is set.',
+  'updates.phase.idle': 'Not checked yet.',
+  'updates.phase.checking': 'Checking for updates…',
+  'updates.phase.up-to-date': 'Up to date.',
+  'updates.phase.downloading': 'Downloading version {version}…',
+  'updates.phase.ready':
+    'Version {version} is ready: it installs at shift close, on quit, or with Install now.',
+  'updates.phase.installing': 'Installing version {version}: the till restarts.',
+  'updates.phase.failed': 'The last update step failed (details below); the till tries again later.',
+  'updates.neverChecked': 'Never checked.',
+  'updates.lastCheck': 'Last check: {when}',
+  'updates.feedFromStart': 'Feed given when the till started (it wins over the setting):',
+  'updates.checkNow': 'Check now',
+  'updates.installNow': 'Install now',
+  'updates.installing': 'Installing: the till restarts in the new version.',
+  'updates.waiting.payment-in-flight': 'A payment is in progress: the update installs as soon as it ends.',
+  'updates.waiting.payment-unresolved':
+    'A payment’s outcome is still being checked: the update installs once it is known.',
+  'updates.waiting.sale-open': 'A sale is open: the update installs once it is finished.',
+  'updates.waiting.nothing-ready': 'No update is downloaded yet.',
+  'updates.feedUrl': 'Update feed (web folder with latest.yml / latest-linux.yml)',
+  'updates.channel': 'Channel',
+  'updates.channel.stable': 'Stable',
+  'updates.channel.beta': 'Beta',
+  'updates.save': 'Save update settings',
+  'updates.badge': 'Update {version} ready — installs at shift close',
 } as const;
 
 export type MessageKey = keyof typeof en;

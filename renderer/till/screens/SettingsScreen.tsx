@@ -6,6 +6,7 @@ import { CURRENCIES, type Currency } from '../../../shared/money.ts';
 import { ErrorNote } from '../../components/ErrorNote.tsx';
 import { errorText } from '../../i18n/error-text.ts';
 import { run, useTill } from '../till-context.ts';
+import { AboutUpdates } from './AboutUpdates.tsx';
 import { PinDialog } from './PinDialog.tsx';
 import { ReceiptTestPage } from './ReceiptTestPage.tsx';
 import { ScannerTest } from './ScannerTest.tsx';
@@ -366,6 +367,7 @@ export function SettingsScreen() {
         <StoreSyncSettings />
         <ScannerTest />
         <ReceiptTestPage />
+        <AboutUpdates />
       </div>
       {asking && <PinDialog title={tr('pin.title')} onConfirm={save} onClose={() => setAsking(false)} />}
     </section>

@@ -559,4 +559,37 @@ export const fr: Record<MessageKey, string> = {
     'Pas de réponse claire de la passerelle : vérification du remboursement. Ne remboursez pas une seconde fois.',
   'attemptReason.refundUnconfirmed': 'La passerelle a reçu le remboursement mais ne l’a pas encore confirmé.',
   ...customerSideFr,
+  'updates.title': 'À propos de cette caisse et mises à jour',
+  'updates.version': 'Version {version}',
+  'updates.desktopOnly':
+    'Les mises à jour sont installées par la caisse de bureau; cette caisse dans le navigateur n’en affiche aucune.',
+  'updates.phase.off': 'Mises à jour désactivées : aucune source de mises à jour n’est définie.',
+  'updates.phase.idle': 'Pas encore vérifié.',
+  'updates.phase.checking': 'Recherche de mises à jour…',
+  'updates.phase.up-to-date': 'À jour.',
+  'updates.phase.downloading': 'Téléchargement de la version {version}…',
+  'updates.phase.ready':
+    'La version {version} est prête : elle s’installe à la fermeture du quart, à la fermeture de la caisse ou avec Installer maintenant.',
+  'updates.phase.installing': 'Installation de la version {version} : la caisse redémarre.',
+  'updates.phase.failed':
+    'La dernière étape de mise à jour a échoué (détails ci-dessous); la caisse réessaiera plus tard.',
+  'updates.neverChecked': 'Jamais vérifié.',
+  'updates.lastCheck': 'Dernière vérification : {when}',
+  'updates.feedFromStart': 'Source donnée au démarrage de la caisse (elle l’emporte sur le réglage) :',
+  'updates.checkNow': 'Vérifier maintenant',
+  'updates.installNow': 'Installer maintenant',
+  'updates.installing': 'Installation : la caisse redémarre dans la nouvelle version.',
+  'updates.waiting.payment-in-flight':
+    'Un paiement est en cours : la mise à jour s’installera dès qu’il sera terminé.',
+  'updates.waiting.payment-unresolved':
+    'L’issue d’un paiement est encore en vérification : la mise à jour s’installera dès qu’elle sera connue.',
+  'updates.waiting.sale-open':
+    'Une vente est ouverte : la mise à jour s’installera une fois la vente terminée.',
+  'updates.waiting.nothing-ready': 'Aucune mise à jour n’est encore téléchargée.',
+  'updates.feedUrl': 'Source des mises à jour (dossier web avec latest.yml / latest-linux.yml)',
+  'updates.channel': 'Canal',
+  'updates.channel.stable': 'Stable',
+  'updates.channel.beta': 'Bêta',
+  'updates.save': 'Enregistrer les réglages de mise à jour',
+  'updates.badge': 'Mise à jour {version} prête — s’installe à la fermeture du quart',
 };

@@ -21,6 +21,7 @@ import { ShiftScreen } from './staff/ShiftScreen.tsx';
 import { SignInScreen } from './staff/SignInScreen.tsx';
 import { StaffScreen } from './staff/StaffScreen.tsx';
 import { makeTr, TillContext, type TillContextValue } from './till-context.ts';
+import { UpdateBadge } from './UpdateBadge.tsx';
 import { useSaleCues } from './useSaleCues.ts';
 import { useScanRefusals } from './useScanRefusals.ts';
 import { useSnapshot } from './useSnapshot.ts';
@@ -88,6 +89,7 @@ function Till({ api, snapshot }: { api: TillApi; snapshot: TillSnapshot }) {
           </span>
           <CashierBadge />
           <SyncBadge />
+          <UpdateBadge />
         </header>
         {snapshot.staff.cashier === null ? (
           <main className="content">

@@ -7,6 +7,7 @@ import { ErrorNote } from '../../components/ErrorNote.tsx';
 import { errorText } from '../../i18n/error-text.ts';
 import { run, useTill } from '../till-context.ts';
 import { CustomerSideSettings } from './CustomerSideSettings.tsx';
+import { AboutUpdates } from './AboutUpdates.tsx';
 import { PinDialog } from './PinDialog.tsx';
 import { PosApiSettings } from './PosApiSettings.tsx';
 import { ReceiptTestPage } from './ReceiptTestPage.tsx';
@@ -370,6 +371,7 @@ export function SettingsScreen() {
         <CustomerSideSettings />
         <ScannerTest />
         <ReceiptTestPage />
+        <AboutUpdates />
       </div>
       {asking && <PinDialog title={tr('pin.title')} onConfirm={save} onClose={() => setAsking(false)} />}
     </section>

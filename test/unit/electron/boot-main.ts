@@ -32,13 +32,19 @@ export interface BootedMain {
 }
 
 /** `argv`: extra command-line arguments, given the temp folder (for paths inside it). */
-export async function bootMain(opts: { argv?: (dir: string) => string[] } = {}): Promise<BootedMain> {
+export async function bootMain(
+  opts: { argv?: (dir: string) => string[]; version?: string } = {},
+): Promise<BootedMain> {
   const dir = mkdtempSync(join(tmpdir(), 'main-composition-'));
   const dist = join(dir, 'dist');
   mkdirSync(join(dist, 'renderer', 'till'), { recursive: true });
   writeFileSync(join(dist, 'renderer', 'till', 'index.html'), '<!doctype html><title>till</title>');
   await build({ ...mainBundleOptions(root, join(dist, 'main', 'index.cjs')), logLevel: 'silent' });
-  const fake = createFakeElectron({ userData: join(dir, 'data'), logs: join(dir, 'logs') }, true);
+  const fake = createFakeElectron(
+    { userData: join(dir, 'data'), logs: join(dir, 'logs') },
+    true,
+    opts.version,
+  );
   const moduleApi = Module as unknown as { _load: Loader };
   const originalLoad = moduleApi._load;
   const signalListeners = { SIGINT: process.listeners('SIGINT'), SIGTERM: process.listeners('SIGTERM') };

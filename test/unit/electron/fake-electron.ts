@@ -3,6 +3,7 @@
 // what main asks of Electron; the tests drive it like Electron would (ready, page loads, IPC, quit).
 import assert from 'node:assert/strict';
 import { EventEmitter } from 'node:events';
+import { request as httpRequest } from 'node:http';
 
 export class FakeWebContents extends EventEmitter {
   static nextId = 1;
@@ -14,6 +15,7 @@ export class FakeWebContents extends EventEmitter {
   }
   send(channel: string, payload: unknown) {
     this.sent.push([channel, payload]);
+    this.emit('sent', channel, payload);
   }
   isDestroyed() {
     return false;
@@ -69,7 +71,12 @@ export interface FakeBrowserWindowShape extends EventEmitter {
 }
 export type FakeBrowserWindow = FakeBrowserWindowShape;
 
-export function createFakeElectron(paths: { userData: string; logs: string }, packaged: boolean) {
+export function createFakeElectron(
+  paths: { userData: string; logs: string },
+  packaged: boolean,
+  /** What app.getVersion() says (electron-updater compares the feed with it). */
+  version = '0.0.0-test',
+) {
   const events = new EventEmitter();
   const windows: FakeBrowserWindow[] = [];
   /** Which window had focus, in order: show() and focus() focus a window, showInactive() does not. */
@@ -102,7 +109,10 @@ export function createFakeElectron(paths: { userData: string; logs: string }, pa
     },
     /** The user-data folder when the single-instance lock was asked for (Electron keeps it there). */
     lockedUserData: null as string | null,
-    getVersion: () => '0.0.0-test',
+    getVersion: () => version,
+    getName: () => 'OTTPay Till',
+    name: 'OTTPay Till',
+    getAppPath: () => paths.userData,
     requestSingleInstanceLock: () => {
       app.lockedUserData = paths.userData;
       return true;
@@ -134,6 +144,8 @@ export function createFakeElectron(paths: { userData: string; logs: string }, pa
         if (!win.isDestroyed()) return;
       }
       events.emit('quit');
+      // As Electron: 'quit' on app too, with the exit code (electron-updater installs on it).
+      app.emit('quit', {}, 0);
     },
     /** As Electron: windows are destroyed without 'close', no before-quit. */
     relaunch: (options: unknown) => events.emit('relaunch', options),
@@ -237,7 +249,20 @@ export function createFakeElectron(paths: { userData: string; logs: string }, pa
         protocolHandler = h;
       },
     },
-    session: { defaultSession: { setPermissionRequestHandler() {}, setPermissionCheckHandler() {} } },
+    session: {
+      defaultSession: { setPermissionRequestHandler() {}, setPermissionCheckHandler() {} },
+      fromPartition: (partition: string) => ({ partition }),
+    },
+    // electron.net.request as electron-updater uses it (plain http here: the feed is on loopback);
+    // Node's ClientRequest emits 'response' with the same statusCode, headers and data events.
+    net: {
+      request: (options: Record<string, unknown>) => {
+        const { session: _session, redirect: _redirect, ...rest } = options;
+        return httpRequest(rest);
+      },
+    },
+    /** Electron's own autoUpdater: electron-updater emits 'before-quit-for-update' on it. */
+    autoUpdater: new EventEmitter(),
     // Not encryption: stands in for the OS keystore, which Node cannot reach.
     safeStorage: {
       isEncryptionAvailable: () => true,

@@ -30,6 +30,8 @@ export interface Shell {
   pin: string | null;
   /** The embedded simulator's base URL (sandbox; its control API is under /_sim/), or null. */
   simulatorUrl: string | null;
+  /** The local POS API's URL (`pos api at <url>`), when started with --pos-api-port. */
+  posApiUrl: string | null;
   /** Everything the shell wrote to stderr, for failure messages. */
   log: () => string;
   stop: () => Promise<void>;
@@ -76,13 +78,23 @@ export async function startShell(
     if (!till || !customer) throw new Error(`unexpected shell output: ${lines.join(' | ')}`);
     const pin = /supervisor PIN is (\d{4,8})/.exec(lines.join('\n'))?.[1] ?? null;
     const simulatorUrl = /simulator at (http[^\s)]+)/.exec(lines.join('\n'))?.[1] ?? null;
+    const posApiUrl = /^pos api at (\S+)$/m.exec(lines.join('\n'))?.[1] ?? null;
     const kill = () =>
       new Promise<void>((resolve) => {
         if (child.exitCode !== null || child.signalCode !== null) return resolve();
         child.once('exit', () => resolve());
         child.kill('SIGKILL');
       });
-    return { tillUrl: till, customerUrl: customer, pin, simulatorUrl, log: () => stderr, stop, kill };
+    return {
+      tillUrl: till,
+      customerUrl: customer,
+      pin,
+      simulatorUrl,
+      posApiUrl,
+      log: () => stderr,
+      stop,
+      kill,
+    };
   } catch (err) {
     await stop();
     throw new Error(`${err instanceof Error ? err.message : String(err)}\n--- shell stderr ---\n${stderr}`);

@@ -21,6 +21,7 @@ import type { JournalActor } from '../journal/rows.ts';
 import type { LogSink } from '../logging/index.ts';
 import type { PaymentsChange } from '../payments/changes.ts';
 import { localDate, systemTimeZone } from '../payments/local-day.ts';
+import type { PosFaultHook } from '../pos-api/fault-points.ts';
 import { markCustomerView, markSale } from '../pos-api/pos-mark.ts';
 import type { PosApiStart } from '../pos-api/start-options.ts';
 import { type PosApi, startPosApi } from '../pos-api/start-pos-api.ts';
@@ -99,6 +100,8 @@ export interface TillCoreOptions {
   updates?: TillUpdatesOptions;
   /** The local POS API (`--pos-api-port`, `--pos-api-key`, `--pos-api-host`); null or absent: off. */
   posApi?: PosApiStart | null;
+  /** Crash-harness hook at the POS API's named points (pos-api/fault-points.ts); a no-op in production. */
+  posApiFault?: PosFaultHook;
 }
 
 /** How long the customer display says "cancelled" after a payment is set aside (unless a new amount comes). */
@@ -630,6 +633,7 @@ async function startTillCore(
         return () => posListeners.delete(listener);
       },
       refundsAllowed: () => settings.get().posApi.refunds,
+      ...(opts.posApiFault ? { faultPoint: opts.posApiFault } : {}),
     }).catch(async (err: unknown) => {
       await closeCore();
       throw err;

@@ -8,6 +8,7 @@ import type { CoreContext } from '../app/core-context.ts';
 import { cashierWithShift, checkAmount } from '../app/sale-handlers.ts';
 import type { PaymentsChange } from '../payments/changes.ts';
 import { withApprover } from '../staff/approval-context.ts';
+import { noPosFault, type PosFaultHook } from './fault-points.ts';
 import { posPaymentView, posRefundView } from './payment-view.ts';
 import { type PosRecords, posRecordsOf } from './pos-records.ts';
 import type { CreatePayment, PosPayment, PosRefund } from './schemas.ts';
@@ -32,6 +33,8 @@ export interface PosPaymentsDeps {
   /** The payments engine's changes, whichever stack is current (till-core fans them out). */
   onChange(listener: (change: PaymentsChange) => void): () => void;
   refundsAllowed(): boolean;
+  /** Crash-harness hook (fault-points.ts); a no-op in production. */
+  faultPoint?: PosFaultHook;
 }
 
 export type Answer<T> = { status: 200 | 201; body: T };
@@ -70,6 +73,7 @@ function refusalOf(err: unknown): unknown {
 
 export function createPosPayments(deps: PosPaymentsDeps) {
   const { ctx } = deps;
+  const fault = deps.faultPoint ?? noPosFault;
   /** Keys being created right now: a retry during creation waits for the first, then answers its payment. */
   const creating = new Map<string, Promise<unknown>>();
   /** One creation at a time: the busy check and the engine's new sale cannot interleave with another POS. */
@@ -144,6 +148,7 @@ export function createPosPayments(deps: PosPaymentsDeps) {
         });
         saleId = attempt.saleId;
       }
+      fault('pos.payment-journaled');
       ctx.logger.info(
         `POS payment ${saleId} started (${req.method}${req.reference ? `, ref ${req.reference}` : ''})`,
       );
@@ -282,7 +287,7 @@ export function createPosPayments(deps: PosPaymentsDeps) {
     }
   }
 
-  return { create, get, cancel, refund, settle, view };
+  return { create, get, cancel, refund, settle, view, fault };
 }
 
 export type PosPayments = ReturnType<typeof createPosPayments>;

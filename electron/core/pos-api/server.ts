@@ -142,6 +142,7 @@ export async function startPosApiServer(opts: PosApiServerOptions): Promise<PosA
       const body = await jsonBody(req, createPaymentSchema);
       const answer = await opts.payments.create(key, body);
       send(res, answer.status, answer.body);
+      opts.payments.fault('pos.payment-answered');
       return;
     }
     const m = /^\/v1\/payments\/([A-Za-z0-9]{1,40})(\/cancel|\/refunds)?$/.exec(path);

@@ -2,6 +2,7 @@
 // the chosen address, and the key (flag, environment or the secret store) it checks.
 import type { CoreContext } from '../app/core-context.ts';
 import type { PaymentsChange } from '../payments/changes.ts';
+import type { PosFaultHook } from './fault-points.ts';
 import { createPosPayments } from './pos-payments.ts';
 import { type PosApiServer, startPosApiServer } from './server.ts';
 import type { PosApiStart } from './start-options.ts';
@@ -24,6 +25,7 @@ export async function startPosApi(
     dataDir: string;
     onChange(listener: (change: PaymentsChange) => void): () => void;
     refundsAllowed(): boolean;
+    faultPoint?: PosFaultHook;
   },
 ): Promise<PosApi | null> {
   let key = start.key ?? (await ctx.secrets.get('posApiKey'));
@@ -34,7 +36,12 @@ export async function startPosApi(
     return null;
   }
   const fixedKey = start.key !== null;
-  const payments = createPosPayments({ ctx, onChange: deps.onChange, refundsAllowed: deps.refundsAllowed });
+  const payments = createPosPayments({
+    ctx,
+    onChange: deps.onChange,
+    refundsAllowed: deps.refundsAllowed,
+    ...(deps.faultPoint ? { faultPoint: deps.faultPoint } : {}),
+  });
   const server: PosApiServer = await startPosApiServer({
     host: start.host,
     port: start.port,

@@ -214,6 +214,30 @@ describe('POS API', () => {
     assert.equal(paid.wallet, 'ALIPAY');
   });
 
+  it('a declined payment is failed with the reason, and its sale closes: the POS decides what next', async () => {
+    // The sandbox declines amounts ending in 99.
+    const r = await pos.call('POST', '/v1/payments', {
+      idem: idem(),
+      body: { amountCents: 1299, method: 'WECHATPAY' },
+    });
+    assert.equal(r.status, 201, JSON.stringify(r));
+    assert.equal(r.body?.state, 'failed');
+    assert.equal((r.body?.failure as { code: string }).code, 'declined');
+    await new Promise<void>((resolve) => setImmediate(resolve));
+    assert.equal(core.snapshot().sale, null, 'no cashier retry can turn this failed payment into paid');
+    const next = await pos.call('POST', '/v1/payments', {
+      idem: idem(),
+      body: { amountCents: 1200, method: 'SCAN' },
+    });
+    assert.equal(next.status, 201);
+    const cancelled = await pos.call('POST', `/v1/payments/${next.body?.id}/cancel`);
+    assert.equal(
+      cancelled.body?.state,
+      'cancelled',
+      'nothing was sent for a SCAN still waiting: cancelled at once',
+    );
+  });
+
   it('refunds are off by default: 403 refunds-disabled', async () => {
     const found = await till<AttemptView[]>('history.search', { text: 'TABLE-7' });
     const r = await pos.call('POST', `/v1/payments/${found[0]?.saleId}/refunds`, {

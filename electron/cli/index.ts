@@ -16,6 +16,7 @@ const COMMANDS = [
   'staff',
   'shift',
   'store',
+  'say',
 ] as const;
 type CommandName = (typeof COMMANDS)[number];
 

@@ -20,6 +20,8 @@ async function buildRenderer(): Promise<void> {
     root: join(root, 'renderer'),
     base: './',
     logLevel: 'warn',
+    // The spoken "paid" clips (renderer/speech/*.bin) are assets, imported ?inline.
+    assetsInclude: ['**/*.bin'],
     build: {
       outDir: join(out, 'renderer'),
       emptyOutDir: true,

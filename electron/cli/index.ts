@@ -18,6 +18,7 @@ const COMMANDS = [
   'store',
   'update',
   'pos',
+  'say',
 ] as const;
 type CommandName = (typeof COMMANDS)[number];
 

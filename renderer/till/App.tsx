@@ -25,6 +25,7 @@ import { UpdateBadge } from './UpdateBadge.tsx';
 import { useSaleCues } from './useSaleCues.ts';
 import { useScanRefusals } from './useScanRefusals.ts';
 import { useSnapshot } from './useSnapshot.ts';
+import { useSpokenPaid } from './useSpokenPaid.ts';
 import { useWedgeScanner } from './useWedgeScanner.ts';
 
 export function App({ api }: { api: TillApi }) {
@@ -65,6 +66,7 @@ function Till({ api, snapshot }: { api: TillApi; snapshot: TillSnapshot }) {
     [api, snapshot, lang],
   );
   useSaleCues(snapshot.sale, snapshot.settings.soundsOn);
+  useSpokenPaid(snapshot.sale, lang, snapshot.settings.customerSide);
   // A scanned receipt opens its payment in History (where a refund starts).
   const [opened, setOpened] = useState<{ orderId: string; n: number } | null>(null);
   const openReceipt = (orderId: string) => {

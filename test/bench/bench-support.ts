@@ -49,3 +49,11 @@ export function sealedRequest(action: string, data: WireData): string {
     ...sealData(data, SANDBOX_SIGN_KEY),
   });
 }
+
+/** The prefix of a line that carries a benchmark's figures as JSON (read by `npm run bench -- --json`). */
+export const BENCH_JSON_PREFIX = 'BENCH_JSON ';
+
+/** Hands `npm run bench -- --json` a benchmark's figures as named numbers (besides its printed lines). */
+export function emitBenchJson(name: string, figures: Record<string, unknown>): void {
+  console.log(`${BENCH_JSON_PREFIX}${JSON.stringify({ name, figures })}`);
+}

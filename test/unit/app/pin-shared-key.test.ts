@@ -121,3 +121,18 @@ describe('wrong PINs and lockout levels wear off with time', () => {
     assert.equal(throttle.state('till').lockouts, 0);
   });
 });
+
+describe('lockout files from before wrong PINs wore off', () => {
+  it('a stored count without a starting time starts wearing off now, not all at once', async () => {
+    const clock = new ManualClock();
+    const store = createMemoryLockoutStore();
+    store.set('till', { failures: MAX_PIN_ATTEMPTS - 1, lockouts: 2, lockedUntil: 0 });
+    const throttle = createPinThrottle({ store, now: () => clock.now() });
+    assert.deepEqual(
+      [throttle.state('till').failures, throttle.state('till').lockouts],
+      [MAX_PIN_ATTEMPTS - 1, 2],
+    );
+    const locked = await throttle.attempt('till', wrong).catch((err: AppError) => err.toData());
+    assert.deepEqual([locked?.reason, locked?.params], ['pin-locked', { seconds: 240 }]);
+  });
+});

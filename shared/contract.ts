@@ -20,9 +20,9 @@ import type { ReceiptDoc } from './printing/receipt-layout.ts';
 import type { ScanLogEntry } from './scanning/scan-log.ts';
 import { type ShiftReport, type ShiftSummary, STAFF_ROLES, type StaffView } from './staff.ts';
 import { storeSyncSettingsSchema } from './store-sync.ts';
+import { hasUnsafeCharacters, UNSAFE_TEXT_MESSAGE } from './unsafe-text.ts';
 import type { UpdateInstallAnswer, UpdateStatus } from './updates/update-status.ts';
 import { updateSettingsSchema } from './updates/update-status.ts';
-import { hasUnsafeCharacters, UNSAFE_TEXT_MESSAGE } from './unsafe-text.ts';
 
 export type { ScanLogEntry } from './scanning/scan-log.ts';
 

@@ -1,7 +1,7 @@
 // Domain vocabulary shared by the core and the renderers. Plain data only.
 
-import type { Language } from './language.ts';
 import type { CustomerSideSettings } from './customer-side.ts';
+import type { Language } from './language.ts';
 import type { Currency } from './money.ts';
 import type { ReceiptDoc } from './printing/receipt-layout.ts';
 import type { StaffState } from './staff.ts';

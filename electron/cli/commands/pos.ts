@@ -3,7 +3,7 @@
 // till waits for the customer's code), then each state until the payment ends. Exit 0 when paid.
 import { randomBytes } from 'node:crypto';
 import { parseAmount } from '../../../shared/money.ts';
-import { describeError, parseFlags } from '../../core/gateway/cli-support.ts';
+import { describeError, parseFlags } from '../cli-support.ts';
 import { posHttp } from '../pos-http.ts';
 
 export const summary = 'pos pay: pay through a till’s local POS API and wait for the outcome';

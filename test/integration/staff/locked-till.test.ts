@@ -62,6 +62,10 @@ function requests(): Record<CommandName, unknown> {
     'shift.report': { shiftId: 1 },
     'shift.close': { pin: OWNER_PIN, acknowledgeUnresolved: true },
     'shift.exportCsv': { shiftId: 1 },
+    'settings.setPosApiKey': { posApiKey: 'k'.repeat(32), pin: OWNER_PIN },
+    'updates.status': {},
+    'updates.check': {},
+    'updates.install': { pin: OWNER_PIN },
   };
 }
 

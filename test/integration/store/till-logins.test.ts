@@ -229,10 +229,20 @@ describe('one database login per till', () => {
     }
   });
 
-  it('the owner still reads the whole chain', async () => {
-    const report = await chainDayReport(owner, DAY);
-    const tills = report.stores.flatMap((s) => s.tills.map((t) => t.tillId)).sort();
-    assert.deepEqual(tills, [TILL_A, TILL_B]);
+  it('the owner and a report reader still read the whole chain; a till login only its own till', async () => {
+    const tillsIn = async (c: pg.Client) =>
+      (await chainDayReport(c, DAY)).stores.flatMap((s) => s.tills.map((t) => t.tillId)).sort();
+    assert.deepEqual(await tillsIn(owner), [TILL_A, TILL_B]);
+    await owner.query(`CREATE ROLE report_reader LOGIN PASSWORD 'reader-secret'`);
+    await owner.query('GRANT USAGE ON SCHEMA pos TO report_reader');
+    await owner.query('GRANT SELECT ON ALL TABLES IN SCHEMA pos TO report_reader');
+    const reader = await loginAs('report_reader', 'reader-secret');
+    try {
+      assert.deepEqual(await tillsIn(reader), [TILL_A, TILL_B]);
+    } finally {
+      await reader.end();
+    }
+    assert.deepEqual(await tillsIn(a), [TILL_A]);
   });
 
   it('`store add-till` makes a login a real till ships through, bound to that till only', async () => {

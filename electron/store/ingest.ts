@@ -15,9 +15,10 @@ export interface IngestResult {
   lastSeq: number;
 }
 
-// One statement for the whole batch (data-modifying CTEs), inside BEGIN … COMMIT: three round trips
-// whatever the batch holds. $1 till, $2 store, $3 terminal, $4 time zone, $5 last seq, $6 till's clock,
-// $7 app version, $8 events, $9 attempts, $10 refunds, $12 staff (JSON arrays), $11 the snapshots' event.
+// One statement for the whole batch (data-modifying CTEs), inside BEGIN … COMMIT, after the login's
+// till check (till-login-check.ts): four round trips whatever the batch holds. $1 till, $2 store,
+// $3 terminal, $4 time zone, $5 last seq, $6 till's clock, $7 app version, $8 events, $9 attempts,
+// $10 refunds, $12 staff (JSON arrays), $11 the snapshots' event.
 const INGEST = `
 WITH store AS (
   INSERT INTO pos.stores (store_id) VALUES ($2) ON CONFLICT DO NOTHING),

@@ -18,6 +18,10 @@ export async function checkTillLogin(client: ClientBase, tillId: string): Promis
 /** A permission error from PostgreSQL (row-level security, a missing grant) said in the till's words. */
 export function tillLoginError(err: unknown): unknown {
   const code = (err as { code?: unknown }).code;
+  if (code === '42883' && /claim_till/.test((err as Error).message))
+    return new TillLoginRefused(
+      'batch refused: the central schema predates till logins; run store migrate as the owner',
+    );
   if (code !== '42501' || err instanceof TillLoginRefused) return err;
   return new TillLoginRefused(
     `batch refused: this database login may not write this till's rows (${(err as Error).message}); the owner adds a login per till with store add-till`,

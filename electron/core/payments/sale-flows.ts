@@ -3,7 +3,9 @@
 import type { AttemptView, PayMode, SaleView, Wallet } from '../../../shared/domain.ts';
 import { isCents } from '../../../shared/money.ts';
 import { isLiveAttemptState } from '../../../shared/payments/attempt-machine.ts';
+import { reasonText } from '../../../shared/payments/attempt-reasons.ts';
 import { AppError } from '../../../shared/result.ts';
+import { UnusableCodeUrlError } from '../gateway/code-url.ts';
 import type { AttemptRow, SaleRow } from '../journal/rows.ts';
 import {
   applyAttempt,
@@ -251,6 +253,15 @@ export async function payActive(
         core.health.observe(err);
         core.fault('attempt.answered');
         applyAttempt(core, row.attemptId, changeFromPayError(err, 'gateway'));
+        // A code_url no QR can show: the customer has nothing to scan, so it is cancelled at once, as
+        // an expired QR is, and still resolved with the gateway (cancelling keeps asking until closed).
+        if (err instanceof UnusableCodeUrlError)
+          applyAttempt(core, row.attemptId, {
+            event: 'CANCEL',
+            cause: 'gateway',
+            reason: reasonText('qrUnusable'),
+            patch: { cancelCause: 'qr_expired' },
+          });
       }
       core.fault('attempt.answer-journaled');
       watchAttempt(core, row.attemptId, 'active');

@@ -69,21 +69,22 @@ ALTER TABLE pos.refunds ENABLE ROW LEVEL SECURITY;
 ALTER TABLE pos.staff ENABLE ROW LEVEL SECURITY;
 
 CREATE POLICY own_till ON pos.tills TO pos_till
-  USING (till_id = pos.session_till()) WITH CHECK (till_id = pos.session_till());
+  USING (till_id = (SELECT pos.session_till())) WITH CHECK (till_id = (SELECT pos.session_till()));
 CREATE POLICY own_till ON pos.events TO pos_till
-  USING (till_id = pos.session_till()) WITH CHECK (till_id = pos.session_till());
+  USING (till_id = (SELECT pos.session_till())) WITH CHECK (till_id = (SELECT pos.session_till()));
 CREATE POLICY own_till ON pos.attempts TO pos_till
-  USING (till_id = pos.session_till()) WITH CHECK (till_id = pos.session_till());
+  USING (till_id = (SELECT pos.session_till())) WITH CHECK (till_id = (SELECT pos.session_till()));
 CREATE POLICY own_till ON pos.refunds TO pos_till
-  USING (till_id = pos.session_till()) WITH CHECK (till_id = pos.session_till());
+  USING (till_id = (SELECT pos.session_till())) WITH CHECK (till_id = (SELECT pos.session_till()));
 CREATE POLICY own_till ON pos.staff TO pos_till
-  USING (till_id = pos.session_till()) WITH CHECK (till_id = pos.session_till());
+  USING (till_id = (SELECT pos.session_till())) WITH CHECK (till_id = (SELECT pos.session_till()));
 
 -- Readers that are not till logins (the owner's report role) keep reading the whole chain.
-CREATE POLICY readers ON pos.tills FOR SELECT USING (NOT pos.is_till_login());
-CREATE POLICY readers ON pos.events FOR SELECT USING (NOT pos.is_till_login());
-CREATE POLICY readers ON pos.attempts FOR SELECT USING (NOT pos.is_till_login());
-CREATE POLICY readers ON pos.refunds FOR SELECT USING (NOT pos.is_till_login());
-CREATE POLICY readers ON pos.staff FOR SELECT USING (NOT pos.is_till_login());
+-- (Each function sits in a sub-select: evaluated once per statement, not once per row.)
+CREATE POLICY readers ON pos.tills FOR SELECT USING (NOT (SELECT pos.is_till_login()));
+CREATE POLICY readers ON pos.events FOR SELECT USING (NOT (SELECT pos.is_till_login()));
+CREATE POLICY readers ON pos.attempts FOR SELECT USING (NOT (SELECT pos.is_till_login()));
+CREATE POLICY readers ON pos.refunds FOR SELECT USING (NOT (SELECT pos.is_till_login()));
+CREATE POLICY readers ON pos.staff FOR SELECT USING (NOT (SELECT pos.is_till_login()));
 `,
 };

@@ -9,6 +9,8 @@ import { addTillLogin } from '../../../electron/store/add-till.ts';
 import type { AttemptSnapshot, Batch } from '../../../electron/store/batch.ts';
 import { ingestBatch } from '../../../electron/store/ingest.ts';
 import { migrateCentral } from '../../../electron/store/migrate.ts';
+import { pgMigration0003 } from '../../../electron/store/migrations/0003-till-logins.ts';
+import { PG_MIGRATIONS } from '../../../electron/store/migrations/index.ts';
 import { chainDayReport } from '../../../electron/store/report.ts';
 import { startTestPostgres, type TestPostgres } from '../../support/postgres.ts';
 import { prng } from '../../support/prng.ts';
@@ -187,10 +189,60 @@ describe('one database login per till', () => {
     assert.deepEqual(await bState(), { state: 'paid', as_of_seq: '2' });
   });
 
-  it('the owner still reads the whole chain', async () => {
-    const report = await chainDayReport(owner, DAY);
-    const tills = report.stores.flatMap((s) => s.tills.map((t) => t.tillId)).sort();
-    assert.deepEqual(tills, [TILL_A, TILL_B]);
+  it('upgrading a database of schema 2: rows kept, an existing till gets its own login with --till', async () => {
+    await server.createDatabase('upgrade');
+    const old = new pg.Client({ connectionString: server.urlWithPassword('upgrade') });
+    await old.connect();
+    try {
+      const before = PG_MIGRATIONS.filter((m) => m.version < pgMigration0003.version);
+      await migrateCentral(old, before);
+      const TILL_OLD = 'c'.repeat(32);
+      // What a till shipped under the old shared setup (as the schema-2 ingest wrote it).
+      await old.query(`INSERT INTO pos.stores (store_id) VALUES ('downtown');
+        INSERT INTO pos.tills (till_id, store_id, terminal_no, time_zone, last_seq) VALUES ('${TILL_OLD}', 'downtown', 'T1', 'America/Toronto', 1);
+        INSERT INTO pos.attempts (till_id, attempt_id, store_id, order_id, sale_id, mode, wallet, amount_cents, tip_cents,
+          currency, state, operator_id, terminal_no, created_at, business_day, needs_attention, manual, refunded_cents, as_of_seq)
+        VALUES ('${TILL_OLD}', 'att-1', 'downtown', 'ORD1', 'sale-1', 'active', 'WECHATPAY', 2000, 0, 'CAD', 'paid', '7', 'T1',
+          ${AT}, '${DAY}', false, false, 0, 1);`);
+      assert.deepEqual(await migrateCentral(old), [pgMigration0003.version]);
+      const kept = await old.query('SELECT state FROM pos.attempts WHERE till_id = $1', [TILL_OLD]);
+      assert.equal(kept.rows[0]?.state, 'paid');
+      const login = await addTillLogin(old, 'till_old', TILL_OLD);
+      const c = new pg.Client({
+        host: '127.0.0.1',
+        port: server.port,
+        user: 'till_old',
+        password: login.password,
+        database: 'upgrade',
+      });
+      await c.connect();
+      try {
+        await ingestBatch(c, batch(TILL_OLD, 2, 'paid'));
+        await assert.rejects(ingestBatch(c, batch(TILL_A, 1, 'paid')), /ships till c{32}/);
+      } finally {
+        await c.end();
+      }
+      const now = await old.query('SELECT as_of_seq FROM pos.attempts WHERE till_id = $1', [TILL_OLD]);
+      assert.equal(now.rows[0]?.as_of_seq, '2');
+    } finally {
+      await old.end();
+    }
+  });
+
+  it('the owner and a report reader still read the whole chain; a till login only its own till', async () => {
+    const tillsIn = async (c: pg.Client) =>
+      (await chainDayReport(c, DAY)).stores.flatMap((s) => s.tills.map((t) => t.tillId)).sort();
+    assert.deepEqual(await tillsIn(owner), [TILL_A, TILL_B]);
+    await owner.query(`CREATE ROLE report_reader LOGIN PASSWORD 'reader-secret'`);
+    await owner.query('GRANT USAGE ON SCHEMA pos TO report_reader');
+    await owner.query('GRANT SELECT ON ALL TABLES IN SCHEMA pos TO report_reader');
+    const reader = await loginAs('report_reader', 'reader-secret');
+    try {
+      assert.deepEqual(await tillsIn(reader), [TILL_A, TILL_B]);
+    } finally {
+      await reader.end();
+    }
+    assert.deepEqual(await tillsIn(a), [TILL_A]);
   });
 
   it('`store add-till` makes a login a real till ships through, bound to that till only', async () => {

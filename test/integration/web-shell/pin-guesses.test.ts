@@ -11,7 +11,7 @@ import Database from 'better-sqlite3';
 import { SANDBOX_JOURNAL_FILE } from '../../../electron/core/app/payment-stack.ts';
 import { createTillCore, type TillCore } from '../../../electron/core/app/till-core.ts';
 import { DEFAULT_PIN } from '../../../electron/core/config/defaults.ts';
-import { MAX_PIN_ATTEMPTS } from '../../../electron/core/config/pin-guard.ts';
+import { MAX_PIN_ATTEMPTS } from '../../../electron/core/config/pin-throttle.ts';
 import { createMemorySecretStore, type SecretStore } from '../../../electron/core/config/secret-store.ts';
 import { createWebShell, type WebShell } from '../../../electron/web-shell/server.ts';
 import { command } from './http-helpers.ts';

@@ -4,15 +4,20 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { ManualClock } from '../../../electron/core/clock.ts';
+import { ensureDefaultPin } from '../../../electron/core/config/default-pin.ts';
 import { DEFAULT_PIN } from '../../../electron/core/config/defaults.ts';
-import { createPinGuard, MAX_PIN_ATTEMPTS, PIN_LOCK_MS } from '../../../electron/core/config/pin-guard.ts';
 import { hashPin, verifyPin } from '../../../electron/core/config/pin-hash.ts';
 import {
   createFileLockoutStore,
   createMemoryLockoutStore,
   PIN_LOCKOUTS_FILE,
 } from '../../../electron/core/config/pin-lockout-store.ts';
-import { createPinThrottle, type PinAttemptRecord } from '../../../electron/core/config/pin-throttle.ts';
+import {
+  createPinThrottle,
+  MAX_PIN_ATTEMPTS,
+  PIN_LOCK_MS,
+  type PinAttemptRecord,
+} from '../../../electron/core/config/pin-throttle.ts';
 import { createMemorySecretStore, type SecretStore } from '../../../electron/core/config/secret-store.ts';
 import { AppError } from '../../../shared/result.ts';
 
@@ -52,76 +57,88 @@ describe('PIN hashing', () => {
   });
 });
 
-describe('PIN guard', () => {
-  it('starts with the documented default PIN and lets it be changed', async () => {
+/** The till's one shared PIN key, checked against a stored hash as the till checks a supervisor's PIN. */
+async function tillPin(pin: string, opts: { now?: () => number; secrets?: SecretStore } = {}) {
+  const secrets = opts.secrets ?? createMemorySecretStore();
+  await ensureDefaultPin(secrets);
+  await secrets.set('pinHash', await hashPin(pin));
+  const throttle = createPinThrottle({ store: createMemoryLockoutStore(), now: opts.now ?? (() => 0) });
+  const check = (guess: string) =>
+    throttle.attempt(
+      'till',
+      async () => {
+        const stored = await secrets.get('pinHash');
+        return stored !== null && (await verifyPin(guess, stored));
+      },
+      { forgives: true },
+    );
+  return { check, secrets };
+}
+
+describe('the default PIN', () => {
+  it('a till with no PIN gets the documented default, hashed, and keeps a PIN it has', async () => {
     const secrets = createMemorySecretStore();
-    const guard = await createPinGuard({ secrets, now: () => 0 });
-    assert.equal(await guard.isDefault(), true);
-    await guard.check(DEFAULT_PIN);
-    await guard.change(DEFAULT_PIN, '908172');
-    assert.equal(await guard.isDefault(), false);
-    await assert.rejects(guard.check(DEFAULT_PIN), notAllowed(/Wrong supervisor PIN/));
-    await guard.check('908172');
-    assert.ok(!(await secrets.get('pinHash'))?.includes('908172'));
+    await ensureDefaultPin(secrets);
+    const stored = (await secrets.get('pinHash')) ?? '';
+    assert.equal(await verifyPin(DEFAULT_PIN, stored), true);
+    assert.ok(!stored.includes(DEFAULT_PIN));
+    await secrets.set('pinHash', await hashPin('908172'));
+    await ensureDefaultPin(secrets);
+    assert.equal(await verifyPin('908172', (await secrets.get('pinHash')) ?? ''), true);
   });
+});
 
-  it('refuses to change the PIN without the old one', async () => {
-    const guard = await createPinGuard({ secrets: createMemorySecretStore(), now: () => 0 });
-    await assert.rejects(guard.change('0000', '5555'), notAllowed(/Wrong/));
-    await guard.check(DEFAULT_PIN);
-  });
-
+describe("PIN throttle on one holder's key", () => {
   it(`locks for a minute after ${MAX_PIN_ATTEMPTS} wrong PINs, even for the right one`, async () => {
     const clock = new ManualClock();
-    const guard = await createPinGuard({ secrets: createMemorySecretStore(), now: () => clock.now() });
+    const { check } = await tillPin('908172', { now: () => clock.now() });
     for (let i = 1; i < MAX_PIN_ATTEMPTS; i++)
-      await assert.rejects(guard.check('9999'), notAllowed(/Wrong supervisor PIN/));
-    await assert.rejects(guard.check('9999'), notAllowed(/locked for 60 s/));
-    await assert.rejects(guard.check(DEFAULT_PIN), notAllowed(/try again in 60 s/));
+      await assert.rejects(check('9999'), notAllowed(/Wrong supervisor PIN/));
+    await assert.rejects(check('9999'), notAllowed(/locked for 60 s/));
+    await assert.rejects(check('908172'), notAllowed(/try again in 60 s/));
     // The same refusals as keys with values, for the operator's language.
-    const refusal = await guard.check(DEFAULT_PIN).then(
+    const refusal = await check('908172').then(
       () => null,
       (err: AppError) => err.toData(),
     );
     assert.deepEqual([refusal?.reason, refusal?.params], ['pin-wait', { seconds: 60 }]);
     clock.advance(PIN_LOCK_MS - 1000);
-    await assert.rejects(guard.check(DEFAULT_PIN), notAllowed(/try again in 1 s/));
+    await assert.rejects(check('908172'), notAllowed(/try again in 1 s/));
     clock.advance(1000);
-    await guard.check(DEFAULT_PIN);
+    await check('908172');
   });
 
-  it('a right PIN resets the count of wrong ones', async () => {
-    const guard = await createPinGuard({ secrets: createMemorySecretStore(), now: () => 0 });
+  it("the holder's own right PIN resets the count of wrong ones", async () => {
+    const { check } = await tillPin('908172');
     for (let round = 0; round < 3; round++) {
-      for (let i = 1; i < MAX_PIN_ATTEMPTS; i++) await assert.rejects(guard.check('9999'));
-      await guard.check(DEFAULT_PIN);
+      for (let i = 1; i < MAX_PIN_ATTEMPTS; i++) await assert.rejects(check('9999'));
+      await check('908172');
     }
   });
 });
 
-describe('PIN guard under parallel guesses (the lockout bypass)', () => {
+describe('PIN throttle under parallel guesses (the lockout bypass)', () => {
   it('200 guesses at once with the right PIN 151st: 5 are verified, none is accepted', async () => {
     const secrets = countingSecrets();
-    const guard = await createPinGuard({ secrets, now: () => 0 });
-    await guard.change(DEFAULT_PIN, '908172');
+    const { check } = await tillPin('908172', { secrets });
     const before = secrets.pinReads();
     const guesses = Array.from({ length: 200 }, (_, i) => (i === 150 ? '908172' : String(100000 + i)));
-    const reasons = await Promise.all(guesses.map((pin) => reasonOf(guard.check(pin))));
+    const reasons = await Promise.all(guesses.map((pin) => reasonOf(check(pin))));
     assert.equal(secrets.pinReads() - before, MAX_PIN_ATTEMPTS, 'PINs verified');
     assert.ok(!reasons.includes('accepted'));
     assert.notEqual(reasons[150], 'accepted');
     assert.equal(reasons.filter((r) => r === 'pin-wrong').length, MAX_PIN_ATTEMPTS - 1);
     assert.equal(reasons.filter((r) => r === 'pin-locked').length, 1);
-    await assert.rejects(guard.check('908172'), notAllowed(/try again in 60 s/));
+    await assert.rejects(check('908172'), notAllowed(/try again in 60 s/));
   });
 
   it('800 guesses at once against one already wrong: still only the remaining 4 are verified', async () => {
     const secrets = countingSecrets();
-    const guard = await createPinGuard({ secrets, now: () => 0 });
-    await assert.rejects(guard.check('1111'));
+    const { check } = await tillPin('908172', { secrets });
+    await assert.rejects(check('1111'));
     const before = secrets.pinReads();
     const reasons = await Promise.all(
-      Array.from({ length: 800 }, (_, i) => reasonOf(guard.check(String(200000 + i)))),
+      Array.from({ length: 800 }, (_, i) => reasonOf(check(String(200000 + i)))),
     );
     assert.equal(secrets.pinReads() - before, MAX_PIN_ATTEMPTS - 1);
     assert.equal(reasons.filter((r) => r === 'pin-busy').length, 800 - (MAX_PIN_ATTEMPTS - 1));

@@ -5,7 +5,7 @@ import { useTill } from './till-context.ts';
 export function UpdateBadge() {
   const { tr, snapshot } = useTill();
   const s = snapshot.updates;
-  if (!s || s.phase !== 'ready' || !s.offeredVersion) return null;
+  if (s?.phase !== 'ready' || !s.offeredVersion) return null;
   return (
     <span className="sync" role="status" data-testid="update-badge">
       {tr('updates.badge', { version: s.offeredVersion })}

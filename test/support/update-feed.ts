@@ -73,7 +73,7 @@ export async function serveFeed(dir: string): Promise<ServedFeed> {
       return;
     }
     res.writeHead(200, { 'content-length': size, 'content-type': 'application/octet-stream' });
-    createReadStream(file).pipe(res);
+    createReadStream(file, { highWaterMark: 1 << 20 }).pipe(res);
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;

@@ -5,8 +5,10 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { createReadStream, createWriteStream } from 'node:fs';
 import { mkdir, rename, rm } from 'node:fs/promises';
+import { get as httpGet, type IncomingMessage } from 'node:http';
+import { get as httpsGet } from 'node:https';
 import { basename, join } from 'node:path';
-import { Readable, Transform } from 'node:stream';
+import { Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { FeedFile } from './feed-info.ts';
 
@@ -15,8 +17,8 @@ export class VerifyError extends Error {}
 export interface DownloadOptions {
   file: FeedFile & { href: string };
   dir: string;
+  /** With no bytes for this long, the download is abandoned. */
   timeoutMs?: number;
-  fetch?: typeof fetch;
 }
 
 /** The file name an installer URL is saved under: its last path segment, nothing that climbs out. */
@@ -34,19 +36,10 @@ export async function downloadVerified(o: DownloadOptions): Promise<string> {
   const target = join(o.dir, name);
   const part = join(o.dir, `.${name}.${randomBytes(6).toString('hex')}.part`);
   try {
-    let res: Response;
-    try {
-      res = await (o.fetch ?? fetch)(o.file.href, {
-        signal: AbortSignal.timeout(o.timeoutMs ?? 30 * 60_000),
-      });
-    } catch (err) {
-      throw new VerifyError(`${name} could not be downloaded: ${(err as Error).message}`);
-    }
-    if (!res.ok || !res.body) {
-      await res.body?.cancel();
-      throw new VerifyError(`${name} could not be downloaded: the feed answered ${res.status}`);
-    }
-    const { sha512, size } = await hashWhileWriting(Readable.fromWeb(res.body as never), part);
+    // node:http rather than fetch: its streams move a 100 MB installer several times faster here
+    // (npm run bench -- updates).
+    const res = await respond(o.file.href, o.timeoutMs ?? 60_000, name);
+    const { sha512, size } = await hashWhileWriting(res, part);
     checkAgainstFeed(name, o.file, sha512, size);
     await rename(part, target);
     return target;
@@ -83,7 +76,32 @@ function checkAgainstFeed(name: string, expected: FeedFile, sha512: string, size
     );
 }
 
-async function hashWhileWriting(source: Readable, file: string): Promise<{ sha512: string; size: number }> {
+/** The response to a GET, following up to five redirects; anything but 200 is refused. */
+async function respond(href: string, idleMs: number, name: string, hops = 0): Promise<IncomingMessage> {
+  const url = new URL(href);
+  const get = url.protocol === 'https:' ? httpsGet : url.protocol === 'http:' ? httpGet : null;
+  if (!get) throw new VerifyError(`${name} could not be downloaded: ${url.protocol} is not http or https`);
+  const res = await new Promise<IncomingMessage>((resolve, reject) => {
+    const req = get(url, resolve);
+    req.setTimeout(idleMs, () => req.destroy(new Error('no data in time')));
+    req.on('error', (err) => reject(new VerifyError(`${name} could not be downloaded: ${err.message}`)));
+  });
+  const status = res.statusCode ?? 0;
+  if (status >= 300 && status < 400 && res.headers.location && hops < 5) {
+    res.resume();
+    return respond(new URL(res.headers.location, url).href, idleMs, name, hops + 1);
+  }
+  if (status !== 200) {
+    res.resume();
+    throw new VerifyError(`${name} could not be downloaded: the feed answered ${status}`);
+  }
+  return res;
+}
+
+async function hashWhileWriting(
+  source: IncomingMessage,
+  file: string,
+): Promise<{ sha512: string; size: number }> {
   const hash = createHash('sha512');
   let size = 0;
   const tap = new Transform({

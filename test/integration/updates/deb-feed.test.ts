@@ -66,6 +66,7 @@ function feedFolder(name: string, build: string, tamper = false): void {
 
 const sha = (file: string) => createHash('sha512').update(readFileSync(file)).digest('base64');
 const installedVersion = () =>
+  // biome-ignore lint/suspicious/noTemplateCurlyInString: dpkg-query's own format syntax
   spawnSync('dpkg-query', ['-W', '-f=${Version}', 'ottpay-till'], { encoding: 'utf8' }).stdout.trim();
 const pendingDir = () => join(root, 'cache', 'ottpay-till-updater', 'pending');
 const pendingDebs = () =>

@@ -48,8 +48,10 @@ function setUp(sub: string) {
   const clock = new ManualClock(Date.UTC(2026, 11, 7, 9));
   const activity: TillActivity = { inFlight: 0, unresolved: 0, saleOpen: false };
   const installed: string[] = [];
+  /** What the agent was told about installing on quit, in order. */
+  const onQuit: boolean[] = [];
   const downloadDir = mkdtempSync(join(dir, 'dl-'));
-  const agent = createFeedAgent({
+  const feedAgent = createFeedAgent({
     currentVersion: '0.1.0',
     target: { platform: 'linux', arch: 'x64', installer: 'deb' },
     downloadDir,
@@ -58,6 +60,7 @@ function setUp(sub: string) {
       return true;
     },
   });
+  const agent = { ...feedAgent, setInstallOnQuit: (allowed: boolean) => onQuit.push(allowed) };
   const logs: string[] = [];
   const service = createUpdateService({
     agent,
@@ -67,7 +70,7 @@ function setUp(sub: string) {
     activity: () => activity,
     log: (level, m) => logs.push(`${level} ${m}`),
   });
-  return { clock, activity, installed, downloadDir, service, logs };
+  return { clock, activity, installed, onQuit, downloadDir, service, logs };
 }
 
 test('finds the newer version, downloads and verifies it; an install during a payment waits for it to end', async () => {
@@ -77,12 +80,14 @@ test('finds the newer version, downloads and verifies it; an install during a pa
   assert.equal(s.offeredVersion, '0.2.0');
   assert.equal(s.lastResult, '0.2.0 downloaded and verified');
   assert.deepEqual(readdirSync(t.downloadDir), [DEB]);
+  assert.deepEqual(t.onQuit, [true], 'ready on an idle till: quitting may install it');
 
   t.activity.inFlight = 1;
   t.activity.saleOpen = true;
   assert.deepEqual(t.service.requestInstall('shift-close'), { ok: false, reason: 'payment-in-flight' });
   t.service.activityChanged();
   assert.deepEqual(t.installed, [], 'nothing installs while the payment is in flight');
+  assert.equal(t.onQuit.at(-1), false, 'nor does quitting now');
   t.activity.inFlight = 0;
   t.service.activityChanged();
   assert.deepEqual(t.installed, [], 'nor while the sale is still open');

@@ -25,6 +25,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, it } from 'node:test';
 import { builderTemplate, UBUNTU_2404_DEB_DEPENDS } from '../../../build/scripts/package-policy.ts';
+import { takeSystemPackage } from '../../support/system-package-lock.ts';
 
 const root = join(import.meta.dirname, '..', '..', '..');
 const PACKAGE = 'ottpay-till';
@@ -78,7 +79,10 @@ function candidate(name: string): string | null {
   return m?.[1] && m[1] !== '(none)' ? m[1] : null;
 }
 
-before(() => {
+let giveBackPackage: () => void = () => {};
+
+before(async () => {
+  giveBackPackage = await takeSystemPackage();
   work = mkdtempSync(join(tmpdir(), 'deb-install-'));
   const built = sh(process.execPath, [
     join(root, 'build', 'scripts', 'deb', 'dist-deb.ts'),
@@ -97,6 +101,7 @@ after(() => {
   if (createdApparmorDir && existsSync('/etc/apparmor.d') && readdirSync('/etc/apparmor.d').length === 0)
     rmdirSync('/etc/apparmor.d');
   rmSync(work, { recursive: true, force: true });
+  giveBackPackage();
 });
 
 it('the deb carries the app under /opt, a valid desktop entry on X11, the AppArmor profile, Ubuntu 24.04 Depends', () => {

@@ -24,6 +24,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import type { UpdateInstallAnswer, UpdateStatus } from '../../../shared/updates/update-status.ts';
+import { takeSystemPackage } from '../../support/system-package-lock.ts';
 import { type ServedFeed, serveFeed } from '../../support/update-feed.ts';
 import { type BootedMain, bootMain } from '../../unit/electron/boot-main.ts';
 import { REPO_ROOT } from '../cli/run-cli.ts';
@@ -93,7 +94,10 @@ const useFeed = (name: string) =>
     pin: PIN,
   });
 
+let giveBackPackage: () => void = () => {};
+
 before(async () => {
+  giveBackPackage = await takeSystemPackage();
   root = mkdtempSync(join(tmpdir(), 'deb-feed-'));
   const older = distDeb('0.1.0');
   const newer = distDeb('0.2.0');
@@ -115,6 +119,7 @@ after(async () => {
   else process.env.XDG_CACHE_HOME = saved.cache;
   if (installedByUs) spawnSync('dpkg', ['--purge', 'ottpay-till'], { stdio: 'ignore' });
   rmSync(root, { recursive: true, force: true });
+  giveBackPackage();
 });
 
 test('the feed is what electron-builder wrote: latest-linux.yml naming the deb with its sha512 and size', () => {

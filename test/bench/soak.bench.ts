@@ -203,7 +203,7 @@ function measure(sales: number, wallStart: number): void {
   const row = windowRow(sales, wallStart);
   windows.push(row);
   console.log(
-    `after ${sales} sales: rss ${fmt(row.rssMiB)} MiB, heap ${fmt(row.heapMiB)} MiB, handles ${row.handles}, ` +
+    `after ${sales} sales: rss ${fmt(row.rssMiB)} MiB, heap ${fmt(row.heapMiB)} MiB, handles ${row.handles} (${row.handleKinds}), ` +
       `streams ${row.openStreams}, journal ${fmt(row.journalMiB)} MiB + WAL ${fmt(row.walMiB)} MiB, books ${fmt(row.booksMiB)} MiB; ` +
       `charge→QR p50 ${fmt(row.chargeP50)} p99 ${fmt(row.chargeP99)} ms (floor p50 ${fmt(row.floorP50)} p99 ${fmt(row.floorP99)} ms); ` +
       `customer stream QR lag p50 ${fmt(row.lagP50)} p99 ${fmt(row.lagP99)} ms; ${fmt(row.salesPerS)} sales/s; ${row.receipts} receipts`,
@@ -213,13 +213,22 @@ function measure(sales: number, wallStart: number): void {
   lagMs = [];
 }
 
+function countKinds(kinds: string[]): string {
+  const n = new Map<string, number>();
+  for (const k of kinds) n.set(k, (n.get(k) ?? 0) + 1);
+  return [...n].map(([k, v]) => `${k}×${v}`).join(' ');
+}
+
 function windowRow(sales: number, wallStart: number) {
+  // With --expose-gc the heap is read after a full collection: growth, not garbage not yet collected.
+  (globalThis as { gc?: () => void }).gc?.();
   const m = process.memoryUsage();
   return {
     sales,
     rssMiB: m.rss / 2 ** 20,
     heapMiB: m.heapUsed / 2 ** 20,
     handles: process.getActiveResourcesInfo().length,
+    handleKinds: countKinds(process.getActiveResourcesInfo()),
     openStreams: shell.openStreams,
     journalMiB: (fileSize(journal) + fileSize(path.join(dir, JOURNAL_FILE))) / 2 ** 20,
     walMiB: (fileSize(`${journal}-wal`) + fileSize(path.join(dir, `${JOURNAL_FILE}-wal`))) / 2 ** 20,

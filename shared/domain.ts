@@ -1,5 +1,6 @@
 // Domain vocabulary shared by the core and the renderers. Plain data only.
 
+import type { CustomerChoiceView, TipAskView } from './customer-choice.ts';
 import type { CustomerSideSettings } from './customer-side.ts';
 import type { Currency } from './money.ts';
 import type { ReceiptDoc } from './printing/receipt-layout.ts';
@@ -129,6 +130,8 @@ export interface TillSnapshot {
   staff: StaffState;
   /** Shipping the journal to the chain's central database. */
   storeSync: StoreSyncStatus;
+  /** The customer's tip and language for this sale, from a touch customer display (issue 21). */
+  customerChoice?: CustomerChoiceView | null;
 }
 
 /** Receipts: the latest print jobs, and the receipt the screen printer shows (no printer hardware). */
@@ -157,6 +160,8 @@ export interface CustomerView {
   cnyFen?: number | null;
   /** When that rate was asked (epoch ms): shown in small type under the RMB amount. */
   cnyRateAt?: number | null;
+  /** The till asks the customer for the tip (a touch display answers with its askId). */
+  tipAsk?: TipAskView | null;
 }
 
 /** Settings as the till renderer sees them: secrets are only ever reported as set or not. */

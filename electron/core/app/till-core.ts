@@ -1,6 +1,8 @@
 // The composition root of the Node core: settings, secrets and PIN, the payments stack (journal +
 // gateway or embedded simulator + engine, recovered at start), scanners, gateway health, the customer
 // projection and the event fan-out. Both shells hold the TillCore it returns.
+
+import { randomBytes } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import type { CustomerView, PublicSettings, TillSnapshot } from '../../../shared/domain.ts';
 import type { FreshRate } from '../../../shared/payments/cny.ts';
@@ -29,6 +31,8 @@ import { applyStoreStartValues, type StoreStartValues, storeStartValues } from '
 import { createSyncRunner } from '../sync/sync-runner.ts';
 import type { CoreContext } from './core-context.ts';
 import { type CoreLogger, createCoreLogger, errorFields } from './core-logger.ts';
+import { createCustomerChoices } from './customer-choice.ts';
+import { customerChoiceHandlers } from './customer-choice-handlers.ts';
 import { projectCustomerView } from './customer-projection.ts';
 import { defaultStacks } from './default-stacks.ts';
 import { diagnosticsText } from './diagnostics-text.ts';
@@ -268,6 +272,13 @@ async function startTillCore(
     now: () => clock.now(),
     fromDraft: paymentFromDraft,
   });
+  const choices = createCustomerChoices({
+    randomId: () => randomBytes(16).toString('hex'),
+    changed: () => {
+      views.push();
+      pushSnapshot();
+    },
+  });
   const views = createViewPusher(
     clock,
     customerView,
@@ -370,6 +381,7 @@ async function startTillCore(
         idleLockSeconds: settings.get().idleLockMinutes * 60,
       },
       storeSync: sync.status(),
+      customerChoice: choices.tillView(),
     };
   }
 
@@ -382,7 +394,7 @@ async function startTillCore(
     } catch (err) {
       logger.error('the exchange rate could not be read', errorFields(err));
     }
-    return projectCustomerView(sale, {
+    const view = projectCustomerView(sale, {
       currency: s.currency,
       language: s.customerLanguage,
       sandbox: stack.sandbox,
@@ -391,6 +403,7 @@ async function startTillCore(
       draft,
       setAside: setAsideShown,
     });
+    return choices.overlay(view, sale);
   }
 
   function pushSnapshot(): void {
@@ -559,6 +572,7 @@ async function startTillCore(
     ...staffHandlers(ctx),
     ...shiftHandlers(ctx),
     ...storeSyncHandlers(ctx),
+    ...customerChoiceHandlers(ctx, choices),
   });
 
   await applySync();
@@ -570,6 +584,7 @@ async function startTillCore(
     logger,
     subscribe: (role, listener) => hub.subscribe(role, listener),
     customerView,
+    customerChoose: (raw) => choices.choose(raw),
     snapshot,
     feedWedgeKeys: (events) => scanner.feedWedgeKeys(events),
     get sandboxInfo() {

@@ -2,8 +2,13 @@
 // choice reaches the till at once and the QR is for amount + tip. Only the display showing this sale's
 // ask is heard, only while the tip is asked; a display without touch shows the amount as before.
 import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
+import Database from 'better-sqlite3';
 import type { Browser, Page } from 'playwright-core';
+import { SANDBOX_JOURNAL_FILE } from '../../electron/core/journal/journal-files.ts';
 import { DEFAULT_CUSTOMER_SIDE } from '../../shared/customer-side.ts';
 import {
   gotoTill,
@@ -31,9 +36,10 @@ describe('the customer picks the tip on a touch display', () => {
   let till: Page;
   let tablet: Page;
   let plain: Page;
+  const dataDir = mkdtempSync(join(tmpdir(), 'till-e2e-tip-'));
 
   before(async () => {
-    shell = await startShell();
+    shell = await startShell({ dataDir });
     browser = await launchBrowser();
     till = await (await browser.newContext({ viewport: { width: 1200, height: 900 } })).newPage();
     tablet = await (
@@ -56,6 +62,7 @@ describe('the customer picks the tip on a touch display', () => {
   after(async () => {
     await browser?.close();
     await shell?.stop();
+    rmSync(dataDir, { recursive: true, force: true });
   });
 
   it('the tablet shows the presets; a tap sets the till’s tip; the language button switches the display', async () => {
@@ -88,6 +95,19 @@ describe('the customer picks the tip on a touch display', () => {
     assert.deepEqual([order.amountCents, order.tipCents], [4000, 720], 'the QR is for amount + tip');
     await simulatorRequest(shell, `/_sim/orders/${order.orderId}/pay`, {});
     await till.getByRole('button', { name: 'New sale' }).waitFor({ timeout: 20_000 });
+    // Journaled with the attempt: the tip the customer picked and the language they read it in.
+    const db = new Database(join(dataDir, SANDBOX_JOURNAL_FILE), { readonly: true });
+    try {
+      const row = db
+        .prepare(
+          `SELECT c.tip_cents AS tip, c.tip_percent AS percent, c.language AS lang FROM customer_choices c
+           JOIN attempts a ON a.attempt_id = c.attempt_id WHERE a.order_id = ?`,
+        )
+        .get(order.orderId);
+      assert.deepEqual({ ...(row as object) }, { tip: 720, percent: 18, lang: 'zh' });
+    } finally {
+      db.close();
+    }
   });
 
   it('only this sale’s ask is heard, only while the tip is asked; the cashier can skip', async () => {

@@ -4,7 +4,13 @@
 
 import { randomBytes } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
-import type { CustomerView, PublicSettings, TillSnapshot } from '../../../shared/domain.ts';
+import type {
+  AttemptView,
+  CustomerView,
+  PublicSettings,
+  SaleView,
+  TillSnapshot,
+} from '../../../shared/domain.ts';
 import type { FreshRate } from '../../../shared/payments/cny.ts';
 import { AppError } from '../../../shared/result.ts';
 import type { ShiftReport } from '../../../shared/staff.ts';
@@ -16,6 +22,7 @@ import { createFileLockoutStore } from '../config/pin-lockout-store.ts';
 import { createPinThrottle, MAX_PIN_ATTEMPTS, type PinAttemptRecord } from '../config/pin-throttle.ts';
 import type { SecretStore } from '../config/secret-store.ts';
 import { createSettingsStore } from '../config/settings-store.ts';
+import { createCustomerChoicesRepo } from '../journal/customer-choices-repo.ts';
 import type { Db } from '../journal/open-journal.ts';
 import type { JournalActor } from '../journal/rows.ts';
 import type { LogSink } from '../logging/index.ts';
@@ -457,9 +464,22 @@ async function startTillCore(
     return phase === 'in_progress' || phase === 'waiting_for_scan';
   }
 
+  /** The customer's tip and language, journaled with the attempt of the sale they chose them for. */
+  function recordCustomerChoice(attempt: AttemptView, sale: SaleView | null): void {
+    const chosen = choices.current();
+    const db = stack.journal?.db;
+    if (!chosen || !db || sale?.saleId !== attempt.saleId) return;
+    try {
+      createCustomerChoicesRepo(db).record(attempt.attemptId, chosen, clock.now());
+    } catch (err) {
+      logger.error('the customer choice could not be journaled', errorFields(err));
+    }
+  }
+
   function onPaymentsChange(change: PaymentsChange): void {
     // A sale that starts or closes ends what was being keyed (the projection ignores it meanwhile).
     if (change.kind === 'sale') draft = null;
+    if (change.kind === 'attempt') recordCustomerChoice(change.attempt, change.sale);
     sync.nudge();
     scanWait.sync();
     receipts.saleChanged(stack.payments.currentSale());

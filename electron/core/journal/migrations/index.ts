@@ -7,6 +7,7 @@ import { migration0005 } from './0005-wallet-code-privacy.ts';
 import { migration0006 } from './0006-receipts-and-rates.ts';
 import { migration0007 } from './0007-staff-and-shifts.ts';
 import { migration0008 } from './0008-sync-acks.ts';
+import { migration0009CustomerChoice } from './0009-customer-choice.ts';
 import type { Migration } from './migration.ts';
 
 export const MIGRATIONS: readonly Migration[] = [
@@ -18,5 +19,6 @@ export const MIGRATIONS: readonly Migration[] = [
   migration0006,
   migration0007,
   migration0008,
+  migration0009CustomerChoice,
 ];
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;

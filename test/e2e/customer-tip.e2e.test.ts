@@ -95,6 +95,12 @@ describe('the customer picks the tip on a touch display', () => {
     assert.deepEqual([order.amountCents, order.tipCents], [4000, 720], 'the QR is for amount + tip');
     await simulatorRequest(shell, `/_sim/orders/${order.orderId}/pay`, {});
     await till.getByRole('button', { name: 'New sale' }).waitFor({ timeout: 20_000 });
+    // On the receipt (the customer's copy, in the language they chose): the tip they picked.
+    const paper = till.getByTestId('receipt-paper');
+    await paper.waitFor();
+    const printed = (await paper.textContent()) ?? '';
+    assert.match(printed, /顾客自选小费\s*18 %/);
+    assert.match(printed, /顾客语言\s*中文/);
     // Journaled with the attempt: the tip the customer picked and the language they read it in.
     const db = new Database(join(dataDir, SANDBOX_JOURNAL_FILE), { readonly: true });
     try {

@@ -28,6 +28,8 @@ export const customerSideEn = {
   'customerTip.asking': 'Waiting for the customer’s tip…',
   'customerTip.skip': 'Skip',
   'customerTip.chosen': 'The customer chose a tip of {tip}',
+  'camera.preview': 'Camera: hold the payment code up to it',
+  'camera.unavailable': 'The camera cannot be used: {reason}',
 } as const;
 
 type Key = keyof typeof customerSideEn;
@@ -59,6 +61,8 @@ export const customerSideFr: Record<Key, string> = {
   'customerTip.asking': 'En attente du pourboire du client…',
   'customerTip.skip': 'Passer',
   'customerTip.chosen': 'Le client a choisi un pourboire de {tip}',
+  'camera.preview': 'Caméra : présentez-y le code de paiement',
+  'camera.unavailable': 'La caméra ne peut pas être utilisée : {reason}',
 };
 
 export const customerSideZh: Record<Key, string> = {
@@ -88,4 +92,6 @@ export const customerSideZh: Record<Key, string> = {
   'customerTip.asking': '等待顾客选择小费…',
   'customerTip.skip': '跳过',
   'customerTip.chosen': '顾客选择的小费：{tip}',
+  'camera.preview': '摄像头：请将付款码对准镜头',
+  'camera.unavailable': '无法使用摄像头：{reason}',
 };

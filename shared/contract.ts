@@ -230,6 +230,12 @@ export const commands = {
     request: z.object({ amountCents: cents, tipCents: cents }).strict(),
     result: null as unknown as null,
   },
+  /** Ask the customer, on a touch customer display, for the tip on this amount; skip ends the ask. */
+  'customer.askTip': {
+    request: z.object({ amountCents: positiveCents }).strict(),
+    result: null as unknown as null,
+  },
+  'customer.skipTip': { request: empty, result: null as unknown as null },
   'sale.cancel': { request: empty, result: null as unknown as SaleView | null },
   'sale.new': { request: empty, result: null as unknown as null },
   /** Next sale now, whatever the payment is doing: it is cancelled and resolved in the background. */
@@ -467,5 +473,7 @@ export interface TillApi {
 }
 export interface CustomerApi {
   on(name: 'customer.view', listener: (payload: CustomerView) => void): () => void;
+  /** A touch display's tip or language (absent where the display cannot send: it only listens). */
+  choose?(choice: import('./customer-choice.ts').CustomerChoice): Promise<import('./result.ts').Result<null>>;
   onConnection?(listener: (state: ConnectionState) => void): () => void;
 }

@@ -1,5 +1,6 @@
 // Domain vocabulary shared by the core and the renderers. Plain data only.
 
+import type { CustomerChoiceView, TipAskView } from './customer-choice.ts';
 import type { CustomerSideSettings } from './customer-side.ts';
 import type { Language } from './language.ts';
 import type { Currency } from './money.ts';
@@ -131,6 +132,8 @@ export interface TillSnapshot {
   updates?: UpdateStatus;
   /** The local POS API: where it listens (null: off), its certificate's SHA-256 (TLS only), whether a key is saved. */
   posApi?: { url: string | null; fingerprint256: string | null; keySet: boolean };
+  /** The customer's tip and language for this sale, from a touch customer display (issue 21). */
+  customerChoice?: CustomerChoiceView | null;
 }
 
 /** Receipts: the latest print jobs, and the receipt the screen printer shows (no printer hardware). */
@@ -161,6 +164,8 @@ export interface CustomerView {
   cnyRateAt?: number | null;
   /** The payment came from the shop's POS: its order number, shown as on the till. */
   pos?: { reference: string | null } | null;
+  /** The till asks the customer for the tip (a touch display answers with its askId). */
+  tipAsk?: TipAskView | null;
 }
 
 /** Settings as the till renderer sees them: secrets are only ever reported as set or not. */

@@ -23,6 +23,8 @@ import { SECURITY_HEADERS, sendAsset, sendHtml } from './static-files.ts';
 import { createStreamLimits, limitConnections, refuseStream } from './stream-limits.ts';
 
 export const MAX_BODY_BYTES = 64 * 1024;
+/** A customer choice is a few dozen bytes: anything large is not one. */
+const CUSTOMER_CHOICE_MAX_BYTES = 1024;
 
 export interface WebShellOptions {
   core: TillCore;
@@ -112,6 +114,8 @@ export async function createWebShell(opts: WebShellOptions): Promise<WebShell> {
     if (!lanOk && !isLoopbackPeer(req)) return deny(res, 403, 'the till answers this computer only');
 
     if (customerPath) {
+      // Its one message: the customer's tip or language, taken only with this sale's ask id (issue 21).
+      if (path === '/customer/choice' && method === 'POST') return takeCustomerChoice(req, res);
       if (method !== 'GET' && method !== 'HEAD')
         return deny(res, 403, 'the customer display can invoke nothing');
       if (path === '/customer/events') return openEvents(req, res, 'customer');
@@ -145,6 +149,19 @@ export async function createWebShell(opts: WebShellOptions): Promise<WebShell> {
       return sendHtml(res, rendererDir, 'till');
     }
     return deny(res, 404, 'not found');
+  }
+
+  async function takeCustomerChoice(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    if (!isJsonContentType(headerValue(req, 'content-type'))) return deny(res, 415, 'send JSON');
+    const body = await readBody(req, CUSTOMER_CHOICE_MAX_BYTES);
+    if (body === null) return deny(res, 413, 'request too large');
+    let payload: unknown;
+    try {
+      payload = JSON.parse(body);
+    } catch {
+      payload = null;
+    }
+    sendJson(res, 200, core.customerChoose(payload));
   }
 
   async function runCommand(req: IncomingMessage, res: ServerResponse, name: string): Promise<void> {

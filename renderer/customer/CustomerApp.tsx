@@ -8,6 +8,7 @@ import { useConnection } from '../components/useConnection.ts';
 import { useNow } from '../components/useNow.ts';
 import { type MessageKey, money, t } from '../i18n/t.ts';
 import { CnyLine } from './CnyLine.tsx';
+import { isTouchDisplay, TipAsk } from './TipAsk.tsx';
 
 const IDLE: CustomerView = {
   phase: 'idle',
@@ -41,7 +42,9 @@ export function CustomerApp({ api }: { api: CustomerApi }) {
   return (
     <main className={`customer customer-${view.phase} customer-lang-${lang}`} data-phase={view.phase}>
       <SandboxBadge lang={lang} sandbox={view.sandbox} />
-      {view.phase === 'qr' && view.qrPayload ? (
+      {view.tipAsk && api.choose && isTouchDisplay() ? (
+        <TipAsk ask={view.tipAsk} lang={lang} currency={view.currency} choose={api.choose} />
+      ) : view.phase === 'qr' && view.qrPayload ? (
         <QrPhase view={view} />
       ) : (
         <Live>

@@ -7,6 +7,7 @@ import { useConnection } from '../components/useConnection.ts';
 import { t } from '../i18n/t.ts';
 import { plural } from '../i18n/words.ts';
 import { clearDraft } from './amount-draft.ts';
+import { CameraScanner } from './camera/CameraScanner.tsx';
 import { KioskQuit } from './KioskQuit.tsx';
 import { NavBar, type Tab } from './NavBar.tsx';
 import { PrintFailure, ScreenPrinter } from './PrintStatus.tsx';
@@ -116,6 +117,7 @@ function Till({ api, snapshot }: { api: TillApi; snapshot: TillSnapshot }) {
             <PrintFailure />
             <main className="content">
               {tab === 'sale' && <SaleFlow />}
+              {tab === 'sale' && cameraWanted(snapshot) && <CameraScanner onNotice={setScanNotice} />}
               {tab === 'attention' && <AttentionScreen />}
               {tab === 'history' && <HistoryScreen opened={opened} />}
               {tab === 'report' && <ReportScreen />}
@@ -144,5 +146,13 @@ function ConnectionBanner({ lang, state }: { lang: Language; state: 'lost' | 're
       </p>
       <p className="hint">{t(lang, state === 'lost' ? 'conn.lostHint' : 'conn.restartedHint')}</p>
     </div>
+  );
+}
+
+/** The camera reads codes while one can be taken: the amount screen, or a sale waiting for a code. */
+function cameraWanted(snapshot: TillSnapshot): boolean {
+  const phase = snapshot.sale?.phase ?? 'entering';
+  return (
+    snapshot.settings.customerSide.camera === 'till' && (phase === 'entering' || phase === 'waiting_for_scan')
   );
 }

@@ -1,6 +1,7 @@
 // How a screen reaches the core: the Electron preload's window.till / window.customer when present,
 // the browser shell's HTTP + SSE otherwise. Both speak exactly the contract's TillApi / CustomerApi.
 import type { CustomerApi, TillApi } from '../../shared/contract.ts';
+import { sendCustomerChoice } from './customer-choice.ts';
 import { createEventStream } from './event-stream.ts';
 import { createHttpTillApi } from './http-till-api.ts';
 import { takeSessionToken } from './session-token.ts';
@@ -21,6 +22,7 @@ export function getCustomerApi(): CustomerApi {
       customer = {
         on: (name, listener) => stream.on(name, listener as (p: unknown) => void),
         onConnection: (listener) => stream.onConnection(listener),
+        choose: (choice) => sendCustomerChoice(choice),
       };
     }
   }

@@ -122,6 +122,11 @@ function saleRows(s: SaleReceipt, r: Receipt, row: Row): void {
   if (s.walletTxnId) row(w.walletTxn, s.walletTxnId);
   row(w.amount, money(s.amountCents, s.currency, r));
   if (s.tipCents > 0) row(w.tip, money(s.tipCents, s.currency, r));
+  const chose = s.customerChoice;
+  if (chose?.tipChosen)
+    row(w.tipChosen, chose.tipPercent === null ? money(s.tipCents, s.currency, r) : `${chose.tipPercent} %`);
+  if (chose?.language)
+    row(w.customerLanguage, { en: w.languageEn, fr: w.languageFr, zh: w.languageZh }[chose.language]);
   const total = s.amountCents + s.tipCents;
   row(w.total, money(total, s.currency, r), true);
   // No ¥ lines rather than wrong ones (the core checks too; a receipt is laid out from stored facts).

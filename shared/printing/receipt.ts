@@ -34,6 +34,8 @@ export interface SaleReceipt {
   cny: CnyFacts | null;
   /** Refunded so far (a reprint after a partial refund says so). */
   refundedCents: number;
+  /** What the customer chose on a touch display (issue 21), if anything. */
+  customerChoice?: { tipPercent: number | null; tipChosen: boolean; language: Language | null } | null;
 }
 
 export interface RefundReceipt {

@@ -16,6 +16,8 @@ export interface TillCore {
   /** Events this role may hear (ROLE_EVENTS); returns the unsubscribe function. */
   subscribe(role: Role, listener: EventListener): () => void;
   customerView(): CustomerView;
+  /** The customer display's one message: the customer's tip or language, checked against the ask. */
+  customerChoose(raw: unknown): import('../../../shared/result.ts').Result<null>;
   snapshot(): TillSnapshot;
   /** Raw key-downs for the core's wedge detector (the `wedge.keys` command; no shell feeds it today). */
   feedWedgeKeys(events: readonly KeyEvent[]): void;

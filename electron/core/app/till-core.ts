@@ -1,9 +1,17 @@
 // The composition root of the Node core: settings, secrets and PIN, the payments stack (journal +
 // gateway or embedded simulator + engine, recovered at start), scanners, gateway health, the customer
 // projection and the event fan-out. Both shells hold the TillCore it returns.
+
+import { randomBytes } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { CustomerView, PublicSettings, TillSnapshot } from '../../../shared/domain.ts';
+import type {
+  AttemptView,
+  CustomerView,
+  PublicSettings,
+  SaleView,
+  TillSnapshot,
+} from '../../../shared/domain.ts';
 import type { FreshRate } from '../../../shared/payments/cny.ts';
 import { AppError } from '../../../shared/result.ts';
 import type { ShiftReport } from '../../../shared/staff.ts';
@@ -16,6 +24,7 @@ import { createPinThrottle, MAX_PIN_ATTEMPTS, type PinAttemptRecord } from '../c
 import type { SecretStore } from '../config/secret-store.ts';
 import { createSettingsStore } from '../config/settings-store.ts';
 import { JOURNAL_FILE } from '../journal/journal-files.ts';
+import { createCustomerChoicesRepo } from '../journal/customer-choices-repo.ts';
 import type { Db } from '../journal/open-journal.ts';
 import type { JournalActor } from '../journal/rows.ts';
 import type { LogSink } from '../logging/index.ts';
@@ -36,6 +45,8 @@ import { applyStoreStartValues, type StoreStartValues, storeStartValues } from '
 import { createSyncRunner } from '../sync/sync-runner.ts';
 import type { CoreContext } from './core-context.ts';
 import { type CoreLogger, createCoreLogger, errorFields } from './core-logger.ts';
+import { createCustomerChoices } from './customer-choice.ts';
+import { customerChoiceHandlers } from './customer-choice-handlers.ts';
 import { projectCustomerView } from './customer-projection.ts';
 import { defaultStacks } from './default-stacks.ts';
 import { diagnosticsText } from './diagnostics-text.ts';
@@ -308,6 +319,13 @@ async function startTillCore(
     now: () => clock.now(),
     fromDraft: paymentFromDraft,
   });
+  const choices = createCustomerChoices({
+    randomId: () => randomBytes(16).toString('hex'),
+    changed: () => {
+      views.push();
+      pushSnapshot();
+    },
+  });
   const views = createViewPusher(
     clock,
     customerView,
@@ -417,6 +435,7 @@ async function startTillCore(
         fingerprint256: posApi?.fingerprint256 ?? null,
         keySet: posKeySet || opts.posApi?.key != null,
       },
+      customerChoice: choices.tillView(),
     };
     return session.cashier() === null ? lockedSnapshot(full) : full;
   }
@@ -440,6 +459,7 @@ async function startTillCore(
       setAside: setAsideShown,
     });
     return markCustomerView(view, sale, stack.journal ?? null);
+    return choices.overlay(view, sale);
   }
 
   function pushSnapshot(): void {
@@ -496,11 +516,24 @@ async function startTillCore(
     return phase === 'in_progress' || phase === 'waiting_for_scan';
   }
 
+  /** The customer's tip and language, journaled with the attempt of the sale they chose them for. */
+  function recordCustomerChoice(attempt: AttemptView, sale: SaleView | null): void {
+    const chosen = choices.current();
+    const db = stack.journal?.db;
+    if (!chosen || !db || sale?.saleId !== attempt.saleId) return;
+    try {
+      createCustomerChoicesRepo(db).record(attempt.attemptId, chosen, clock.now());
+    } catch (err) {
+      logger.error('the customer choice could not be journaled', errorFields(err));
+    }
+  }
+
   function onPaymentsChange(change: PaymentsChange): void {
     for (const listener of posListeners) listener(change);
     posApi?.paymentsChanged(change);
     // A sale that starts or closes ends what was being keyed (the projection ignores it meanwhile).
     if (change.kind === 'sale') draft = null;
+    if (change.kind === 'attempt') recordCustomerChoice(change.attempt, change.sale);
     sync.nudge();
     scanWait.sync();
     receipts.saleChanged(stack.payments.currentSale());
@@ -619,6 +652,7 @@ async function startTillCore(
       posKeySet = true;
       posApi?.keyChanged(key);
     }),
+    ...customerChoiceHandlers(ctx, choices),
   });
 
   await applySync();
@@ -667,6 +701,7 @@ async function startTillCore(
     signedIn: () => session.cashier() !== null,
     subscribe: (role, listener) => hub.subscribe(role, listener),
     customerView,
+    customerChoose: (raw) => choices.choose(raw),
     snapshot,
     feedWedgeKeys: (events) => scanner.feedWedgeKeys(events),
     get sandboxInfo() {

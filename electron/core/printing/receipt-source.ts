@@ -1,6 +1,7 @@
 // A journaled payment or refund → the Receipt to print, with the shop's settings. Reads only.
 import type { Language } from '../../../shared/domain.ts';
 import type { Receipt, ReceiptCopy, ShopInfo } from '../../../shared/printing/receipt.ts';
+import { createCustomerChoicesRepo } from '../journal/customer-choices-repo.ts';
 import type { Journal } from '../journal/journal.ts';
 import { cnyFromEvents } from './payment-fx.ts';
 
@@ -38,8 +39,12 @@ export function saleReceipt(
   const a = journal.attempts.get(attemptId);
   if (!a) throw new Error(`no payment ${attemptId} in the journal`);
   if (a.state !== 'paid') throw new Error(`order ${a.orderId} is ${a.state}, not paid: there is no receipt`);
+  const chose = createCustomerChoicesRepo(journal.db).forAttempt(a.attemptId);
+  const framed = frame(ctx, req);
   return {
-    ...frame(ctx, req),
+    ...framed,
+    // The customer's copy in the language the customer chose for this sale.
+    language: req.copy === 'customer' && chose?.language ? chose.language : framed.language,
     operatorId: a.operatorId,
     terminalNo: a.terminalNo,
     body: {
@@ -53,6 +58,9 @@ export function saleReceipt(
       at: a.paidAt ?? a.updatedAt,
       cny: cnyFromEvents(journal.events.forEntity(a.attemptId), a),
       refundedCents: a.refundedCents,
+      customerChoice: chose
+        ? { tipPercent: chose.tipPercent, tipChosen: chose.tipCents !== null, language: chose.language }
+        : null,
     },
   };
 }

@@ -15,6 +15,7 @@ import { applyKey, cleanAmountText } from '../amount-text.ts';
 import { settleHeldKeys } from '../held-keys.ts';
 import { run, useTill } from '../till-context.ts';
 import { useCustomerDraft } from '../useCustomerDraft.ts';
+import { CustomerTipAsk } from './CustomerTipAsk.tsx';
 import { PayChoice, WALLET_SHORTCUTS } from './PayChoice.tsx';
 import { type TipChoice, TipPicker, tipCents } from './TipPicker.tsx';
 
@@ -154,6 +155,7 @@ export function AmountScreen({ locked }: { locked: LockedAmount | null }) {
                 : tr('amount.max', { max: fmt(settings.maxAmountCents) })}
             </p>
             <TipPicker value={tip} onChange={chooseTip} />
+            <CustomerTipAsk amountCents={amountCents} onChosen={setTip} />
           </>
         )}
         <p className="amount-total" data-testid="total">

@@ -63,6 +63,22 @@ test('permissions: everything denied, to every page', () => {
   }
 });
 
+test('the till page alone may use a camera, for video only (issue 21)', () => {
+  assert.equal(permissionAllowed('media', 'app://till/till/index.html', ['video']), true);
+  assert.equal(permissionAllowed('media', 'app://till', ['video']), true);
+  for (const [url, media] of [
+    ['app://till/till/index.html', ['audio']],
+    ['app://till/till/index.html', ['video', 'audio']],
+    ['app://till/till/index.html', []],
+    ['app://customer/customer/index.html', ['video']],
+    ['https://evil.example/', ['video']],
+    ['app://till:8080/', ['video']],
+    [undefined, ['video']],
+  ] as const) {
+    assert.equal(permissionAllowed('media', url, media), false, `${url} ${media.join('+')}`);
+  }
+});
+
 test('the session handlers apply that policy to requests and checks', () => {
   const got: {
     request?: Parameters<GuardableSession['setPermissionRequestHandler']>[0];
@@ -84,7 +100,13 @@ test('the session handlers apply that policy to requests and checks', () => {
   got.request?.({}, 'clipboard-sanitized-write', (g) => answers.push(g), {
     requestingUrl: 'app://till/till/index.html',
   });
-  assert.deepEqual(answers, [false, false]);
+  got.request?.({}, 'media', (g) => answers.push(g), {
+    requestingUrl: 'app://till/till/index.html',
+    mediaTypes: ['video'],
+  });
+  assert.deepEqual(answers, [false, false, true]);
+  assert.equal(got.check?.({}, 'media', 'app://till', { mediaType: 'video' }), true);
+  assert.equal(got.check?.({}, 'media', 'app://till', { mediaType: 'audio' }), false);
   assert.equal(got.check?.({}, 'geolocation', 'app://till'), false);
   assert.equal(got.check?.({}, 'clipboard-sanitized-write', 'app://till'), false);
 });

@@ -8,6 +8,7 @@ import { migration0006 } from './0006-receipts-and-rates.ts';
 import { migration0007 } from './0007-staff-and-shifts.ts';
 import { migration0008 } from './0008-sync-acks.ts';
 import { migration0009 } from './0009-pos-api.ts';
+import { migration0010 } from './0010-customer-choice.ts';
 import type { Migration } from './migration.ts';
 
 export const MIGRATIONS: readonly Migration[] = [
@@ -20,5 +21,6 @@ export const MIGRATIONS: readonly Migration[] = [
   migration0007,
   migration0008,
   migration0009,
+  migration0010,
 ];
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;

@@ -1,0 +1,30 @@
+// The till's side of the customer's tip (issue 21): ask the customer for the tip on the amount keyed,
+// or skip asking. Only with the setting on, a cashier signed in and no payment under way.
+import { AppError } from '../../../shared/result.ts';
+import type { CoreContext } from './core-context.ts';
+import type { CustomerChoices } from './customer-choice.ts';
+import type { HandlerGroup } from './handler-types.ts';
+import { checkAmount } from './sale-handlers.ts';
+
+export function customerChoiceHandlers(
+  ctx: CoreContext,
+  choices: CustomerChoices,
+): HandlerGroup<'customer.askTip' | 'customer.skipTip'> {
+  return {
+    'customer.askTip': async ({ amountCents }) => {
+      const s = ctx.settings.get();
+      if (!s.customerSide.customerPicksTip)
+        throw new AppError('NOT_ALLOWED', 'Turn on “the customer picks the tip” in Settings first', false);
+      const sale = ctx.payments().currentSale();
+      if (sale !== null && sale.phase !== 'entering')
+        throw new AppError('NOT_ALLOWED', 'A payment is under way: finish it first', false);
+      checkAmount(ctx, amountCents, 0);
+      choices.ask(amountCents, s.tipPresetsPercent, s.maxTipPercent);
+      return null;
+    },
+    'customer.skipTip': async () => {
+      choices.skip();
+      return null;
+    },
+  };
+}

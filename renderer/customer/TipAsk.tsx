@@ -1,0 +1,95 @@
+// The customer picks their tip (issue 21), on a touch customer display while the till asks: the
+// amount, the shop's presets with what each adds, another amount, no tip — thumb-sized — and the
+// display's language for this sale. Each tap goes to the till at once with this sale's ask id.
+import { useState } from 'react';
+import type { CustomerChoice, TipAskView } from '../../shared/customer-choice.ts';
+import { LANGUAGES, type Language } from '../../shared/domain.ts';
+import type { Currency } from '../../shared/money.ts';
+import { parseAmount } from '../../shared/money.ts';
+import type { Result } from '../../shared/result.ts';
+import { money, t } from '../i18n/t.ts';
+
+export function TipAsk(props: {
+  ask: TipAskView;
+  lang: Language;
+  currency: Currency;
+  choose: (choice: CustomerChoice) => Promise<Result<null>>;
+}) {
+  const { ask, lang, currency } = props;
+  const [custom, setCustom] = useState<string | null>(null);
+  const [refused, setRefused] = useState(false);
+  const fmt = (cents: number) => money(lang, cents, currency);
+  const send = async (choice: Omit<CustomerChoice, 'askId'>) => {
+    const answer = await props.choose({ askId: ask.askId, ...choice });
+    setRefused(!answer.ok);
+  };
+  const customCents = custom === null ? null : parseAmount(custom, ask.maxTipCents);
+  return (
+    <section className="customer-tip" data-testid="customer-tip">
+      <h1>{t(lang, 'customerTip.title')}</h1>
+      <p className="customer-amount">
+        <strong data-testid="customer-amount">{fmt(ask.amountCents)}</strong>
+      </p>
+      <div className="customer-tip-choices">
+        {ask.choices.map((c) => (
+          <button
+            key={c.percent}
+            type="button"
+            className="customer-tip-button"
+            onClick={() => void send({ tipCents: c.tipCents, tipPercent: c.percent })}
+          >
+            <span className="customer-tip-percent">{c.percent} %</span>
+            <span>+{fmt(c.tipCents)}</span>
+          </button>
+        ))}
+        <button type="button" className="customer-tip-button" onClick={() => setCustom('')}>
+          {t(lang, 'customerTip.custom')}
+        </button>
+        <button type="button" className="customer-tip-button" onClick={() => void send({ tipCents: 0 })}>
+          {t(lang, 'customerTip.none')}
+        </button>
+      </div>
+      {custom !== null && (
+        <form
+          className="customer-tip-custom"
+          onSubmit={(e) => {
+            e.preventDefault();
+            if (customCents?.ok) void send({ tipCents: customCents.cents });
+          }}
+        >
+          <label htmlFor="customer-tip-amount">{t(lang, 'customerTip.customLabel')}</label>
+          <input
+            id="customer-tip-amount"
+            inputMode="decimal"
+            value={custom}
+            onChange={(e) => setCustom(e.target.value.replace(/[^\d.,]/g, ''))}
+          />
+          <button type="submit" className="customer-tip-button" disabled={!customCents?.ok}>
+            {t(lang, 'customerTip.ok')}
+          </button>
+        </form>
+      )}
+      {refused && <p role="alert">{t(lang, 'customerTip.refused')}</p>}
+      <fieldset className="customer-languages">
+        <legend>{t(lang, 'customerTip.language')}</legend>
+        {LANGUAGES.map((l) => (
+          <button
+            key={l}
+            type="button"
+            lang={l}
+            aria-pressed={l === lang}
+            className="customer-language-button"
+            onClick={() => void send({ language: l })}
+          >
+            {t(lang, `customerTip.lang.${l}`)}
+          </button>
+        ))}
+      </fieldset>
+    </section>
+  );
+}
+
+/** A display a customer can tap: a touchscreen (a tablet, a touch monitor). */
+export function isTouchDisplay(): boolean {
+  return navigator.maxTouchPoints > 0 || window.matchMedia('(pointer: coarse)').matches;
+}

@@ -6,6 +6,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
+import { type PosClient, posClient } from '../support/pos-api-client.ts';
 import {
   feedCoreWedgeKeys,
   gotoTill,
@@ -25,22 +26,20 @@ describe('POS API at the counter', () => {
   let till: Page;
   let customer: Page;
 
+  let client: PosClient;
+  /** A scripted POS: every answer checked against the API's openapi.json. */
   const pos = async (method: string, path: string, body?: unknown, idem?: string) => {
-    const res = await fetch(`${shell.posApiUrl}${path}`, {
-      method,
-      headers: {
-        Authorization: `Bearer ${KEY}`,
-        ...(idem ? { 'Idempotency-Key': idem } : {}),
-        ...(body ? { 'Content-Type': 'application/json' } : {}),
-      },
-      ...(body ? { body: JSON.stringify(body) } : {}),
+    const r = await client.call(method, path, {
+      ...(body === undefined ? {} : { body }),
+      ...(idem === undefined ? {} : { idem }),
     });
-    return { status: res.status, body: (await res.json()) as Record<string, unknown> };
+    return { status: r.status, body: r.body ?? {} };
   };
 
   before(async () => {
     shell = await startShell({ extraArgs: ['--pos-api-port', '0', '--pos-api-key', KEY] });
     assert.match(shell.posApiUrl ?? '', /^http:\/\/127\.0\.0\.1:\d+$/);
+    client = await posClient(shell.posApiUrl ?? '', KEY);
     browser = await launchBrowser();
     till = await openPage(browser, 1200, 900);
     customer = await openPage(browser, 800, 900);

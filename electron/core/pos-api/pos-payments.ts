@@ -287,7 +287,22 @@ export function createPosPayments(deps: PosPaymentsDeps) {
     }
   }
 
-  return { create, get, cancel, refund, settle, view, fault };
+  /**
+   * At start: a POS SCAN payment left waiting for a code by the last run (nothing was sent for it) is
+   * no longer waited for — closed, so the POS hears "cancelled" instead of a wait that never ends.
+   */
+  function dropStaleScan(): void {
+    const payments = ctx.payments();
+    const sale = payments.currentSale();
+    const journal = ctx.journal();
+    if (sale?.phase !== 'entering' || !journal) return;
+    if (!posRecordsOf(journal.db).paymentBySale(sale.saleId)) return;
+    payments.cancel();
+    ctx.syncScanWait();
+    ctx.logger.info(`POS payment ${sale.saleId} was waiting for a code when the till stopped: cancelled`);
+  }
+
+  return { create, get, cancel, refund, settle, view, fault, dropStaleScan };
 }
 
 export type PosPayments = ReturnType<typeof createPosPayments>;

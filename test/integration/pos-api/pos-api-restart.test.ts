@@ -1,0 +1,51 @@
+// A till restarted while a POS SCAN payment waited for the customer's code (nothing sent yet) does not
+// wait for it any more: the POS hears "cancelled", and the till is free for the next payment.
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, it } from 'node:test';
+import { createTillCore } from '../../../electron/core/app/till-core.ts';
+import { createMemorySecretStore } from '../../../electron/core/config/secret-store.ts';
+import { posClient } from '../../support/pos-api-client.ts';
+import { signIn } from '../../support/sign-in.ts';
+
+const KEY = 'restart-key-0123456789abcdef';
+const dir = mkdtempSync(join(tmpdir(), 'pos-api-restart-'));
+after(() => rmSync(dir, { recursive: true, force: true }));
+
+it('a SCAN payment still waiting when the till stopped is cancelled at the next start', async () => {
+  const secrets = createMemorySecretStore();
+  const start = () =>
+    createTillCore({ dataDir: dir, secrets, posApi: { port: 0, host: '127.0.0.1', key: KEY } });
+  const first = await start();
+  let id: unknown;
+  try {
+    await signIn(first);
+    const pos = await posClient(first.posApi?.url ?? '', KEY);
+    const r = await pos.call('POST', '/v1/payments', {
+      idem: 'scan-1',
+      body: { amountCents: 700, method: 'SCAN' },
+    });
+    assert.equal(r.status, 201);
+    assert.equal(r.body?.state, 'waiting');
+    id = r.body?.id;
+  } finally {
+    await first.close();
+  }
+  const second = await start();
+  try {
+    const pos = await posClient(second.posApi?.url ?? '', KEY);
+    const r = await pos.call('GET', `/v1/payments/${String(id)}`);
+    assert.equal(r.body?.state, 'cancelled');
+    assert.equal(second.snapshot().sale, null);
+    await signIn(second);
+    const next = await pos.call('POST', '/v1/payments', {
+      idem: 'scan-2',
+      body: { amountCents: 800, method: 'SCAN' },
+    });
+    assert.equal(next.status, 201);
+  } finally {
+    await second.close();
+  }
+});

@@ -567,6 +567,7 @@ async function startTillCore(
         settingsIssue: settings.loadIssue,
         recentLog: logger.recent(),
         simulatorUrl: stack.simulatorUrl,
+        posApi: posApi ? { url: posApi.url, refused: posApi.counters() } : null,
       }),
   };
 

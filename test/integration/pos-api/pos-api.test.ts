@@ -339,6 +339,11 @@ describe('POS API', () => {
     assert.ok(statuses.every((s) => s === 401 || s === 429));
     assert.equal(core.snapshot().sale?.saleId, before.sale?.saleId);
     assert.equal(eventCount(), events, 'nothing of the flood is journaled');
+    // Counted in memory only, for support to see in the diagnostics.
+    const diagnostics = await till<{ text: string }>('diagnostics.get', {});
+    assert.match(diagnostics.text, /^pos api: http:\/\/127\.0\.0\.1:\d+; refused: .*unauthorized \d+/m);
+    assert.match(diagnostics.text, /rate-limited \d+/);
+    assert.ok(!diagnostics.text.includes(KEY));
     assert.ok(pos.validated() > 20);
   });
 });

@@ -1,5 +1,6 @@
-// A till restarted while a POS SCAN payment waited for the customer's code (nothing sent yet) does not
-// wait for it any more: the POS hears "cancelled", and the till is free for the next payment.
+// Starting the POS API: a till restarted while a POS SCAN payment waited for the customer's code
+// (nothing sent yet) does not wait for it any more — the POS hears "cancelled", the till is free for the
+// next payment; with no key anywhere the API does not start.
 import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -47,5 +48,21 @@ it('a SCAN payment still waiting when the till stopped is cancelled at the next 
     assert.equal(next.status, 201);
   } finally {
     await second.close();
+  }
+});
+
+it('with no key anywhere the POS API does not start, and the log says why', async () => {
+  const other = mkdtempSync(join(tmpdir(), 'pos-api-nokey-'));
+  const core = await createTillCore({
+    dataDir: other,
+    secrets: createMemorySecretStore(),
+    posApi: { port: 0, host: '127.0.0.1', key: null },
+  });
+  try {
+    assert.equal(core.posApi, null);
+    assert.match(core.logger.recent().join('\n'), /the POS API is not started: it needs a key/);
+  } finally {
+    await core.close();
+    rmSync(other, { recursive: true, force: true });
   }
 });

@@ -3,6 +3,7 @@
 // next payment; with no key anywhere the API does not start.
 import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync } from 'node:fs';
+import { type AddressInfo, createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, it } from 'node:test';
@@ -63,6 +64,25 @@ it('with no key anywhere the POS API does not start, and the log says why', asyn
     assert.match(core.logger.recent().join('\n'), /the POS API is not started: it needs a key/);
   } finally {
     await core.close();
+    rmSync(other, { recursive: true, force: true });
+  }
+});
+
+it('a POS API port already taken stops the start with a clear message and leaves the data folder free', async () => {
+  const other = mkdtempSync(join(tmpdir(), 'pos-api-taken-'));
+  const taken = createServer();
+  await new Promise<void>((resolve) => taken.listen(0, '127.0.0.1', resolve));
+  const port = (taken.address() as AddressInfo).port;
+  try {
+    const secrets = createMemorySecretStore();
+    await assert.rejects(
+      createTillCore({ dataDir: other, secrets, posApi: { port, host: '127.0.0.1', key: KEY } }),
+      /already in use .*--pos-api-port/,
+    );
+    const again = await createTillCore({ dataDir: other, secrets });
+    await again.close();
+  } finally {
+    taken.close();
     rmSync(other, { recursive: true, force: true });
   }
 });

@@ -99,8 +99,7 @@ export function createPosPayments(deps: PosPaymentsDeps) {
 
   async function createNew(key: string, req: CreatePayment, hash: string): Promise<Answer<PosPayment>> {
     if (ctx.staff.cashier() === null) throw new PosRefusal(409, 'till-locked');
-    const payments = ctx.payments();
-    const current = payments.currentSale();
+    const current = ctx.payments().currentSale();
     if (current && current.phase !== 'paid' && current.phase !== 'failed')
       throw new PosRefusal(409, 'till-busy');
     const tipCents = req.tipCents ?? 0;
@@ -108,7 +107,9 @@ export function createPosPayments(deps: PosPaymentsDeps) {
     try {
       checkAmount(ctx, req.amountCents, tipCents, wallet);
       await cashierWithShift(ctx);
-      // The shift may have opened meanwhile (an await): the till must still be free.
+      // The shift may have opened meanwhile (an await): the till must still be free. (Its payments
+      // stack too may have been rebuilt by a settings change: take the current one.)
+      const payments = ctx.payments();
       const now = payments.currentSale();
       if (now && now.phase !== 'paid' && now.phase !== 'failed') throw new PosRefusal(409, 'till-busy');
       // A finished sale on screen (paid, declined) makes way for the POS's, as "New sale" would.

@@ -8,6 +8,8 @@ export interface DiagnosticsInput {
   settingsIssue: string | null;
   recentLog: string[];
   simulatorUrl: string | null;
+  /** The local POS API, when started: where, and the requests it refused before they reached the till. */
+  posApi?: { url: string; refused: Record<string, number> } | null;
 }
 
 export function diagnosticsText(d: DiagnosticsInput): string {
@@ -20,6 +22,10 @@ export function diagnosticsText(d: DiagnosticsInput): string {
     `scanners: ${d.snapshot.scanners.map((s) => `${s.id} ${s.state}`).join(', ') || 'none'}`,
     `needs attention: ${d.snapshot.attention.length}`,
   ];
+  if (d.posApi) {
+    const refused = Object.entries(d.posApi.refused).map(([why, n]) => `${why} ${n}`);
+    lines.push(`pos api: ${d.posApi.url}; refused: ${refused.join(', ') || 'none'}`);
+  }
   if (d.settingsIssue) lines.push(`settings: ${d.settingsIssue}`);
   lines.push(
     '',

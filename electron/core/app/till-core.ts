@@ -634,6 +634,7 @@ async function startTillCore(
         settingsIssue: settings.loadIssue,
         recentLog: logger.recent(),
         simulatorUrl: stack.simulatorUrl,
+        posApi: posApi ? { url: posApi.url, refused: posApi.counters() } : null,
       }),
   };
 
@@ -659,43 +660,7 @@ async function startTillCore(
   scanWait.sync();
   pushAll();
   updates.service?.start();
-  if (opts.posApi) {
-    posApi = await startPosApi(ctx, opts.posApi, {
-      dataDir: opts.dataDir,
-      onChange: (listener) => {
-        posListeners.add(listener);
-        return () => posListeners.delete(listener);
-      },
-      refundsAllowed: () => settings.get().posApi.refunds,
-      ...(opts.posApiFault ? { faultPoint: opts.posApiFault } : {}),
-    }).catch(async (err: unknown) => {
-      await closeCore();
-      throw err;
-    });
-  }
-
-  async function closeCore(): Promise<void> {
-    if (closed) return;
-    closed = true;
-    await posApi?.close().catch((err: unknown) => logger.error('POS API close failed', errorFields(err)));
-    session.stop();
-    updates.service?.stop();
-    endSetAsideNotice();
-    views.stop();
-    receipts.stop();
-    stopProbes();
-    stopRates();
-    scanWait.stop();
-    offPayments();
-    offScanner();
-    await sync.close().catch((err: unknown) => logger.error('sync agent close failed', errorFields(err)));
-    await scanner.close().catch((err: unknown) => logger.error('scanner close failed', errorFields(err)));
-    await stack.close().catch((err: unknown) => logger.error('payments close failed', errorFields(err)));
-    staffStore.close();
-    lock.release();
-  }
-
-  return {
+  const core: TillCore = {
     handlers,
     logger,
     signedIn: () => session.cashier() !== null,
@@ -714,6 +679,40 @@ async function startTillCore(
     get posApi() {
       return posApi ? { url: posApi.url, fingerprint256: posApi.fingerprint256 } : null;
     },
-    close: closeCore,
+    async close() {
+      if (closed) return;
+      closed = true;
+      await posApi?.close().catch((err: unknown) => logger.error('POS API close failed', errorFields(err)));
+      session.stop();
+      updates.service?.stop();
+      endSetAsideNotice();
+      views.stop();
+      receipts.stop();
+      stopProbes();
+      stopRates();
+      scanWait.stop();
+      offPayments();
+      offScanner();
+      await sync.close().catch((err: unknown) => logger.error('sync agent close failed', errorFields(err)));
+      await scanner.close().catch((err: unknown) => logger.error('scanner close failed', errorFields(err)));
+      await stack.close().catch((err: unknown) => logger.error('payments close failed', errorFields(err)));
+      staffStore.close();
+      lock.release();
+    },
   };
+  if (opts.posApi) {
+    posApi = await startPosApi(ctx, opts.posApi, {
+      dataDir: opts.dataDir,
+      onChange: (listener) => {
+        posListeners.add(listener);
+        return () => posListeners.delete(listener);
+      },
+      refundsAllowed: () => settings.get().posApi.refunds,
+      ...(opts.posApiFault ? { faultPoint: opts.posApiFault } : {}),
+    }).catch(async (err: unknown) => {
+      await core.close();
+      throw err;
+    });
+  }
+  return core;
 }

@@ -36,6 +36,9 @@ const paymentId = { name: 'id', in: 'path', required: true, schema: { type: 'str
 const common = {
   '401': { description: 'No or wrong `Authorization: Bearer KEY` (no body)' },
   '429': error('Too many requests from this address (rate-limited), or too many held waits'),
+  '500': error(
+    'internal: the till could not answer (see its log); a payment request may be retried with the same Idempotency-Key',
+  ),
 };
 
 export function openApiDocument(): Record<string, unknown> {

@@ -99,8 +99,7 @@ export function createPosPayments(deps: PosPaymentsDeps) {
 
   async function createNew(key: string, req: CreatePayment, hash: string): Promise<Answer<PosPayment>> {
     if (ctx.staff.cashier() === null) throw new PosRefusal(409, 'till-locked');
-    const payments = ctx.payments();
-    const current = payments.currentSale();
+    const current = ctx.payments().currentSale();
     if (current && current.phase !== 'paid' && current.phase !== 'failed')
       throw new PosRefusal(409, 'till-busy');
     const tipCents = req.tipCents ?? 0;
@@ -108,7 +107,9 @@ export function createPosPayments(deps: PosPaymentsDeps) {
     try {
       checkAmount(ctx, req.amountCents, tipCents, wallet);
       await cashierWithShift(ctx);
-      // The shift may have opened meanwhile (an await): the till must still be free.
+      // The shift may have opened meanwhile (an await): the till must still be free. (Its payments
+      // stack too may have been rebuilt by a settings change: take the current one.)
+      const payments = ctx.payments();
       const now = payments.currentSale();
       if (now && now.phase !== 'paid' && now.phase !== 'failed') throw new PosRefusal(409, 'till-busy');
       // A finished sale on screen (paid, declined) makes way for the POS's, as "New sale" would.
@@ -287,7 +288,22 @@ export function createPosPayments(deps: PosPaymentsDeps) {
     }
   }
 
-  return { create, get, cancel, refund, settle, view, fault };
+  /**
+   * At start: a POS SCAN payment left waiting for a code by the last run (nothing was sent for it) is
+   * no longer waited for — closed, so the POS hears "cancelled" instead of a wait that never ends.
+   */
+  function dropStaleScan(): void {
+    const payments = ctx.payments();
+    const sale = payments.currentSale();
+    const journal = ctx.journal();
+    if (sale?.phase !== 'entering' || !journal) return;
+    if (!posRecordsOf(journal.db).paymentBySale(sale.saleId)) return;
+    payments.cancel();
+    ctx.syncScanWait();
+    ctx.logger.info(`POS payment ${sale.saleId} was waiting for a code when the till stopped: cancelled`);
+  }
+
+  return { create, get, cancel, refund, settle, view, fault, dropStaleScan };
 }
 
 export type PosPayments = ReturnType<typeof createPosPayments>;

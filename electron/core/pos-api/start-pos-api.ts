@@ -42,6 +42,7 @@ export async function startPosApi(
     refundsAllowed: deps.refundsAllowed,
     ...(deps.faultPoint ? { faultPoint: deps.faultPoint } : {}),
   });
+  payments.dropStaleScan();
   const server: PosApiServer = await startPosApiServer({
     host: start.host,
     port: start.port,

@@ -1,13 +1,13 @@
 import { useState } from 'react';
 import type { AttemptView, SaleView } from '../../../shared/domain.ts';
 import { ErrorNote } from '../../components/ErrorNote.tsx';
-import { PosMark } from '../../components/PosMark.tsx';
 import { useNow } from '../../components/useNow.ts';
 import { useWindowKey } from '../../components/useWindowKey.ts';
 import { errorText } from '../../i18n/error-text.ts';
 import { reasonText } from '../../i18n/reason-text.ts';
 import { dateTime, money } from '../../i18n/t.ts';
 import { failedHeadline } from '../outcome-words.ts';
+import { SalePosMark } from '../SalePosMark.tsx';
 import { run, useTill } from '../till-context.ts';
 import { useCancel } from '../useCancel.ts';
 import { useRecheck } from '../useRecheck.ts';
@@ -23,33 +23,30 @@ export function StatusScreen({ sale, onTryAgain }: { sale: SaleView; onTryAgain:
 }
 
 function AttemptFacts({ attempt }: { attempt: AttemptView }) {
-  const { tr, lang, snapshot } = useTill();
+  const { tr, lang } = useTill();
   return (
-    <>
-      <PosMark pos={snapshot.sale?.saleId === attempt.saleId ? snapshot.sale.pos : null} lang={lang} />
-      <dl className="facts">
-        <dt>{tr('status.amount')}</dt>
-        <dd data-testid="status-amount">
-          {money(lang, attempt.amountCents + attempt.tipCents, attempt.currency)}
-        </dd>
-        <dt>{tr('status.wallet')}</dt>
-        <dd>{tr(`wallet.${attempt.wallet}`)}</dd>
-        <dt>{tr('status.orderId')}</dt>
-        <dd data-testid="order-id">{attempt.orderId}</dd>
-        {attempt.walletTxnId && (
-          <>
-            <dt>{tr('status.walletTxn')}</dt>
-            <dd data-testid="wallet-txn">{attempt.walletTxnId}</dd>
-          </>
-        )}
-        {attempt.paidAt !== null && (
-          <>
-            <dt>{tr('status.time')}</dt>
-            <dd>{dateTime(lang, attempt.paidAt)}</dd>
-          </>
-        )}
-      </dl>
-    </>
+    <dl className="facts">
+      <dt>{tr('status.amount')}</dt>
+      <dd data-testid="status-amount">
+        {money(lang, attempt.amountCents + attempt.tipCents, attempt.currency)}
+      </dd>
+      <dt>{tr('status.wallet')}</dt>
+      <dd>{tr(`wallet.${attempt.wallet}`)}</dd>
+      <dt>{tr('status.orderId')}</dt>
+      <dd data-testid="order-id">{attempt.orderId}</dd>
+      {attempt.walletTxnId && (
+        <>
+          <dt>{tr('status.walletTxn')}</dt>
+          <dd data-testid="wallet-txn">{attempt.walletTxnId}</dd>
+        </>
+      )}
+      {attempt.paidAt !== null && (
+        <>
+          <dt>{tr('status.time')}</dt>
+          <dd>{dateTime(lang, attempt.paidAt)}</dd>
+        </>
+      )}
+    </dl>
   );
 }
 
@@ -80,6 +77,7 @@ function PaidStatus({ attempt }: { attempt: AttemptView }) {
   return (
     <section className="status status-paid" role="status">
       <h2 className="status-word">✓ {tr('status.paid')}</h2>
+      <SalePosMark />
       <AttemptFacts attempt={attempt} />
       <NewSaleButton />
     </section>
@@ -97,6 +95,7 @@ function FailedStatus({ attempt, onTryAgain }: { attempt: AttemptView; onTryAgai
           {reasonText(tr, attempt.reason)}
         </p>
       )}
+      <SalePosMark />
       <AttemptFacts attempt={attempt} />
       <div className="row">
         <button type="button" className="primary" onClick={onTryAgain}>
@@ -163,6 +162,7 @@ function LiveStatus({ attempt }: { attempt: AttemptView }) {
       <p className="elapsed">{tr('status.elapsed', { seconds })}</p>
       {unknown && !noQr && <p className="hint">{tr('status.unknownHint')}</p>}
       {attempt.reason && <p className="reason">{reasonText(tr, attempt.reason)}</p>}
+      <SalePosMark />
       <AttemptFacts attempt={attempt} />
     </section>
   );

@@ -5,6 +5,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
+import Database from 'better-sqlite3';
+import { SANDBOX_JOURNAL_FILE } from '../../../electron/core/app/payment-stack.ts';
 import { createTillCore, type TillCore } from '../../../electron/core/app/till-core.ts';
 import { createMemorySecretStore } from '../../../electron/core/config/secret-store.ts';
 import { dispatch } from '../../../electron/core/dispatch.ts';
@@ -31,6 +33,20 @@ async function customerPays(codeUrl: string): Promise<void> {
   const res = await fetch(`${codeUrl}/pay`, { method: 'POST' });
   assert.equal(res.status, 200);
   assert.match(await res.text(), /Payment successful/);
+}
+
+/**
+ * Rows in the journal's event log (read beside the running till), less the attempts' own: a payment
+ * set aside earlier may be resolved meanwhile, but no new sale, POS record or refund may appear.
+ */
+function eventCount(): number {
+  const db = new Database(join(dir, SANDBOX_JOURNAL_FILE), { readonly: true });
+  try {
+    return (db.prepare("SELECT count(*) AS n FROM events WHERE entity != 'attempt'").get() as { n: number })
+      .n;
+  } finally {
+    db.close();
+  }
 }
 
 async function waitFor(id: string, state: string): Promise<Record<string, unknown>> {
@@ -60,8 +76,7 @@ after(async () => {
 
 describe('POS API', () => {
   it('answers 401 with nothing else to a wrong or missing key, and journals nothing of it', async () => {
-    const events = () => core.snapshot();
-    events();
+    const before = eventCount();
     for (const key of ['wrong-key-0123456789', null]) {
       const r = await pos.call('POST', '/v1/payments', {
         key,
@@ -71,6 +86,7 @@ describe('POS API', () => {
       assert.deepEqual(r, { status: 401, body: null });
     }
     assert.equal(core.snapshot().sale, null);
+    assert.equal(eventCount(), before);
   });
 
   it('meets a locked till: 409 till-locked', async () => {
@@ -166,6 +182,8 @@ describe('POS API', () => {
     const after = await pos.call('POST', '/v1/payments', { idem: key, body });
     assert.equal(after.status, 200);
     assert.equal(after.body?.state, 'paid');
+    // Its receipt is printed like any payment's.
+    assert.ok(core.snapshot().printing.jobs.some((j) => j.kind === 'sale' && j.refId === p.orderId));
     // History finds it by the POS's reference.
     const found = await till<AttemptView[]>('history.search', { text: 'TABLE-7' });
     assert.deepEqual(
@@ -222,8 +240,8 @@ describe('POS API', () => {
     });
     assert.equal(r.status, 201, JSON.stringify(r));
     assert.equal(r.body?.state, 'failed');
-    assert.equal((r.body?.failure as { code: string }).code, 'declined');
-    await new Promise<void>((resolve) => setImmediate(resolve));
+    assert.equal((r.body?.failure as { code: string } | undefined)?.code, 'declined');
+    // Closed as the attempt failed, before the answer was written.
     assert.equal(core.snapshot().sale, null, 'no cashier retry can turn this failed payment into paid');
     const next = await pos.call('POST', '/v1/payments', {
       idem: idem(),
@@ -236,6 +254,54 @@ describe('POS API', () => {
       'cancelled',
       'nothing was sent for a SCAN still waiting: cancelled at once',
     );
+  });
+
+  it('the same key twice at once: one payment, the second answer is the first one', async () => {
+    const key = idem();
+    const body = { amountCents: 1111, method: 'UNIONPAY' };
+    const [a, b] = await Promise.all([
+      pos.call('POST', '/v1/payments', { idem: key, body }),
+      pos.call('POST', '/v1/payments', { idem: key, body }),
+    ]);
+    assert.deepEqual([a.status, b.status].sort(), [200, 201]);
+    assert.equal(a.body?.id, b.body?.id);
+    assert.equal(core.snapshot().sale?.attempts.length, 1);
+    await pos.call('POST', `/v1/payments/${a.body?.id}/cancel`);
+    await fetch(`${String(a.body?.codeUrl)}/cancel`, { method: 'POST' });
+    await waitFor(String(a.body?.id), 'cancelled');
+  });
+
+  it('answers checking when the gateway’s answer is lost, and keeps saying so while it is resolved', async () => {
+    const sim = core.sandboxInfo?.simulatorUrl ?? '';
+    const fault = await fetch(`${sim}/_sim/faults`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ add: { mode: 'drop', action: 'ACTIVEPAY' } }),
+    });
+    assert.equal(fault.status, 200);
+    const r = await pos.call('POST', '/v1/payments', {
+      idem: idem(),
+      body: { amountCents: 1300, method: 'WECHATPAY' },
+    });
+    assert.equal(r.status, 201, JSON.stringify(r));
+    assert.equal(r.body?.state, 'checking', 'the outcome is not known: never reported as failed');
+    assert.equal(r.body?.failure, null);
+    // The cashier sets it aside to serve the next customer; the till keeps resolving it in the background
+    // (a not-found order is only failed after the gateway's grace period), and the POS still hears checking.
+    await till('sale.setAside', {});
+    assert.equal(core.snapshot().background.length, 1);
+    const later = await pos.call('GET', `/v1/payments/${r.body?.id}?wait=1`);
+    assert.equal(later.body?.state, 'checking');
+  });
+
+  it('a sale the cashier keyed is the till being busy', async () => {
+    await till('sale.payPassive', { amountCents: 900, tipCents: 0 });
+    const r = await pos.call('POST', '/v1/payments', {
+      idem: idem(),
+      body: { amountCents: 900, method: 'ALIPAY' },
+    });
+    assert.deepEqual(r, { status: 409, body: { error: 'till-busy' } });
+    await till('sale.cancel', {});
   });
 
   it('refunds are off by default: 403 refunds-disabled', async () => {
@@ -259,6 +325,7 @@ describe('POS API', () => {
 
   it('a flood is answered 429 from memory: the journal does not grow', async () => {
     const before = core.snapshot() as TillSnapshot;
+    const events = eventCount();
     const answers = await Promise.all(
       Array.from({ length: 60 }, () =>
         fetch(`${core.posApi?.url}/v1/payments`, {
@@ -271,6 +338,12 @@ describe('POS API', () => {
     assert.ok(statuses.includes(429), String(statuses));
     assert.ok(statuses.every((s) => s === 401 || s === 429));
     assert.equal(core.snapshot().sale?.saleId, before.sale?.saleId);
+    assert.equal(eventCount(), events, 'nothing of the flood is journaled');
+    // Counted in memory only, for support to see in the diagnostics.
+    const diagnostics = await till<{ text: string }>('diagnostics.get', {});
+    assert.match(diagnostics.text, /^pos api: http:\/\/127\.0\.0\.1:\d+; refused: .*unauthorized \d+/m);
+    assert.match(diagnostics.text, /rate-limited \d+/);
+    assert.ok(!diagnostics.text.includes(KEY));
     assert.ok(pos.validated() > 20);
   });
 });

@@ -23,8 +23,8 @@ import { createFileLockoutStore } from '../config/pin-lockout-store.ts';
 import { createPinThrottle, MAX_PIN_ATTEMPTS, type PinAttemptRecord } from '../config/pin-throttle.ts';
 import type { SecretStore } from '../config/secret-store.ts';
 import { createSettingsStore } from '../config/settings-store.ts';
-import { JOURNAL_FILE } from '../journal/journal-files.ts';
 import { createCustomerChoicesRepo } from '../journal/customer-choices-repo.ts';
+import { JOURNAL_FILE } from '../journal/journal-files.ts';
 import type { Db } from '../journal/open-journal.ts';
 import type { JournalActor } from '../journal/rows.ts';
 import type { LogSink } from '../logging/index.ts';
@@ -458,8 +458,7 @@ async function startTillCore(
       draft,
       setAside: setAsideShown,
     });
-    return markCustomerView(view, sale, stack.journal ?? null);
-    return choices.overlay(view, sale);
+    return choices.overlay(markCustomerView(view, sale, stack.journal ?? null), sale);
   }
 
   function pushSnapshot(): void {

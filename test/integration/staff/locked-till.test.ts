@@ -66,6 +66,8 @@ function requests(): Record<CommandName, unknown> {
     'updates.status': {},
     'updates.check': {},
     'updates.install': { pin: OWNER_PIN },
+    'customer.askTip': { amountCents: 500 },
+    'customer.skipTip': {},
   };
 }
 

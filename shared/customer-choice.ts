@@ -1,7 +1,7 @@
 // The customer's own choices on a touch customer display (issue 21): their tip, and the display's
 // language for this sale. The one thing a customer display may send; checked here at the boundary.
 import { z } from 'zod';
-import type { Language } from './domain.ts';
+import type { Language } from './language.ts';
 import { ABSOLUTE_MAX_CENTS } from './money.ts';
 
 /** The ask's id: 128 random bits, hex. Only the display showing this sale's tip screen holds it. */

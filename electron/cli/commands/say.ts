@@ -4,7 +4,7 @@ import { LANGUAGES, type Language, WALLETS, type Wallet } from '../../../shared/
 import { parseAmount } from '../../../shared/money.ts';
 import { announcement } from '../../../shared/speech/announcement.ts';
 import { encodeWav, joinClips } from '../../../shared/speech/wav.ts';
-import { readClips } from '../../core/speech/clip-files.ts';
+import { readClips } from '../speech-clips.ts';
 import { parseFlags } from '../cli-support.ts';
 
 export const summary =

@@ -9,7 +9,8 @@ import { CALLBACK_ACK } from '../gateway/callback.ts';
 import type { RejectionKind } from '../journal/rejections-repo.ts';
 import type { CallbackVerdict } from '../journal/rows.ts';
 import type { CallbackEvidence } from './callback-evidence.ts';
-import { type EngineCore, queryAttempt } from './engine-state.ts';
+import type { EngineState } from './engine-state.ts';
+import { queryAttempt } from './status-queries.ts';
 
 export interface CallbackAnswer {
   status: number;
@@ -32,7 +33,7 @@ export interface CallbackIntake {
 }
 
 export function createCallbackIntake(
-  core: EngineCore,
+  core: EngineState,
   verify: CallbackVerifier | undefined,
   evidence: CallbackEvidence,
 ): CallbackIntake {

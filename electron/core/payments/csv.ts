@@ -2,7 +2,7 @@
 // Cells that a spreadsheet would run as a formula are defused with a leading apostrophe; a cell with a
 // separator is quoted — the semicolon too, which French-Canadian spreadsheets split on.
 import { centsToPlain } from '../../../shared/money.ts';
-import type { EngineCore } from './engine-state.ts';
+import type { EngineState } from './engine-state.ts';
 import { localDateTime } from './local-day.ts';
 import { checkedDayRange } from './reports.ts';
 
@@ -32,7 +32,7 @@ export function csvCell(value: string | number | boolean | null): string {
   return /[",;\t\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
-export function exportCsv(core: EngineCore, date: string): { filename: string; csv: string } {
+export function exportCsv(core: EngineState, date: string): { filename: string; csv: string } {
   const { fromMs, toMs } = checkedDayRange(core, date);
   const tz = core.s.timeZone;
   const lines = [HEADER.join(',')];

@@ -16,20 +16,11 @@ import { createCallbackEvidence } from './callback-evidence.ts';
 import { type CallbackAnswer, type CallbackVerifier, createCallbackIntake } from './callbacks.ts';
 import type { PaymentsChange, PaymentsListener } from './changes.ts';
 import { exportCsv } from './csv.ts';
-import {
-  applyAttempt,
-  currentSaleView,
-  type EngineCore,
-  emitSale,
-  flagAttempt,
-  getAttempt,
-  probeGateway,
-  queryAttempt,
-  watchAttempt,
-  watchKey,
-} from './engine-state.ts';
+import { currentSaleView, type EngineState, emitSale, getAttempt, watchKey } from './engine-state.ts';
 import { type FaultHook, noFault } from './fault-points.ts';
 import { createHealthTracker } from './gateway-health.ts';
+import { probeGateway } from './gateway-reach.ts';
+import { applyAttempt, flagAttempt } from './journaled-changes.ts';
 import { dayRange } from './local-day.ts';
 import { REASONS } from './outcomes.ts';
 import { markFailed, markPaid } from './overrides.ts';
@@ -39,9 +30,11 @@ import { createRefund, listRefunds } from './refunds.ts';
 import { checkedDayRange, dailyReport } from './reports.ts';
 import { beginPassive, type JournalWith, payActive, submitPassiveCode } from './sale-flows.ts';
 import { type PaymentsTiming, resolveSettings } from './settings.ts';
+import { queryAttempt } from './status-queries.ts';
 import { attemptView } from './views.ts';
 import { hashWalletCode, normaliseCode, walletByPick, walletOf } from './wallet-code.ts';
 import { createWatcher } from './watcher.ts';
+import { watchAttempt } from './watches.ts';
 
 export interface PaymentsEngineOptions {
   journal: Journal;
@@ -115,7 +108,7 @@ export function createPaymentsEngine(options: PaymentsEngineOptions) {
     }
   };
   const open = journal.sales.newestOpen(s.terminalNo);
-  const core: EngineCore = {
+  const core: EngineState = {
     journal,
     codeHashKey: options.codeHashKey,
     gateway: options.gateway,

@@ -6,13 +6,14 @@ import { isTerminalAttemptState } from '../../../shared/payments/attempt-machine
 import { reasonText } from '../../../shared/payments/attempt-reasons.ts';
 import { AppError } from '../../../shared/result.ts';
 import { GatewayError, type OrderState } from '../gateway/types.ts';
-import { applyAttempt, type EngineCore, getAttempt } from './engine-state.ts';
+import { type EngineState, getAttempt } from './engine-state.ts';
+import { applyAttempt } from './journaled-changes.ts';
 import { changeFromOrderState } from './outcomes.ts';
 import { attemptView } from './views.ts';
 
 const PAID = new Set(['success', 'partial_refunded', 'fully_refunded']);
 
-async function askGateway(core: EngineCore, orderId: string): Promise<OrderState | 'not_found' | null> {
+async function askGateway(core: EngineState, orderId: string): Promise<OrderState | 'not_found' | null> {
   try {
     const st = await core.gateway.query(orderId);
     core.health.up();
@@ -32,7 +33,7 @@ function text(value: string, what: string, max: number): string {
 }
 
 export async function markPaid(
-  core: EngineCore,
+  core: EngineState,
   req: { attemptId: string; walletTxnId: string; reason: string },
 ): Promise<AttemptView> {
   const walletTxnId = text(req.walletTxnId, 'The wallet transaction number', 64);
@@ -97,7 +98,7 @@ export async function markPaid(
 }
 
 export async function markFailed(
-  core: EngineCore,
+  core: EngineState,
   req: { attemptId: string; reason: string },
 ): Promise<AttemptView> {
   const reason = text(req.reason, 'A reason', 200);

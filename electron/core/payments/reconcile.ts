@@ -8,7 +8,8 @@ import { reconcileNote } from '../../../shared/payments/reconcile-notes.ts';
 import { GatewayError, type OrderState } from '../gateway/types.ts';
 import type { AttemptRow, RefundRow } from '../journal/rows.ts';
 import { pool } from './bounded-pool.ts';
-import { applyAttempt, applyRefund, type EngineCore } from './engine-state.ts';
+import type { EngineState } from './engine-state.ts';
+import { applyAttempt, applyRefund } from './journaled-changes.ts';
 import { changeFromOrderState, refundEventFromOrderState } from './outcomes.ts';
 import { checkedDayRange } from './reports.ts';
 
@@ -17,7 +18,7 @@ type Answer = { st: OrderState } | { notFound: true } | { error: string };
 
 const PAID = new Set(['success', 'partial_refunded', 'fully_refunded']);
 
-async function ask(core: EngineCore, fn: () => Promise<OrderState>): Promise<Answer> {
+async function ask(core: EngineState, fn: () => Promise<OrderState>): Promise<Answer> {
   try {
     const st = await fn();
     core.health.up();
@@ -35,7 +36,7 @@ function describe(a: Answer): string {
   return 'no answer';
 }
 
-function checkAttempt(core: EngineCore, before: AttemptRow, answer: Answer): Difference | null {
+function checkAttempt(core: EngineState, before: AttemptRow, answer: Answer): Difference | null {
   const journalWas = before.state;
   let row = before;
   if ('st' in answer) {
@@ -89,7 +90,7 @@ function checkAttempt(core: EngineCore, before: AttemptRow, answer: Answer): Dif
   return null;
 }
 
-function checkRefund(core: EngineCore, before: RefundRow, answer: Answer): Difference | null {
+function checkRefund(core: EngineState, before: RefundRow, answer: Answer): Difference | null {
   let row = before;
   if ('st' in answer) {
     applyRefund(core, row.refundId, {
@@ -116,7 +117,7 @@ function checkRefund(core: EngineCore, before: RefundRow, answer: Answer): Diffe
   return null;
 }
 
-export async function reconcile(core: EngineCore, date: string): Promise<ReconcileReport> {
+export async function reconcile(core: EngineState, date: string): Promise<ReconcileReport> {
   const { fromMs, toMs } = checkedDayRange(core, date);
   const attempts = core.journal.attempts.createdBetween(fromMs, toMs);
   const refunds = core.journal.refunds.createdBetween(fromMs, toMs);
@@ -132,7 +133,7 @@ export async function reconcile(core: EngineCore, date: string): Promise<Reconci
  * reconciliation and by a shift's close.
  */
 export async function reconcileOrders(
-  core: EngineCore,
+  core: EngineState,
   attempts: readonly AttemptRow[],
   refunds: readonly RefundRow[],
 ): Promise<Difference[]> {
@@ -152,7 +153,7 @@ export async function reconcileOrders(
 }
 
 function callbackDifferences(
-  core: EngineCore,
+  core: EngineState,
   fromMs: number,
   toMs: number,
   differences: Difference[],

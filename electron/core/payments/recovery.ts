@@ -9,17 +9,11 @@ import { reasonText } from '../../../shared/payments/attempt-reasons.ts';
 import { isTerminalRefundState } from '../../../shared/payments/refund-machine.ts';
 import { sleep } from '../clock.ts';
 import { pool } from './bounded-pool.ts';
-import {
-  applyAttempt,
-  type EngineCore,
-  flagAttempt,
-  flagRefund,
-  queryAttempt,
-  queryRefund,
-  watchAttempt,
-  watchRefund,
-} from './engine-state.ts';
+import type { EngineState } from './engine-state.ts';
+import { applyAttempt, flagAttempt, flagRefund } from './journaled-changes.ts';
+import { queryAttempt, queryRefund } from './status-queries.ts';
 import { attemptView, refundView } from './views.ts';
+import { watchAttempt, watchRefund } from './watches.ts';
 
 export interface RecoveryReport {
   checked: number;
@@ -30,7 +24,7 @@ export interface RecoveryReport {
   refundsUnresolved: RefundView[];
 }
 
-export async function recover(core: EngineCore): Promise<RecoveryReport> {
+export async function recover(core: EngineState): Promise<RecoveryReport> {
   core.fault('recovery.started');
   const live = core.journal.attempts.live();
   for (const row of live) {

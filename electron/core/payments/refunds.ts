@@ -7,12 +7,15 @@ import { isTerminalRefundState } from '../../../shared/payments/refund-machine.t
 import { AppError } from '../../../shared/result.ts';
 import { GatewayError } from '../gateway/types.ts';
 import type { RefundRow } from '../journal/rows.ts';
-import { applyRefund, type EngineCore, getAttempt, requireGatewayUp, watchRefund } from './engine-state.ts';
+import { type EngineState, getAttempt } from './engine-state.ts';
+import { requireGatewayUp } from './gateway-reach.ts';
+import { applyRefund } from './journaled-changes.ts';
 import { declineReason, refundEventFromAnswer } from './outcomes.ts';
 import { refundView } from './views.ts';
+import { watchRefund } from './watches.ts';
 
 export async function createRefund(
-  core: EngineCore,
+  core: EngineState,
   req: { attemptId: string; amountCents: number; journalWith?: (refundId: string) => void },
 ): Promise<RefundView> {
   if (!isCents(req.amountCents) || req.amountCents < 1) {
@@ -131,7 +134,7 @@ export async function createRefund(
   );
 }
 
-export function listRefunds(core: EngineCore, attemptId: string): RefundView[] {
+export function listRefunds(core: EngineState, attemptId: string): RefundView[] {
   getAttempt(core, attemptId);
   return core.journal.refunds.forAttempt(attemptId).map(refundView);
 }

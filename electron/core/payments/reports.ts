@@ -3,11 +3,11 @@
 // started. Gross includes the tip (it is what the customer paid); tipCents shows the tip part.
 import type { DailyReport } from '../../../shared/contract.ts';
 import { AppError } from '../../../shared/result.ts';
-import type { EngineCore } from './engine-state.ts';
+import type { EngineState } from './engine-state.ts';
 import { dayRange } from './local-day.ts';
 import { attemptView } from './views.ts';
 
-export function checkedDayRange(core: EngineCore, date: string): { fromMs: number; toMs: number } {
+export function checkedDayRange(core: EngineState, date: string): { fromMs: number; toMs: number } {
   try {
     return dayRange(date, core.s.timeZone);
   } catch {
@@ -15,7 +15,7 @@ export function checkedDayRange(core: EngineCore, date: string): { fromMs: numbe
   }
 }
 
-export function dailyReport(core: EngineCore, date: string): DailyReport {
+export function dailyReport(core: EngineState, date: string): DailyReport {
   const { fromMs, toMs } = checkedDayRange(core, date);
   const currency = core.s.currency;
   const r = core.journal.reports;

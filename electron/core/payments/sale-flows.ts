@@ -7,17 +7,13 @@ import { reasonText } from '../../../shared/payments/attempt-reasons.ts';
 import { AppError } from '../../../shared/result.ts';
 import { UnusableCodeUrlError } from '../gateway/code-url.ts';
 import type { AttemptRow, SaleRow } from '../journal/rows.ts';
-import {
-  applyAttempt,
-  currentSaleView,
-  type EngineCore,
-  emitSale,
-  requireGatewayUp,
-  watchAttempt,
-} from './engine-state.ts';
+import { currentSaleView, type EngineState, emitSale } from './engine-state.ts';
+import { requireGatewayUp } from './gateway-reach.ts';
+import { applyAttempt } from './journaled-changes.ts';
 import { changeFromOrderState, changeFromPayError } from './outcomes.ts';
 import { attemptView } from './views.ts';
 import { hashWalletCode, maskWalletCode, normaliseCode } from './wallet-code.ts';
+import { watchAttempt } from './watches.ts';
 
 const STATE_WORDS: Record<string, string> = {
   created: 'being started',
@@ -33,7 +29,7 @@ export function checkAmounts(amountCents: number, tipCents: number): void {
   if (!isCents(tipCents)) throw new AppError('VALIDATION', 'Tip must be a whole number of cents');
 }
 
-function checkWallet(core: EngineCore, wallet: Wallet): void {
+function checkWallet(core: EngineState, wallet: Wallet): void {
   if (!core.s.wallets.includes(wallet))
     throw new AppError('VALIDATION', `${wallet} is not offered on this till`, false, 'wallet-not-enabled', {
       wallet,
@@ -42,7 +38,7 @@ function checkWallet(core: EngineCore, wallet: Wallet): void {
 
 /** The sale a new attempt belongs to: the open one (if it may take another attempt) or a new one. */
 function saleForNewAttempt(
-  core: EngineCore,
+  core: EngineState,
   amountCents: number,
   tipCents: number,
   saleId?: string,
@@ -86,7 +82,7 @@ export type JournalWith = (saleId: string) => void;
 
 /** Journals the sale (new, or its amount) and the attempt in one transaction. */
 function journalNewAttempt(
-  core: EngineCore,
+  core: EngineState,
   sale: SaleRow,
   a: { mode: PayMode; wallet: Wallet; codeMasked: string | null; codeHash: string | null },
   journalWith?: JournalWith,
@@ -163,7 +159,7 @@ function journalNewAttempt(
   return row;
 }
 
-export function writeSale(core: EngineCore, sale: SaleRow): void {
+export function writeSale(core: EngineState, sale: SaleRow): void {
   const existing = core.journal.sales.get(sale.saleId);
   if (!existing) {
     core.journal.sales.insert(sale);
@@ -193,7 +189,7 @@ export function writeSale(core: EngineCore, sale: SaleRow): void {
   }
 }
 
-function send(core: EngineCore, row: AttemptRow): void {
+function send(core: EngineState, row: AttemptRow): void {
   applyAttempt(core, row.attemptId, {
     event: 'SEND',
     cause: 'command',
@@ -203,7 +199,7 @@ function send(core: EngineCore, row: AttemptRow): void {
 }
 
 export async function payActive(
-  core: EngineCore,
+  core: EngineState,
   req: { amountCents: number; tipCents: number; wallet: Wallet; saleId?: string; journalWith?: JournalWith },
 ): Promise<AttemptView> {
   checkAmounts(req.amountCents, req.tipCents);
@@ -272,7 +268,7 @@ export async function payActive(
 
 /** Passive pay, step 1: the sale waits for the customer's wallet code. */
 export async function beginPassive(
-  core: EngineCore,
+  core: EngineState,
   req: { amountCents: number; tipCents: number; saleId?: string; journalWith?: JournalWith },
 ): Promise<SaleView> {
   checkAmounts(req.amountCents, req.tipCents);
@@ -291,7 +287,7 @@ export async function beginPassive(
 
 /** Passive pay, step 2: a scanned (or typed) wallet code — a new attempt with a new order id. */
 export async function submitPassiveCode(
-  core: EngineCore,
+  core: EngineState,
   code: string,
   detectWallet: (code: string) => Wallet | null,
   source: string | undefined,

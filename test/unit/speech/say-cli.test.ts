@@ -8,7 +8,7 @@ import { dirname, join } from 'node:path';
 import { after, describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
-import { readClips } from '../../../electron/core/speech/clip-files.ts';
+import { readClips } from '../../../electron/cli/speech-clips.ts';
 import { LANGUAGES } from '../../../shared/domain.ts';
 import { clipVocabulary } from '../../../shared/speech/announcement.ts';
 import { decodeWav, rms } from '../../../shared/speech/wav.ts';

@@ -2,10 +2,10 @@
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Language } from '../../../shared/domain.ts';
-import type { ClipTable } from '../../../shared/speech/wav.ts';
+import type { Language } from '../../shared/domain.ts';
+import type { ClipTable } from '../../shared/speech/wav.ts';
 
-const SPEECH_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..', 'renderer', 'speech');
+const SPEECH_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'renderer', 'speech');
 
 export function readClips(lang: Language): { table: ClipTable; samples: Int16Array } {
   const table = JSON.parse(readFileSync(join(SPEECH_DIR, `clips-${lang}.json`), 'utf8')) as ClipTable;

@@ -57,7 +57,14 @@ describe('architecture: the import rules of docs/ARCHITECTURE.md', () => {
   });
 
   it('renderer reaches the till only through the contract', () => {
-    const packages = new Set(['react', 'react-dom', 'react-dom/client', 'qrcode.react', '@zxing/library', 'zod']);
+    const packages = new Set([
+      'react',
+      'react-dom',
+      'react-dom/client',
+      'qrcode.react',
+      '@zxing/library',
+      'zod',
+    ]);
     const bad = offences(
       'renderer/',
       (to) => to.startsWith('renderer/') || to.startsWith('shared/') || packages.has(to),

@@ -4,8 +4,8 @@ import { LANGUAGES, type Language, WALLETS, type Wallet } from '../../../shared/
 import { parseAmount } from '../../../shared/money.ts';
 import { announcement } from '../../../shared/speech/announcement.ts';
 import { encodeWav, joinClips } from '../../../shared/speech/wav.ts';
-import { readClips } from '../speech-clips.ts';
 import { parseFlags } from '../cli-support.ts';
+import { readClips } from '../speech-clips.ts';
 
 export const summary =
   'the spoken "paid": --amount 23.45 --wallet WECHATPAY --lang zh|en|fr [--out FILE.wav]';

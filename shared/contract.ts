@@ -131,6 +131,8 @@ export const settingsPatchSchema = z
     shiftPerDay: z.boolean(),
     /** Where this till ships its journal (a chain's central PostgreSQL); the password is a secret. */
     storeSync: storeSyncSettingsSchema,
+    /** Desktop app: a login item (Windows) or XDG autostart entry (Linux); 'kiosk': on in kiosk mode. */
+    startWithComputer: z.enum(['kiosk', 'on', 'off']),
   })
   .strict()
   .partial();

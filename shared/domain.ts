@@ -198,6 +198,8 @@ export interface PublicSettings {
   /** One shift per local day (closed at the first sign-in of the next day) instead of one per sign-in. */
   shiftPerDay: boolean;
   storeSync: StoreSyncSettings;
+  /** Desktop app: start the till when the computer starts ('kiosk': only when it runs in kiosk mode). */
+  startWithComputer: 'kiosk' | 'on' | 'off';
 }
 
 export interface ReceiptSettings {

@@ -11,6 +11,8 @@ export interface ShellArgs {
   dataDir: string | null;
   storePg: string | null;
   storeId: string | null;
+  /** `--autostarted`: started by the login item / autostart entry (autostart.ts), with the computer. */
+  autostarted: boolean;
 }
 
 /** `--name value` or `--name=value`; a following flag is not taken as the value. */
@@ -37,5 +39,6 @@ export function parseShellArgs(
     dataDir,
     storePg: flagValue(argv, '--store-pg'),
     storeId: flagValue(argv, '--store-id'),
+    autostarted: argv.includes('--autostarted'),
   };
 }

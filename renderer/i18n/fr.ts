@@ -511,4 +511,13 @@ export const fr: Record<MessageKey, string> = {
   'attemptReason.refundUnknown':
     'Pas de réponse claire de la passerelle : vérification du remboursement. Ne remboursez pas une seconde fois.',
   'attemptReason.refundUnconfirmed': 'La passerelle a reçu le remboursement mais ne l’a pas encore confirmé.',
+  'settings.startWithComputer': 'Démarrer avec l’ordinateur',
+  'startWithComputer.kiosk': 'En mode kiosque',
+  'startWithComputer.on': 'Toujours',
+  'startWithComputer.off': 'Jamais',
+  'startWithComputer.hint':
+    'Application de bureau : la caisse s’ouvre d’elle-même au démarrage de l’ordinateur, en plein écran.',
+  'startup.waitingNetwork': 'En attente du réseau… la caisse se connecte dès qu’il est là.',
+  'startup.waitingScanner':
+    'En attente du lecteur… branchez-le ou allumez-le ; la caisse le trouve d’elle-même.',
 };

@@ -480,4 +480,11 @@ export const zh: Record<MessageKey, string> = {
   'attemptReason.refundNotSent': '无法连接支付网关：未退还任何款项。',
   'attemptReason.refundUnknown': '网关未给出明确答复：正在核实退款。请勿重复退款。',
   'attemptReason.refundUnconfirmed': '网关已收到退款，但尚未确认。',
+  'settings.startWithComputer': '随电脑启动',
+  'startWithComputer.kiosk': '仅在自助终端模式下',
+  'startWithComputer.on': '总是',
+  'startWithComputer.off': '从不',
+  'startWithComputer.hint': '桌面应用：电脑启动时收银台自动全屏打开。',
+  'startup.waitingNetwork': '正在等待网络……网络一就绪，收银台就会自动连接。',
+  'startup.waitingScanner': '正在等待扫码枪……请插上或打开扫码枪，收银台会自动找到它。',
 };

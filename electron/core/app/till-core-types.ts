@@ -22,4 +22,9 @@ export interface TillCore {
   /** The receipt printer's hook: called with each Z report as its shift closes. Returns the remover. */
   onShiftClosed(hook: (z: ShiftReport) => void): () => void;
   close(): Promise<void>;
+  /**
+   * For a session that ends now (Windows session-end, a system shutdown): synchronously closes the
+   * journal and the staff store and releases the data folder's lock; nothing that needs an await.
+   */
+  closeNow(): void;
 }

@@ -119,7 +119,7 @@ export async function createTillCore(opts: TillCoreOptions): Promise<TillCore> {
   const stacks: StackFactories = { ...defaultStacks, ...opts.stacks };
   const logger = createCoreLogger(() => clock.now(), opts.logger);
   mkdirSync(opts.dataDir, { recursive: true });
-  const lock = lockDataDir(opts.dataDir, () => clock.now());
+  const lock = lockDataDir(opts.dataDir, () => clock.now(), { onTakeOver: (line) => logger.warn(line) });
   try {
     return await startTillCore(opts, { clock, env, stacks, logger, lock });
   } catch (err) {
@@ -215,6 +215,8 @@ async function startTillCore(
   const hub = createEventHub((err) => logger.error('event listener failed', errorFields(err)));
 
   let closed = false;
+  /** closeNow ran: the journal is closed, the network and ports are not. */
+  let closedNow = false;
   let paymentsStale = false;
   const shiftClosedHooks = new Set<(z: ShiftReport) => void>();
 
@@ -580,6 +582,14 @@ async function startTillCore(
       return () => shiftClosedHooks.delete(hook);
     },
     async close() {
+      // After closeNow (the process was to end at once): what is left is the network and ports.
+      if (closedNow) {
+        closedNow = false;
+        await sync.close().catch(() => {});
+        await scanner.close().catch(() => {});
+        await stack.close().catch(() => {});
+        return;
+      }
       if (closed) return;
       closed = true;
       session.stop();
@@ -594,6 +604,22 @@ async function startTillCore(
       await sync.close().catch((err: unknown) => logger.error('sync agent close failed', errorFields(err)));
       await scanner.close().catch((err: unknown) => logger.error('scanner close failed', errorFields(err)));
       await stack.close().catch((err: unknown) => logger.error('payments close failed', errorFields(err)));
+      staffStore.close();
+      lock.release();
+    },
+    closeNow() {
+      // Also while an ordinary close awaits the network: the journal and the lock go now.
+      if (!closed) {
+        closed = true;
+        closedNow = true;
+        session.stop();
+        views.stop();
+        receipts.stop();
+        stopProbes();
+        stopRates();
+        scanWait.stop();
+      }
+      stack.closeJournalNow?.();
       staffStore.close();
       lock.release();
     },

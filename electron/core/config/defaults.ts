@@ -41,5 +41,6 @@ export function defaultSettings(): StoredSettings {
     idleLockMinutes: 5,
     shiftPerDay: false,
     storeSync: { url: '', storeId: '', staleMinutes: 15 },
+    startWithComputer: 'kiosk',
   };
 }

@@ -10,6 +10,7 @@ import { PinDialog } from './PinDialog.tsx';
 import { ReceiptTestPage } from './ReceiptTestPage.tsx';
 import { ScannerTest } from './ScannerTest.tsx';
 import { SignKeyAndPin } from './SignKeyAndPin.tsx';
+import { StartWithComputerField } from './StartWithComputerField.tsx';
 import { StoreSyncSettings } from './StoreSyncSettings.tsx';
 import {
   AFTER_PAID,
@@ -225,6 +226,10 @@ export function SettingsScreen() {
             inputMode: 'numeric',
           })}
           {check('shiftPerDay', tr('settings.shiftPerDay'))}
+          <StartWithComputerField
+            value={draft.startWithComputer}
+            onChange={(v) => set('startWithComputer', v)}
+          />
         </fieldset>
         <fieldset className="settings-receipts">
           <legend>{tr('settings.groupReceipts')}</legend>

@@ -1,6 +1,5 @@
 // The stand-in 'electron' must not be kinder than the real one where main could touch keys: a
-// key-down main prevents loses its key-up (electron/electron#37336), and sendInputEvent lower-cases a
-// one-character keyCode without adding Shift.
+// key-down main prevents loses its key-up (electron/electron#37336).
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { FakeWebContents } from './fake-electron.ts';
@@ -23,16 +22,5 @@ test('a key-down prevented in before-input-event takes its key-up with it', () =
   assert.deepEqual(
     contents.pageKeys.map((k) => `${k.type}:${k.key}`),
     ['keyDown:a', 'keyUp:a'],
-  );
-});
-
-test('sendInputEvent: a one-character keyCode arrives lower-cased, names stay', () => {
-  const contents = new FakeWebContents();
-  contents.sendInputEvent({ type: 'keyDown', keyCode: 'A' });
-  contents.sendInputEvent({ type: 'char', keyCode: 'Q' });
-  contents.sendInputEvent({ type: 'keyDown', keyCode: 'Space' });
-  assert.deepEqual(
-    contents.injected.map((e) => e.keyCode),
-    ['a', 'q', 'Space'],
   );
 });

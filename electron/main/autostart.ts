@@ -83,10 +83,11 @@ export function applyAutostart(
   },
 ): AutostartChange {
   if (opts.platform === 'win32') {
-    const [path, ...args] = opts.command;
-    opts.app.setLoginItemSettings(
-      wanted ? { openAtLogin: true, path, args } : { openAtLogin: false, path, args },
-    );
+    // The Run key holds one command line: Electron joins the args as given ("take care to wrap paths in
+    // quotes", docs/api/app.md setLoginItemSettings).
+    const [path, ...rest] = opts.command;
+    const args = rest.map((a) => (/[\s"]/.test(a) ? `"${a.replaceAll('"', '\\"')}"` : a));
+    opts.app.setLoginItemSettings({ openAtLogin: wanted, path, args });
     return 'login-item';
   }
   if (opts.platform !== 'linux') return 'unchanged';

@@ -386,7 +386,10 @@ export function createFakeElectron(
     // Electron 44+: writeText returns a promise (docs/api/clipboard.md).
     clipboard: {
       writeText: async (t: string) => {
-        if (opts.clipboardWorks === false) throw new Error('clipboard is not available');
+        if (opts.clipboardWorks === false) {
+          events.emit('clipboard-refused', t);
+          throw new Error('clipboard is not available');
+        }
         events.emit('clipboard', t);
       },
     },

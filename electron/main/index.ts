@@ -101,7 +101,8 @@ async function start(): Promise<void> {
   // The till window first, the core after: the core reads its secrets as it starts, and with a locked
   // keyring (an auto-login kiosk) the answer waits for its password. Calls from the page wait for the core.
   const gate = createCoreGate<TillCore>();
-  let storageProblem: string | null = null;
+  /** undefined until the OS store has answered (a locked keyring answers once unlocked). */
+  let storageProblem: string | null | undefined;
   let customerMode: PublicSettings['customerDisplay'] = 'off';
 
   const shellDiagnostics = (till: TillCore, coreText: string | null) =>
@@ -113,7 +114,10 @@ async function start(): Promise<void> {
       packaged: app.isPackaged,
       at: Date.now(),
       settings: till.snapshot().settings,
-      secureStorage: storageProblem ?? 'available',
+      secureStorage:
+        storageProblem === undefined
+          ? 'not answered yet (a locked keyring?)'
+          : (storageProblem ?? 'available'),
       coreText,
       // The core's own lines are in coreText already.
       logLines: sink

@@ -146,6 +146,8 @@ export const settingsPatchSchema = z
     posApi: z.object({ refunds: z.boolean() }).strict(),
     /** Large text, the spoken "paid", the customer's tip, the camera (issue 21). */
     customerSide: customerSideSettingsSchema,
+    /** Desktop app: a login item (Windows) or XDG autostart entry (Linux); 'kiosk': on in kiosk mode. */
+    startWithComputer: z.enum(['kiosk', 'on', 'off']),
   })
   .strict()
   .partial();

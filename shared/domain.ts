@@ -212,6 +212,8 @@ export interface PublicSettings {
   /** The local POS API: refunds over it are off unless allowed here. */
   posApi: { refunds: boolean };
   customerSide: CustomerSideSettings;
+  /** Desktop app: start the till when the computer starts ('kiosk': only when it runs in kiosk mode). */
+  startWithComputer: 'kiosk' | 'on' | 'off';
 }
 
 export interface ReceiptSettings {

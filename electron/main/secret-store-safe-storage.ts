@@ -5,13 +5,26 @@ import { chmodSync, existsSync, readFileSync, renameSync, writeFileSync } from '
 import { AppError } from '../../shared/result.ts';
 import type { SecretName, SecretStore } from '../core/config/secret-store.ts';
 
-/** The parts of Electron's safeStorage this uses. */
+/**
+ * The parts of Electron's safeStorage this uses: only its asynchronous API. The synchronous one blocks
+ * the main thread while a locked keyring (an auto-login kiosk) shows its unlock prompt, so no till window
+ * would appear (docs/api/safe-storage.md: the sync calls "can block the current thread to collect user
+ * input"; Electron 45 deprecates them). decryptStringAsync also reads what encryptString wrote.
+ */
 export interface SafeStorageLike {
-  isEncryptionAvailable(): boolean;
-  encryptString(plainText: string): Buffer;
-  decryptString(encrypted: Buffer): string;
+  isAsyncEncryptionAvailable(): Promise<boolean>;
+  encryptStringAsync(plainText: string): Promise<Buffer>;
+  decryptStringAsync(encrypted: Buffer): Promise<{ shouldReEncrypt: boolean; result: string }>;
   /** Linux only: 'basic_text' means a hard-coded key, i.e. no real protection. */
   getSelectedStorageBackend?(): string;
+}
+
+/**
+ * On Linux, Chromium's fallback key provider (no Secret Service answered) encrypts with a hard-coded
+ * password and tags its output 'v10'; a keyring's key is tagged 'v11' (os_crypt). Such bytes protect nothing.
+ */
+function hardCodedKey(encrypted: Buffer, platform: NodeJS.Platform): boolean {
+  return platform === 'linux' && encrypted.subarray(0, 3).toString('latin1') === 'v10';
 }
 
 export const NO_SECURE_STORAGE_MESSAGE =
@@ -28,8 +41,12 @@ export const NO_KEYRING_MESSAGE =
   'and libsecret-1-0 packages (sudo apt install gnome-keyring libsecret-1-0), log out and back in so ' +
   'the keyring starts unlocked, then restart the till.';
 
-export function secureStorageProblem(safeStorage: SafeStorageLike, platform: NodeJS.Platform): string | null {
-  const available = safeStorage.isEncryptionAvailable();
+/** Resolves once the OS store answers (a locked keyring: once it is unlocked); never blocks main. */
+export async function secureStorageProblem(
+  safeStorage: SafeStorageLike,
+  platform: NodeJS.Platform,
+): Promise<string | null> {
+  const available = await safeStorage.isAsyncEncryptionAvailable();
   if (platform === 'linux') {
     // basic_text is a key hard-coded in Chromium: no protection at all.
     return !available || safeStorage.getSelectedStorageBackend?.() === 'basic_text'
@@ -55,36 +72,47 @@ export function createSafeStorageSecretStore(
       throw new AppError('STORAGE', 'The secrets file is damaged — set the sign key and PIN again');
     }
   };
-  const requireSecure = () => {
-    const problem = secureStorageProblem(safeStorage, platform);
-    if (problem) {
-      throw new AppError(
-        'STORAGE',
-        problem,
-        false,
-        problem === NO_KEYRING_MESSAGE ? 'no-keyring' : undefined,
-      );
-    }
+  const refuse = (problem: string) =>
+    new AppError('STORAGE', problem, false, problem === NO_KEYRING_MESSAGE ? 'no-keyring' : undefined);
+  const requireSecure = async () => {
+    const problem = await secureStorageProblem(safeStorage, platform);
+    if (problem) throw refuse(problem);
+  };
+  const write = (next: Stored) => {
+    const tmp = `${path}.tmp`;
+    writeFileSync(tmp, JSON.stringify(next), { mode: 0o600 });
+    chmodSync(tmp, 0o600);
+    renameSync(tmp, path);
+  };
+  const encrypt = async (value: string): Promise<string> => {
+    const encrypted = await safeStorage.encryptStringAsync(value);
+    if (hardCodedKey(encrypted, platform)) throw refuse(NO_KEYRING_MESSAGE);
+    return encrypted.toString('base64');
   };
   return {
     async get(name) {
       const encoded = read()[name];
       if (typeof encoded !== 'string') return null;
-      requireSecure();
+      await requireSecure();
+      let decrypted: { shouldReEncrypt: boolean; result: string };
       try {
-        return safeStorage.decryptString(Buffer.from(encoded, 'base64'));
+        decrypted = await safeStorage.decryptStringAsync(Buffer.from(encoded, 'base64'));
       } catch {
         // e.g. the file was copied from another user or machine: its key is not ours.
         throw new AppError('STORAGE', 'A stored secret cannot be decrypted on this computer — set it again');
       }
+      // The OS key was rotated: store it again under the new one (a failure keeps the old, still readable).
+      if (decrypted.shouldReEncrypt) {
+        await encrypt(decrypted.result)
+          .then((again) => write({ ...read(), [name]: again }))
+          .catch(() => {});
+      }
+      return decrypted.result;
     },
     async set(name, value) {
-      requireSecure();
-      const next: Stored = { ...read(), [name]: safeStorage.encryptString(value).toString('base64') };
-      const tmp = `${path}.tmp`;
-      writeFileSync(tmp, JSON.stringify(next), { mode: 0o600 });
-      chmodSync(tmp, 0o600);
-      renameSync(tmp, path);
+      await requireSecure();
+      const encrypted = await encrypt(value);
+      write({ ...read(), [name]: encrypted });
     },
     async has(name) {
       return typeof read()[name] === 'string';

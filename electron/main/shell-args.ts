@@ -17,6 +17,8 @@ export interface ShellArgs {
   posApiPort: string | null;
   posApiKey: string | null;
   posApiHost: string | null;
+  /** `--autostarted`: started by the login item / autostart entry (autostart.ts), with the computer. */
+  autostarted: boolean;
 }
 
 /** `--name value` or `--name=value`; a following flag is not taken as the value. */
@@ -47,5 +49,6 @@ export function parseShellArgs(
     posApiPort: flagValue(argv, '--pos-api-port'),
     posApiKey: flagValue(argv, '--pos-api-key'),
     posApiHost: flagValue(argv, '--pos-api-host'),
+    autostarted: argv.includes('--autostarted'),
   };
 }

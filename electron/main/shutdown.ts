@@ -4,16 +4,21 @@
 // single-instance lock (the next launch would focus a destroyed window): after `timeoutMs` the
 // process exits anyway — the journal is crash-safe (SQLite WAL), a write it did not finish is rolled
 // back, never half-kept.
-// Windows does not emit before-quit on shutdown or log-off (Electron docs, app 'before-quit'); the
-// till window's 'session-end' starts the same close with the shorter time Windows grants (about 5 s
-// before it ends the process, HungAppTimeout).
+// Windows does not emit before-quit on shutdown or log-off (Electron docs, app 'before-quit'), and
+// after the till window's 'session-end' Electron terminates the process as soon as the handlers return
+// unless a quit is under way (native_window_views_win.cc, WM_ENDSESSION): no await would ever resume.
+// So `endNow` closes the journal and releases till.lock synchronously, then exits. The same for a
+// Linux system shutdown (powerMonitor 'shutdown').
 
 export const QUIT_TIMEOUT_MS = 10_000;
-export const SESSION_END_TIMEOUT_MS = 4_000;
 
 export interface ShutdownDeps {
   /** The core's close, or null while there is no core (start failed or still starting). */
   close: () => Promise<void> | null;
+  /** Journal closed and lock released, synchronously (core.closeNow); nothing when there is no core. */
+  closeNow: () => void;
+  /** Said when the session ends now, before the exit. */
+  onEndNow: (why: string) => void;
   /** app.quit(): the ordinary way out once the core is closed. */
   quit: () => void;
   /** app.exit(code): out now, without before-quit (close timed out, or the session is ending). */
@@ -25,14 +30,16 @@ export interface ShutdownDeps {
   setTimer: (fn: () => void, ms: number) => unknown;
   clearTimer: (handle: unknown) => void;
   timeoutMs?: number;
-  sessionEndTimeoutMs?: number;
 }
 
 export interface Shutdown {
   /** The app's before-quit listener. */
   beforeQuit(event: { preventDefault(): void }): void;
-  /** The till window's 'session-end' listener (Windows shutdown or log-off). */
-  sessionEnd(): void;
+  /**
+   * Windows 'session-end', Linux powerMonitor 'shutdown': everything that must happen, synchronously,
+   * then app.exit (which also tells Electron a quit is under way).
+   */
+  endNow(why: string): void;
 }
 
 export function createShutdown(deps: ShutdownDeps): Shutdown {
@@ -76,15 +83,18 @@ export function createShutdown(deps: ShutdownDeps): Shutdown {
       if (!begin(deps.timeoutMs ?? QUIT_TIMEOUT_MS)) return; // nothing to close: quit now
       event.preventDefault(); // the quit comes when the close is done (or timed out)
     },
-    sessionEnd() {
+    endNow(why) {
       if (state === 'done') return;
-      finish = () => deps.exit(0);
-      const ms = deps.sessionEndTimeoutMs ?? SESSION_END_TIMEOUT_MS;
-      if (!begin(ms)) {
-        end();
-        return;
+      if (timer !== null) deps.clearTimer(timer);
+      timer = null;
+      try {
+        deps.closeNow();
+      } catch (err) {
+        deps.onError(err);
       }
-      arm(Math.min(ms, deps.timeoutMs ?? QUIT_TIMEOUT_MS));
+      deps.onEndNow(why);
+      finish = () => deps.exit(0);
+      end();
     },
   };
 }

@@ -17,6 +17,7 @@ import {
 } from './display-placement.ts';
 import { forwardEvents, type Subscribe } from './event-forwarding.ts';
 import { createPageCrashRecovery } from './page-crash.ts';
+import { showTillWhenReady } from './show-till.ts';
 import { customerWindowOptions, tillWindowOptions } from './window-options.ts';
 import type { WindowRegistry } from './window-registry.ts';
 
@@ -24,6 +25,8 @@ export interface WindowsDeps {
   preloadDir: string;
   devTools: boolean;
   kiosk: boolean;
+  /** Started with the computer: the till opens full screen (kiosk mode is full screen already). */
+  fullscreen: boolean;
   registry: WindowRegistry;
   subscribe: Subscribe;
   customerView: () => unknown;
@@ -90,7 +93,12 @@ export function openWindows(deps: WindowsDeps): ShellWindows {
       bounds: placeTill(d.all, d.primaryId),
     }),
   );
-  till.once('ready-to-show', () => till.show());
+  if (deps.fullscreen && !deps.kiosk) till.setFullScreen(true);
+  showTillWhenReady(till, {
+    setTimer: (fn, ms) => setTimeout(fn, ms),
+    clearTimer: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
+    onFallback: (why) => log.warn(`till window shown without ready-to-show (${why})`),
+  });
   attach(till, 'till', deps);
 
   let customer: BrowserWindow | null = null;
@@ -143,8 +151,12 @@ export function openWindows(deps: WindowsDeps): ShellWindows {
   screen.on('display-removed', onDisplays);
   screen.on('display-metrics-changed', onMetrics);
   placeCustomer();
-  // The till closing ends the app; the customer display never keeps it alive on its own.
-  till.on('closed', () => customer?.destroy());
+  // The till closing ends the app: the customer display and every hidden helper window (the receipt
+  // rasteriser's) go with it, since Electron counts hidden windows before 'window-all-closed'.
+  till.on('closed', () => {
+    customer?.destroy();
+    for (const win of BrowserWindow.getAllWindows()) if (win !== till && !win.isDestroyed()) win.destroy();
+  });
 
   return {
     till,

@@ -575,6 +575,14 @@ export const en = {
   'updates.channel.beta': 'Beta',
   'updates.save': 'Save update settings',
   'updates.badge': 'Update {version} ready — installs at shift close',
+  'settings.startWithComputer': 'Start with the computer',
+  'startWithComputer.kiosk': 'In kiosk mode',
+  'startWithComputer.on': 'Always',
+  'startWithComputer.off': 'Never',
+  'startWithComputer.hint': 'Desktop app: the till opens by itself when the computer starts, full screen.',
+  'startup.waitingNetwork': 'Waiting for the network… the till connects as soon as it is there.',
+  'startup.waitingScanner':
+    'Waiting for the scanner… plug it in or switch it on; the till finds it by itself.',
 } as const;
 
 export type MessageKey = keyof typeof en;

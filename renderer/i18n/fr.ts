@@ -592,4 +592,13 @@ export const fr: Record<MessageKey, string> = {
   'updates.channel.beta': 'Bêta',
   'updates.save': 'Enregistrer les réglages de mise à jour',
   'updates.badge': 'Mise à jour {version} prête — s’installe à la fermeture du quart',
+  'settings.startWithComputer': 'Démarrer avec l’ordinateur',
+  'startWithComputer.kiosk': 'En mode kiosque',
+  'startWithComputer.on': 'Toujours',
+  'startWithComputer.off': 'Jamais',
+  'startWithComputer.hint':
+    'Application de bureau : la caisse s’ouvre d’elle-même au démarrage de l’ordinateur, en plein écran.',
+  'startup.waitingNetwork': 'En attente du réseau… la caisse se connecte dès qu’il est là.',
+  'startup.waitingScanner':
+    'En attente du lecteur… branchez-le ou allumez-le ; la caisse le trouve d’elle-même.',
 };

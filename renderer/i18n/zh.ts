@@ -555,4 +555,11 @@ export const zh: Record<MessageKey, string> = {
   'updates.channel.beta': '测试版',
   'updates.save': '保存更新设置',
   'updates.badge': '更新 {version} 已就绪 — 将在交班结算时安装',
+  'settings.startWithComputer': '随电脑启动',
+  'startWithComputer.kiosk': '仅在自助终端模式下',
+  'startWithComputer.on': '总是',
+  'startWithComputer.off': '从不',
+  'startWithComputer.hint': '桌面应用：电脑启动时收银台自动全屏打开。',
+  'startup.waitingNetwork': '正在等待网络……网络一就绪，收银台就会自动连接。',
+  'startup.waitingScanner': '正在等待扫码枪……请插上或打开扫码枪，收银台会自动找到它。',
 };

@@ -12,6 +12,7 @@ import { KioskQuit } from './KioskQuit.tsx';
 import { NavBar, type Tab } from './NavBar.tsx';
 import { PrintFailure, ScreenPrinter } from './PrintStatus.tsx';
 import { SaleFlow } from './SaleFlow.tsx';
+import { StartupWait } from './StartupWait.tsx';
 import { SyncBadge } from './SyncBadge.tsx';
 import { AttentionScreen } from './screens/AttentionScreen.tsx';
 import { HistoryScreen } from './screens/HistoryScreen.tsx';
@@ -94,6 +95,7 @@ function Till({ api, snapshot }: { api: TillApi; snapshot: TillSnapshot }) {
           <SyncBadge />
           <UpdateBadge />
         </header>
+        <StartupWait />
         {snapshot.staff.cashier === null ? (
           <main className="content">
             <SignInScreen />

@@ -11,7 +11,7 @@
 // (an unterminated run is split at its pause and each side judged alone). A gap > pauseMs ends a run.
 // Human bursts (≤ 6 keys) cannot reach 8 characters without a gap of 80 ms or more, which is a pause.
 //
-// ── API (for the Electron shell, the browser page and the core's WedgeScanSource) ──────────────────
+// ── API (for the till page and the core's WedgeScanSource) ─────────────────────────────────────────
 //   const d = new WedgeDetector(timing?, { canRetract? })   // timing: DEFAULT_WEDGE_TIMING unless given
 //   d.feed({ t, key, code }) → WedgeDecision[]   feed every plain key-down, in order, t in ms
 //   d.tick(now)              → WedgeDecision[]   call when now > d.nextDeadline() (idle end of a code)
@@ -25,9 +25,8 @@
 // in one `retract` (it began a scan after all: take its text back out of the field), always followed
 // by that scan's `consume`. Decisions are in the order they must be applied; releases always come
 // before a later `pass`, so typed text keeps its order.
-//   Electron main: before-input-event → feed(); event.preventDefault() unless the fed key got `pass`;
-//     for `release` call webContents.insertText(text) (or sendInputEvent the keys); ticks from a timer.
-//   Browser page: keydown → feed(); preventDefault() unless `pass`; insert released text at the caret.
+//   The till page (both shells): keydown → feed(); preventDefault() unless `pass`; insert released
+//     text at the caret. Electron main feeds nothing: it leaves keys to the page (electron/main/README.md).
 // Feed only plain key-downs: skip auto-repeat and keys pressed with Ctrl/Alt/Meta (shortcuts).
 // Holding is what the cashier feels while typing. A shell that can take text back (canRetract: the
 // page, the core's WedgeScanSource) has a key held only while keys come scanner-fast:

@@ -146,6 +146,7 @@ export async function startPaymentStack(input: PaymentStackInput): Promise<Payme
       journal,
       exchangeRate: () => gateway.exchangeRate(settings.currency),
       close: closeAll,
+      closeJournalNow: () => handle.close(),
     };
   } catch (err) {
     await closeAll();

@@ -43,6 +43,8 @@ export interface PaymentStack {
   /** EX_RATE_QUERY for the till's currency (CNY per unit), for the customer display's RMB line. */
   exchangeRate?: () => Promise<{ cnyPerUnit: number; raw: string }>;
   close(): Promise<void>;
+  /** Closes the journal at once, synchronously (the OS is ending the process: no await will run). */
+  closeJournalNow?(): void;
 }
 
 export interface ScannerStackInput {

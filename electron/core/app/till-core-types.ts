@@ -28,4 +28,9 @@ export interface TillCore {
   /** The local POS API, when started: its URL and (on a network address) its certificate's SHA-256. */
   readonly posApi: { url: string; fingerprint256: string | null } | null;
   close(): Promise<void>;
+  /**
+   * For a session that ends now (Windows session-end, a system shutdown): synchronously closes the
+   * journal and the staff store and releases the data folder's lock; nothing that needs an await.
+   */
+  closeNow(): void;
 }

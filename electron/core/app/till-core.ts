@@ -146,7 +146,7 @@ export async function createTillCore(opts: TillCoreOptions): Promise<TillCore> {
   const stacks: StackFactories = { ...defaultStacks, ...opts.stacks };
   const logger = createCoreLogger(() => clock.now(), opts.logger);
   mkdirSync(opts.dataDir, { recursive: true });
-  const lock = lockDataDir(opts.dataDir, () => clock.now());
+  const lock = lockDataDir(opts.dataDir, () => clock.now(), { onTakeOver: (line) => logger.warn(line) });
   try {
     return await startTillCore(opts, { clock, env, stacks, logger, lock });
   } catch (err) {
@@ -250,6 +250,8 @@ async function startTillCore(
   const hub = createEventHub((err) => logger.error('event listener failed', errorFields(err)));
 
   let closed = false;
+  /** closeNow ran: the journal is closed, the network and ports are not. */
+  let closedNow = false;
   let paymentsStale = false;
   const shiftClosedHooks = new Set<(z: ShiftReport) => void>();
   const updates = createTillUpdates({
@@ -679,6 +681,14 @@ async function startTillCore(
       return posApi ? { url: posApi.url, fingerprint256: posApi.fingerprint256 } : null;
     },
     async close() {
+      // After closeNow (the process was to end at once): what is left is the network and ports.
+      if (closedNow) {
+        closedNow = false;
+        await sync.close().catch(() => {});
+        await scanner.close().catch(() => {});
+        await stack.close().catch(() => {});
+        return;
+      }
       if (closed) return;
       closed = true;
       await posApi?.close().catch((err: unknown) => logger.error('POS API close failed', errorFields(err)));
@@ -695,6 +705,22 @@ async function startTillCore(
       await sync.close().catch((err: unknown) => logger.error('sync agent close failed', errorFields(err)));
       await scanner.close().catch((err: unknown) => logger.error('scanner close failed', errorFields(err)));
       await stack.close().catch((err: unknown) => logger.error('payments close failed', errorFields(err)));
+      staffStore.close();
+      lock.release();
+    },
+    closeNow() {
+      // Also while an ordinary close awaits the network: the journal and the lock go now.
+      if (!closed) {
+        closed = true;
+        closedNow = true;
+        session.stop();
+        views.stop();
+        receipts.stop();
+        stopProbes();
+        stopRates();
+        scanWait.stop();
+      }
+      stack.closeJournalNow?.();
       staffStore.close();
       lock.release();
     },

@@ -45,5 +45,6 @@ export function defaultSettings(): StoredSettings {
     updates: { feedUrl: '', channel: 'stable' },
     posApi: { refunds: false },
     customerSide: { ...DEFAULT_CUSTOMER_SIDE },
+    startWithComputer: 'kiosk',
   };
 }

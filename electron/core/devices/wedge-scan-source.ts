@@ -1,9 +1,11 @@
-// The keyboard-wedge detector (shared/scanning/wedge-detector.ts) as a ScanSource, fed key-downs by a
-// shell: Electron main from the till window's before-input-event, the browser shell from the page.
+// The keyboard-wedge detector (shared/scanning/wedge-detector.ts) as a ScanSource, fed key-downs
+// through the contract's `wedge.keys` command (a page that sends its keys rather than detecting scans
+// itself). Electron main never feeds it: the till page runs its own detector (useWedgeScanner.ts) and
+// main does not touch keys (a key re-sent from before-input-event is typed twice: electron/main/README.md).
 //   const wedge = new WedgeScanSource({ clock });
-//   wedge.on('release', ({ text }) => webContents.insertText(text)); // a person's keys, replay them
-//   wedge.on('scan', …)                                                // or attach it to the ScanRouter
-//   before-input-event: if (wedge.feed({ key: input.key, code: input.code }).block) event.preventDefault();
+//   wedge.on('release', ({ text }) => …)  // a person's keys: the page puts them back in the field
+//   wedge.on('scan', …)                   // or attach it to the ScanRouter
+//   wedge.feed({ key, code }).block        // true: the page keeps the key out of the focused field
 // feed() answers at once whether to keep the key out of the focused field; keys held for a while and
 // then found to be typing come back through 'release' (synchronously inside feed() when the new key
 // settles them, or from the idle timer), always in typing order and before a later passed key; keys

@@ -13,6 +13,7 @@ import { PosApiSettings } from './PosApiSettings.tsx';
 import { ReceiptTestPage } from './ReceiptTestPage.tsx';
 import { ScannerTest } from './ScannerTest.tsx';
 import { SignKeyAndPin } from './SignKeyAndPin.tsx';
+import { StartWithComputerField } from './StartWithComputerField.tsx';
 import { StoreSyncSettings } from './StoreSyncSettings.tsx';
 import {
   AFTER_PAID,
@@ -228,6 +229,10 @@ export function SettingsScreen() {
             inputMode: 'numeric',
           })}
           {check('shiftPerDay', tr('settings.shiftPerDay'))}
+          <StartWithComputerField
+            value={draft.startWithComputer}
+            onChange={(v) => set('startWithComputer', v)}
+          />
         </fieldset>
         <fieldset className="settings-receipts">
           <legend>{tr('settings.groupReceipts')}</legend>

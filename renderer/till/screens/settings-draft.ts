@@ -55,6 +55,7 @@ export interface SettingsDraft {
   afterPaid: ReceiptSettings['afterPaid'];
   idleLockMinutes: string;
   shiftPerDay: boolean;
+  startWithComputer: PublicSettings['startWithComputer'];
 }
 
 export function draftOf(s: PublicSettings): SettingsDraft {
@@ -96,6 +97,7 @@ export function draftOf(s: PublicSettings): SettingsDraft {
     afterPaid: s.receipts.afterPaid,
     idleLockMinutes: String(s.idleLockMinutes),
     shiftPerDay: s.shiftPerDay,
+    startWithComputer: s.startWithComputer,
   };
 }
 
@@ -170,6 +172,7 @@ export function patchOf(s: PublicSettings, d: SettingsDraft): { patch: SettingsP
   const idle = numberOf(d.idleLockMinutes);
   if (idle !== s.idleLockMinutes) patch.idleLockMinutes = idle;
   if (d.shiftPerDay !== s.shiftPerDay) patch.shiftPerDay = d.shiftPerDay;
+  if (d.startWithComputer !== s.startWithComputer) patch.startWithComputer = d.startWithComputer;
   return { patch };
 }
 

@@ -12,7 +12,7 @@ import { build } from 'esbuild';
 import { mainBundleOptions } from '../../../build/scripts/main-bundle.ts';
 import { INVOKE_CHANNEL } from '../../../electron/preload/channels.ts';
 import type { Result } from '../../../shared/result.ts';
-import { createFakeElectron, type FakeWebContents } from './fake-electron.ts';
+import { createFakeElectron, type FakeElectronOptions, type FakeWebContents } from './fake-electron.ts';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
 const projectRequire = createRequire(join(root, 'package.json'));
@@ -31,23 +31,35 @@ export interface BootedMain {
   dispose(): void;
 }
 
-/** `argv`: extra command-line arguments, given the temp folder (for paths inside it). */
+const SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
+
+/**
+ * `argv`: extra command-line arguments, given the temp folder (for paths inside it). `fake`: how the
+ * stand-in behaves. `waitFor`: what boot waits for before returning ('windows': the till window and the
+ * customer display's page; 'ready': only that ready was emitted, for a start that opens nothing).
+ * `version`: what app.getVersion() says (electron-updater compares the feed with it).
+ */
 export async function bootMain(
-  opts: { argv?: (dir: string) => string[]; version?: string } = {},
+  opts: {
+    argv?: (dir: string) => string[];
+    fake?: FakeElectronOptions;
+    env?: Record<string, string>;
+    waitFor?: 'windows' | 'till' | 'ready';
+    version?: string;
+  } = {},
 ): Promise<BootedMain> {
   const dir = mkdtempSync(join(tmpdir(), 'main-composition-'));
   const dist = join(dir, 'dist');
   mkdirSync(join(dist, 'renderer', 'till'), { recursive: true });
   writeFileSync(join(dist, 'renderer', 'till', 'index.html'), '<!doctype html><title>till</title>');
   await build({ ...mainBundleOptions(root, join(dist, 'main', 'index.cjs')), logLevel: 'silent' });
-  const fake = createFakeElectron(
-    { userData: join(dir, 'data'), logs: join(dir, 'logs') },
-    true,
-    opts.version,
-  );
+  const fake = createFakeElectron({ userData: join(dir, 'data'), logs: join(dir, 'logs') }, true, {
+    ...opts.fake,
+    ...(opts.version ? { version: opts.version } : {}),
+  });
   const moduleApi = Module as unknown as { _load: Loader };
   const originalLoad = moduleApi._load;
-  const signalListeners = { SIGINT: process.listeners('SIGINT'), SIGTERM: process.listeners('SIGTERM') };
+  const signalListeners = Object.fromEntries(SIGNALS.map((sig) => [sig, process.listeners(sig)]));
   moduleApi._load = function (this: unknown, request: unknown, ...rest: unknown[]) {
     if (request === 'electron') return fake.module;
     // The bundle sits in a temp folder: its native externals come from the project, as the packaged
@@ -61,34 +73,48 @@ export async function bootMain(
   const loaded = once(fake.events, 'window');
   const customerShown = once(fake.events, 'load');
   const argv = process.argv;
+  const savedEnv = { ...process.env };
   // As the deb's launcher starts it (and so no X11 relaunch, whatever session runs the tests).
   process.argv = [...argv, '--ozone-platform=x11', ...(opts.argv?.(dir) ?? [])];
+  // Never the real ~/.config: a kiosk boot writes the till's autostart entry there (autostart.ts).
+  Object.assign(process.env, { XDG_CONFIG_HOME: join(dir, 'xdg-config') }, opts.env ?? {});
   try {
     projectRequire(join(dist, 'main', 'index.cjs'));
   } finally {
     process.argv = argv;
   }
   fake.ready();
-  await loaded;
-  await customerShown;
+  const waitFor = opts.waitFor ?? 'windows';
+  if (waitFor !== 'ready') await loaded;
+  if (waitFor !== 'ready') await customerShown;
+  const invoke: BootedMain['invoke'] = async (contents, url, name, payload) => {
+    const handler = fake.handlers.get(INVOKE_CHANNEL);
+    assert.ok(handler, 'invoke channel registered');
+    return (await handler(
+      { sender: contents, senderFrame: { url, parent: null } },
+      name,
+      payload,
+    )) as Result<unknown>;
+  };
+  // The till window opens before the core; a call from its page answers once the core has started
+  // (and the customer display has been placed).
+  if (waitFor === 'windows') {
+    const till = fake.windows[0];
+    assert.ok(till);
+    await invoke(till.webContents, 'app://till/till/index.html', 'till.snapshot', {});
+  }
 
   return {
     dir,
     fake,
-    async invoke(contents, url, name, payload) {
-      const handler = fake.handlers.get(INVOKE_CHANNEL);
-      assert.ok(handler, 'invoke channel registered');
-      return (await handler(
-        { sender: contents, senderFrame: { url, parent: null } },
-        name,
-        payload,
-      )) as Result<unknown>;
-    },
+    invoke,
     dispose() {
       moduleApi._load = originalLoad;
-      for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+      for (const key of Object.keys(process.env)) if (!(key in savedEnv)) delete process.env[key];
+      Object.assign(process.env, savedEnv);
+      for (const signal of SIGNALS) {
         for (const l of process.listeners(signal))
-          if (!signalListeners[signal].includes(l)) process.off(signal, l);
+          if (!signalListeners[signal]?.includes(l)) process.off(signal, l);
       }
       rmSync(dir, { recursive: true, force: true });
     },

@@ -4,6 +4,8 @@
 import assert from 'node:assert/strict';
 import { EventEmitter } from 'node:events';
 import { request as httpRequest } from 'node:http';
+import { existsSync } from 'node:fs';
+import { isAbsolute } from 'node:path';
 
 export class FakeWebContents extends EventEmitter {
   static nextId = 1;
@@ -20,14 +22,9 @@ export class FakeWebContents extends EventEmitter {
   isDestroyed() {
     return false;
   }
-  /** Input events main sent, as real Electron turns them into keys (see `asElectronKeyCode`). */
-  readonly injected: Array<{ type: string; keyCode: string }> = [];
   /** Key-downs the page received; a key-up whose key-down main prevented never arrives (below). */
   readonly pageKeys: Array<{ type: string; key: string }> = [];
   readonly #preventedDowns = new Set<string>();
-  sendInputEvent(event: { type: string; keyCode: string }) {
-    this.injected.push({ type: event.type, keyCode: asElectronKeyCode(event.keyCode) });
-  }
   /**
    * A key from the OS, through before-input-event, as Electron 45 delivers it: when a listener
    * prevents a key-down, Chromium also drops that key's key-up before the event fires
@@ -50,35 +47,110 @@ export class FakeWebContents extends EventEmitter {
   reload() {
     this.reloads++;
   }
-}
-
-/**
- * webContents.sendInputEvent's keyCode as Electron reads it: a one-character code is lower-cased and
- * no Shift is added (so "A" arrives as "a").
- */
-export function asElectronKeyCode(keyCode: string): string {
-  return [...keyCode].length === 1 ? keyCode.toLowerCase() : keyCode;
+  /**
+   * Print jobs main started. As Electron 45 (lib/browser/api/web-contents.ts, then
+   * electron_api_web_contents.cc): pageSize and usePrinterDefaultPageSize together throw, a custom size
+   * needs both sides of at least 353 microns, and with neither the page is A4. The callback is the
+   * driver's: the test answers it (or never does, like a driver that hangs).
+   */
+  readonly prints: Array<{
+    options: Record<string, unknown>;
+    media: { width: number; height: number };
+    answer: (success: boolean, failureReason: string) => void;
+  }> = [];
+  printerDefaultPage = { width: 80_000, height: 297_000 };
+  print(options: Record<string, unknown>, callback: (success: boolean, failureReason: string) => void) {
+    const { pageSize, usePrinterDefaultPageSize } = options as {
+      pageSize?: string | { width: number; height: number };
+      usePrinterDefaultPageSize?: boolean;
+    };
+    if (usePrinterDefaultPageSize !== undefined && pageSize !== undefined) {
+      throw new Error('usePrinterDefaultPageSize cannot be combined with pageSize');
+    }
+    let media = { width: 210_000, height: 297_000 }; // A4: what Electron uses without either option
+    if (typeof pageSize === 'object') {
+      if (!pageSize.width || !pageSize.height)
+        throw new Error('height and width properties are required for pageSize');
+      const width = Math.ceil(pageSize.width);
+      const height = Math.ceil(pageSize.height);
+      if (width < 353 || height < 353)
+        throw new RangeError('height and width properties must be minimum 352 microns.');
+      media = { width, height };
+    } else if (pageSize === 'Letter') {
+      media = { width: 215_900, height: 279_400 };
+    } else if (pageSize !== undefined && pageSize !== 'A4') {
+      throw new Error(`Unsupported pageSize: ${pageSize}`);
+    } else if (usePrinterDefaultPageSize) {
+      media = this.printerDefaultPage;
+    }
+    this.prints.push({ options, media, answer: callback });
+    this.emit('stand-in:print');
+  }
 }
 
 /** What a test may look at on a stand-in BrowserWindow. */
 export interface FakeBrowserWindowShape extends EventEmitter {
   readonly webContents: FakeWebContents;
-  readonly options: { webPreferences?: Record<string, unknown>; fullscreen?: boolean };
+  readonly options: { webPreferences?: Record<string, unknown>; fullscreen?: boolean; show?: boolean };
   url: string | null;
   visible: boolean;
   focus(): void;
   isFocused(): boolean;
+  isDestroyed(): boolean;
+  close(): void;
+  destroy(): void;
 }
 export type FakeBrowserWindow = FakeBrowserWindowShape;
+
+/** How the stand-in differs per test: what the machine it pretends to be does. */
+export interface FakeElectronOptions {
+  /** false: another instance holds the lock, or it cannot be taken (exFAT, a changed hostname). */
+  singleInstanceLock?: boolean;
+  /** 'locked': the keyring asks for its password; sync safeStorage calls would block main until then. */
+  keyring?: 'unlocked' | 'locked';
+  /** 'fail': every page load fails before its first paint (no ready-to-show). */
+  pageLoads?: 'ok' | 'fail';
+  /** false: clipboard.writeText's promise rejects (no clipboard owner, a remote session). */
+  clipboardWorks?: boolean;
+  /** What app.getVersion() says (electron-updater compares the feed with it). */
+  version?: string;
+}
+
+const SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
+type ShutdownSignal = (typeof SIGNALS)[number];
 
 export function createFakeElectron(
   paths: { userData: string; logs: string },
   packaged: boolean,
-  /** What app.getVersion() says (electron-updater compares the feed with it). */
-  version = '0.0.0-test',
+  opts: FakeElectronOptions = {},
 ) {
   const events = new EventEmitter();
   const windows: FakeBrowserWindow[] = [];
+  /** Listeners that were there before main ran (the test runner's): not part of the app. */
+  const baseline = Object.fromEntries(SIGNALS.map((sig) => [sig, new Set(process.listeners(sig))])) as Record<
+    ShutdownSignal,
+    Set<unknown>
+  >;
+  /** Listeners main registered before Electron installed its own handlers (at ready): never called. */
+  const replaced = Object.fromEntries(SIGNALS.map((sig) => [sig, new Set<unknown>()])) as Record<
+    ShutdownSignal,
+    Set<unknown>
+  >;
+  let electronHandlers = false;
+  /** The window list went empty (Electron says so once, until a window opens again). */
+  let allClosed = false;
+  let quitting = false;
+  let exiting = false;
+  let keyringLocked = opts.keyring === 'locked';
+  const keyringWaiters: Array<() => void> = [];
+  const whenKeyringOpen = () =>
+    keyringLocked ? new Promise<void>((resolve) => keyringWaiters.push(resolve)) : Promise.resolve();
+  /** safeStorage's synchronous calls, each with whether a till window was on screen then. */
+  const syncSafeStorageCalls: Array<{ method: string; windowShown: boolean }> = [];
+  const syncCall = (method: string) =>
+    syncSafeStorageCalls.push({ method, windowShown: windows.some((w) => w.visible && !w.isDestroyed()) });
+  /** Login items as Electron records them (Windows: the Run registry key). */
+  let loginItem: { openAtLogin: boolean; path?: string; args?: string[] } = { openAtLogin: false };
   /** Which window had focus, in order: show() and focus() focus a window, showInactive() does not. */
   const focusLog: FakeBrowserWindowShape[] = [];
   let displays = [
@@ -101,7 +173,10 @@ export function createFakeElectron(
   const app = Object.assign(new EventEmitter(), {
     isPackaged: packaged,
     getPath: (name: string) => (name === 'logs' ? paths.logs : paths.userData),
+    /** As Electron (docs/api/app.md): a relative path, or a folder that does not exist, throws. */
     setPath: (name: string, path: string) => {
+      if (!isAbsolute(path)) throw new Error('Path must be absolute');
+      if (!existsSync(path)) throw new Error('Failed to set path');
       if (name === 'userData') paths.userData = path;
     },
     setAppLogsPath: (path: string) => {
@@ -109,14 +184,19 @@ export function createFakeElectron(
     },
     /** The user-data folder when the single-instance lock was asked for (Electron keeps it there). */
     lockedUserData: null as string | null,
-    getVersion: () => version,
+    getVersion: () => opts.version ?? '0.0.0-test',
     getName: () => 'OTTPay Till',
     name: 'OTTPay Till',
-    getAppPath: () => paths.userData,
+    getAppPath: () => '/opt/OTTPay Till/resources/app.asar',
     requestSingleInstanceLock: () => {
+      if (opts.singleInstanceLock === false) return false;
       app.lockedUserData = paths.userData;
       return true;
     },
+    setLoginItemSettings: (settings: { openAtLogin?: boolean; path?: string; args?: string[] }) => {
+      loginItem = { ...settings, openAtLogin: settings.openAtLogin === true };
+    },
+    getLoginItemSettings: () => ({ ...loginItem }),
     sandboxEnabled: false,
     enableSandbox: () => {
       app.sandboxEnabled = true;
@@ -135,21 +215,30 @@ export function createFakeElectron(
           this.prevented = true;
         },
       };
+      if (quitting) return;
       app.emit('before-quit', event);
       if (event.prevented) return;
-      // As Electron: then every window is closed, and a window that prevents its 'close' cancels the quit.
+      // As Electron (browser.cc Quit): then every window is closed, and a window that prevents its
+      // 'close' cancels the quit.
+      quitting = true;
       for (const win of windows) {
         if (win.isDestroyed()) continue;
         win.close();
-        if (!win.isDestroyed()) return;
+        if (!win.isDestroyed()) {
+          quitting = false;
+          return;
+        }
       }
       events.emit('quit');
       // As Electron: 'quit' on app too, with the exit code (electron-updater installs on it).
       app.emit('quit', {}, 0);
     },
+    isQuitting: () => quitting,
     /** As Electron: windows are destroyed without 'close', no before-quit. */
     relaunch: (options: unknown) => events.emit('relaunch', options),
     exit: (code: number) => {
+      quitting = true;
+      exiting = true;
       for (const win of windows) win.destroy();
       events.emit('exit', code);
     },
@@ -157,12 +246,13 @@ export function createFakeElectron(
 
   class FakeBrowserWindow extends EventEmitter implements FakeBrowserWindowShape {
     readonly webContents = new FakeWebContents();
-    readonly options: { webPreferences?: Record<string, unknown>; fullscreen?: boolean };
+    readonly options: { webPreferences?: Record<string, unknown>; fullscreen?: boolean; show?: boolean };
     url: string | null = null;
     constructor(options: FakeBrowserWindow['options']) {
       super();
       this.options = options;
       windows.push(this);
+      allClosed = false;
       app.emit('web-contents-created', {}, this.webContents);
       events.emit('window', this);
     }
@@ -171,6 +261,11 @@ export function createFakeElectron(
     async loadURL(url: string) {
       this.url = url;
       events.emit('load', this);
+      if (opts.pageLoads === 'fail' && !url.startsWith('data:')) {
+        // Nothing painted: no ready-to-show; did-fail-load, and loadURL rejects (as Electron).
+        this.webContents.emit('did-fail-load', {}, -6, 'ERR_FILE_NOT_FOUND', url, true);
+        throw new Error(`ERR_FILE_NOT_FOUND (-6) loading '${url}'`);
+      }
       // Electron: 'ready-to-show' once the page has painted, i.e. after loadURL has started.
       setImmediate(() => {
         if (!this.destroyed) this.emit('ready-to-show');
@@ -184,8 +279,16 @@ export function createFakeElectron(
     showInactive() {
       this.visible = true;
     }
+    isVisible() {
+      return this.visible && !this.destroyed;
+    }
+    fullScreen = false;
+    setFullScreen(on: boolean) {
+      this.fullScreen = on;
+    }
+    /** A hidden window is not focused (the issue's "focus() on a hidden window does nothing"). */
     focus() {
-      if (this.destroyed) return;
+      if (this.destroyed || !this.visible) return;
       focusLog.push(this);
       this.emit('focus');
     }
@@ -214,6 +317,15 @@ export function createFakeElectron(
       if (this.destroyed) return;
       this.destroyed = true;
       this.emit('closed');
+      // As Electron (browser.cc OnWindowAllClosed): when the last window goes, hidden ones included,
+      // 'window-all-closed' — unless a quit or exit is already under way.
+      if (!allClosed && windows.every((w) => w.isDestroyed())) {
+        allClosed = true;
+        if (!quitting && !exiting) app.emit('window-all-closed');
+      }
+    }
+    static getAllWindows(): FakeBrowserWindow[] {
+      return windows.filter((w) => !w.isDestroyed());
     }
   }
 
@@ -263,14 +375,46 @@ export function createFakeElectron(
     },
     /** Electron's own autoUpdater: electron-updater emits 'before-quit-for-update' on it. */
     autoUpdater: new EventEmitter(),
-    // Not encryption: stands in for the OS keystore, which Node cannot reach.
+    // Not encryption: stands in for the OS keystore, which Node cannot reach. The synchronous calls
+    // are recorded: with a locked keyring the real ones block the main thread on the unlock prompt.
     safeStorage: {
-      isEncryptionAvailable: () => true,
+      isEncryptionAvailable: () => {
+        syncCall('isEncryptionAvailable');
+        return true;
+      },
       getSelectedStorageBackend: () => 'gnome_libsecret',
-      encryptString: (s: string) => Buffer.from(s, 'utf8').reverse(),
-      decryptString: (b: Buffer) => Buffer.from(b).reverse().toString('utf8'),
+      encryptString: (s: string) => {
+        syncCall('encryptString');
+        return Buffer.from(s, 'utf8').reverse();
+      },
+      decryptString: (b: Buffer) => {
+        syncCall('decryptString');
+        return Buffer.from(b).reverse().toString('utf8');
+      },
+      isAsyncEncryptionAvailable: async () => {
+        await whenKeyringOpen();
+        return true;
+      },
+      encryptStringAsync: async (s: string) => {
+        await whenKeyringOpen();
+        return Buffer.from(s, 'utf8').reverse();
+      },
+      decryptStringAsync: async (b: Buffer) => {
+        await whenKeyringOpen();
+        return { shouldReEncrypt: false, result: Buffer.from(b).reverse().toString('utf8') };
+      },
     },
-    clipboard: { writeText: (t: string) => events.emit('clipboard', t) },
+    // Electron 44+: writeText returns a promise (docs/api/clipboard.md).
+    clipboard: {
+      writeText: async (t: string) => {
+        if (opts.clipboardWorks === false) {
+          events.emit('clipboard-refused', t);
+          throw new Error('clipboard is not available');
+        }
+        events.emit('clipboard', t);
+      },
+    },
+    powerMonitor: new EventEmitter(),
     dialog: { showErrorBox: (title: string, body: string) => events.emit('error-box', title, body) },
     Menu: {
       buildFromTemplate: (t: unknown) => t,
@@ -288,9 +432,42 @@ export function createFakeElectron(
     setSecondDisplay,
     handlers,
     privileged,
+    /** Electron runs main, installs its SIGINT/SIGTERM/SIGHUP handlers, then emits ready. */
     ready: () => {
+      for (const sig of SIGNALS) {
+        for (const l of process.listeners(sig)) if (!baseline[sig].has(l)) replaced[sig].add(l);
+      }
+      electronHandlers = true;
       isReady = true;
       readyResolve();
+    },
+    syncSafeStorageCalls,
+    unlockKeyring() {
+      keyringLocked = false;
+      for (const resolve of keyringWaiters.splice(0)) resolve();
+    },
+    /**
+     * A signal as the OS delivers it. Node's listener is one libuv handler per signal: while a listener
+     * main added before Electron's sigaction (electron_browser_main_parts_posix.cc) is still there,
+     * Electron's handler keeps the signal and turns it into app.quit(); listeners added later (once the
+     * earlier ones are gone) get it instead.
+     */
+    sendSignal(sig: ShutdownSignal) {
+      const mine = process.listeners(sig).filter((l) => !baseline[sig].has(l));
+      if (electronHandlers && (mine.length === 0 || mine.some((l) => replaced[sig].has(l)))) {
+        events.emit('electron-signal', sig);
+        app.quit();
+        return;
+      }
+      for (const l of mine) (l as (s: string) => void)(sig);
+    },
+    /**
+     * Windows ends the session (native_window_views_win.cc, WM_ENDSESSION): every window hears
+     * 'session-end', then the process is terminated at once unless a quit is already under way.
+     */
+    endSession(reasons: string[] = ['shutdown']) {
+      for (const win of windows.filter((w) => !w.isDestroyed())) win.emit('session-end', { reasons });
+      if (!quitting) events.emit('terminated');
     },
     protocolHandler: () => protocolHandler,
     menu: () => menu,

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { parseShellArgs } from '../../../electron/main/shell-args.ts';
-import { createShutdown, QUIT_TIMEOUT_MS, SESSION_END_TIMEOUT_MS } from '../../../electron/main/shutdown.ts';
+import { createShutdown, QUIT_TIMEOUT_MS } from '../../../electron/main/shutdown.ts';
 import { claimSingleInstance } from '../../../electron/main/single-instance.ts';
 
 test('single instance: a second start quits before doing anything; the first hears about it', () => {
@@ -86,11 +86,16 @@ function manualTimers() {
   };
 }
 
-function shutdownWith(close: () => Promise<void> | null) {
+function shutdownWith(close: () => Promise<void> | null, closeNow: () => void = () => {}) {
   const calls: string[] = [];
   const timers = manualTimers();
   const shutdown = createShutdown({
     close,
+    closeNow: () => {
+      closeNow();
+      calls.push('closed now');
+    },
+    onEndNow: (why) => calls.push(`end now: ${why}`),
     quit: () => calls.push('quit'),
     exit: (code) => calls.push(`exit ${code}`),
     onError: (err) => calls.push(`error: ${(err as Error).message}`),
@@ -151,34 +156,26 @@ test('a close that hangs: after the timeout the process exits (it does not sit w
   assert.equal(quitEvent(), false, 'nothing holds a later quit');
 });
 
-test('Windows session end (no before-quit): the core closes and the process exits, within the shorter limit', async () => {
-  let finishClose: () => void = () => {};
-  const ending = shutdownWith(
-    () =>
-      new Promise<void>((resolve) => {
-        finishClose = resolve;
-      }),
-  );
-  ending.shutdown.sessionEnd();
-  assert.deepEqual(
-    [...ending.timers.pending.values()].map((t) => t.ms),
-    [SESSION_END_TIMEOUT_MS],
-  );
-  finishClose();
-  await settle();
-  assert.deepEqual(ending.calls, ['done', 'exit 0']);
+test('session end / system shutdown: journal and lock closed synchronously, then exit, even mid-quit', async () => {
+  // Electron terminates the process right after 'session-end' returns: nothing may wait for a promise.
+  const ending = shutdownWith(() => new Promise<void>(() => {}));
+  ending.shutdown.endNow('Windows session end');
+  assert.deepEqual(ending.calls, ['closed now', 'end now: Windows session end', 'done', 'exit 0']);
+  assert.equal(ending.timers.pending.size, 0, 'no timer left');
 
-  const hung = shutdownWith(() => new Promise<void>(() => {}));
-  hung.quitEvent(); // a quit was already under way when the session ended
-  hung.shutdown.sessionEnd();
-  assert.deepEqual(
-    [...hung.timers.pending.values()].map((t) => t.ms),
-    [SESSION_END_TIMEOUT_MS],
-  );
-  hung.timers.fireAll();
-  assert.deepEqual(hung.calls, [`timeout ${SESSION_END_TIMEOUT_MS}`, 'done', 'exit 0']);
+  const midQuit = shutdownWith(() => new Promise<void>(() => {}));
+  midQuit.quitEvent(); // a quit was already waiting for the core when the session ended
+  midQuit.shutdown.endNow('system shutdown');
+  assert.deepEqual(midQuit.calls, ['closed now', 'end now: system shutdown', 'done', 'exit 0']);
+  assert.equal(midQuit.timers.pending.size, 0, 'the quit timeout is cleared');
+  assert.equal(midQuit.quitEvent(), false, 'nothing holds a later quit');
 
-  const noCore = shutdownWith(() => null);
-  noCore.shutdown.sessionEnd();
-  assert.deepEqual(noCore.calls, ['done', 'exit 0']);
+  const failing = shutdownWith(
+    () => null,
+    () => {
+      throw new Error('disk gone');
+    },
+  );
+  failing.shutdown.endNow('Windows session end');
+  assert.deepEqual(failing.calls, ['error: disk gone', 'end now: Windows session end', 'done', 'exit 0']);
 });

@@ -127,7 +127,6 @@ test('main leaves keys alone: the page gets every key-down and key-up (its own d
     contents.pageKeys.map((k) => `${k.type}:${k.key}`),
     ['1', '2', '.', ' ', 'A'].flatMap((k) => [`keyDown:${k}`, `keyUp:${k}`]),
   );
-  assert.deepEqual(contents.injected, [], 'main re-sends nothing');
 });
 
 test('the packaged menu has Copy diagnostics and no DevTools', () => {

@@ -3,10 +3,11 @@
 // asked for the supervisor PIN; only the right PIN, checked by the core, lets the till close.
 import assert from 'node:assert/strict';
 import { once } from 'node:events';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { DEFAULT_PIN } from '../../../electron/core/config/defaults.ts';
+import { AUTOSTART_FILE } from '../../../electron/main/autostart.ts';
 import { type BootedMain, bootMain } from './boot-main.ts';
 
 let booted: BootedMain;
@@ -35,6 +36,35 @@ test('--data-dir: the single-instance lock, profile and logs move with the data 
   assert.equal(booted.fake.module.app.lockedUserData, join(dataDir, 'shell'), 'a till per data folder');
   assert.equal(existsSync(join(dataDir, 'logs', 'till.log')), true);
   assert.equal(existsSync(join(dataDir, 'till.lock')), true, 'the core holds this data folder');
+});
+
+test('kiosk: starts with the computer by default (autostart entry / login item); switched off, it is removed', async () => {
+  const entry = join(booted.dir, 'xdg-config', 'autostart', AUTOSTART_FILE);
+  const started = () =>
+    process.platform === 'win32'
+      ? booted.fake.module.app.getLoginItemSettings().openAtLogin
+      : existsSync(entry);
+  assert.equal(started(), true, 'on by default in kiosk mode');
+  if (process.platform === 'linux') {
+    const text = readFileSync(entry, 'utf8');
+    assert.match(
+      text,
+      /^Exec=.* --autostarted --kiosk --data-dir .*till-data$/m,
+      'starts this till as it runs now',
+    );
+  }
+  const off = await booted.invoke(till().webContents, TILL_URL, 'settings.update', {
+    patch: { startWithComputer: 'off' },
+    pin: DEFAULT_PIN,
+  });
+  assert.equal(off.ok, true);
+  assert.equal(started(), false, 'the entry is gone');
+  const on = await booted.invoke(till().webContents, TILL_URL, 'settings.update', {
+    patch: { startWithComputer: 'kiosk' },
+    pin: DEFAULT_PIN,
+  });
+  assert.equal(on.ok, true);
+  assert.equal(started(), true, 'and back');
 });
 
 test('kiosk: Alt+F4, the menu Exit / Ctrl+Q and app.quit() do not quit; each asks the page for the PIN', () => {

@@ -12,22 +12,36 @@ import {
 } from '../../../electron/main/secret-store-safe-storage.ts';
 import { AppError } from '../../../shared/result.ts';
 
-// Electron's safeStorage cannot run under Node: this stand-in encrypts with a per-"machine" byte
-// so that a file from another machine does not decrypt, like the OS keys it wraps.
+// Electron's safeStorage cannot run under Node: this stand-in of its async API encrypts with a
+// per-"machine" byte so that a file from another machine does not decrypt, like the OS keys it wraps,
+// and tags its output as Chromium does on Linux ('v11' keyring, 'v10' the hard-coded fallback key).
 function fakeSafeStorage(
-  opts: { available?: boolean; backend?: string; machine?: number } = {},
-): SafeStorageLike {
+  opts: {
+    available?: boolean;
+    backend?: string;
+    machine?: number;
+    tag?: 'v10' | 'v11';
+    rotated?: boolean;
+  } = {},
+): SafeStorageLike & { encrypts: number } {
   const k = opts.machine ?? 0x5a;
-  return {
-    isEncryptionAvailable: () => opts.available ?? true,
+  const tag = Buffer.from(opts.tag ?? 'v11', 'latin1');
+  const fake = {
+    encrypts: 0,
+    isAsyncEncryptionAvailable: async () => opts.available ?? true,
     getSelectedStorageBackend: () => opts.backend ?? 'gnome_libsecret',
-    encryptString: (text) => Buffer.concat([Buffer.from([k]), Buffer.from(text, 'utf8').map((b) => b ^ k)]),
-    decryptString: (buf) => {
-      if (buf[0] !== k)
-        throw new Error('Error while decrypting the ciphertext provided to safeStorage.decryptString.');
-      return Buffer.from(buf.subarray(1).map((b) => b ^ k)).toString('utf8');
+    encryptStringAsync: async (text: string) => {
+      fake.encrypts++;
+      return Buffer.concat([tag, Buffer.from([k]), Buffer.from(text, 'utf8').map((b) => b ^ k)]);
+    },
+    decryptStringAsync: async (buf: Buffer) => {
+      if (buf[3] !== k)
+        throw new Error('Error while decrypting the ciphertext provided to safeStorage.decryptStringAsync.');
+      const result = Buffer.from(buf.subarray(4).map((b) => b ^ k)).toString('utf8');
+      return { shouldReEncrypt: opts.rotated ?? false, result };
     },
   };
+  return fake;
 }
 
 let dir = '';
@@ -54,7 +68,7 @@ test('secrets round-trip encrypted: the file holds neither the key nor the PIN h
 test('no secure storage: setting fails with a clear STORAGE message, nothing is written in clear', async () => {
   const path = join(dir, 'secrets.safe.json');
   for (const safe of [fakeSafeStorage({ available: false }), fakeSafeStorage({ backend: 'basic_text' })]) {
-    assert.equal(secureStorageProblem(safe, 'linux'), NO_KEYRING_MESSAGE);
+    assert.equal(await secureStorageProblem(safe, 'linux'), NO_KEYRING_MESSAGE);
     const store = createSafeStorageSecretStore(path, safe, 'linux');
     await assert.rejects(store.set('signKey', '0123456789ABCDEF'), (err: unknown) => {
       assert.ok(err instanceof AppError);
@@ -69,11 +83,30 @@ test('no secure storage: setting fails with a clear STORAGE message, nothing is 
   }
   assert.throws(() => readFileSync(path));
   // basic_text only matters on Linux; elsewhere availability is the whole answer.
-  assert.equal(secureStorageProblem(fakeSafeStorage({ backend: 'basic_text' }), 'win32'), null);
+  assert.equal(await secureStorageProblem(fakeSafeStorage({ backend: 'basic_text' }), 'win32'), null);
   assert.equal(
-    secureStorageProblem(fakeSafeStorage({ available: false }), 'win32'),
+    await secureStorageProblem(fakeSafeStorage({ available: false }), 'win32'),
     NO_SECURE_STORAGE_MESSAGE,
   );
+});
+
+test("Linux: the async API's hard-coded fallback key ('v10', no Secret Service) is refused like no keyring", async () => {
+  const path = join(dir, 'secrets.safe.json');
+  const store = createSafeStorageSecretStore(path, fakeSafeStorage({ tag: 'v10' }), 'linux');
+  await assert.rejects(store.set('signKey', '0123456789ABCDEF'), (err: unknown) => {
+    assert.ok(err instanceof AppError);
+    assert.equal(err.reason, 'no-keyring');
+    return true;
+  });
+  assert.throws(() => readFileSync(path), 'nothing written');
+});
+
+test('a rotated OS key: the secret is read and stored again under the new key', async () => {
+  const path = join(dir, 'secrets.safe.json');
+  await createSafeStorageSecretStore(path, fakeSafeStorage(), 'linux').set('signKey', '0123456789ABCDEF');
+  const rotated = fakeSafeStorage({ rotated: true });
+  assert.equal(await createSafeStorageSecretStore(path, rotated, 'linux').get('signKey'), '0123456789ABCDEF');
+  assert.equal(rotated.encrypts, 1, 're-encrypted once');
 });
 
 test('a file from another machine or a damaged file: a STORAGE error that echoes nothing', async () => {

@@ -1,4 +1,4 @@
-import { type ReactNode, useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import type { PortInfo } from '../../../shared/contract.ts';
 import { CUSTOMER_LAN_PORT } from '../../../shared/customer-lan.ts';
 import { LANGUAGES, type Language, WALLETS } from '../../../shared/domain.ts';
@@ -8,6 +8,7 @@ import { errorText } from '../../i18n/error-text.ts';
 import { run, useTill } from '../till-context.ts';
 import { AboutUpdates } from './AboutUpdates.tsx';
 import { CustomerSideSettings } from './CustomerSideSettings.tsx';
+import { Field } from './Field.tsx';
 import { PinDialog } from './PinDialog.tsx';
 import { PosApiSettings } from './PosApiSettings.tsx';
 import { ReceiptTestPage } from './ReceiptTestPage.tsx';
@@ -380,15 +381,5 @@ export function SettingsScreen() {
       </div>
       {asking && <PinDialog title={tr('pin.title')} onConfirm={save} onClose={() => setAsking(false)} />}
     </section>
-  );
-}
-
-export function Field({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    // biome-ignore lint/a11y/noLabelWithoutControl: the control is the child, so the label wraps it
-    <label className="field">
-      <span>{label}</span>
-      {children}
-    </label>
   );
 }

@@ -2,7 +2,7 @@
 // default, always, or never. The shell writes the login item / autostart entry (electron/main/autostart.ts).
 import type { PublicSettings } from '../../../shared/domain.ts';
 import { useTill } from '../till-context.ts';
-import { Field } from './SettingsScreen.tsx';
+import { Field } from './Field.tsx';
 
 type Choice = PublicSettings['startWithComputer'];
 const CHOICES: readonly Choice[] = ['kiosk', 'on', 'off'];

@@ -3,8 +3,8 @@
 // what main asks of Electron; the tests drive it like Electron would (ready, page loads, IPC, quit).
 import assert from 'node:assert/strict';
 import { EventEmitter } from 'node:events';
-import { request as httpRequest } from 'node:http';
 import { existsSync } from 'node:fs';
+import { request as httpRequest } from 'node:http';
 import { isAbsolute } from 'node:path';
 
 export class FakeWebContents extends EventEmitter {

@@ -33,6 +33,7 @@ let journalPath: string;
 before(async () => {
   dir = mkdtempSync(join(tmpdir(), 'printer-attacks-'));
   core = await createTillCore({ dataDir: dir, secrets: createMemorySecretStore() });
+  await signIn(core); // a locked till refuses settings before it looks at them
   journalPath = join(dir, SANDBOX_JOURNAL_FILE);
 });
 

@@ -219,6 +219,7 @@ describe('the till core ships its live journal', () => {
     const admin = new pg.Client({ connectionString: server.urlWithPassword('chain') });
     await admin.connect();
     try {
+      await signIn(core); // a locked till takes no settings
       await syncState(core, (x) => x.state === 'up_to_date', 'connected');
       const saves = [7, 8, 9].map((staleMinutes) =>
         dispatch(core, 'till', 'settings.update', {

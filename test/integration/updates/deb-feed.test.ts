@@ -109,6 +109,7 @@ before(async () => {
   (process as { resourcesPath?: string }).resourcesPath = join(older, 'linux-unpacked', 'resources');
   process.env.XDG_CACHE_HOME = join(root, 'cache');
   booted = await bootMain({ version: '0.1.5' });
+  await call('staff.signIn', { pin: PIN }); // a locked till takes no settings nor payments
 });
 
 after(async () => {
@@ -170,7 +171,6 @@ test('the newer version is found, downloaded and verified by electron-updater', 
 
 test('Install now during a payment waits; the install happens when the payment ends', async () => {
   const versionBefore = installedVersion();
-  await call('staff.signIn', { pin: PIN });
   const attempt = await call<{ state: string; qr: { payload: string } | null }>('sale.payActive', {
     amountCents: 1234,
     tipCents: 0,

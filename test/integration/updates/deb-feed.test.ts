@@ -113,7 +113,7 @@ before(async () => {
 });
 
 after(async () => {
-  booted?.dispose();
+  await booted?.dispose();
   await feed?.close();
   (process as { resourcesPath?: string }).resourcesPath = saved.resourcesPath;
   if (saved.cache === undefined) delete process.env.XDG_CACHE_HOME;

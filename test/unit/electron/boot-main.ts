@@ -28,7 +28,8 @@ export interface BootedMain {
     name: unknown,
     payload: unknown,
   ): Promise<Result<unknown>>;
-  dispose(): void;
+  /** Stops the till as systemd would (SIGTERM: the core closes its servers and journal), then undoes the boot. */
+  dispose(): Promise<void>;
 }
 
 const SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
@@ -104,11 +105,28 @@ export async function bootMain(
     await invoke(till.webContents, 'app://till/till/index.html', 'till.snapshot', {});
   }
 
+  // Whether the app has already ended (a test that quit it, a refused start), so dispose does not wait
+  // for an end that came before.
+  let ended = false;
+  const endedNow = new Promise<void>((resolve) => {
+    const done = () => {
+      ended = true;
+      resolve();
+    };
+    for (const name of ['quit', 'exit', 'terminated']) fake.events.once(name, done);
+  });
+
   return {
     dir,
     fake,
     invoke,
-    dispose() {
+    async dispose() {
+      // A core left running keeps its simulator, listeners and timers alive, and with them the test
+      // process: the till is stopped as systemd stops it, and dispose waits for the quit.
+      if (!ended && fake.module.app.isReady()) {
+        fake.sendSignal('SIGTERM');
+        await endedNow;
+      }
       moduleApi._load = originalLoad;
       for (const key of Object.keys(process.env)) if (!(key in savedEnv)) delete process.env[key];
       Object.assign(process.env, savedEnv);

@@ -53,6 +53,9 @@ test('kiosk: starts with the computer by default (autostart entry / login item);
       'starts this till as it runs now',
     );
   }
+  // A locked till takes no settings: the owner signs in first.
+  const signedIn = await booted.invoke(till().webContents, TILL_URL, 'staff.signIn', { pin: DEFAULT_PIN });
+  assert.equal(signedIn.ok, true);
   const off = await booted.invoke(till().webContents, TILL_URL, 'settings.update', {
     patch: { startWithComputer: 'off' },
     pin: DEFAULT_PIN,

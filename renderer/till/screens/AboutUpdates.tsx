@@ -5,7 +5,7 @@
 import { useState } from 'react';
 import type { UpdateChannel, UpdateStatus } from '../../../shared/updates/update-status.ts';
 import { UPDATE_CHANNELS } from '../../../shared/updates/update-status.ts';
-import { ErrorNote } from '../../components/ErrorNote.tsx';
+import { SaveOutcome } from '../../components/SaveOutcome.tsx';
 import { errorText } from '../../i18n/error-text.ts';
 import { dateTime } from '../../i18n/t.ts';
 import { run, useTill } from '../till-context.ts';
@@ -120,12 +120,7 @@ export function AboutUpdates() {
       <button type="button" onClick={() => setAsking('save')}>
         {tr('updates.save')}
       </button>
-      <ErrorNote message={error} />
-      {notice && (
-        <p className="notice" role="status">
-          {notice}
-        </p>
-      )}
+      <SaveOutcome error={error} notice={notice} />
       {asking && <PinDialog title={tr('pin.title')} onConfirm={confirm} onClose={() => setAsking(null)} />}
     </fieldset>
   );

@@ -3,7 +3,7 @@
 // Saved on their own, with the supervisor's PIN, like the store sync settings.
 import { useState } from 'react';
 import { CAMERA_SOURCES, type CustomerSideSettings as Values } from '../../../shared/customer-side.ts';
-import { ErrorNote } from '../../components/ErrorNote.tsx';
+import { SaveOutcome } from '../../components/SaveOutcome.tsx';
 import { errorText } from '../../i18n/error-text.ts';
 import { run, useTill } from '../till-context.ts';
 import { PinDialog } from './PinDialog.tsx';
@@ -66,12 +66,7 @@ export function CustomerSideSettings() {
       <button type="button" onClick={() => setAsking(true)}>
         {tr('settings.customerSideSave')}
       </button>
-      <ErrorNote message={error} />
-      {notice && (
-        <p className="notice" role="status">
-          {notice}
-        </p>
-      )}
+      <SaveOutcome error={error} notice={notice} />
       {asking && <PinDialog title={tr('pin.title')} onConfirm={confirm} onClose={() => setAsking(false)} />}
     </fieldset>
   );

@@ -4,7 +4,7 @@ import { type AttemptView, WALLETS, type Wallet } from '../../../shared/domain.t
 import { parseAmount } from '../../../shared/money.ts';
 import { yuanText } from '../../../shared/payments/cny.ts';
 import type { StaffView } from '../../../shared/staff.ts';
-import { ErrorNote } from '../../components/ErrorNote.tsx';
+import { SaveOutcome } from '../../components/SaveOutcome.tsx';
 import { dateTime, money } from '../../i18n/t.ts';
 import { amountProblemText } from '../../i18n/words.ts';
 import { stateWord } from '../outcome-words.ts';
@@ -123,12 +123,7 @@ export function HistoryScreen({ opened = null }: { opened?: { orderId: string; n
           {tr('common.search')}
         </button>
       </form>
-      <ErrorNote message={error} />
-      {notice && (
-        <p className="notice" role="status">
-          {notice}
-        </p>
-      )}
+      <SaveOutcome error={error} notice={notice} />
       {rows && rows.length === 0 && <p>{tr('history.none')}</p>}
       {rows && rows.length > 0 && (
         <table className="table">

@@ -2,7 +2,7 @@
 // fingerprint a POS pins on a network address, the key (write-only, like the sign key) and whether a
 // POS may refund over it.
 import { useState } from 'react';
-import { ErrorNote } from '../../components/ErrorNote.tsx';
+import { SaveOutcome } from '../../components/SaveOutcome.tsx';
 import { errorText } from '../../i18n/error-text.ts';
 import { run, useTill } from '../till-context.ts';
 import { PinDialog } from './PinDialog.tsx';
@@ -67,12 +67,7 @@ export function PosApiSettings() {
       >
         {tr('posApi.save')}
       </button>
-      <ErrorNote message={error} />
-      {notice && (
-        <p className="notice" role="status">
-          {notice}
-        </p>
-      )}
+      <SaveOutcome error={error} notice={notice} />
       {asking && (
         <PinDialog
           title={tr(asking === 'key' ? 'posApi.setKey' : 'posApi.save')}

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { ErrorNote } from '../../components/ErrorNote.tsx';
+import { SaveOutcome } from '../../components/SaveOutcome.tsx';
 import { errorText } from '../../i18n/error-text.ts';
 import { run, useTill } from '../till-context.ts';
 import { PinDialog } from './PinDialog.tsx';
@@ -75,12 +75,7 @@ export function SignKeyAndPin() {
           {tr('settings.changePin')}
         </button>
       </fieldset>
-      <ErrorNote message={error} />
-      {notice && (
-        <p className="notice" role="status">
-          {notice}
-        </p>
-      )}
+      <SaveOutcome error={error} notice={notice} />
       {asking && (
         <PinDialog title={tr('settings.setSignKey')} onConfirm={saveKey} onClose={() => setAsking(false)} />
       )}

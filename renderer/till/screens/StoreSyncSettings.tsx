@@ -1,7 +1,7 @@
 // Settings for shipping the journal to the chain's central PostgreSQL: URL (no password), store id,
 // when to warn; the password is write-only (like the sign key). Below, what the agent is doing now.
 import { useState } from 'react';
-import { ErrorNote } from '../../components/ErrorNote.tsx';
+import { SaveOutcome } from '../../components/SaveOutcome.tsx';
 import { errorText } from '../../i18n/error-text.ts';
 import { dateTime } from '../../i18n/t.ts';
 import { plural } from '../../i18n/words.ts';
@@ -113,12 +113,7 @@ export function StoreSyncSettings() {
           </>
         )}
       </div>
-      <ErrorNote message={error} />
-      {notice && (
-        <p className="notice" role="status">
-          {notice}
-        </p>
-      )}
+      <SaveOutcome error={error} notice={notice} />
       {asking && <PinDialog title={tr('pin.title')} onConfirm={confirm} onClose={() => setAsking(null)} />}
     </fieldset>
   );

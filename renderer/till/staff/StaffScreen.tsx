@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { STAFF_ROLES, type StaffRole, type StaffView } from '../../../shared/staff.ts';
-import { ErrorNote } from '../../components/ErrorNote.tsx';
 import { PinInput } from '../../components/PinInput.tsx';
+import { SaveOutcome } from '../../components/SaveOutcome.tsx';
 import { errorText } from '../../i18n/error-text.ts';
 import { PinDialog } from '../screens/PinDialog.tsx';
 import { run, useTill } from '../till-context.ts';
@@ -137,12 +137,7 @@ export function StaffScreen() {
           {tr('staff.add')}
         </button>
       </form>
-      <ErrorNote message={error} />
-      {notice && (
-        <p className="notice" role="status">
-          {notice}
-        </p>
-      )}
+      <SaveOutcome error={error} notice={notice} />
       {pending?.kind === 'reset' && (
         <PinDialog
           title={tr('staff.resetPinTitle', { name: pending.staff.name })}

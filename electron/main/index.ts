@@ -261,6 +261,9 @@ const shutdown = createShutdown({
   closeNow: () => {
     printing?.close();
     core?.closeNow();
+    // The network and ports too, in case the process is not ended at once (Electron ends it on a
+    // session end; a test's process is not ended): nothing then keeps it alive.
+    void core?.close();
   },
   quit: () => app.quit(),
   exit: (code) => app.exit(code),

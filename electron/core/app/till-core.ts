@@ -684,6 +684,7 @@ async function startTillCore(
       // After closeNow (the process was to end at once): what is left is the network and ports.
       if (closedNow) {
         closedNow = false;
+        await posApi?.close().catch(() => {});
         await sync.close().catch(() => {});
         await scanner.close().catch(() => {});
         await stack.close().catch(() => {});
@@ -714,6 +715,8 @@ async function startTillCore(
         closed = true;
         closedNow = true;
         session.stop();
+        updates.service?.stop();
+        endSetAsideNotice();
         views.stop();
         receipts.stop();
         stopProbes();

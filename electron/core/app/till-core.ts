@@ -661,6 +661,17 @@ async function startTillCore(
   scanWait.sync();
   pushAll();
   updates.service?.start();
+  /** Every timer and watch of the till, stopped by both ways of closing it. */
+  function stopTimers(): void {
+    session.stop();
+    updates.service?.stop();
+    endSetAsideNotice();
+    views.stop();
+    receipts.stop();
+    stopProbes();
+    stopRates();
+    scanWait.stop();
+  }
   const core: TillCore = {
     handlers,
     logger,
@@ -693,14 +704,7 @@ async function startTillCore(
       if (closed) return;
       closed = true;
       await posApi?.close().catch((err: unknown) => logger.error('POS API close failed', errorFields(err)));
-      session.stop();
-      updates.service?.stop();
-      endSetAsideNotice();
-      views.stop();
-      receipts.stop();
-      stopProbes();
-      stopRates();
-      scanWait.stop();
+      stopTimers();
       offPayments();
       offScanner();
       await sync.close().catch((err: unknown) => logger.error('sync agent close failed', errorFields(err)));
@@ -714,14 +718,7 @@ async function startTillCore(
       if (!closed) {
         closed = true;
         closedNow = true;
-        session.stop();
-        updates.service?.stop();
-        endSetAsideNotice();
-        views.stop();
-        receipts.stop();
-        stopProbes();
-        stopRates();
-        scanWait.stop();
+        stopTimers();
       }
       stack.closeJournalNow?.();
       staffStore.close();

@@ -17,7 +17,7 @@ import { SyncBadge } from './SyncBadge.tsx';
 import { AttentionScreen } from './screens/AttentionScreen.tsx';
 import { HistoryScreen } from './screens/HistoryScreen.tsx';
 import { ReportScreen } from './screens/ReportScreen.tsx';
-import { SettingsScreen } from './screens/SettingsScreen.tsx';
+import { SettingsScreen } from './screens/settings/SettingsScreen.tsx';
 import { CashierBadge } from './staff/CashierBadge.tsx';
 import { ShiftScreen } from './staff/ShiftScreen.tsx';
 import { SignInScreen } from './staff/SignInScreen.tsx';

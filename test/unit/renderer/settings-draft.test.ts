@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { defaultSettings } from '../../../electron/core/config/defaults.ts';
-import { draftOf, patchOf, refusedField } from '../../../renderer/till/screens/settings-draft.ts';
+import { draftOf, patchOf, refusedField } from '../../../renderer/till/screens/settings/settings-draft.ts';
 import { parseCommandRequest } from '../../../shared/contract.ts';
 import type { PublicSettings } from '../../../shared/domain.ts';
 

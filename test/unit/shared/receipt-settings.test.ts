@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { defaultSettings } from '../../../electron/core/config/defaults.ts';
-import { draftOf, patchOf } from '../../../renderer/till/screens/settings-draft.ts';
+import { draftOf, patchOf } from '../../../renderer/till/screens/settings/settings-draft.ts';
 import { parseCommandRequest } from '../../../shared/contract.ts';
 import { parsePrinterTarget } from '../../../shared/printing/printer-target.ts';
 

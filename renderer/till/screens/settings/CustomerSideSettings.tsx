@@ -2,11 +2,11 @@
 // "paid" and its volume, the customer picking the tip on a touch display, the camera as a scanner.
 // Saved on their own, with the supervisor's PIN, like the store sync settings.
 import { useState } from 'react';
-import { CAMERA_SOURCES, type CustomerSideSettings as Values } from '../../../shared/customer-side.ts';
-import { SaveOutcome } from '../../components/SaveOutcome.tsx';
-import { errorText } from '../../i18n/error-text.ts';
-import { run, useTill } from '../till-context.ts';
-import { PinDialog } from './PinDialog.tsx';
+import { CAMERA_SOURCES, type CustomerSideSettings as Values } from '../../../../shared/customer-side.ts';
+import { SaveOutcome } from '../../../components/SaveOutcome.tsx';
+import { errorText } from '../../../i18n/error-text.ts';
+import { run, useTill } from '../../till-context.ts';
+import { PinDialog } from '../PinDialog.tsx';
 
 export function CustomerSideSettings() {
   const { api, tr, settings } = useTill();

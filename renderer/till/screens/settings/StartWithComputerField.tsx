@@ -1,7 +1,7 @@
 // "Start with the computer" (desktop app): the till opens when the computer starts — in kiosk mode by
 // default, always, or never. The shell writes the login item / autostart entry (electron/main/autostart.ts).
-import type { PublicSettings } from '../../../shared/domain.ts';
-import { useTill } from '../till-context.ts';
+import type { PublicSettings } from '../../../../shared/domain.ts';
+import { useTill } from '../../till-context.ts';
 import { Field } from './Field.tsx';
 
 type Choice = PublicSettings['startWithComputer'];

@@ -2,10 +2,10 @@
 // fingerprint a POS pins on a network address, the key (write-only, like the sign key) and whether a
 // POS may refund over it.
 import { useState } from 'react';
-import { SaveOutcome } from '../../components/SaveOutcome.tsx';
-import { errorText } from '../../i18n/error-text.ts';
-import { run, useTill } from '../till-context.ts';
-import { PinDialog } from './PinDialog.tsx';
+import { SaveOutcome } from '../../../components/SaveOutcome.tsx';
+import { errorText } from '../../../i18n/error-text.ts';
+import { run, useTill } from '../../till-context.ts';
+import { PinDialog } from '../PinDialog.tsx';
 
 export function PosApiSettings() {
   const { api, tr, settings, snapshot } = useTill();

@@ -1,8 +1,8 @@
 import { useState } from 'react';
-import { SaveOutcome } from '../../components/SaveOutcome.tsx';
-import { errorText } from '../../i18n/error-text.ts';
-import { run, useTill } from '../till-context.ts';
-import { PinDialog } from './PinDialog.tsx';
+import { SaveOutcome } from '../../../components/SaveOutcome.tsx';
+import { errorText } from '../../../i18n/error-text.ts';
+import { run, useTill } from '../../till-context.ts';
+import { PinDialog } from '../PinDialog.tsx';
 
 /** The sign key goes in and never comes back out; the supervisor PIN is changed with the old one. */
 export function SignKeyAndPin() {

@@ -1,6 +1,6 @@
 import { useState } from 'react';
-import { ErrorNote } from '../../components/ErrorNote.tsx';
-import { run, useTill } from '../till-context.ts';
+import { ErrorNote } from '../../../components/ErrorNote.tsx';
+import { run, useTill } from '../../till-context.ts';
 
 /** The settings screen's test page: queued like any receipt; its outcome shows in the print status. */
 export function ReceiptTestPage() {

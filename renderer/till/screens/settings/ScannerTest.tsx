@@ -1,9 +1,9 @@
 import { useEffect, useState } from 'react';
-import type { ScanLogEntry } from '../../../shared/contract.ts';
-import { WALLETS } from '../../../shared/domain.ts';
-import { timeOfDay } from '../../i18n/t.ts';
-import { scannerDetailText } from '../../i18n/words.ts';
-import { run, useTill } from '../till-context.ts';
+import type { ScanLogEntry } from '../../../../shared/contract.ts';
+import { WALLETS } from '../../../../shared/domain.ts';
+import { timeOfDay } from '../../../i18n/t.ts';
+import { scannerDetailText } from '../../../i18n/words.ts';
+import { run, useTill } from '../../till-context.ts';
 
 /**
  * Live scanner test: the scanners' states, every scan the core reports (wallet codes masked) and the

@@ -3,13 +3,13 @@
 // (which waits for an idle till). The detail lines are the core's own words, as in the log, for
 // whoever answers the shop's phone.
 import { useState } from 'react';
-import type { UpdateChannel, UpdateStatus } from '../../../shared/updates/update-status.ts';
-import { UPDATE_CHANNELS } from '../../../shared/updates/update-status.ts';
-import { SaveOutcome } from '../../components/SaveOutcome.tsx';
-import { errorText } from '../../i18n/error-text.ts';
-import { dateTime } from '../../i18n/t.ts';
-import { run, useTill } from '../till-context.ts';
-import { PinDialog } from './PinDialog.tsx';
+import type { UpdateChannel, UpdateStatus } from '../../../../shared/updates/update-status.ts';
+import { UPDATE_CHANNELS } from '../../../../shared/updates/update-status.ts';
+import { SaveOutcome } from '../../../components/SaveOutcome.tsx';
+import { errorText } from '../../../i18n/error-text.ts';
+import { dateTime } from '../../../i18n/t.ts';
+import { run, useTill } from '../../till-context.ts';
+import { PinDialog } from '../PinDialog.tsx';
 
 export function AboutUpdates() {
   const { api, tr, settings, snapshot, lang } = useTill();

@@ -1,12 +1,12 @@
 // Settings for shipping the journal to the chain's central PostgreSQL: URL (no password), store id,
 // when to warn; the password is write-only (like the sign key). Below, what the agent is doing now.
 import { useState } from 'react';
-import { SaveOutcome } from '../../components/SaveOutcome.tsx';
-import { errorText } from '../../i18n/error-text.ts';
-import { dateTime } from '../../i18n/t.ts';
-import { plural } from '../../i18n/words.ts';
-import { run, useTill } from '../till-context.ts';
-import { PinDialog } from './PinDialog.tsx';
+import { SaveOutcome } from '../../../components/SaveOutcome.tsx';
+import { errorText } from '../../../i18n/error-text.ts';
+import { dateTime } from '../../../i18n/t.ts';
+import { plural } from '../../../i18n/words.ts';
+import { run, useTill } from '../../till-context.ts';
+import { PinDialog } from '../PinDialog.tsx';
 
 export function StoreSyncSettings() {
   const { api, tr, settings, snapshot, lang } = useTill();

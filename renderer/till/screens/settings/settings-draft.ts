@@ -1,10 +1,10 @@
 // The settings form as text fields, and the patch of what changed (the core validates it again).
-import type { SettingsPatch } from '../../../shared/contract.ts';
-import type { Language, PublicSettings, ReceiptSettings, Wallet } from '../../../shared/domain.ts';
-import { WALLETS } from '../../../shared/domain.ts';
-import type { Currency } from '../../../shared/money.ts';
-import { centsToPlain, parseAmount } from '../../../shared/money.ts';
-import type { MessageKey } from '../../i18n/en.ts';
+import type { SettingsPatch } from '../../../../shared/contract.ts';
+import type { Language, PublicSettings, ReceiptSettings, Wallet } from '../../../../shared/domain.ts';
+import { WALLETS } from '../../../../shared/domain.ts';
+import type { Currency } from '../../../../shared/money.ts';
+import { centsToPlain, parseAmount } from '../../../../shared/money.ts';
+import type { MessageKey } from '../../../i18n/en.ts';
 
 /** The contract allows up to four tip presets. */
 export const TIP_PRESET_SLOTS = 4;

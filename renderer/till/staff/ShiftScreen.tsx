@@ -6,6 +6,7 @@ import { dateTime } from '../../i18n/t.ts';
 import { downloadText } from '../screens/ExportCsvButton.tsx';
 import { PinDialog } from '../screens/PinDialog.tsx';
 import { run, useTill } from '../till-context.ts';
+import { everyRefusal, useSaveWithPin } from '../useSaveWithPin.ts';
 import { ShiftReportView } from './ShiftReportView.tsx';
 
 /** The open shift's X report, its close (a supervisor's PIN) and past shifts' Z reports with CSV. */
@@ -14,7 +15,6 @@ export function ShiftScreen() {
   const [current, setCurrent] = useState<ShiftReport | null>(null);
   const [past, setPast] = useState<ShiftSummary[]>([]);
   const [shown, setShown] = useState<ShiftReport | null>(null);
-  const [closing, setClosing] = useState(false);
   const [acknowledge, setAcknowledge] = useState(false);
   const [error, setError] = useState<string | null>(null);
 
@@ -29,14 +29,16 @@ export function ShiftScreen() {
     void load();
   }, [load, snapshot.staff.shiftId, snapshot.sale?.phase]);
 
-  const close = async (pin: string): Promise<string | null> => {
-    const r = await run(api, 'shift.close', { pin, acknowledgeUnresolved: acknowledge });
-    if (!r.ok) return errorText(tr, r.error);
-    setClosing(false);
-    setShown(r.value);
-    await load();
-    return null;
-  };
+  // Closing a shift is approved with a supervisor's PIN; every refusal is said in the dialog.
+  const closing = useSaveWithPin<'close'>({ staysInDialog: everyRefusal });
+  const close = closing.confirm(
+    (pin) => run(api, 'shift.close', { pin, acknowledgeUnresolved: acknowledge }),
+    (report) => {
+      setShown(report);
+      void load();
+      return null;
+    },
+  );
 
   const view = async (shiftId: number) => {
     const r = await run(api, 'shift.report', { shiftId });
@@ -56,7 +58,7 @@ export function ShiftScreen() {
       {current ? (
         <>
           <ShiftReportView report={current} />
-          <button type="button" className="primary" onClick={() => setClosing(true)}>
+          <button type="button" className="primary" onClick={() => closing.ask('close')}>
             {tr('shift.close')}
           </button>
         </>
@@ -89,8 +91,8 @@ export function ShiftScreen() {
           </ul>
         </>
       )}
-      {closing && (
-        <PinDialog title={tr('shift.closeTitle')} onConfirm={close} onClose={() => setClosing(false)}>
+      {closing.asking && (
+        <PinDialog title={tr('shift.closeTitle')} onConfirm={close} onClose={closing.cancel}>
           {current && current.unresolved.length > 0 && (
             <label className="check">
               <input

@@ -5,6 +5,7 @@ import { SaveOutcome } from '../../components/SaveOutcome.tsx';
 import { errorText } from '../../i18n/error-text.ts';
 import { PinDialog } from '../screens/PinDialog.tsx';
 import { run, useTill } from '../till-context.ts';
+import { everyRefusal, useSaveWithPin } from '../useSaveWithPin.ts';
 
 type Pending = { kind: 'add' } | { kind: 'active'; staff: StaffView } | { kind: 'reset'; staff: StaffView };
 
@@ -17,47 +18,48 @@ export function StaffScreen() {
   const [pin, setPin] = useState('');
   const [operatorId, setOperatorId] = useState('');
   const [newPin, setNewPin] = useState('');
-  const [pending, setPending] = useState<Pending | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [notice, setNotice] = useState<string | null>(null);
+  // Every refusal (a PIN taken, a name too long) is said in the dialog, where the change can be fixed.
+  const save = useSaveWithPin<Pending>({ staysInDialog: everyRefusal });
+  const { setError, setNotice } = save;
+  const pending = save.asking;
 
   const load = useCallback(async () => {
     const r = await run(api, 'staff.list', {});
     if (r.ok) setStaff(r.value);
     else setError(errorText(tr, r.error));
-  }, [api, tr]);
+  }, [api, tr, setError]);
   useEffect(() => {
     void load();
   }, [load]);
 
-  const approve = async (approverPin: string): Promise<string | null> => {
-    if (!pending) return null;
-    if (pending.kind === 'reset' && newPin.length < 4) return tr('staff.newPinNeeded');
-    const r =
-      pending.kind === 'add'
-        ? await run(api, 'staff.add', { name, role, pin, operatorId, approverPin })
-        : pending.kind === 'reset'
-          ? await run(api, 'staff.setPin', { staffId: pending.staff.staffId, pin: newPin, approverPin })
-          : await run(api, 'staff.setActive', {
-              staffId: pending.staff.staffId,
-              active: !pending.staff.active,
+  const approve = save.confirm(
+    async (approverPin, change) => {
+      if (change.kind === 'reset' && newPin.length < 4) return tr('staff.newPinNeeded');
+      return change.kind === 'add'
+        ? run(api, 'staff.add', { name, role, pin, operatorId, approverPin })
+        : change.kind === 'reset'
+          ? run(api, 'staff.setPin', { staffId: change.staff.staffId, pin: newPin, approverPin })
+          : run(api, 'staff.setActive', {
+              staffId: change.staff.staffId,
+              active: !change.staff.active,
               approverPin,
             });
-    if (!r.ok) return errorText(tr, r.error);
-    setPending(null);
-    if (pending.kind === 'add') {
-      setNotice(tr('staff.added', { name: r.value.name }));
-      setName('');
-      setPin('');
-      setOperatorId('');
-    }
-    if (pending.kind === 'reset') {
-      setNotice(tr('staff.pinReset', { name: r.value.name }));
-      setNewPin('');
-    }
-    await load();
-    return null;
-  };
+    },
+    (member, change) => {
+      void load();
+      if (change.kind === 'add') {
+        setName('');
+        setPin('');
+        setOperatorId('');
+        return tr('staff.added', { name: member.name });
+      }
+      if (change.kind === 'reset') {
+        setNewPin('');
+        return tr('staff.pinReset', { name: member.name });
+      }
+      return null;
+    },
+  );
 
   return (
     <section className="staff">
@@ -83,7 +85,7 @@ export function StaffScreen() {
               <td>{tr(`staff.role.${s.role}`)}</td>
               <td className="mono">{s.operatorId}</td>
               <td>
-                <button type="button" onClick={() => setPending({ kind: 'active', staff: s })}>
+                <button type="button" onClick={() => save.ask({ kind: 'active', staff: s })}>
                   {s.active ? tr('staff.deactivate') : tr('staff.reactivate')}
                 </button>{' '}
                 <button
@@ -91,7 +93,7 @@ export function StaffScreen() {
                   onClick={() => {
                     setNotice(null);
                     setNewPin('');
-                    setPending({ kind: 'reset', staff: s });
+                    save.ask({ kind: 'reset', staff: s });
                   }}
                 >
                   {tr('staff.resetPin')}
@@ -106,7 +108,7 @@ export function StaffScreen() {
         onSubmit={(e) => {
           e.preventDefault();
           setNotice(null);
-          setPending({ kind: 'add' });
+          save.ask({ kind: 'add' });
         }}
       >
         <label htmlFor="staff-name">{tr('staff.name')}</label>
@@ -137,13 +139,13 @@ export function StaffScreen() {
           {tr('staff.add')}
         </button>
       </form>
-      <SaveOutcome error={error} notice={notice} />
+      <SaveOutcome {...save.outcome} />
       {pending?.kind === 'reset' && (
         <PinDialog
           title={tr('staff.resetPinTitle', { name: pending.staff.name })}
           confirmLabel={tr('staff.resetPin')}
           onConfirm={approve}
-          onClose={() => setPending(null)}
+          onClose={save.cancel}
         >
           <label htmlFor="staff-new-pin">{tr('staff.newPin')}</label>
           <PinInput id="staff-new-pin" value={newPin} onChange={setNewPin} />
@@ -151,7 +153,7 @@ export function StaffScreen() {
         </PinDialog>
       )}
       {pending && pending.kind !== 'reset' && (
-        <PinDialog title={tr('staff.approveTitle')} onConfirm={approve} onClose={() => setPending(null)} />
+        <PinDialog title={tr('staff.approveTitle')} onConfirm={approve} onClose={save.cancel} />
       )}
     </section>
   );

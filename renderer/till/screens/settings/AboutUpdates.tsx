@@ -9,6 +9,7 @@ import { SaveOutcome } from '../../../components/SaveOutcome.tsx';
 import { errorText } from '../../../i18n/error-text.ts';
 import { dateTime } from '../../../i18n/t.ts';
 import { run, useTill } from '../../till-context.ts';
+import { useSaveWithPin } from '../../useSaveWithPin.ts';
 import { PinDialog } from '../PinDialog.tsx';
 
 export function AboutUpdates() {
@@ -16,48 +17,28 @@ export function AboutUpdates() {
   const status: UpdateStatus | undefined = snapshot.updates;
   const [feedUrl, setFeedUrl] = useState(settings.updates.feedUrl);
   const [channel, setChannel] = useState<UpdateChannel>(settings.updates.channel);
-  const [asking, setAsking] = useState<'save' | 'install' | null>(null);
-  const [notice, setNotice] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const save = useSaveWithPin<'save' | 'install'>();
   const [checking, setChecking] = useState(false);
 
-  const confirm = async (pin: string): Promise<string | null> => {
-    if (asking === 'install') {
-      const r = await run(api, 'updates.install', { pin });
-      if (!r.ok) {
-        if (r.error.code === 'NOT_ALLOWED') return errorText(tr, r.error);
-        setError(errorText(tr, r.error));
-      } else {
-        setError(null);
-        setNotice(
-          r.value.started
-            ? tr('updates.installing')
-            : tr(`updates.waiting.${r.value.waitingFor ?? 'nothing-ready'}`),
-        );
-      }
-      setAsking(null);
-      return null;
-    }
-    const r = await run(api, 'settings.update', {
-      patch: { updates: { feedUrl: feedUrl.trim(), channel } },
-      pin,
-    });
-    if (!r.ok) {
-      if (r.error.code === 'NOT_ALLOWED') return errorText(tr, r.error);
-      setError(errorText(tr, r.error));
-    } else {
-      setError(null);
-      setNotice(tr('settings.saved'));
-    }
-    setAsking(null);
-    return null;
+  const confirm = {
+    save: save.confirm(
+      (pin) => run(api, 'settings.update', { patch: { updates: { feedUrl: feedUrl.trim(), channel } }, pin }),
+      () => tr('settings.saved'),
+    ),
+    install: save.confirm(
+      (pin) => run(api, 'updates.install', { pin }),
+      (answer) =>
+        answer.started
+          ? tr('updates.installing')
+          : tr(`updates.waiting.${answer.waitingFor ?? 'nothing-ready'}`),
+    ),
   };
 
   const checkNow = async () => {
     setChecking(true);
     const r = await run(api, 'updates.check', {});
     setChecking(false);
-    setError(r.ok ? null : errorText(tr, r.error));
+    save.setError(r.ok ? null : errorText(tr, r.error));
   };
 
   return (
@@ -95,7 +76,7 @@ export function AboutUpdates() {
             >
               {tr('updates.checkNow')}
             </button>
-            <button type="button" disabled={status.phase !== 'ready'} onClick={() => setAsking('install')}>
+            <button type="button" disabled={status.phase !== 'ready'} onClick={() => save.ask('install')}>
               {tr('updates.installNow')}
             </button>
           </div>
@@ -117,11 +98,13 @@ export function AboutUpdates() {
           ))}
         </select>
       </label>
-      <button type="button" onClick={() => setAsking('save')}>
+      <button type="button" onClick={() => save.ask('save')}>
         {tr('updates.save')}
       </button>
-      <SaveOutcome error={error} notice={notice} />
-      {asking && <PinDialog title={tr('pin.title')} onConfirm={confirm} onClose={() => setAsking(null)} />}
+      <SaveOutcome {...save.outcome} />
+      {save.asking && (
+        <PinDialog title={tr('pin.title')} onConfirm={confirm[save.asking]} onClose={save.cancel} />
+      )}
     </fieldset>
   );
 }

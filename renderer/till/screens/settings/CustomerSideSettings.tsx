@@ -4,29 +4,22 @@
 import { useState } from 'react';
 import { CAMERA_SOURCES, type CustomerSideSettings as Values } from '../../../../shared/customer-side.ts';
 import { SaveOutcome } from '../../../components/SaveOutcome.tsx';
-import { errorText } from '../../../i18n/error-text.ts';
 import { run, useTill } from '../../till-context.ts';
+import { useSaveWithPin } from '../../useSaveWithPin.ts';
 import { PinDialog } from '../PinDialog.tsx';
 
 export function CustomerSideSettings() {
   const { api, tr, settings } = useTill();
   const [values, setValues] = useState<Values>(settings.customerSide);
-  const [asking, setAsking] = useState(false);
-  const [notice, setNotice] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const save = useSaveWithPin();
   const set = <K extends keyof Values>(key: K, value: Values[K]) => {
-    setNotice(null);
+    save.setNotice(null);
     setValues((v) => ({ ...v, [key]: value }));
   };
-
-  const confirm = async (pin: string): Promise<string | null> => {
-    const result = await run(api, 'settings.update', { patch: { customerSide: values }, pin });
-    if (!result.ok && result.error.code === 'NOT_ALLOWED') return errorText(tr, result.error);
-    setAsking(false);
-    setError(result.ok ? null : errorText(tr, result.error));
-    if (result.ok) setNotice(tr('settings.saved'));
-    return null;
-  };
+  const confirm = save.confirm(
+    (pin) => run(api, 'settings.update', { patch: { customerSide: values }, pin }),
+    () => tr('settings.saved'),
+  );
 
   const check = (key: 'largeText' | 'speakPaid' | 'customerPicksTip', label: string) => (
     <label className="check">
@@ -63,11 +56,11 @@ export function CustomerSideSettings() {
           ))}
         </select>
       </label>
-      <button type="button" onClick={() => setAsking(true)}>
+      <button type="button" onClick={() => save.ask('save')}>
         {tr('settings.customerSideSave')}
       </button>
-      <SaveOutcome error={error} notice={notice} />
-      {asking && <PinDialog title={tr('pin.title')} onConfirm={confirm} onClose={() => setAsking(false)} />}
+      <SaveOutcome {...save.outcome} />
+      {save.asking && <PinDialog title={tr('pin.title')} onConfirm={confirm} onClose={save.cancel} />}
     </fieldset>
   );
 }

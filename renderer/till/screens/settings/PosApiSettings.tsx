@@ -3,8 +3,8 @@
 // POS may refund over it.
 import { useState } from 'react';
 import { SaveOutcome } from '../../../components/SaveOutcome.tsx';
-import { errorText } from '../../../i18n/error-text.ts';
 import { run, useTill } from '../../till-context.ts';
+import { useSaveWithPin } from '../../useSaveWithPin.ts';
 import { PinDialog } from '../PinDialog.tsx';
 
 export function PosApiSettings() {
@@ -12,26 +12,23 @@ export function PosApiSettings() {
   const status = snapshot.posApi ?? { url: null, fingerprint256: null, keySet: false };
   const [key, setKey] = useState('');
   const [refunds, setRefunds] = useState(settings.posApi.refunds);
-  const [asking, setAsking] = useState<'key' | 'refunds' | null>(null);
-  const [notice, setNotice] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
-
-  const confirm = async (pin: string): Promise<string | null> => {
-    const result =
-      asking === 'key'
-        ? await run(api, 'settings.setPosApiKey', { posApiKey: key.trim(), pin })
-        : await run(api, 'settings.update', { patch: { posApi: { refunds } }, pin });
-    if (!result.ok) {
-      if (result.error.code === 'NOT_ALLOWED') return errorText(tr, result.error);
-      setAsking(null);
-      setError(errorText(tr, result.error));
-      return null;
-    }
-    setAsking(null);
-    setError(null);
-    setKey('');
-    setNotice(tr(asking === 'key' ? 'posApi.keySaved' : 'settings.saved'));
-    return null;
+  const save = useSaveWithPin<'key' | 'refunds'>();
+  // Either save empties the key field: the key is write-only.
+  const confirm = {
+    key: save.confirm(
+      (pin) => run(api, 'settings.setPosApiKey', { posApiKey: key.trim(), pin }),
+      () => {
+        setKey('');
+        return tr('posApi.keySaved');
+      },
+    ),
+    refunds: save.confirm(
+      (pin) => run(api, 'settings.update', { patch: { posApi: { refunds } }, pin }),
+      () => {
+        setKey('');
+        return tr('settings.saved');
+      },
+    ),
   };
 
   return (
@@ -53,7 +50,7 @@ export function PosApiSettings() {
         <span>{tr('posApi.key')}</span>
         <input type="password" autoComplete="off" value={key} onChange={(e) => setKey(e.target.value)} />
       </label>
-      <button type="button" disabled={key.trim().length < 16} onClick={() => setAsking('key')}>
+      <button type="button" disabled={key.trim().length < 16} onClick={() => save.ask('key')}>
         {tr('posApi.setKey')}
       </button>
       <label className="check">
@@ -63,16 +60,16 @@ export function PosApiSettings() {
       <button
         type="button"
         disabled={refunds === settings.posApi.refunds}
-        onClick={() => setAsking('refunds')}
+        onClick={() => save.ask('refunds')}
       >
         {tr('posApi.save')}
       </button>
-      <SaveOutcome error={error} notice={notice} />
-      {asking && (
+      <SaveOutcome {...save.outcome} />
+      {save.asking && (
         <PinDialog
-          title={tr(asking === 'key' ? 'posApi.setKey' : 'posApi.save')}
-          onConfirm={confirm}
-          onClose={() => setAsking(null)}
+          title={tr(save.asking === 'key' ? 'posApi.setKey' : 'posApi.save')}
+          onConfirm={confirm[save.asking]}
+          onClose={save.cancel}
         />
       )}
     </fieldset>

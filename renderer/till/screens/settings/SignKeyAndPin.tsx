@@ -2,32 +2,32 @@ import { useState } from 'react';
 import { SaveOutcome } from '../../../components/SaveOutcome.tsx';
 import { errorText } from '../../../i18n/error-text.ts';
 import { run, useTill } from '../../till-context.ts';
+import { everyRefusal, useSaveWithPin } from '../../useSaveWithPin.ts';
 import { PinDialog } from '../PinDialog.tsx';
 
 /** The sign key goes in and never comes back out; the supervisor PIN is changed with the old one. */
 export function SignKeyAndPin() {
   const { api, tr, settings } = useTill();
   const [signKey, setSignKey] = useState('');
-  const [asking, setAsking] = useState(false);
   const [oldPin, setOldPin] = useState('');
   const [newPin, setNewPin] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  const [notice, setNotice] = useState<string | null>(null);
-  const saveKey = async (pin: string): Promise<string | null> => {
-    const result = await run(api, 'settings.setSignKey', { signKey: signKey.trim().toUpperCase(), pin });
-    if (!result.ok) return errorText(tr, result.error);
-    setSignKey('');
-    setAsking(false);
-    setNotice(tr('settings.signKeySet'));
-    return null;
-  };
+  // Any refusal of the sign key (a malformed key too) is said in the dialog, beside the PIN.
+  const save = useSaveWithPin({ staysInDialog: everyRefusal });
+  const saveKey = save.confirm(
+    (pin) => run(api, 'settings.setSignKey', { signKey: signKey.trim().toUpperCase(), pin }),
+    () => {
+      setSignKey('');
+      return tr('settings.signKeySet');
+    },
+  );
+  // The PIN change carries its own old PIN, so it needs no dialog; it answers on the same card.
   const changePin = async () => {
     const result = await run(api, 'settings.changePin', { oldPin, newPin });
-    setError(result.ok ? null : errorText(tr, result.error));
+    save.setError(result.ok ? null : errorText(tr, result.error));
     if (result.ok) {
       setOldPin('');
       setNewPin('');
-      setNotice(tr('settings.pinChanged'));
+      save.setNotice(tr('settings.pinChanged'));
     }
   };
   const digits = (value: string) => value.replace(/\D/g, '').slice(0, 8);
@@ -43,7 +43,7 @@ export function SignKeyAndPin() {
           value={signKey}
           onChange={(e) => setSignKey(e.target.value)}
         />
-        <button type="button" disabled={signKey.trim() === ''} onClick={() => setAsking(true)}>
+        <button type="button" disabled={signKey.trim() === ''} onClick={() => save.ask('save')}>
           {tr('settings.setSignKey')}
         </button>
       </fieldset>
@@ -75,9 +75,9 @@ export function SignKeyAndPin() {
           {tr('settings.changePin')}
         </button>
       </fieldset>
-      <SaveOutcome error={error} notice={notice} />
-      {asking && (
-        <PinDialog title={tr('settings.setSignKey')} onConfirm={saveKey} onClose={() => setAsking(false)} />
+      <SaveOutcome {...save.outcome} />
+      {save.asking && (
+        <PinDialog title={tr('settings.setSignKey')} onConfirm={saveKey} onClose={save.cancel} />
       )}
     </div>
   );

@@ -2,10 +2,11 @@
 // when to warn; the password is write-only (like the sign key). Below, what the agent is doing now.
 import { useState } from 'react';
 import { SaveOutcome } from '../../../components/SaveOutcome.tsx';
-import { errorText } from '../../../i18n/error-text.ts';
+import type { MessageKey } from '../../../i18n/t.ts';
 import { dateTime } from '../../../i18n/t.ts';
 import { plural } from '../../../i18n/words.ts';
 import { run, useTill } from '../../till-context.ts';
+import { useSaveWithPin } from '../../useSaveWithPin.ts';
 import { PinDialog } from '../PinDialog.tsx';
 
 export function StoreSyncSettings() {
@@ -16,32 +17,30 @@ export function StoreSyncSettings() {
   const [stale, setStale] = useState(String(settings.storeSync.staleMinutes));
   const [password, setPassword] = useState('');
   const [clientKey, setClientKey] = useState('');
-  const [asking, setAsking] = useState<'settings' | 'password' | 'clientKey' | null>(null);
-  const [notice, setNotice] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
-
-  const confirm = async (pin: string): Promise<string | null> => {
-    const result =
-      asking === 'password'
-        ? await run(api, 'settings.setStoreCredentials', { password, pin })
-        : asking === 'clientKey'
-          ? await run(api, 'settings.setStoreCredentials', { clientKey: clientKey.trim(), pin })
-          : await run(api, 'settings.update', {
-              patch: { storeSync: { url: url.trim(), storeId: storeId.trim(), staleMinutes: Number(stale) } },
-              pin,
-            });
-    if (!result.ok) {
-      if (result.error.code === 'NOT_ALLOWED') return errorText(tr, result.error);
-      setAsking(null);
-      setError(errorText(tr, result.error));
-      return null;
-    }
-    setAsking(null);
-    setError(null);
+  const save = useSaveWithPin<'settings' | 'password' | 'clientKey'>();
+  // Every save empties the secret fields: the password and the client key are write-only.
+  const secretsCleared = (notice: MessageKey) => () => {
     setPassword('');
     setClientKey('');
-    setNotice(tr(asking === 'password' ? 'sync.passwordSet' : 'settings.saved'));
-    return null;
+    return tr(notice);
+  };
+  const confirm = {
+    settings: save.confirm(
+      (pin) =>
+        run(api, 'settings.update', {
+          patch: { storeSync: { url: url.trim(), storeId: storeId.trim(), staleMinutes: Number(stale) } },
+          pin,
+        }),
+      secretsCleared('settings.saved'),
+    ),
+    password: save.confirm(
+      (pin) => run(api, 'settings.setStoreCredentials', { password, pin }),
+      secretsCleared('sync.passwordSet'),
+    ),
+    clientKey: save.confirm(
+      (pin) => run(api, 'settings.setStoreCredentials', { clientKey: clientKey.trim(), pin }),
+      secretsCleared('settings.saved'),
+    ),
   };
 
   return (
@@ -63,7 +62,7 @@ export function StoreSyncSettings() {
           onChange={(e) => setStale(e.target.value.replace(/\D/g, ''))}
         />
       </label>
-      <button type="button" onClick={() => setAsking('settings')}>
+      <button type="button" onClick={() => save.ask('settings')}>
         {tr('sync.save')}
       </button>
       <p>{s.passwordSet ? tr('sync.passwordSet') : tr('sync.passwordNotSet')}</p>
@@ -76,7 +75,7 @@ export function StoreSyncSettings() {
           onChange={(e) => setPassword(e.target.value)}
         />
       </label>
-      <button type="button" disabled={password === ''} onClick={() => setAsking('password')}>
+      <button type="button" disabled={password === ''} onClick={() => save.ask('password')}>
         {tr('sync.savePassword')}
       </button>
       <label className="field">
@@ -89,7 +88,7 @@ export function StoreSyncSettings() {
           onChange={(e) => setClientKey(e.target.value)}
         />
       </label>
-      <button type="button" disabled={clientKey.trim() === ''} onClick={() => setAsking('clientKey')}>
+      <button type="button" disabled={clientKey.trim() === ''} onClick={() => save.ask('clientKey')}>
         {tr('sync.saveClientKey')}
       </button>
       <div className="sync-status" data-testid="sync-status">
@@ -113,8 +112,10 @@ export function StoreSyncSettings() {
           </>
         )}
       </div>
-      <SaveOutcome error={error} notice={notice} />
-      {asking && <PinDialog title={tr('pin.title')} onConfirm={confirm} onClose={() => setAsking(null)} />}
+      <SaveOutcome {...save.outcome} />
+      {save.asking && (
+        <PinDialog title={tr('pin.title')} onConfirm={confirm[save.asking]} onClose={save.cancel} />
+      )}
     </fieldset>
   );
 }

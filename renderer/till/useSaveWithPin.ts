@@ -8,13 +8,13 @@ import { errorText } from '../i18n/error-text.ts';
 import { useTill } from './till-context.ts';
 
 export interface RefusalPolicy {
-  /** Which refusals the dialog keeps; by default NOT_ALLOWED: a PIN that is wrong, throttled or not a supervisor's. */
+  /** Which refusals the dialog keeps; by default NOT_ALLOWED (a PIN wrong, throttled, not a supervisor's). */
   staysInDialog?: (error: AppErrorData) => boolean;
   /** What the card says of a refusal that closed the dialog (and, say, which field to mark). */
   onRefused?: (error: AppErrorData) => string;
 }
 
-/** For dialogs whose refusals all belong to the PIN (a change to a staff account, closing a shift). */
+/** For saves whose every refusal is said in the dialog (the sign key, staff accounts, closing a shift). */
 export const everyRefusal = (): boolean => true;
 
 const wrongPin = (error: AppErrorData) => error.code === 'NOT_ALLOWED';

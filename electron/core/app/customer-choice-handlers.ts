@@ -1,6 +1,6 @@
 // The till's side of the customer's tip (issue 21): ask the customer for the tip on the amount keyed,
 // or skip asking. Only with the setting on, a cashier signed in and no payment under way.
-import { AppError } from '../../../shared/result.ts';
+import { AppError, type Result } from '../../../shared/result.ts';
 import type { CoreContext } from './core-context.ts';
 import type { CustomerChoices } from './customer-choice.ts';
 import type { HandlerGroup } from './handler-types.ts';
@@ -27,4 +27,22 @@ export function customerChoiceHandlers(
       return null;
     },
   };
+}
+
+/**
+ * The customer display's choice (LAN or customer window) reaches the ask only while a cashier is signed
+ * in: a locked till has nobody to take the tip, and its lock screen stays the only thing that answers.
+ */
+export function chooseWhileSignedIn(signedIn: boolean, choices: CustomerChoices, raw: unknown): Result<null> {
+  if (!signedIn)
+    return {
+      ok: false,
+      error: {
+        code: 'NOT_ALLOWED',
+        message: 'The till is locked: the cashier signs in first',
+        retryable: false,
+        reason: 'sign-in-needed',
+      },
+    };
+  return choices.choose(raw);
 }

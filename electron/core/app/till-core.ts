@@ -46,7 +46,7 @@ import { createSyncRunner } from '../sync/sync-runner.ts';
 import type { CoreContext } from './core-context.ts';
 import { type CoreLogger, createCoreLogger, errorFields } from './core-logger.ts';
 import { createCustomerChoices } from './customer-choice.ts';
-import { customerChoiceHandlers } from './customer-choice-handlers.ts';
+import { chooseWhileSignedIn, customerChoiceHandlers } from './customer-choice-handlers.ts';
 import { projectCustomerView } from './customer-projection.ts';
 import { defaultStacks } from './default-stacks.ts';
 import { diagnosticsText } from './diagnostics-text.ts';
@@ -678,7 +678,7 @@ async function startTillCore(
     signedIn: () => session.cashier() !== null,
     subscribe: (role, listener) => hub.subscribe(role, listener),
     customerView,
-    customerChoose: (raw) => choices.choose(raw),
+    customerChoose: (raw) => chooseWhileSignedIn(session.cashier() !== null, choices, raw),
     snapshot,
     feedWedgeKeys: (events) => scanner.feedWedgeKeys(events),
     get sandboxInfo() {

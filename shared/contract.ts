@@ -238,6 +238,11 @@ export const commands = {
     result: null as unknown as null,
   },
   'customer.skipTip': { request: empty, result: null as unknown as null },
+  /** A code the LAN customer display types to be the one that answers the tip ask (customer-pairing.ts). */
+  'customer.pairDisplay': {
+    request: empty,
+    result: null as unknown as import('./customer-pairing.ts').PairingOffer,
+  },
   'sale.cancel': { request: empty, result: null as unknown as SaleView | null },
   'sale.new': { request: empty, result: null as unknown as null },
   /** Next sale now, whatever the payment is doing: it is cancelled and resolved in the background. */

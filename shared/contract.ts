@@ -482,5 +482,7 @@ export interface CustomerApi {
   on(name: 'customer.view', listener: (payload: CustomerView) => void): () => void;
   /** A touch display's tip or language (absent where the display cannot send: it only listens). */
   choose?(choice: import('./customer-choice.ts').CustomerChoice): Promise<import('./result.ts').Result<null>>;
+  /** The LAN display pairs with the till's code (absent in the Electron window: it needs no pairing). */
+  pair?(code: string): Promise<import('./result.ts').Result<null>>;
   onConnection?(listener: (state: ConnectionState) => void): () => void;
 }

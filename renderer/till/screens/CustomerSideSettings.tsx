@@ -6,6 +6,7 @@ import { CAMERA_SOURCES, type CustomerSideSettings as Values } from '../../../sh
 import { SaveOutcome } from '../../components/SaveOutcome.tsx';
 import { errorText } from '../../i18n/error-text.ts';
 import { run, useTill } from '../till-context.ts';
+import { PairCustomerDisplay } from './PairCustomerDisplay.tsx';
 import { PinDialog } from './PinDialog.tsx';
 
 export function CustomerSideSettings() {
@@ -53,6 +54,7 @@ export function CustomerSideSettings() {
         />
       </label>
       {check('customerPicksTip', tr('settings.customerPicksTip'))}
+      <PairCustomerDisplay />
       <label className="field">
         <span>{tr('settings.camera')}</span>
         <select value={values.camera} onChange={(e) => set('camera', e.target.value as Values['camera'])}>

@@ -238,6 +238,11 @@ export const commands = {
     result: null as unknown as null,
   },
   'customer.skipTip': { request: empty, result: null as unknown as null },
+  /** A code the LAN customer display types to be the one that answers the tip ask (customer-pairing.ts). */
+  'customer.pairDisplay': {
+    request: empty,
+    result: null as unknown as import('./customer-pairing.ts').PairingOffer,
+  },
   'sale.cancel': { request: empty, result: null as unknown as SaleView | null },
   'sale.new': { request: empty, result: null as unknown as null },
   /** Next sale now, whatever the payment is doing: it is cancelled and resolved in the background. */
@@ -477,5 +482,7 @@ export interface CustomerApi {
   on(name: 'customer.view', listener: (payload: CustomerView) => void): () => void;
   /** A touch display's tip or language (absent where the display cannot send: it only listens). */
   choose?(choice: import('./customer-choice.ts').CustomerChoice): Promise<import('./result.ts').Result<null>>;
+  /** The LAN display pairs with the till's code (absent in the Electron window: it needs no pairing). */
+  pair?(code: string): Promise<import('./result.ts').Result<null>>;
   onConnection?(listener: (state: ConnectionState) => void): () => void;
 }

@@ -166,6 +166,8 @@ export interface CustomerView {
   pos?: { reference: string | null } | null;
   /** The till asks the customer for the tip (a touch display answers with its askId). */
   tipAsk?: TipAskView | null;
+  /** The LAN display only: whether this display is the paired one that may answer the tip ask. */
+  pairing?: import('./customer-pairing.ts').DisplayPairing;
 }
 
 /** Settings as the till renderer sees them: secrets are only ever reported as set or not. */

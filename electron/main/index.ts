@@ -27,6 +27,7 @@ import { createAppProtocolHandler } from './app-protocol.ts';
 import { followAutostartSetting } from './autostart-follow.ts';
 import { createCoreGate } from './core-gate.ts';
 import { crashPageUrl } from './crash-page.ts';
+import { registerCustomerChoiceIpc } from './customer-choice-ipc.ts';
 import { prepareDataDirPaths } from './data-dir-paths.ts';
 import { diagnosticsText } from './diagnostics.ts';
 import { registerIpc } from './ipc-registration.ts';
@@ -146,6 +147,12 @@ async function start(): Promise<void> {
       }
       return result;
     },
+  });
+  // The customer window's one message: the customer's tip or language on a touch monitor (issue 21).
+  registerCustomerChoiceIpc(ipcMain, {
+    registry,
+    logger,
+    choose: async (choice) => (await gate.ready).customerChoose(choice),
   });
 
   // Electron 44+: clipboard.writeText answers with a promise (docs/api/clipboard.md); it can refuse.

@@ -6,6 +6,12 @@ import type { EventName, Role } from '../../shared/contract.ts';
 /** Renderer → main: `invoke(INVOKE_CHANNEL, commandName, request)`, answered with a Result. */
 export const INVOKE_CHANNEL = 'till:invoke';
 
+/**
+ * Customer window → main: `invoke(CUSTOMER_CHOOSE_CHANNEL, choice)`, the customer's tip or language
+ * (issue 21), answered with a Result. The customer window's only message; it reaches no command.
+ */
+export const CUSTOMER_CHOOSE_CHANNEL = 'customer:choose';
+
 /** Main → renderer: one channel per contract event, `event:<name>`. */
 export function eventChannel(name: EventName): string {
   return `event:${name}`;

@@ -9,6 +9,7 @@ import { errorFields } from '../core/app/core-logger.ts';
 import type { TillCore } from '../core/app/till-core-types.ts';
 import { dispatch } from '../core/dispatch.ts';
 import { listenError } from '../core/listen-error.ts';
+import { pairingCookie, pairingToken, viewForDisplay } from './display-pairing.ts';
 import {
   expandLanHosts,
   type GuardConfig,
@@ -116,6 +117,8 @@ export async function createWebShell(opts: WebShellOptions): Promise<WebShell> {
     if (customerPath) {
       // Its one message: the customer's tip or language, taken only with this sale's ask id (issue 21).
       if (path === '/customer/choice' && method === 'POST') return takeCustomerChoice(req, res);
+      // The display pairs with the code the till shows; only the paired display may answer the tip ask.
+      if (path === '/customer/pair' && method === 'POST') return pairDisplay(req, res);
       if (method !== 'GET' && method !== 'HEAD')
         return deny(res, 403, 'the customer display can invoke nothing');
       if (path === '/customer/events') return openEvents(req, res, 'customer');
@@ -161,7 +164,34 @@ export async function createWebShell(opts: WebShellOptions): Promise<WebShell> {
     } catch {
       payload = null;
     }
+    if (!core.customerPairing.isPaired(pairingToken(headerValue(req, 'cookie'))))
+      return sendJson(res, 403, {
+        ok: false,
+        error: {
+          code: 'NOT_ALLOWED',
+          message: 'This display is not paired with the till: pair it with the code the till shows',
+          retryable: false,
+          reason: 'display-not-paired',
+        },
+      });
     sendJson(res, 200, core.customerChoose(payload));
+  }
+
+  async function pairDisplay(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    if (!isJsonContentType(headerValue(req, 'content-type'))) return deny(res, 415, 'send JSON');
+    const body = await readBody(req, CUSTOMER_CHOICE_MAX_BYTES);
+    if (body === null) return deny(res, 413, 'request too large');
+    let payload: unknown;
+    try {
+      payload = JSON.parse(body);
+    } catch {
+      payload = null;
+    }
+    const paired = core.customerPairing.pair(payload);
+    if (!paired.ok) return sendJson(res, 200, paired);
+    // The token goes only into the HttpOnly cookie: the page never holds it.
+    res.setHeader('Set-Cookie', pairingCookie(paired.value.token));
+    sendJson(res, 200, { ok: true, value: null });
   }
 
   async function runCommand(req: IncomingMessage, res: ServerResponse, name: string): Promise<void> {
@@ -202,9 +232,16 @@ export async function createWebShell(opts: WebShellOptions): Promise<WebShell> {
     if (role === 'till') {
       stream.send('till.snapshot', core.snapshot());
     }
-    stream.send('customer.view', core.customerView());
+    // A customer display is sent the tip ask only while it is the paired one (asked at every view).
+    const token = role === 'customer' ? pairingToken(headerValue(req, 'cookie')) : null;
+    const forStream = (view: EventPayloads['customer.view']) =>
+      role === 'customer' ? viewForDisplay(view, core.customerPairing.isPaired(token)) : view;
+    stream.send('customer.view', forStream(core.customerView()));
     unsubscribe = core.subscribe(role, <E extends EventName>(name: E, payload: EventPayloads[E]) =>
-      stream.send(name, payload),
+      stream.send(
+        name,
+        name === 'customer.view' ? forStream(payload as EventPayloads['customer.view']) : payload,
+      ),
     );
   }
 

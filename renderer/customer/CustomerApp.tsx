@@ -8,6 +8,7 @@ import { useConnection } from '../components/useConnection.ts';
 import { useNow } from '../components/useNow.ts';
 import { type MessageKey, money, t } from '../i18n/t.ts';
 import { CnyLine } from './CnyLine.tsx';
+import { PairDisplay } from './PairDisplay.tsx';
 import { isTouchDisplay, TipAsk } from './TipAsk.tsx';
 
 const IDLE: CustomerView = {
@@ -50,6 +51,9 @@ export function CustomerApp({ api }: { api: CustomerApi }) {
         <Live>
           <Message view={view} />
         </Live>
+      )}
+      {view.pairing === 'unpaired' && api.pair && isTouchDisplay() && !view.qrPayload && (
+        <PairDisplay lang={lang} pair={api.pair} />
       )}
     </main>
   );

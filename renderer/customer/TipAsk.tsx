@@ -8,6 +8,7 @@ import type { Currency } from '../../shared/money.ts';
 import { parseAmount } from '../../shared/money.ts';
 import type { Result } from '../../shared/result.ts';
 import { money, t } from '../i18n/t.ts';
+import { TipKeypad } from './TipKeypad.tsx';
 
 export function TipAsk(props: {
   ask: TipAskView;
@@ -64,6 +65,7 @@ export function TipAsk(props: {
             value={custom}
             onChange={(e) => setCustom(e.target.value.replace(/[^\d.,]/g, ''))}
           />
+          <TipKeypad lang={lang} value={custom} onChange={setCustom} />
           <button type="submit" className="customer-tip-button" disabled={!customCents?.ok}>
             {t(lang, 'customerTip.ok')}
           </button>

@@ -17,6 +17,7 @@ export const customerSideEn = {
   'customerTip.none': 'No tip',
   'customerTip.custom': 'Other amount',
   'customerTip.customLabel': 'Tip amount',
+  'customerTip.deleteDigit': 'Delete the last digit',
   'customerTip.ok': 'OK',
   'customerTip.thanks': 'Thank you — the cashier will finish the payment',
   'customerTip.refused': 'That did not go through — please ask the cashier',
@@ -30,6 +31,15 @@ export const customerSideEn = {
   'customerTip.chosen': 'The customer chose a tip of {tip}',
   'camera.preview': 'Camera: hold the payment code up to it',
   'camera.unavailable': 'The camera cannot be used: {reason}',
+  'customerPair.button': 'Pair the customer display',
+  'customerPair.code':
+    'On the customer display, tap “Pair this display” and type {code} (within {minutes} minutes). Only the paired display can choose the tip.',
+  'customerPair.open': 'Pair this display',
+  'customerPair.label': 'Pairing code shown on the till',
+  'customerPair.submit': 'Pair',
+  'customerPair.cancel': 'Cancel',
+  'customerPair.wrong': 'That code did not pair this display — ask the cashier for the code on the till',
+  'customerPair.sixDigits': 'The code is six digits',
 } as const;
 
 type Key = keyof typeof customerSideEn;
@@ -50,6 +60,7 @@ export const customerSideFr: Record<Key, string> = {
   'customerTip.none': 'Sans pourboire',
   'customerTip.custom': 'Autre montant',
   'customerTip.customLabel': 'Montant du pourboire',
+  'customerTip.deleteDigit': 'Effacer le dernier chiffre',
   'customerTip.ok': 'OK',
   'customerTip.thanks': 'Merci — le caissier termine le paiement',
   'customerTip.refused': 'Cela n’a pas fonctionné — veuillez demander au caissier',
@@ -63,6 +74,16 @@ export const customerSideFr: Record<Key, string> = {
   'customerTip.chosen': 'Le client a choisi un pourboire de {tip}',
   'camera.preview': 'Caméra : présentez-y le code de paiement',
   'camera.unavailable': 'La caméra ne peut pas être utilisée : {reason}',
+  'customerPair.button': 'Jumeler l’afficheur client',
+  'customerPair.code':
+    'Sur l’afficheur client, touchez « Jumeler cet afficheur » et tapez {code} (dans les {minutes} minutes). Seul l’afficheur jumelé peut choisir le pourboire.',
+  'customerPair.open': 'Jumeler cet afficheur',
+  'customerPair.label': 'Code de jumelage affiché sur la caisse',
+  'customerPair.submit': 'Jumeler',
+  'customerPair.cancel': 'Annuler',
+  'customerPair.wrong':
+    'Ce code n’a pas jumelé cet afficheur — demandez au caissier le code affiché sur la caisse',
+  'customerPair.sixDigits': 'Le code compte six chiffres',
 };
 
 export const customerSideZh: Record<Key, string> = {
@@ -81,6 +102,7 @@ export const customerSideZh: Record<Key, string> = {
   'customerTip.none': '不加小费',
   'customerTip.custom': '其他金额',
   'customerTip.customLabel': '小费金额',
+  'customerTip.deleteDigit': '删除最后一位',
   'customerTip.ok': '确定',
   'customerTip.thanks': '谢谢——收银员将完成付款',
   'customerTip.refused': '未能提交——请询问收银员',
@@ -94,4 +116,13 @@ export const customerSideZh: Record<Key, string> = {
   'customerTip.chosen': '顾客选择的小费：{tip}',
   'camera.preview': '摄像头：请将付款码对准镜头',
   'camera.unavailable': '无法使用摄像头：{reason}',
+  'customerPair.button': '配对顾客显示器',
+  'customerPair.code':
+    '在顾客显示器上点“配对此显示器”，并在 {minutes} 分钟内输入 {code}。只有已配对的显示器可以选择小费。',
+  'customerPair.open': '配对此显示器',
+  'customerPair.label': '收银机上显示的配对码',
+  'customerPair.submit': '配对',
+  'customerPair.cancel': '取消',
+  'customerPair.wrong': '此配对码未能配对——请向收银员索取收银机上的配对码',
+  'customerPair.sixDigits': '配对码为六位数字',
 };

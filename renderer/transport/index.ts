@@ -2,6 +2,7 @@
 // the browser shell's HTTP + SSE otherwise. Both speak exactly the contract's TillApi / CustomerApi.
 import type { CustomerApi, TillApi } from '../../shared/contract.ts';
 import { sendCustomerChoice } from './customer-choice.ts';
+import { pairCustomerDisplay } from './customer-pairing.ts';
 import { createEventStream } from './event-stream.ts';
 import { createHttpTillApi } from './http-till-api.ts';
 import { takeSessionToken } from './session-token.ts';
@@ -23,6 +24,7 @@ export function getCustomerApi(): CustomerApi {
         on: (name, listener) => stream.on(name, listener as (p: unknown) => void),
         onConnection: (listener) => stream.onConnection(listener),
         choose: (choice) => sendCustomerChoice(choice),
+        pair: (code) => pairCustomerDisplay(code),
       };
     }
   }

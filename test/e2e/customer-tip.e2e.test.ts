@@ -21,13 +21,16 @@ import {
   toNewSale,
 } from './harness.ts';
 
-async function postChoice(shell: Shell, body: unknown): Promise<{ ok: boolean; error?: { code: string } }> {
+async function postChoice(
+  shell: Shell,
+  body: unknown,
+): Promise<{ ok: boolean; error?: { code: string; reason?: string } }> {
   const res = await fetch(new URL('/customer/choice', shell.customerUrl), {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify(body),
   });
-  return (await res.json()) as { ok: boolean; error?: { code: string } };
+  return (await res.json()) as { ok: boolean; error?: { code: string; reason?: string } };
 }
 
 describe('the customer picks the tip on a touch display', () => {
@@ -57,6 +60,19 @@ describe('the customer picks the tip on a touch display', () => {
     assert.ok(answer.ok);
     await tablet.goto(shell.customerUrl);
     await plain.goto(shell.customerUrl);
+    // Only the paired display answers the tip ask: the cashier pairs the tablet with the till's code.
+    await till.getByRole('button', { name: 'Settings', exact: true }).click();
+    await till.getByRole('button', { name: 'Pair the customer display' }).click();
+    const shown = (await till.getByTestId('customer-pair-code').textContent()) ?? '';
+    const code = /(\d{3}) (\d{3})/.exec(shown);
+    assert.ok(code, shown);
+    await till.getByRole('button', { name: 'Sale', exact: true }).click();
+    await tablet.getByRole('button', { name: 'Pair this display' }).tap();
+    await tablet.getByLabel('Pairing code shown on the till').fill(`${code[1]} ${code[2]}`);
+    await Promise.all([
+      tablet.waitForEvent('load'),
+      tablet.getByRole('button', { name: 'Pair', exact: true }).tap(),
+    ]);
   });
 
   after(async () => {
@@ -121,11 +137,29 @@ describe('the customer picks the tip on a touch display', () => {
     await till.getByLabel('Amount', { exact: true }).fill('10.00');
     await till.getByRole('button', { name: 'Customer picks the tip' }).click();
     await tablet.getByTestId('customer-tip').waitFor();
-    // A device on the LAN guessing: refused, and nothing changes on the till.
+    // A device on the LAN that is not the paired display: refused, and nothing changes on the till.
     const forged = await postChoice(shell, { askId: '0'.repeat(32), tipCents: 900 });
     assert.equal(forged.error?.code, 'NOT_ALLOWED');
-    const malformed = await postChoice(shell, { askId: '0'.repeat(32), tipCents: 900, cashier: true });
+    assert.equal(forged.error?.reason, 'display-not-paired');
+    // The paired tablet itself: a wrong ask id or a choice carrying more than a choice is refused too.
+    const fromTablet = (body: unknown) =>
+      tablet.evaluate(async (b) => {
+        const res = await fetch('/customer/choice', {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify(b),
+        });
+        return (await res.json()) as { ok: boolean; error?: { code: string } };
+      }, body);
+    assert.equal((await fromTablet({ askId: '0'.repeat(32), tipCents: 900 })).error?.code, 'NOT_ALLOWED');
+    const malformed = await fromTablet({ askId: '0'.repeat(32), tipCents: 900, cashier: true });
     assert.equal(malformed.error?.code, 'VALIDATION');
+    // The unpaired display (no touch) was never sent the ask id.
+    assert.equal(
+      await plain.getByRole('button', { name: 'Pair this display' }).count(),
+      0,
+      'no touch: no pairing',
+    );
     // The cashier skips: the tablet goes back to the amount (the ask takes no tip after it: unit test).
     await till.getByRole('button', { name: 'Skip' }).click();
     await tablet.getByTestId('customer-tip').waitFor({ state: 'detached' });

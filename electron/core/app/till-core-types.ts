@@ -18,6 +18,8 @@ export interface TillCore {
   customerView(): CustomerView;
   /** The customer display's one message: the customer's tip or language, checked against the ask. */
   customerChoose(raw: unknown): import('../../../shared/result.ts').Result<null>;
+  /** Which LAN customer display may answer the tip ask (customer.pairDisplay offers its code). */
+  readonly customerPairing: import('./customer-pairing.ts').CustomerPairing;
   snapshot(): TillSnapshot;
   /** Raw key-downs for the core's wedge detector (the `wedge.keys` command; no shell feeds it today). */
   feedWedgeKeys(events: readonly KeyEvent[]): void;

@@ -46,7 +46,8 @@ import { createSyncRunner } from '../sync/sync-runner.ts';
 import type { CoreContext } from './core-context.ts';
 import { type CoreLogger, createCoreLogger, errorFields } from './core-logger.ts';
 import { createCustomerChoices } from './customer-choice.ts';
-import { customerChoiceHandlers } from './customer-choice-handlers.ts';
+import { chooseWhileSignedIn, customerChoiceHandlers } from './customer-choice-handlers.ts';
+import { createCustomerPairing } from './customer-pairing.ts';
 import { projectCustomerView } from './customer-projection.ts';
 import { defaultStacks } from './default-stacks.ts';
 import { diagnosticsText } from './diagnostics-text.ts';
@@ -321,6 +322,7 @@ async function startTillCore(
     now: () => clock.now(),
     fromDraft: paymentFromDraft,
   });
+  const pairing = createCustomerPairing({ now: () => clock.now() });
   const choices = createCustomerChoices({
     randomId: () => randomBytes(16).toString('hex'),
     changed: () => {
@@ -654,7 +656,7 @@ async function startTillCore(
       posKeySet = true;
       posApi?.keyChanged(key);
     }),
-    ...customerChoiceHandlers(ctx, choices),
+    ...customerChoiceHandlers(ctx, choices, pairing),
   });
 
   await applySync();
@@ -678,7 +680,8 @@ async function startTillCore(
     signedIn: () => session.cashier() !== null,
     subscribe: (role, listener) => hub.subscribe(role, listener),
     customerView,
-    customerChoose: (raw) => choices.choose(raw),
+    customerPairing: pairing,
+    customerChoose: (raw) => chooseWhileSignedIn(session.cashier() !== null, choices, raw),
     snapshot,
     feedWedgeKeys: (events) => scanner.feedWedgeKeys(events),
     get sandboxInfo() {

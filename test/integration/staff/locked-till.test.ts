@@ -68,6 +68,7 @@ function requests(): Record<CommandName, unknown> {
     'updates.install': { pin: OWNER_PIN },
     'customer.askTip': { amountCents: 500 },
     'customer.skipTip': {},
+    'customer.pairDisplay': {},
   };
 }
 

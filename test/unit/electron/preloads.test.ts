@@ -7,7 +7,7 @@ import { dirname, join } from 'node:path';
 import { test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
-import { INVOKE_CHANNEL } from '../../../electron/preload/channels.ts';
+import { CUSTOMER_CHOOSE_CHANNEL, INVOKE_CHANNEL } from '../../../electron/preload/channels.ts';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
 
@@ -77,11 +77,14 @@ test('the till preload exposes window.till = { invoke, on } and requires only el
   assert.throws(() => till.on('anything.else', () => {}), /unknown event/);
 });
 
-test('the customer preload exposes window.customer = { on } for customer.view only', async () => {
+test('the customer preload exposes window.customer = { on, choose }: customer.view and the choice only', async () => {
   const { exposed, ipc } = await load('customer');
   assert.deepEqual([...exposed.keys()], ['customer']);
-  const customer = exposed.get('customer') as { on: (n: string, l: (p: unknown) => void) => () => void };
-  assert.deepEqual(Object.keys(customer), ['on']);
+  const customer = exposed.get('customer') as {
+    on: (n: string, l: (p: unknown) => void) => () => void;
+    choose: (c: unknown) => Promise<unknown>;
+  };
+  assert.deepEqual(Object.keys(customer).sort(), ['choose', 'on']);
   const heard: unknown[] = [];
   const off = customer.on('customer.view', (p) => heard.push(p));
   ipc.emit('event:customer.view', { sender: 'internals' }, { phase: 'idle' });
@@ -93,6 +96,10 @@ test('the customer preload exposes window.customer = { on } for customer.view on
     assert.throws(() => customer.on(name, () => {}), /unknown event/);
   }
   assert.equal(ipc.invocations.length, 0);
+  // Its one message: the choice alone on the customer channel, never the till's command channel.
+  const choice = { askId: 'ab'.repeat(16), tipCents: 0 };
+  assert.deepEqual(await customer.choose(choice), { ok: true, value: null });
+  assert.deepEqual(ipc.invocations, [[CUSTOMER_CHOOSE_CHANNEL, choice]]);
 });
 
 test('a customer page that subscribes after the first view was sent still gets the latest one', async () => {

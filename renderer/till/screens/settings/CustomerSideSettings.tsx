@@ -7,6 +7,7 @@ import { SaveOutcome } from '../../../components/SaveOutcome.tsx';
 import { run, useTill } from '../../till-context.ts';
 import { useSaveWithPin } from '../../useSaveWithPin.ts';
 import { PinDialog } from '../PinDialog.tsx';
+import { PairCustomerDisplay } from './PairCustomerDisplay.tsx';
 
 export function CustomerSideSettings() {
   const { api, tr, settings } = useTill();
@@ -46,6 +47,7 @@ export function CustomerSideSettings() {
         />
       </label>
       {check('customerPicksTip', tr('settings.customerPicksTip'))}
+      <PairCustomerDisplay />
       <label className="field">
         <span>{tr('settings.camera')}</span>
         <select value={values.camera} onChange={(e) => set('camera', e.target.value as Values['camera'])}>

@@ -14,33 +14,19 @@ import type {
 } from '../../../shared/domain.ts';
 import type { FreshRate } from '../../../shared/payments/cny.ts';
 import { AppError } from '../../../shared/result.ts';
-import type { ShiftReport } from '../../../shared/staff.ts';
 import { type Clock, systemClock, type TimerHandle } from '../clock.ts';
 import { type DataDirLock, lockDataDir } from '../config/data-dir-lock.ts';
-import { ensureDefaultPin } from '../config/default-pin.ts';
 import type { StoredSettings } from '../config/defaults.ts';
-import { createFileLockoutStore } from '../config/pin-lockout-store.ts';
-import { createPinThrottle, MAX_PIN_ATTEMPTS, type PinAttemptRecord } from '../config/pin-throttle.ts';
 import type { SecretStore } from '../config/secret-store.ts';
 import { createSettingsStore } from '../config/settings-store.ts';
 import { createCustomerChoicesRepo } from '../journal/customer-choices-repo.ts';
 import { JOURNAL_FILE } from '../journal/journal-files.ts';
-import type { Db } from '../journal/open-journal.ts';
-import type { JournalActor } from '../journal/rows.ts';
 import type { LogSink } from '../logging/index.ts';
 import type { PaymentsChange } from '../payments/changes.ts';
-import { localDate, systemTimeZone } from '../payments/local-day.ts';
 import type { PosFaultHook } from '../pos-api/fault-points.ts';
 import { markCustomerView, markSale } from '../pos-api/pos-mark.ts';
 import type { PosApiStart } from '../pos-api/start-options.ts';
 import { type PosApi, startPosApi } from '../pos-api/start-pos-api.ts';
-import { currentApprover } from '../staff/approval-context.ts';
-import { ensureFirstOwner } from '../staff/first-owner.ts';
-import { PIN_CLAIMS_PER_WINDOW } from '../staff/pin-claim.ts';
-import { createStaffSession } from '../staff/session.ts';
-import { createShifts } from '../staff/shifts.ts';
-import { createShiftsRepo } from '../staff/shifts-repo.ts';
-import { openStaffStore } from '../staff/staff-store.ts';
 import { applyStoreStartValues, type StoreStartValues, storeStartValues } from '../sync/start-values.ts';
 import { createSyncRunner } from '../sync/sync-runner.ts';
 import type { CoreContext } from './core-context.ts';
@@ -55,6 +41,7 @@ import { startHealthProbes } from './gateway-health.ts';
 import type { Handlers } from './handler-types.ts';
 import { historyHandlers } from './history-handlers.ts';
 import { lockedSnapshot } from './locked-snapshot.ts';
+import { createTillPinThrottles } from './pin-throttles.ts';
 import type { ScannerPort } from './ports.ts';
 import { posApiHandlers } from './pos-api-handlers.ts';
 import { startRatePoller } from './rate-poller.ts';
@@ -70,6 +57,8 @@ import type { PaymentStack, StackFactories } from './stack-types.ts';
 import { staffHandlers } from './staff-handlers.ts';
 import { storeSyncHandlers } from './store-sync-handlers.ts';
 import type { TillCore } from './till-core-types.ts';
+import { createTillShifts } from './till-shifts.ts';
+import { startTillStaff } from './till-staff.ts';
 import { createTillUpdates, type TillUpdatesOptions, updateHandlers } from './till-updates.ts';
 import { createViewPusher } from './view-pusher.ts';
 
@@ -163,89 +152,33 @@ async function startTillCore(
   if (settings.loadIssue) logger.warn(settings.loadIssue);
   if (await applyStoreStartValues(storeStartValues(opts.storeStart ?? {}, env), settings, opts.secrets))
     logger.info('central store database set from the start options');
-  // One throttle (and one lockout file) for every PIN of this till: the supervisor's under 'till',
-  // staff accounts under their own keys.
-  const lockoutStore = createFileLockoutStore(opts.dataDir, { maxAttempts: MAX_PIN_ATTEMPTS });
-  const pinThrottle = createPinThrottle({
-    store: lockoutStore,
-    now: () => clock.now(),
-    onAttempt: (record) => journalPinAttempt(record),
-  });
-  // New PINs are checked against everyone's: each check is spent from the asker's own allowance.
-  const pinClaimThrottle = createPinThrottle({
-    store: lockoutStore,
-    now: () => clock.now(),
-    maxAttempts: PIN_CLAIMS_PER_WINDOW,
-    onAttempt: (record) => journalPinAttempt(record),
-  });
-  // A new till's supervisor PIN is the documented default: the first owner account is made from it.
-  await ensureDefaultPin(opts.secrets);
-  const staffStore = openStaffStore(opts.dataDir, () => clock.now(), opts.appVersion);
-  try {
-    await ensureFirstOwner(staffStore.directory, opts.secrets, settings.get().operatorId);
-  } catch (err) {
-    staffStore.close();
-    throw err;
-  }
-  const directory = staffStore.directory;
-  const session = createStaffSession({
-    directory,
-    throttle: pinThrottle,
+  const pins = createTillPinThrottles({
+    dataDir: opts.dataDir,
     clock,
-    idleLockMs: () => settings.get().idleLockMinutes * 60_000,
-    onChange: (who, why) => {
-      if (!who) logger.info(`till locked (${why})`);
-      pushSnapshot();
-    },
+    logger,
+    recordEvent: (event) => stack.recordEvent(event),
   });
-  const shifts = createShifts({
-    journal: () => stack.payments.journal(),
-    currency: () => settings.get().currency,
-    name: (id) => (id === null ? '' : (directory.get(id)?.name ?? `#${id}`)),
-    now: () => clock.now(),
-    reconcile: (attempts, refunds) => stack.payments.reconcileOrders(attempts, refunds),
+  const staff = await startTillStaff({
+    dataDir: opts.dataDir,
+    secrets: opts.secrets,
+    clock,
+    logger,
+    settings,
+    appVersion: opts.appVersion,
+    throttle: pins.pinThrottle,
+    changed: () => pushSnapshot(),
   });
-  function onShiftClosed(z: ShiftReport): void {
-    for (const hook of shiftClosedHooks) {
-      try {
-        hook(z);
-      } catch (err) {
-        logger.error('a shift-closed hook failed', errorFields(err));
-      }
-    }
-  }
-
-  /**
-   * After a sign-in (or a payment after a close): the open shift, or a new one. With one shift per day, a shift opened on an earlier
-   * local day is closed first (reconciled; left open, and said so, while anything is unresolved).
-   */
-  async function openShiftFor(staffId: string): Promise<void> {
-    const open = shifts.current();
-    const tz = systemTimeZone();
-    if (settings.get().shiftPerDay && open && localDate(open.openedAt, tz) !== localDate(clock.now(), tz)) {
-      try {
-        onShiftClosed(
-          await shifts.close({ closedBy: staffId, approvedBy: null, acknowledgeUnresolved: false }),
-        );
-        logger.info(`shift ${open.shiftId} of an earlier day closed at sign-in`);
-      } catch (err) {
-        logger.warn(`shift ${open.shiftId} of an earlier day stays open`, errorFields(err));
-      }
-    }
-    const shiftId = shifts.ensureOpen(staffId);
-    logger.info(`staff ${staffId} at the till; shift ${shiftId}`);
-    pushSnapshot();
-  }
-
-  /** Who is acting, for the journal's new rows: read at the moment each row is written. */
-  function journalActor(db: Db): () => JournalActor {
-    const shiftRows = createShiftsRepo(db);
-    return () => ({
-      cashierId: session.cashier()?.staffId ?? null,
-      approverId: currentApprover(),
-      shiftId: shiftRows.open()?.shiftId ?? null,
-    });
-  }
+  const { session } = staff;
+  const directory = staff.store.directory;
+  const tillShifts = createTillShifts({
+    settings,
+    directory,
+    clock,
+    logger,
+    payments: () => stack.payments,
+    changed: () => pushSnapshot(),
+  });
+  const { shifts } = tillShifts;
   let signKeySet = await opts.secrets.has('signKey');
   const hub = createEventHub((err) => logger.error('event listener failed', errorFields(err)));
 
@@ -253,7 +186,6 @@ async function startTillCore(
   /** closeNow ran: the journal is closed, the network and ports are not. */
   let closedNow = false;
   let paymentsStale = false;
-  const shiftClosedHooks = new Set<(z: ShiftReport) => void>();
   const updates = createTillUpdates({
     options: opts.updates,
     currentVersion: opts.appVersion ?? '0.0.0',
@@ -265,31 +197,12 @@ async function startTillCore(
     journalFile: join(opts.dataDir, JOURNAL_FILE),
   });
   // Shift close is the till's regular moment to install a downloaded update (when nothing is in the air).
-  shiftClosedHooks.add(() => updates.service?.requestInstall('shift-close'));
+  tillShifts.addShiftClosedHook(() => updates.service?.requestInstall('shift-close'));
   /** The POS API's held waits hear every payments change, whichever stack is current. */
   const posListeners = new Set<(change: PaymentsChange) => void>();
   let posApi: PosApi | null = null;
   let posKeySet = await opts.secrets.has('posApiKey');
 
-  /** PIN guesses go to the log and the journal's event log, for the owner; never the PIN itself. */
-  function journalPinAttempt(record: PinAttemptRecord): void {
-    const { key, at, outcome, ...detail } = record;
-    const line = `PIN ${outcome} (${key})`;
-    if (outcome === 'accepted') logger.info(line, detail);
-    else logger.warn(line, detail);
-    try {
-      stack.recordEvent({
-        at,
-        entity: 'pin',
-        entityId: key,
-        type: `pin.${outcome}`,
-        cause: 'command',
-        detail,
-      });
-    } catch (err) {
-      logger.error('a PIN attempt could not be journaled', errorFields(err));
-    }
-  }
   let draft: { amountCents: number; tipCents: number } | null = null;
   // After a payment is set aside the customer is told "cancelled" until the next amount is keyed.
   let setAsideShown = false;
@@ -359,7 +272,7 @@ async function startTillCore(
       clock,
       logger,
       env,
-      actor: journalActor,
+      actor: staff.journalActor,
       cashierOperatorId: () => session.cashier()?.operatorId ?? null,
       ...(opts.appVersion ? { appVersion: opts.appVersion } : {}),
     });
@@ -589,11 +502,11 @@ async function startTillCore(
     staff: session,
     directory,
     shifts,
-    onShiftClosed,
-    openShiftFor,
+    onShiftClosed: tillShifts.onShiftClosed,
+    openShiftFor: tillShifts.openShiftFor,
     pushSnapshot,
-    pinThrottle,
-    pinClaimThrottle,
+    pinThrottle: pins.pinThrottle,
+    pinClaimThrottle: pins.pinClaimThrottle,
     clock,
     logger,
     payments: () => stack.payments,
@@ -684,10 +597,7 @@ async function startTillCore(
     get sandboxInfo() {
       return stack.sandbox && stack.simulatorUrl ? { simulatorUrl: stack.simulatorUrl } : null;
     },
-    onShiftClosed(hook) {
-      shiftClosedHooks.add(hook);
-      return () => shiftClosedHooks.delete(hook);
-    },
+    onShiftClosed: tillShifts.addShiftClosedHook,
     get posApi() {
       return posApi ? { url: posApi.url, fingerprint256: posApi.fingerprint256 } : null;
     },
@@ -710,7 +620,7 @@ async function startTillCore(
       await sync.close().catch((err: unknown) => logger.error('sync agent close failed', errorFields(err)));
       await scanner.close().catch((err: unknown) => logger.error('scanner close failed', errorFields(err)));
       await stack.close().catch((err: unknown) => logger.error('payments close failed', errorFields(err)));
-      staffStore.close();
+      staff.store.close();
       lock.release();
     },
     closeNow() {
@@ -721,7 +631,7 @@ async function startTillCore(
         stopTimers();
       }
       stack.closeJournalNow?.();
-      staffStore.close();
+      staff.store.close();
       lock.release();
     },
   };

@@ -13,8 +13,7 @@ import type {
   TillSnapshot,
 } from '../../../shared/domain.ts';
 import type { FreshRate } from '../../../shared/payments/cny.ts';
-import { AppError } from '../../../shared/result.ts';
-import { type Clock, systemClock, type TimerHandle } from '../clock.ts';
+import { type Clock, systemClock } from '../clock.ts';
 import { type DataDirLock, lockDataDir } from '../config/data-dir-lock.ts';
 import type { StoredSettings } from '../config/defaults.ts';
 import type { SecretStore } from '../config/secret-store.ts';
@@ -36,10 +35,12 @@ import { customerChoiceHandlers } from './customer-choice-handlers.ts';
 import { projectCustomerView } from './customer-projection.ts';
 import { defaultStacks } from './default-stacks.ts';
 import { diagnosticsText } from './diagnostics-text.ts';
+import { paymentFromDraft } from './draft-payment.ts';
 import { createEventHub } from './event-hub.ts';
 import { startHealthProbes } from './gateway-health.ts';
 import type { Handlers } from './handler-types.ts';
 import { historyHandlers } from './history-handlers.ts';
+import { createKeyedDraft } from './keyed-draft.ts';
 import { lockedSnapshot } from './locked-snapshot.ts';
 import { createTillPinThrottles } from './pin-throttles.ts';
 import type { ScannerPort } from './ports.ts';
@@ -47,7 +48,7 @@ import { posApiHandlers } from './pos-api-handlers.ts';
 import { startRatePoller } from './rate-poller.ts';
 import { receiptHandlers } from './receipt-handlers.ts';
 import { createReceiptPrinting, type PrintingShell } from './receipt-printing.ts';
-import { beginPassiveSale, checkAmount, saleHandlers } from './sale-handlers.ts';
+import { saleHandlers } from './sale-handlers.ts';
 import { createScanWait } from './scan-wait.ts';
 import { scannerHandlers } from './scanner-handlers.ts';
 import { settingsHandlers } from './settings-handlers.ts';
@@ -62,6 +63,7 @@ import { startTillStaff } from './till-staff.ts';
 import { createTillUpdates, type TillUpdatesOptions, updateHandlers } from './till-updates.ts';
 import { createViewPusher } from './view-pusher.ts';
 
+export { SET_ASIDE_NOTICE_MS } from './keyed-draft.ts';
 export type { TillCore } from './till-core-types.ts';
 
 /** Commands other than reading the snapshot count as activity: the idle lock starts again. */
@@ -103,9 +105,6 @@ export interface TillCoreOptions {
   /** Crash-harness hook at the POS API's named points (pos-api/fault-points.ts); a no-op in production. */
   posApiFault?: PosFaultHook;
 }
-
-/** How long the customer display says "cancelled" after a payment is set aside (unless a new amount comes). */
-export const SET_ASIDE_NOTICE_MS = 8_000;
 
 /** Settings whose change needs a new gateway client / engine. */
 const PAYMENT_KEYS: ReadonlyArray<keyof StoredSettings> = [
@@ -203,15 +202,7 @@ async function startTillCore(
   let posApi: PosApi | null = null;
   let posKeySet = await opts.secrets.has('posApiKey');
 
-  let draft: { amountCents: number; tipCents: number } | null = null;
-  // After a payment is set aside the customer is told "cancelled" until the next amount is keyed.
-  let setAsideShown = false;
-  let setAsideTimer: TimerHandle | null = null;
-  const endSetAsideNotice = () => {
-    setAsideShown = false;
-    if (setAsideTimer !== null) clock.clearTimeout(setAsideTimer);
-    setAsideTimer = null;
-  };
+  const draft = createKeyedDraft(clock, () => views.push());
 
   const sync = createSyncRunner({
     dataDir: opts.dataDir,
@@ -232,7 +223,7 @@ async function startTillCore(
     logger,
     announce: (event) => hub.emit('scan.refused', event),
     now: () => clock.now(),
-    fromDraft: paymentFromDraft,
+    fromDraft: () => paymentFromDraft(ctx, draft),
   });
   const choices = createCustomerChoices({
     randomId: () => randomBytes(16).toString('hex'),
@@ -370,8 +361,8 @@ async function startTillCore(
       sandbox: stack.sandbox,
       now: clock.now(),
       rate,
-      draft,
-      setAside: setAsideShown,
+      draft: draft.current(),
+      setAside: draft.setAsideShown(),
     });
     return choices.overlay(markCustomerView(view, sale, stack.journal ?? null), sale);
   }
@@ -399,31 +390,6 @@ async function startTillCore(
     pushAll();
   }
 
-  /**
-   * A serial scanner's wallet code on the amount screen: the passive payment for exactly the amount
-   * (and tip) keyed there, as "Scan customer code" would start it — only while that draft is current
-   * (a sale that starts or ends clears it), no sale is on and a cashier is signed in.
-   */
-  function paymentFromDraft(): (() => Promise<unknown>) | null {
-    const d = draft;
-    const phase = stack.payments.currentSale()?.phase;
-    if (d === null || d.amountCents <= 0 || session.cashier() === null) return null;
-    if (phase !== undefined && phase !== 'entering' && phase !== 'failed') return null;
-    try {
-      checkAmount(ctx, d.amountCents, d.tipCents);
-    } catch {
-      return null;
-    }
-    return async () => {
-      session.touch(); // like a command: the idle lock starts again
-      // The shift may open first (an await): the cashier may have keyed another amount meanwhile.
-      const sale = await beginPassiveSale(ctx, d.amountCents, d.tipCents, () => draft === d);
-      if (sale.amountCents !== d.amountCents || sale.tipCents !== d.tipCents)
-        throw new AppError('CONFLICT', 'The amount changed as the payment started: scan the code again');
-      logger.info('a serial scanner code started the passive payment for the keyed amount');
-    };
-  }
-
   /** Never swap the gateway under a live payment: a pending rebuild waits until the sale is over. */
   function saleIsLive(): boolean {
     const phase = stack.payments.currentSale()?.phase;
@@ -446,7 +412,7 @@ async function startTillCore(
     for (const listener of posListeners) listener(change);
     posApi?.paymentsChanged(change);
     // A sale that starts or closes ends what was being keyed (the projection ignores it meanwhile).
-    if (change.kind === 'sale') draft = null;
+    if (change.kind === 'sale') draft.saleChanged();
     if (change.kind === 'attempt') recordCustomerChoice(change.attempt, change.sale);
     sync.nudge();
     scanWait.sync();
@@ -523,20 +489,8 @@ async function startTillCore(
     syncScanWait: () => scanWait.sync(),
     receipts,
     journal: () => stack.journal ?? null,
-    setDraft: (next) => {
-      draft = next;
-      if (next !== null) endSetAsideNotice();
-      views.push();
-    },
-    announceSetAside: () => {
-      endSetAsideNotice();
-      setAsideShown = true;
-      setAsideTimer = clock.setTimeout(() => {
-        endSetAsideNotice();
-        views.push();
-      }, SET_ASIDE_NOTICE_MS);
-      views.push();
-    },
+    setDraft: draft.set,
+    announceSetAside: draft.announceSetAside,
     pickScanWallet: (wallet) => {
       scanWait.pick(wallet);
       pushSnapshot();
@@ -578,7 +532,7 @@ async function startTillCore(
   function stopTimers(): void {
     session.stop();
     updates.service?.stop();
-    endSetAsideNotice();
+    draft.stop();
     views.stop();
     receipts.stop();
     stopProbes();

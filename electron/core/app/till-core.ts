@@ -25,7 +25,6 @@ import type { PaymentsChange } from '../payments/changes.ts';
 import type { PosFaultHook } from '../pos-api/fault-points.ts';
 import { markCustomerView, markSale } from '../pos-api/pos-mark.ts';
 import type { PosApiStart } from '../pos-api/start-options.ts';
-import { type PosApi, startPosApi } from '../pos-api/start-pos-api.ts';
 import { applyStoreStartValues, type StoreStartValues, storeStartValues } from '../sync/start-values.ts';
 import { createSyncRunner } from '../sync/sync-runner.ts';
 import type { CoreContext } from './core-context.ts';
@@ -45,6 +44,7 @@ import { lockedSnapshot } from './locked-snapshot.ts';
 import { createTillPinThrottles } from './pin-throttles.ts';
 import type { ScannerPort } from './ports.ts';
 import { posApiHandlers } from './pos-api-handlers.ts';
+import { createPosApiSlot } from './pos-api-slot.ts';
 import { startRatePoller } from './rate-poller.ts';
 import { receiptHandlers } from './receipt-handlers.ts';
 import { createReceiptPrinting, type PrintingShell } from './receipt-printing.ts';
@@ -197,11 +197,13 @@ async function startTillCore(
   });
   // Shift close is the till's regular moment to install a downloaded update (when nothing is in the air).
   tillShifts.addShiftClosedHook(() => updates.service?.requestInstall('shift-close'));
-  /** The POS API's held waits hear every payments change, whichever stack is current. */
-  const posListeners = new Set<(change: PaymentsChange) => void>();
-  let posApi: PosApi | null = null;
-  let posKeySet = await opts.secrets.has('posApiKey');
-
+  const posApi = await createPosApiSlot({
+    options: opts.posApi,
+    fault: opts.posApiFault,
+    dataDir: opts.dataDir,
+    secrets: opts.secrets,
+    settings,
+  });
   const draft = createKeyedDraft(clock, () => views.push());
 
   const sync = createSyncRunner({
@@ -336,11 +338,7 @@ async function startTillCore(
       },
       storeSync: sync.status(),
       ...(updates.service ? { updates: updates.service.status() } : {}),
-      posApi: {
-        url: posApi?.url ?? null,
-        fingerprint256: posApi?.fingerprint256 ?? null,
-        keySet: posKeySet || opts.posApi?.key != null,
-      },
+      posApi: posApi.view(),
       customerChoice: choices.tillView(),
     };
     return session.cashier() === null ? lockedSnapshot(full) : full;
@@ -409,8 +407,7 @@ async function startTillCore(
   }
 
   function onPaymentsChange(change: PaymentsChange): void {
-    for (const listener of posListeners) listener(change);
-    posApi?.paymentsChanged(change);
+    posApi.paymentsChanged(change);
     // A sale that starts or closes ends what was being keyed (the projection ignores it meanwhile).
     if (change.kind === 'sale') draft.saleChanged();
     if (change.kind === 'attempt') recordCustomerChoice(change.attempt, change.sale);
@@ -502,7 +499,7 @@ async function startTillCore(
         settingsIssue: settings.loadIssue,
         recentLog: logger.recent(),
         simulatorUrl: stack.simulatorUrl,
-        posApi: posApi ? { url: posApi.url, refused: posApi.counters() } : null,
+        posApi: posApi.diagnostics(),
       }),
   };
 
@@ -517,10 +514,7 @@ async function startTillCore(
     ...shiftHandlers(ctx),
     ...storeSyncHandlers(ctx),
     ...updateHandlers(ctx, updates),
-    ...posApiHandlers(ctx, (key) => {
-      posKeySet = true;
-      posApi?.keyChanged(key);
-    }),
+    ...posApiHandlers(ctx, (key) => posApi.keySaved(key)),
     ...customerChoiceHandlers(ctx, choices),
   });
 
@@ -553,13 +547,13 @@ async function startTillCore(
     },
     onShiftClosed: tillShifts.addShiftClosedHook,
     get posApi() {
-      return posApi ? { url: posApi.url, fingerprint256: posApi.fingerprint256 } : null;
+      return posApi.address();
     },
     async close() {
       // After closeNow (the process was to end at once): what is left is the network and ports.
       if (closedNow) {
         closedNow = false;
-        await posApi?.close().catch(() => {});
+        await posApi.close().catch(() => {});
         await sync.close().catch(() => {});
         await scanner.close().catch(() => {});
         await stack.close().catch(() => {});
@@ -567,7 +561,7 @@ async function startTillCore(
       }
       if (closed) return;
       closed = true;
-      await posApi?.close().catch((err: unknown) => logger.error('POS API close failed', errorFields(err)));
+      await posApi.close().catch((err: unknown) => logger.error('POS API close failed', errorFields(err)));
       stopTimers();
       offPayments();
       offScanner();
@@ -589,19 +583,6 @@ async function startTillCore(
       lock.release();
     },
   };
-  if (opts.posApi) {
-    posApi = await startPosApi(ctx, opts.posApi, {
-      dataDir: opts.dataDir,
-      onChange: (listener) => {
-        posListeners.add(listener);
-        return () => posListeners.delete(listener);
-      },
-      refundsAllowed: () => settings.get().posApi.refunds,
-      ...(opts.posApiFault ? { faultPoint: opts.posApiFault } : {}),
-    }).catch(async (err: unknown) => {
-      await core.close();
-      throw err;
-    });
-  }
+  await posApi.start(ctx, () => core.close());
   return core;
 }

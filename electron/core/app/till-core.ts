@@ -36,16 +36,14 @@ import { defaultStacks } from './default-stacks.ts';
 import { diagnosticsText } from './diagnostics-text.ts';
 import { paymentFromDraft } from './draft-payment.ts';
 import { createEventHub } from './event-hub.ts';
-import { startHealthProbes } from './gateway-health.ts';
 import type { Handlers } from './handler-types.ts';
 import { historyHandlers } from './history-handlers.ts';
 import { createKeyedDraft } from './keyed-draft.ts';
+import { startLiveStacks } from './live-stacks.ts';
 import { lockedSnapshot } from './locked-snapshot.ts';
 import { createTillPinThrottles } from './pin-throttles.ts';
-import type { ScannerPort } from './ports.ts';
 import { posApiHandlers } from './pos-api-handlers.ts';
 import { createPosApiSlot } from './pos-api-slot.ts';
-import { startRatePoller } from './rate-poller.ts';
 import { receiptHandlers } from './receipt-handlers.ts';
 import { createReceiptPrinting, type PrintingShell } from './receipt-printing.ts';
 import { saleHandlers } from './sale-handlers.ts';
@@ -54,7 +52,7 @@ import { scannerHandlers } from './scanner-handlers.ts';
 import { settingsHandlers } from './settings-handlers.ts';
 import { shellHandlers } from './shell-handlers.ts';
 import { shiftHandlers } from './shift-handlers.ts';
-import type { PaymentStack, StackFactories } from './stack-types.ts';
+import type { StackFactories } from './stack-types.ts';
 import { staffHandlers } from './staff-handlers.ts';
 import { storeSyncHandlers } from './store-sync-handlers.ts';
 import type { TillCore } from './till-core-types.ts';
@@ -106,20 +104,6 @@ export interface TillCoreOptions {
   posApiFault?: PosFaultHook;
 }
 
-/** Settings whose change needs a new gateway client / engine. */
-const PAYMENT_KEYS: ReadonlyArray<keyof StoredSettings> = [
-  'merchantId',
-  'operatorId',
-  'terminalNo',
-  'gatewayUrl',
-  'currency',
-  'qrExpirySeconds',
-  'wallets',
-  'callback',
-  'gatewayVersions',
-  'refundQueryAction',
-];
-
 interface StartDeps {
   clock: Clock;
   env: Record<string, string | undefined>;
@@ -155,7 +139,7 @@ async function startTillCore(
     dataDir: opts.dataDir,
     clock,
     logger,
-    recordEvent: (event) => stack.recordEvent(event),
+    recordEvent: (event) => live.stack.recordEvent(event),
   });
   const staff = await startTillStaff({
     dataDir: opts.dataDir,
@@ -174,7 +158,7 @@ async function startTillCore(
     directory,
     clock,
     logger,
-    payments: () => stack.payments,
+    payments: () => live.stack.payments,
     changed: () => pushSnapshot(),
   });
   const { shifts } = tillShifts;
@@ -184,7 +168,6 @@ async function startTillCore(
   let closed = false;
   /** closeNow ran: the journal is closed, the network and ports are not. */
   let closedNow = false;
-  let paymentsStale = false;
   const updates = createTillUpdates({
     options: opts.updates,
     currentVersion: opts.appVersion ?? '0.0.0',
@@ -214,14 +197,31 @@ async function startTillCore(
     appVersion: opts.appVersion ?? 'dev',
     onStatus: () => pushSnapshot(),
   });
-  let stack: PaymentStack = await startPayments();
-  let scanner: ScannerPort = await startScanners().catch(async (err: unknown) => {
-    await stack.close();
-    throw err;
+  const live = await startLiveStacks({
+    dataDir: opts.dataDir,
+    secrets: opts.secrets,
+    env,
+    appVersion: opts.appVersion,
+    clock,
+    logger,
+    factories: stacks,
+    settings,
+    publicSettings: () => publicSettings(),
+    journalActor: staff.journalActor,
+    cashierOperatorId: () => session.cashier()?.operatorId ?? null,
+    hub,
+    pushSnapshot: () => pushSnapshot(),
+    pushCustomerView: () => views.push(),
+    paymentsChanged: (change) => onPaymentsChange(change),
+    pushAll: () => pushAll(),
+    resumeReceipts: () => receipts.resume(),
+    applySync: () => applySync(),
+    scanWait: () => scanWait,
+    closed: () => closed,
   });
   const scanWait = createScanWait({
-    payments: () => stack.payments,
-    scanner: () => scanner,
+    payments: () => live.stack.payments,
+    scanner: () => live.scanner,
     logger,
     announce: (event) => hub.emit('scan.refused', event),
     now: () => clock.now(),
@@ -237,84 +237,20 @@ async function startTillCore(
   const views = createViewPusher(
     clock,
     customerView,
-    () => stack.payments.currentSale(),
+    () => live.stack.payments.currentSale(),
     (v) => hub.emit('customer.view', v),
   );
   const receipts = createReceiptPrinting({
-    journal: () => stack.journal ?? null,
+    journal: () => live.stack.journal ?? null,
     settings: () => settings.get(),
-    sandbox: () => stack.sandbox,
+    sandbox: () => live.stack.sandbox,
     clock,
     logger,
     shell: opts.printing ?? {},
     changed: () => pushSnapshot(),
   });
   receipts.resume();
-  let stopProbes = startHealthProbes(() => stack.payments.probeGateway(), clock);
-  let stopRates = startRates();
-  let offPayments = stack.payments.onChange(onPaymentsChange);
-  let offScanner = wireScanner(scanner);
-
-  async function startPayments(): Promise<PaymentStack> {
-    const signKey = await opts.secrets.get('signKey');
-    const s = await stacks.startPayments({
-      dataDir: opts.dataDir,
-      settings: settings.get(),
-      signKey,
-      secrets: opts.secrets,
-      clock,
-      logger,
-      env,
-      actor: staff.journalActor,
-      cashierOperatorId: () => session.cashier()?.operatorId ?? null,
-      ...(opts.appVersion ? { appVersion: opts.appVersion } : {}),
-    });
-    logger.info(s.sandbox ? `sandbox mode: embedded simulator at ${s.simulatorUrl ?? '?'}` : 'live mode');
-    try {
-      await s.payments.recover();
-    } catch (err) {
-      logger.error('start-up recovery did not finish', errorFields(err));
-    }
-    return s;
-  }
-
-  /** The CNY rate for the customer display: asked now and every 30 minutes, kept in the journal. */
-  function startRates(): () => void {
-    const s = stack;
-    const ask = s.exchangeRate;
-    if (!ask || !s.journal) return () => {};
-    const currency = settings.get().currency;
-    return startRatePoller({
-      fetch: ask,
-      clock,
-      record: (rate, at) => {
-        s.journal?.rates.add({ currency, cnyPerUnit: rate.cnyPerUnit, raw: rate.raw, fetchedAt: at });
-        views.push();
-      },
-      onError: (err, failures) =>
-        logger.warn(`exchange rate not updated (${failures} tries)`, errorFields(err)),
-    });
-  }
-
-  function startScanners(): Promise<ScannerPort> {
-    return stacks.startScanners({
-      settings: publicSettings(),
-      clock,
-      logger,
-      isCodeUsed: (code) => stack.payments.isCodeUsed(code),
-    });
-  }
-
-  function wireScanner(s: ScannerPort): () => void {
-    const offLog = s.onLog((entry) => hub.emit('scanner.log', entry));
-    const offStatus = s.onStatus(() => pushSnapshot());
-    const offRefused = s.onRefused((event) => hub.emit('scan.refused', event));
-    return () => {
-      offLog();
-      offStatus();
-      offRefused();
-    };
-  }
+  live.watch();
 
   function publicSettings(): PublicSettings {
     return { ...settings.get(), signKeySet };
@@ -322,12 +258,12 @@ async function startTillCore(
 
   function snapshot(): TillSnapshot {
     const full: TillSnapshot = {
-      sandbox: stack.sandbox,
-      gateway: stack.payments.gatewayHealth(),
-      sale: markSale(stack.payments.currentSale(), stack.journal ?? null),
-      attention: stack.payments.needsAttention(),
-      background: stack.payments.inBackground(),
-      scanners: scanner.statuses(),
+      sandbox: live.stack.sandbox,
+      gateway: live.stack.payments.gatewayHealth(),
+      sale: markSale(live.stack.payments.currentSale(), live.stack.journal ?? null),
+      attention: live.stack.payments.needsAttention(),
+      background: live.stack.payments.inBackground(),
+      scanners: live.scanner.statuses(),
       settings: publicSettings(),
       scanWallet: scanWait.picked(),
       printing: receipts.view(),
@@ -346,23 +282,23 @@ async function startTillCore(
 
   function customerView(): CustomerView {
     const s = settings.get();
-    const sale = stack.payments.currentSale();
+    const sale = live.stack.payments.currentSale();
     let rate: FreshRate | null = null;
     try {
-      rate = stack.journal?.rates.latest(sale?.currency ?? s.currency) ?? null;
+      rate = live.stack.journal?.rates.latest(sale?.currency ?? s.currency) ?? null;
     } catch (err) {
       logger.error('the exchange rate could not be read', errorFields(err));
     }
     const view = projectCustomerView(sale, {
       currency: s.currency,
       language: s.customerLanguage,
-      sandbox: stack.sandbox,
+      sandbox: live.stack.sandbox,
       now: clock.now(),
       rate,
       draft: draft.current(),
       setAside: draft.setAsideShown(),
     });
-    return choices.overlay(markCustomerView(view, sale, stack.journal ?? null), sale);
+    return choices.overlay(markCustomerView(view, sale, live.stack.journal ?? null), sale);
   }
 
   function pushSnapshot(): void {
@@ -379,25 +315,15 @@ async function startTillCore(
 
   async function settingsChanged(previous: StoredSettings, signKeyChanged: boolean): Promise<void> {
     signKeySet = await opts.secrets.has('signKey');
-    const next = settings.get();
-    const paymentsChanged =
-      signKeyChanged || PAYMENT_KEYS.some((k) => JSON.stringify(previous[k]) !== JSON.stringify(next[k]));
-    if (paymentsChanged) await rebuildPayments();
-    if (JSON.stringify(previous.scanners) !== JSON.stringify(next.scanners)) await rebuildScanners();
+    await live.followSettings(previous, signKeyChanged);
     await applySync();
     pushAll();
-  }
-
-  /** Never swap the gateway under a live payment: a pending rebuild waits until the sale is over. */
-  function saleIsLive(): boolean {
-    const phase = stack.payments.currentSale()?.phase;
-    return phase === 'in_progress' || phase === 'waiting_for_scan';
   }
 
   /** The customer's tip and language, journaled with the attempt of the sale they chose them for. */
   function recordCustomerChoice(attempt: AttemptView, sale: SaleView | null): void {
     const chosen = choices.current();
-    const db = stack.journal?.db;
+    const db = live.stack.journal?.db;
     if (!chosen || !db || sale?.saleId !== attempt.saleId) return;
     try {
       createCustomerChoicesRepo(db).record(attempt.attemptId, chosen, clock.now());
@@ -413,50 +339,17 @@ async function startTillCore(
     if (change.kind === 'attempt') recordCustomerChoice(change.attempt, change.sale);
     sync.nudge();
     scanWait.sync();
-    receipts.saleChanged(stack.payments.currentSale());
+    receipts.saleChanged(live.stack.payments.currentSale());
     pushAll();
-    if (paymentsStale && !saleIsLive() && !closed) {
-      void rebuildPayments()
-        .then(pushAll)
-        .catch((err: unknown) => logger.error('applying new payment settings failed', errorFields(err)));
-    }
-  }
-
-  async function rebuildPayments(): Promise<void> {
-    if (saleIsLive()) {
-      paymentsStale = true;
-      logger.info('new payment settings apply when the current sale ends');
-      return;
-    }
-    paymentsStale = false;
-    stopProbes();
-    stopRates();
-    offPayments();
-    await stack.close();
-    stack = await startPayments();
-    stopRates = startRates();
-    receipts.resume();
-    offPayments = stack.payments.onChange(onPaymentsChange);
-    stopProbes = startHealthProbes(() => stack.payments.probeGateway(), clock);
-    await applySync();
   }
 
   /** The sync agent follows the settings, the credentials and whether the till is live. */
   async function applySync(force = false): Promise<void> {
     try {
-      await sync.apply(settings.get(), stack.sandbox, force);
+      await sync.apply(settings.get(), live.stack.sandbox, force);
     } catch (err) {
       logger.error('the store sync agent could not start', errorFields(err));
     }
-  }
-
-  async function rebuildScanners(): Promise<void> {
-    offScanner();
-    scanWait.reset();
-    await scanner.close();
-    scanner = await startScanners();
-    offScanner = wireScanner(scanner);
-    scanWait.sync();
   }
 
   const ctx: CoreContext = {
@@ -472,9 +365,9 @@ async function startTillCore(
     pinClaimThrottle: pins.pinClaimThrottle,
     clock,
     logger,
-    payments: () => stack.payments,
-    scanner: () => scanner,
-    sandbox: () => stack.sandbox,
+    payments: () => live.stack.payments,
+    scanner: () => live.scanner,
+    sandbox: () => live.stack.sandbox,
     publicSettings,
     snapshot,
     settingsChanged,
@@ -485,7 +378,7 @@ async function startTillCore(
     submitCode: (code, source, timings) => scanWait.submit(code, source, timings),
     syncScanWait: () => scanWait.sync(),
     receipts,
-    journal: () => stack.journal ?? null,
+    journal: () => live.stack.journal ?? null,
     setDraft: draft.set,
     announceSetAside: draft.announceSetAside,
     pickScanWallet: (wallet) => {
@@ -498,7 +391,7 @@ async function startTillCore(
         snapshot: snapshot(),
         settingsIssue: settings.loadIssue,
         recentLog: logger.recent(),
-        simulatorUrl: stack.simulatorUrl,
+        simulatorUrl: live.stack.simulatorUrl,
         posApi: posApi.diagnostics(),
       }),
   };
@@ -529,8 +422,7 @@ async function startTillCore(
     draft.stop();
     views.stop();
     receipts.stop();
-    stopProbes();
-    stopRates();
+    live.stop();
     scanWait.stop();
   }
   const core: TillCore = {
@@ -541,9 +433,9 @@ async function startTillCore(
     customerView,
     customerChoose: (raw) => choices.choose(raw),
     snapshot,
-    feedWedgeKeys: (events) => scanner.feedWedgeKeys(events),
+    feedWedgeKeys: (events) => live.scanner.feedWedgeKeys(events),
     get sandboxInfo() {
-      return stack.sandbox && stack.simulatorUrl ? { simulatorUrl: stack.simulatorUrl } : null;
+      return live.stack.sandbox && live.stack.simulatorUrl ? { simulatorUrl: live.stack.simulatorUrl } : null;
     },
     onShiftClosed: tillShifts.addShiftClosedHook,
     get posApi() {
@@ -555,19 +447,22 @@ async function startTillCore(
         closedNow = false;
         await posApi.close().catch(() => {});
         await sync.close().catch(() => {});
-        await scanner.close().catch(() => {});
-        await stack.close().catch(() => {});
+        await live.scanner.close().catch(() => {});
+        await live.stack.close().catch(() => {});
         return;
       }
       if (closed) return;
       closed = true;
       await posApi.close().catch((err: unknown) => logger.error('POS API close failed', errorFields(err)));
       stopTimers();
-      offPayments();
-      offScanner();
+      live.unwire();
       await sync.close().catch((err: unknown) => logger.error('sync agent close failed', errorFields(err)));
-      await scanner.close().catch((err: unknown) => logger.error('scanner close failed', errorFields(err)));
-      await stack.close().catch((err: unknown) => logger.error('payments close failed', errorFields(err)));
+      await live.scanner
+        .close()
+        .catch((err: unknown) => logger.error('scanner close failed', errorFields(err)));
+      await live.stack
+        .close()
+        .catch((err: unknown) => logger.error('payments close failed', errorFields(err)));
       staff.store.close();
       lock.release();
     },
@@ -578,7 +473,7 @@ async function startTillCore(
         closedNow = true;
         stopTimers();
       }
-      stack.closeJournalNow?.();
+      live.stack.closeJournalNow?.();
       staff.store.close();
       lock.release();
     },

@@ -5,14 +5,7 @@
 import { randomBytes } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type {
-  AttemptView,
-  CustomerView,
-  PublicSettings,
-  SaleView,
-  TillSnapshot,
-} from '../../../shared/domain.ts';
-import type { FreshRate } from '../../../shared/payments/cny.ts';
+import type { AttemptView, SaleView } from '../../../shared/domain.ts';
 import { type Clock, systemClock } from '../clock.ts';
 import { type DataDirLock, lockDataDir } from '../config/data-dir-lock.ts';
 import type { StoredSettings } from '../config/defaults.ts';
@@ -23,7 +16,6 @@ import { JOURNAL_FILE } from '../journal/journal-files.ts';
 import type { LogSink } from '../logging/index.ts';
 import type { PaymentsChange } from '../payments/changes.ts';
 import type { PosFaultHook } from '../pos-api/fault-points.ts';
-import { markCustomerView, markSale } from '../pos-api/pos-mark.ts';
 import type { PosApiStart } from '../pos-api/start-options.ts';
 import { applyStoreStartValues, type StoreStartValues, storeStartValues } from '../sync/start-values.ts';
 import { createSyncRunner } from '../sync/sync-runner.ts';
@@ -31,7 +23,6 @@ import type { CoreContext } from './core-context.ts';
 import { type CoreLogger, createCoreLogger, errorFields } from './core-logger.ts';
 import { createCustomerChoices } from './customer-choice.ts';
 import { customerChoiceHandlers } from './customer-choice-handlers.ts';
-import { projectCustomerView } from './customer-projection.ts';
 import { defaultStacks } from './default-stacks.ts';
 import { diagnosticsText } from './diagnostics-text.ts';
 import { paymentFromDraft } from './draft-payment.ts';
@@ -40,10 +31,10 @@ import type { Handlers } from './handler-types.ts';
 import { historyHandlers } from './history-handlers.ts';
 import { createKeyedDraft } from './keyed-draft.ts';
 import { startLiveStacks } from './live-stacks.ts';
-import { lockedSnapshot } from './locked-snapshot.ts';
 import { createTillPinThrottles } from './pin-throttles.ts';
 import { posApiHandlers } from './pos-api-handlers.ts';
 import { createPosApiSlot } from './pos-api-slot.ts';
+import { createPublicSettings } from './public-settings.ts';
 import { receiptHandlers } from './receipt-handlers.ts';
 import { createReceiptPrinting, type PrintingShell } from './receipt-printing.ts';
 import { saleHandlers } from './sale-handlers.ts';
@@ -59,7 +50,7 @@ import type { TillCore } from './till-core-types.ts';
 import { createTillShifts } from './till-shifts.ts';
 import { startTillStaff } from './till-staff.ts';
 import { createTillUpdates, type TillUpdatesOptions, updateHandlers } from './till-updates.ts';
-import { createViewPusher } from './view-pusher.ts';
+import { createTillViews } from './till-views.ts';
 
 export { SET_ASIDE_NOTICE_MS } from './keyed-draft.ts';
 export type { TillCore } from './till-core-types.ts';
@@ -149,7 +140,7 @@ async function startTillCore(
     settings,
     appVersion: opts.appVersion,
     throttle: pins.pinThrottle,
-    changed: () => pushSnapshot(),
+    changed: () => views.pushSnapshot(),
   });
   const { session } = staff;
   const directory = staff.store.directory;
@@ -159,10 +150,10 @@ async function startTillCore(
     clock,
     logger,
     payments: () => live.stack.payments,
-    changed: () => pushSnapshot(),
+    changed: () => views.pushSnapshot(),
   });
   const { shifts } = tillShifts;
-  let signKeySet = await opts.secrets.has('signKey');
+  const publicSettings = await createPublicSettings(settings, opts.secrets);
   const hub = createEventHub((err) => logger.error('event listener failed', errorFields(err)));
 
   let closed = false;
@@ -174,8 +165,8 @@ async function startTillCore(
     clock,
     logger,
     settings: () => settings.get(),
-    snapshot,
-    changed: () => pushSnapshot(),
+    snapshot: () => views.snapshot(),
+    changed: () => views.pushSnapshot(),
     journalFile: join(opts.dataDir, JOURNAL_FILE),
   });
   // Shift close is the till's regular moment to install a downloaded update (when nothing is in the air).
@@ -187,7 +178,7 @@ async function startTillCore(
     secrets: opts.secrets,
     settings,
   });
-  const draft = createKeyedDraft(clock, () => views.push());
+  const draft = createKeyedDraft(clock, () => views.pushCustomerView());
 
   const sync = createSyncRunner({
     dataDir: opts.dataDir,
@@ -195,7 +186,7 @@ async function startTillCore(
     clock,
     log: logger.child('sync'),
     appVersion: opts.appVersion ?? 'dev',
-    onStatus: () => pushSnapshot(),
+    onStatus: () => views.pushSnapshot(),
   });
   const live = await startLiveStacks({
     dataDir: opts.dataDir,
@@ -206,14 +197,14 @@ async function startTillCore(
     logger,
     factories: stacks,
     settings,
-    publicSettings: () => publicSettings(),
+    publicSettings: publicSettings.get,
     journalActor: staff.journalActor,
     cashierOperatorId: () => session.cashier()?.operatorId ?? null,
     hub,
-    pushSnapshot: () => pushSnapshot(),
-    pushCustomerView: () => views.push(),
+    pushSnapshot: () => views.pushSnapshot(),
+    pushCustomerView: () => views.pushCustomerView(),
     paymentsChanged: (change) => onPaymentsChange(change),
-    pushAll: () => pushAll(),
+    pushAll: () => views.pushAll(),
     resumeReceipts: () => receipts.resume(),
     applySync: () => applySync(),
     scanWait: () => scanWait,
@@ -230,16 +221,10 @@ async function startTillCore(
   const choices = createCustomerChoices({
     randomId: () => randomBytes(16).toString('hex'),
     changed: () => {
-      views.push();
-      pushSnapshot();
+      views.pushCustomerView();
+      views.pushSnapshot();
     },
   });
-  const views = createViewPusher(
-    clock,
-    customerView,
-    () => live.stack.payments.currentSale(),
-    (v) => hub.emit('customer.view', v),
-  );
   const receipts = createReceiptPrinting({
     journal: () => live.stack.journal ?? null,
     settings: () => settings.get(),
@@ -247,77 +232,34 @@ async function startTillCore(
     clock,
     logger,
     shell: opts.printing ?? {},
-    changed: () => pushSnapshot(),
+    changed: () => views.pushSnapshot(),
+  });
+  const views = createTillViews({
+    clock,
+    logger,
+    hub,
+    settings,
+    publicSettings,
+    live,
+    session,
+    shifts,
+    scanWait,
+    receipts,
+    sync,
+    updates,
+    posApi,
+    choices,
+    draft,
+    closed: () => closed,
   });
   receipts.resume();
   live.watch();
 
-  function publicSettings(): PublicSettings {
-    return { ...settings.get(), signKeySet };
-  }
-
-  function snapshot(): TillSnapshot {
-    const full: TillSnapshot = {
-      sandbox: live.stack.sandbox,
-      gateway: live.stack.payments.gatewayHealth(),
-      sale: markSale(live.stack.payments.currentSale(), live.stack.journal ?? null),
-      attention: live.stack.payments.needsAttention(),
-      background: live.stack.payments.inBackground(),
-      scanners: live.scanner.statuses(),
-      settings: publicSettings(),
-      scanWallet: scanWait.picked(),
-      printing: receipts.view(),
-      staff: {
-        cashier: session.cashier(),
-        shiftId: shifts.openId(),
-        idleLockSeconds: settings.get().idleLockMinutes * 60,
-      },
-      storeSync: sync.status(),
-      ...(updates.service ? { updates: updates.service.status() } : {}),
-      posApi: posApi.view(),
-      customerChoice: choices.tillView(),
-    };
-    return session.cashier() === null ? lockedSnapshot(full) : full;
-  }
-
-  function customerView(): CustomerView {
-    const s = settings.get();
-    const sale = live.stack.payments.currentSale();
-    let rate: FreshRate | null = null;
-    try {
-      rate = live.stack.journal?.rates.latest(sale?.currency ?? s.currency) ?? null;
-    } catch (err) {
-      logger.error('the exchange rate could not be read', errorFields(err));
-    }
-    const view = projectCustomerView(sale, {
-      currency: s.currency,
-      language: s.customerLanguage,
-      sandbox: live.stack.sandbox,
-      now: clock.now(),
-      rate,
-      draft: draft.current(),
-      setAside: draft.setAsideShown(),
-    });
-    return choices.overlay(markCustomerView(view, sale, live.stack.journal ?? null), sale);
-  }
-
-  function pushSnapshot(): void {
-    if (closed) return;
-    // Payments or the sale may have moved: an update waiting for an idle till may go now.
-    updates.service?.activityChanged();
-    hub.emit('till.snapshot', snapshot());
-  }
-
-  function pushAll(): void {
-    pushSnapshot();
-    views.push();
-  }
-
   async function settingsChanged(previous: StoredSettings, signKeyChanged: boolean): Promise<void> {
-    signKeySet = await opts.secrets.has('signKey');
+    await publicSettings.refresh();
     await live.followSettings(previous, signKeyChanged);
     await applySync();
-    pushAll();
+    views.pushAll();
   }
 
   /** The customer's tip and language, journaled with the attempt of the sale they chose them for. */
@@ -340,7 +282,7 @@ async function startTillCore(
     sync.nudge();
     scanWait.sync();
     receipts.saleChanged(live.stack.payments.currentSale());
-    pushAll();
+    views.pushAll();
   }
 
   /** The sync agent follows the settings, the credentials and whether the till is live. */
@@ -360,7 +302,7 @@ async function startTillCore(
     shifts,
     onShiftClosed: tillShifts.onShiftClosed,
     openShiftFor: tillShifts.openShiftFor,
-    pushSnapshot,
+    pushSnapshot: views.pushSnapshot,
     pinThrottle: pins.pinThrottle,
     pinClaimThrottle: pins.pinClaimThrottle,
     clock,
@@ -368,12 +310,12 @@ async function startTillCore(
     payments: () => live.stack.payments,
     scanner: () => live.scanner,
     sandbox: () => live.stack.sandbox,
-    publicSettings,
-    snapshot,
+    publicSettings: publicSettings.get,
+    snapshot: views.snapshot,
     settingsChanged,
     storeCredentialsChanged: async () => {
       await applySync(true);
-      pushSnapshot();
+      views.pushSnapshot();
     },
     submitCode: (code, source, timings) => scanWait.submit(code, source, timings),
     syncScanWait: () => scanWait.sync(),
@@ -383,12 +325,12 @@ async function startTillCore(
     announceSetAside: draft.announceSetAside,
     pickScanWallet: (wallet) => {
       scanWait.pick(wallet);
-      pushSnapshot();
+      views.pushSnapshot();
     },
     diagnosticsText: () =>
       diagnosticsText({
         appVersion: opts.appVersion ?? 'dev',
-        snapshot: snapshot(),
+        snapshot: views.snapshot(),
         settingsIssue: settings.loadIssue,
         recentLog: logger.recent(),
         simulatorUrl: live.stack.simulatorUrl,
@@ -413,7 +355,7 @@ async function startTillCore(
 
   await applySync();
   scanWait.sync();
-  pushAll();
+  views.pushAll();
   updates.service?.start();
   /** Every timer and watch of the till, stopped by both ways of closing it. */
   function stopTimers(): void {
@@ -430,9 +372,9 @@ async function startTillCore(
     logger,
     signedIn: () => session.cashier() !== null,
     subscribe: (role, listener) => hub.subscribe(role, listener),
-    customerView,
+    customerView: views.customerView,
     customerChoose: (raw) => choices.choose(raw),
-    snapshot,
+    snapshot: views.snapshot,
     feedWedgeKeys: (events) => live.scanner.feedWedgeKeys(events),
     get sandboxInfo() {
       return live.stack.sandbox && live.stack.simulatorUrl ? { simulatorUrl: live.stack.simulatorUrl } : null;

@@ -5,16 +5,13 @@
 import { randomBytes } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { AttemptView, SaleView } from '../../../shared/domain.ts';
 import { type Clock, systemClock } from '../clock.ts';
 import { type DataDirLock, lockDataDir } from '../config/data-dir-lock.ts';
 import type { StoredSettings } from '../config/defaults.ts';
 import type { SecretStore } from '../config/secret-store.ts';
 import { createSettingsStore } from '../config/settings-store.ts';
-import { createCustomerChoicesRepo } from '../journal/customer-choices-repo.ts';
 import { JOURNAL_FILE } from '../journal/journal-files.ts';
 import type { LogSink } from '../logging/index.ts';
-import type { PaymentsChange } from '../payments/changes.ts';
 import type { PosFaultHook } from '../pos-api/fault-points.ts';
 import type { PosApiStart } from '../pos-api/start-options.ts';
 import { applyStoreStartValues, type StoreStartValues, storeStartValues } from '../sync/start-values.ts';
@@ -23,6 +20,7 @@ import type { CoreContext } from './core-context.ts';
 import { type CoreLogger, createCoreLogger, errorFields } from './core-logger.ts';
 import { createCustomerChoices } from './customer-choice.ts';
 import { customerChoiceHandlers } from './customer-choice-handlers.ts';
+import { customerChoiceJournal } from './customer-choice-journal.ts';
 import { defaultStacks } from './default-stacks.ts';
 import { diagnosticsText } from './diagnostics-text.ts';
 import { paymentFromDraft } from './draft-payment.ts';
@@ -31,6 +29,7 @@ import type { Handlers } from './handler-types.ts';
 import { historyHandlers } from './history-handlers.ts';
 import { createKeyedDraft } from './keyed-draft.ts';
 import { startLiveStacks } from './live-stacks.ts';
+import { paymentsFanOut } from './payments-fan-out.ts';
 import { createTillPinThrottles } from './pin-throttles.ts';
 import { posApiHandlers } from './pos-api-handlers.ts';
 import { createPosApiSlot } from './pos-api-slot.ts';
@@ -203,7 +202,7 @@ async function startTillCore(
     hub,
     pushSnapshot: () => views.pushSnapshot(),
     pushCustomerView: () => views.pushCustomerView(),
-    paymentsChanged: (change) => onPaymentsChange(change),
+    paymentsChanged: (change) => fanOut(change),
     pushAll: () => views.pushAll(),
     resumeReceipts: () => receipts.resume(),
     applySync: () => applySync(),
@@ -252,6 +251,21 @@ async function startTillCore(
     draft,
     closed: () => closed,
   });
+  const fanOut = paymentsFanOut({
+    posApi,
+    draft,
+    journalChoice: customerChoiceJournal({
+      choices,
+      journal: () => live.stack.journal ?? null,
+      clock,
+      logger,
+    }),
+    sync,
+    scanWait,
+    receipts,
+    payments: () => live.stack.payments,
+    pushAll: views.pushAll,
+  });
   receipts.resume();
   live.watch();
 
@@ -259,29 +273,6 @@ async function startTillCore(
     await publicSettings.refresh();
     await live.followSettings(previous, signKeyChanged);
     await applySync();
-    views.pushAll();
-  }
-
-  /** The customer's tip and language, journaled with the attempt of the sale they chose them for. */
-  function recordCustomerChoice(attempt: AttemptView, sale: SaleView | null): void {
-    const chosen = choices.current();
-    const db = live.stack.journal?.db;
-    if (!chosen || !db || sale?.saleId !== attempt.saleId) return;
-    try {
-      createCustomerChoicesRepo(db).record(attempt.attemptId, chosen, clock.now());
-    } catch (err) {
-      logger.error('the customer choice could not be journaled', errorFields(err));
-    }
-  }
-
-  function onPaymentsChange(change: PaymentsChange): void {
-    posApi.paymentsChanged(change);
-    // A sale that starts or closes ends what was being keyed (the projection ignores it meanwhile).
-    if (change.kind === 'sale') draft.saleChanged();
-    if (change.kind === 'attempt') recordCustomerChoice(change.attempt, change.sale);
-    sync.nudge();
-    scanWait.sync();
-    receipts.saleChanged(live.stack.payments.currentSale());
     views.pushAll();
   }
 

@@ -19,58 +19,29 @@ import { createSyncRunner } from '../sync/sync-runner.ts';
 import type { CoreContext } from './core-context.ts';
 import { type CoreLogger, createCoreLogger, errorFields } from './core-logger.ts';
 import { createCustomerChoices } from './customer-choice.ts';
-import { customerChoiceHandlers } from './customer-choice-handlers.ts';
 import { customerChoiceJournal } from './customer-choice-journal.ts';
 import { defaultStacks } from './default-stacks.ts';
 import { diagnosticsText } from './diagnostics-text.ts';
 import { paymentFromDraft } from './draft-payment.ts';
 import { createEventHub } from './event-hub.ts';
-import type { Handlers } from './handler-types.ts';
-import { historyHandlers } from './history-handlers.ts';
 import { createKeyedDraft } from './keyed-draft.ts';
 import { startLiveStacks } from './live-stacks.ts';
 import { paymentsFanOut } from './payments-fan-out.ts';
 import { createTillPinThrottles } from './pin-throttles.ts';
-import { posApiHandlers } from './pos-api-handlers.ts';
 import { createPosApiSlot } from './pos-api-slot.ts';
 import { createPublicSettings } from './public-settings.ts';
-import { receiptHandlers } from './receipt-handlers.ts';
 import { createReceiptPrinting, type PrintingShell } from './receipt-printing.ts';
-import { saleHandlers } from './sale-handlers.ts';
 import { createScanWait } from './scan-wait.ts';
-import { scannerHandlers } from './scanner-handlers.ts';
-import { settingsHandlers } from './settings-handlers.ts';
-import { shellHandlers } from './shell-handlers.ts';
-import { shiftHandlers } from './shift-handlers.ts';
 import type { StackFactories } from './stack-types.ts';
-import { staffHandlers } from './staff-handlers.ts';
-import { storeSyncHandlers } from './store-sync-handlers.ts';
 import type { TillCore } from './till-core-types.ts';
+import { tillHandlers } from './till-handlers.ts';
 import { createTillShifts } from './till-shifts.ts';
 import { startTillStaff } from './till-staff.ts';
-import { createTillUpdates, type TillUpdatesOptions, updateHandlers } from './till-updates.ts';
+import { createTillUpdates, type TillUpdatesOptions } from './till-updates.ts';
 import { createTillViews } from './till-views.ts';
 
 export { SET_ASIDE_NOTICE_MS } from './keyed-draft.ts';
 export type { TillCore } from './till-core-types.ts';
-
-/** Commands other than reading the snapshot count as activity: the idle lock starts again. */
-const NOT_ACTIVITY = new Set<string>(['till.snapshot', 'diagnostics.get', 'settings.get']);
-
-function touching(touch: () => void, handlers: Handlers): Handlers {
-  const wrapped: Record<string, (req: never) => Promise<unknown>> = {};
-  for (const [name, handler] of Object.entries(handlers) as Array<
-    [string, (req: never) => Promise<unknown>]
-  >) {
-    wrapped[name] = NOT_ACTIVITY.has(name)
-      ? handler
-      : (req) => {
-          touch();
-          return handler(req);
-        };
-  }
-  return wrapped as unknown as Handlers;
-}
 
 export interface TillCoreOptions {
   dataDir: string;
@@ -329,20 +300,7 @@ async function startTillCore(
       }),
   };
 
-  const handlers: Handlers = touching(session.touch, {
-    ...saleHandlers(ctx),
-    ...historyHandlers(ctx),
-    ...settingsHandlers(ctx),
-    ...scannerHandlers(ctx),
-    ...shellHandlers(ctx),
-    ...receiptHandlers(ctx),
-    ...staffHandlers(ctx),
-    ...shiftHandlers(ctx),
-    ...storeSyncHandlers(ctx),
-    ...updateHandlers(ctx, updates),
-    ...posApiHandlers(ctx, (key) => posApi.keySaved(key)),
-    ...customerChoiceHandlers(ctx, choices),
-  });
+  const handlers = tillHandlers(ctx, { updates, posApi, choices });
 
   await applySync();
   scanWait.sync();

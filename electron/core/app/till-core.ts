@@ -1,7 +1,9 @@
 // The composition root of the Node core: a list of what the till is built from, in the order it is
-// built — settings, PINs and staff, shifts, the payments and scanner stacks (recovered at start), the
-// scan wait, receipts, updates, the POS API, the screens' views and the event fan-out — and how it
-// closes. Each part lives in its own file beside this one. Both shells hold the TillCore it returns.
+// built — settings, PINs, staff and shifts, updates, the POS API, the store sync, the payments and
+// scanner stacks (recovered at start), the scan wait, customer choices, receipts, the screens' views,
+// the payments fan-out and the handlers' context — and how it closes. Each part lives in its own file
+// beside this one; an arrow into a part built later is read only when it runs. Both shells hold the
+// TillCore it returns.
 
 import { randomBytes } from 'node:crypto';
 import { mkdirSync } from 'node:fs';

@@ -6,5 +6,5 @@ import type { CommandName, CommandResult, commands } from '../../../shared/contr
 export type CommandInput<K extends CommandName> = z.output<(typeof commands)[K]['request']>;
 export type Handler<K extends CommandName> = (request: CommandInput<K>) => Promise<CommandResult<K>>;
 export type Handlers = { [K in CommandName]: Handler<K> };
-/** A group of handlers, one file per domain; the groups merge into Handlers in till-core.ts. */
+/** A group of handlers, one file per domain; the groups merge into Handlers in till-handlers.ts. */
 export type HandlerGroup<K extends CommandName> = { [P in K]: Handler<P> };

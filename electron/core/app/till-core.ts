@@ -1,137 +1,47 @@
-// The composition root of the Node core: settings, secrets and PIN, the payments stack (journal +
-// gateway or embedded simulator + engine, recovered at start), scanners, gateway health, the customer
-// projection and the event fan-out. Both shells hold the TillCore it returns.
+// The composition root of the Node core: a list of what the till is built from, in the order it is
+// built — settings, PINs, staff and shifts, updates, the POS API, the store sync, the payments and
+// scanner stacks (recovered at start), the scan wait, customer choices, receipts, the screens' views,
+// the payments fan-out and the handlers' context — and how it closes. Each part lives in its own file
+// beside this one; an arrow into a part built later is read only when it runs. Both shells hold the
+// TillCore it returns.
 
 import { randomBytes } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type {
-  AttemptView,
-  CustomerView,
-  PublicSettings,
-  SaleView,
-  TillSnapshot,
-} from '../../../shared/domain.ts';
-import type { FreshRate } from '../../../shared/payments/cny.ts';
-import { AppError } from '../../../shared/result.ts';
-import type { ShiftReport } from '../../../shared/staff.ts';
-import { type Clock, systemClock, type TimerHandle } from '../clock.ts';
+import { type Clock, systemClock } from '../clock.ts';
 import { type DataDirLock, lockDataDir } from '../config/data-dir-lock.ts';
-import { ensureDefaultPin } from '../config/default-pin.ts';
-import type { StoredSettings } from '../config/defaults.ts';
-import { createFileLockoutStore } from '../config/pin-lockout-store.ts';
-import { createPinThrottle, MAX_PIN_ATTEMPTS, type PinAttemptRecord } from '../config/pin-throttle.ts';
-import type { SecretStore } from '../config/secret-store.ts';
 import { createSettingsStore } from '../config/settings-store.ts';
-import { createCustomerChoicesRepo } from '../journal/customer-choices-repo.ts';
 import { JOURNAL_FILE } from '../journal/journal-files.ts';
-import type { Db } from '../journal/open-journal.ts';
-import type { JournalActor } from '../journal/rows.ts';
-import type { LogSink } from '../logging/index.ts';
-import type { PaymentsChange } from '../payments/changes.ts';
-import { localDate, systemTimeZone } from '../payments/local-day.ts';
-import type { PosFaultHook } from '../pos-api/fault-points.ts';
-import { markCustomerView, markSale } from '../pos-api/pos-mark.ts';
-import type { PosApiStart } from '../pos-api/start-options.ts';
-import { type PosApi, startPosApi } from '../pos-api/start-pos-api.ts';
-import { currentApprover } from '../staff/approval-context.ts';
-import { ensureFirstOwner } from '../staff/first-owner.ts';
-import { PIN_CLAIMS_PER_WINDOW } from '../staff/pin-claim.ts';
-import { createStaffSession } from '../staff/session.ts';
-import { createShifts } from '../staff/shifts.ts';
-import { createShiftsRepo } from '../staff/shifts-repo.ts';
-import { openStaffStore } from '../staff/staff-store.ts';
-import { applyStoreStartValues, type StoreStartValues, storeStartValues } from '../sync/start-values.ts';
+import { applyStoreStartValues, storeStartValues } from '../sync/start-values.ts';
 import { createSyncRunner } from '../sync/sync-runner.ts';
-import type { CoreContext } from './core-context.ts';
 import { type CoreLogger, createCoreLogger, errorFields } from './core-logger.ts';
 import { createCustomerChoices } from './customer-choice.ts';
-import { chooseWhileSignedIn, customerChoiceHandlers } from './customer-choice-handlers.ts';
+import { chooseWhileSignedIn } from './customer-choice-handlers.ts';
+import { customerChoiceJournal } from './customer-choice-journal.ts';
 import { createCustomerPairing } from './customer-pairing.ts';
-import { projectCustomerView } from './customer-projection.ts';
 import { defaultStacks } from './default-stacks.ts';
-import { diagnosticsText } from './diagnostics-text.ts';
+import { paymentFromDraft } from './draft-payment.ts';
 import { createEventHub } from './event-hub.ts';
-import { startHealthProbes } from './gateway-health.ts';
-import type { Handlers } from './handler-types.ts';
-import { historyHandlers } from './history-handlers.ts';
-import { lockedSnapshot } from './locked-snapshot.ts';
-import type { ScannerPort } from './ports.ts';
-import { posApiHandlers } from './pos-api-handlers.ts';
-import { startRatePoller } from './rate-poller.ts';
-import { receiptHandlers } from './receipt-handlers.ts';
-import { createReceiptPrinting, type PrintingShell } from './receipt-printing.ts';
-import { beginPassiveSale, checkAmount, saleHandlers } from './sale-handlers.ts';
+import { createKeyedDraft } from './keyed-draft.ts';
+import { startLiveStacks } from './live-stacks.ts';
+import { paymentsFanOut } from './payments-fan-out.ts';
+import { createTillPinThrottles } from './pin-throttles.ts';
+import { createPosApiSlot } from './pos-api-slot.ts';
+import { createPublicSettings } from './public-settings.ts';
+import { createReceiptPrinting } from './receipt-printing.ts';
 import { createScanWait } from './scan-wait.ts';
-import { scannerHandlers } from './scanner-handlers.ts';
-import { settingsHandlers } from './settings-handlers.ts';
-import { shellHandlers } from './shell-handlers.ts';
-import { shiftHandlers } from './shift-handlers.ts';
-import type { PaymentStack, StackFactories } from './stack-types.ts';
-import { staffHandlers } from './staff-handlers.ts';
-import { storeSyncHandlers } from './store-sync-handlers.ts';
-import type { TillCore } from './till-core-types.ts';
-import { createTillUpdates, type TillUpdatesOptions, updateHandlers } from './till-updates.ts';
-import { createViewPusher } from './view-pusher.ts';
+import type { StackFactories } from './stack-types.ts';
+import { createTillClosing } from './till-closing.ts';
+import { tillContext } from './till-context.ts';
+import type { TillCore, TillCoreOptions } from './till-core-types.ts';
+import { tillHandlers } from './till-handlers.ts';
+import { createTillShifts } from './till-shifts.ts';
+import { startTillStaff } from './till-staff.ts';
+import { createTillUpdates } from './till-updates.ts';
+import { createTillViews } from './till-views.ts';
 
-export type { TillCore } from './till-core-types.ts';
-
-/** Commands other than reading the snapshot count as activity: the idle lock starts again. */
-const NOT_ACTIVITY = new Set<string>(['till.snapshot', 'diagnostics.get', 'settings.get']);
-
-function touching(touch: () => void, handlers: Handlers): Handlers {
-  const wrapped: Record<string, (req: never) => Promise<unknown>> = {};
-  for (const [name, handler] of Object.entries(handlers) as Array<
-    [string, (req: never) => Promise<unknown>]
-  >) {
-    wrapped[name] = NOT_ACTIVITY.has(name)
-      ? handler
-      : (req) => {
-          touch();
-          return handler(req);
-        };
-  }
-  return wrapped as unknown as Handlers;
-}
-
-export interface TillCoreOptions {
-  dataDir: string;
-  secrets: SecretStore;
-  clock?: Clock;
-  env?: Record<string, string | undefined>;
-  /** Where log lines go besides the in-memory ring (stderr, a rotating file). */
-  logger?: LogSink;
-  appVersion?: string;
-  /** Replaces how the payments and scanner stacks are built (tests, special shells). */
-  stacks?: Partial<StackFactories>;
-  /** What the shell adds to receipt printing (Electron's system printer, a line rasteriser). */
-  printing?: PrintingShell;
-  /** `--store-pg` / `--store-id` from the command line (TILL_STORE_PG / TILL_STORE_ID are read from env). */
-  storeStart?: StoreStartValues;
-  /** The shell's updater (electron-updater) and the feed from its start options (issue 19). */
-  updates?: TillUpdatesOptions;
-  /** The local POS API (`--pos-api-port`, `--pos-api-key`, `--pos-api-host`); null or absent: off. */
-  posApi?: PosApiStart | null;
-  /** Crash-harness hook at the POS API's named points (pos-api/fault-points.ts); a no-op in production. */
-  posApiFault?: PosFaultHook;
-}
-
-/** How long the customer display says "cancelled" after a payment is set aside (unless a new amount comes). */
-export const SET_ASIDE_NOTICE_MS = 8_000;
-
-/** Settings whose change needs a new gateway client / engine. */
-const PAYMENT_KEYS: ReadonlyArray<keyof StoredSettings> = [
-  'merchantId',
-  'operatorId',
-  'terminalNo',
-  'gatewayUrl',
-  'currency',
-  'qrExpirySeconds',
-  'wallets',
-  'callback',
-  'gatewayVersions',
-  'refundQueryAction',
-];
+export { SET_ASIDE_NOTICE_MS } from './keyed-draft.ts';
+export type { TillCore, TillCoreOptions } from './till-core-types.ts';
 
 interface StartDeps {
   clock: Clock;
@@ -160,587 +70,161 @@ async function startTillCore(
   opts: TillCoreOptions,
   { clock, env, stacks, logger, lock }: StartDeps,
 ): Promise<TillCore> {
-  const settings = createSettingsStore(opts.dataDir, () => clock.now());
+  const { dataDir, secrets, appVersion } = opts;
+  const settings = createSettingsStore(dataDir, () => clock.now());
   if (settings.loadIssue) logger.warn(settings.loadIssue);
-  if (await applyStoreStartValues(storeStartValues(opts.storeStart ?? {}, env), settings, opts.secrets))
+  if (await applyStoreStartValues(storeStartValues(opts.storeStart ?? {}, env), settings, secrets))
     logger.info('central store database set from the start options');
-  // One throttle (and one lockout file) for every PIN of this till: the supervisor's under 'till',
-  // staff accounts under their own keys.
-  const lockoutStore = createFileLockoutStore(opts.dataDir, { maxAttempts: MAX_PIN_ATTEMPTS });
-  const pinThrottle = createPinThrottle({
-    store: lockoutStore,
-    now: () => clock.now(),
-    onAttempt: (record) => journalPinAttempt(record),
+  /** What most parts are built from. */
+  const base = { dataDir, secrets, clock, logger, settings };
+  const pins = createTillPinThrottles({ ...base, recordEvent: (event) => live.stack.recordEvent(event) });
+  const staff = await startTillStaff({
+    ...base,
+    appVersion,
+    throttle: pins.pinThrottle,
+    changed: () => views.pushSnapshot(),
   });
-  // New PINs are checked against everyone's: each check is spent from the asker's own allowance.
-  const pinClaimThrottle = createPinThrottle({
-    store: lockoutStore,
-    now: () => clock.now(),
-    maxAttempts: PIN_CLAIMS_PER_WINDOW,
-    onAttempt: (record) => journalPinAttempt(record),
-  });
-  // A new till's supervisor PIN is the documented default: the first owner account is made from it.
-  await ensureDefaultPin(opts.secrets);
-  const staffStore = openStaffStore(opts.dataDir, () => clock.now(), opts.appVersion);
-  try {
-    await ensureFirstOwner(staffStore.directory, opts.secrets, settings.get().operatorId);
-  } catch (err) {
-    staffStore.close();
-    throw err;
-  }
-  const directory = staffStore.directory;
-  const session = createStaffSession({
+  const { session } = staff;
+  const directory = staff.store.directory;
+  const tillShifts = createTillShifts({
+    ...base,
     directory,
-    throttle: pinThrottle,
-    clock,
-    idleLockMs: () => settings.get().idleLockMinutes * 60_000,
-    onChange: (who, why) => {
-      if (!who) logger.info(`till locked (${why})`);
-      pushSnapshot();
-    },
+    payments: () => live.stack.payments,
+    changed: () => views.pushSnapshot(),
   });
-  const shifts = createShifts({
-    journal: () => stack.payments.journal(),
-    currency: () => settings.get().currency,
-    name: (id) => (id === null ? '' : (directory.get(id)?.name ?? `#${id}`)),
-    now: () => clock.now(),
-    reconcile: (attempts, refunds) => stack.payments.reconcileOrders(attempts, refunds),
-  });
-  function onShiftClosed(z: ShiftReport): void {
-    for (const hook of shiftClosedHooks) {
-      try {
-        hook(z);
-      } catch (err) {
-        logger.error('a shift-closed hook failed', errorFields(err));
-      }
-    }
-  }
-
-  /**
-   * After a sign-in (or a payment after a close): the open shift, or a new one. With one shift per day, a shift opened on an earlier
-   * local day is closed first (reconciled; left open, and said so, while anything is unresolved).
-   */
-  async function openShiftFor(staffId: string): Promise<void> {
-    const open = shifts.current();
-    const tz = systemTimeZone();
-    if (settings.get().shiftPerDay && open && localDate(open.openedAt, tz) !== localDate(clock.now(), tz)) {
-      try {
-        onShiftClosed(
-          await shifts.close({ closedBy: staffId, approvedBy: null, acknowledgeUnresolved: false }),
-        );
-        logger.info(`shift ${open.shiftId} of an earlier day closed at sign-in`);
-      } catch (err) {
-        logger.warn(`shift ${open.shiftId} of an earlier day stays open`, errorFields(err));
-      }
-    }
-    const shiftId = shifts.ensureOpen(staffId);
-    logger.info(`staff ${staffId} at the till; shift ${shiftId}`);
-    pushSnapshot();
-  }
-
-  /** Who is acting, for the journal's new rows: read at the moment each row is written. */
-  function journalActor(db: Db): () => JournalActor {
-    const shiftRows = createShiftsRepo(db);
-    return () => ({
-      cashierId: session.cashier()?.staffId ?? null,
-      approverId: currentApprover(),
-      shiftId: shiftRows.open()?.shiftId ?? null,
-    });
-  }
-  let signKeySet = await opts.secrets.has('signKey');
+  const publicSettings = await createPublicSettings(settings, secrets);
   const hub = createEventHub((err) => logger.error('event listener failed', errorFields(err)));
-
-  let closed = false;
-  /** closeNow ran: the journal is closed, the network and ports are not. */
-  let closedNow = false;
-  let paymentsStale = false;
-  const shiftClosedHooks = new Set<(z: ShiftReport) => void>();
+  const closing = createTillClosing(() => ({
+    logger,
+    posApi,
+    // Every timer and watch of the till, stopped by both ways of closing it.
+    timers: [session, updates.service, draft, views, receipts, live, scanWait],
+    live,
+    sync,
+    staffStore: staff.store,
+    lock,
+  }));
   const updates = createTillUpdates({
     options: opts.updates,
-    currentVersion: opts.appVersion ?? '0.0.0',
+    currentVersion: appVersion ?? '0.0.0',
     clock,
     logger,
     settings: () => settings.get(),
-    snapshot,
-    changed: () => pushSnapshot(),
-    journalFile: join(opts.dataDir, JOURNAL_FILE),
+    snapshot: () => views.snapshot(),
+    changed: () => views.pushSnapshot(),
+    journalFile: join(dataDir, JOURNAL_FILE),
   });
   // Shift close is the till's regular moment to install a downloaded update (when nothing is in the air).
-  shiftClosedHooks.add(() => updates.service?.requestInstall('shift-close'));
-  /** The POS API's held waits hear every payments change, whichever stack is current. */
-  const posListeners = new Set<(change: PaymentsChange) => void>();
-  let posApi: PosApi | null = null;
-  let posKeySet = await opts.secrets.has('posApiKey');
-
-  /** PIN guesses go to the log and the journal's event log, for the owner; never the PIN itself. */
-  function journalPinAttempt(record: PinAttemptRecord): void {
-    const { key, at, outcome, ...detail } = record;
-    const line = `PIN ${outcome} (${key})`;
-    if (outcome === 'accepted') logger.info(line, detail);
-    else logger.warn(line, detail);
-    try {
-      stack.recordEvent({
-        at,
-        entity: 'pin',
-        entityId: key,
-        type: `pin.${outcome}`,
-        cause: 'command',
-        detail,
-      });
-    } catch (err) {
-      logger.error('a PIN attempt could not be journaled', errorFields(err));
-    }
-  }
-  let draft: { amountCents: number; tipCents: number } | null = null;
-  // After a payment is set aside the customer is told "cancelled" until the next amount is keyed.
-  let setAsideShown = false;
-  let setAsideTimer: TimerHandle | null = null;
-  const endSetAsideNotice = () => {
-    setAsideShown = false;
-    if (setAsideTimer !== null) clock.clearTimeout(setAsideTimer);
-    setAsideTimer = null;
-  };
-
+  tillShifts.addShiftClosedHook(() => updates.service?.requestInstall('shift-close'));
+  const posApi = await createPosApiSlot({ ...base, options: opts.posApi, fault: opts.posApiFault });
+  const draft = createKeyedDraft(clock, () => views.pushCustomerView());
   const sync = createSyncRunner({
-    dataDir: opts.dataDir,
-    secrets: opts.secrets,
-    clock,
+    ...base,
     log: logger.child('sync'),
-    appVersion: opts.appVersion ?? 'dev',
-    onStatus: () => pushSnapshot(),
+    appVersion: appVersion ?? 'dev',
+    onStatus: () => views.pushSnapshot(),
   });
-  let stack: PaymentStack = await startPayments();
-  let scanner: ScannerPort = await startScanners().catch(async (err: unknown) => {
-    await stack.close();
-    throw err;
+  /** The sync agent follows the settings, the credentials and whether the till is live. */
+  const applySync = async (force = false): Promise<void> => {
+    try {
+      await sync.apply(settings.get(), live.stack.sandbox, force);
+    } catch (err) {
+      logger.error('the store sync agent could not start', errorFields(err));
+    }
+  };
+  const live = await startLiveStacks({
+    ...base,
+    env,
+    appVersion,
+    factories: stacks,
+    publicSettings: publicSettings.get,
+    journalActor: staff.journalActor,
+    cashierOperatorId: () => session.cashier()?.operatorId ?? null,
+    hub,
+    pushSnapshot: () => views.pushSnapshot(),
+    pushCustomerView: () => views.pushCustomerView(),
+    paymentsChanged: (change) => fanOut(change),
+    pushAll: () => views.pushAll(),
+    resumeReceipts: () => receipts.resume(),
+    applySync: () => applySync(),
+    scanWait: () => scanWait,
+    closed: closing.closed,
   });
   const scanWait = createScanWait({
-    payments: () => stack.payments,
-    scanner: () => scanner,
+    payments: () => live.stack.payments,
+    scanner: () => live.scanner,
     logger,
     announce: (event) => hub.emit('scan.refused', event),
     now: () => clock.now(),
-    fromDraft: paymentFromDraft,
+    fromDraft: () => paymentFromDraft(ctx, draft),
   });
   const pairing = createCustomerPairing({ now: () => clock.now() });
   const choices = createCustomerChoices({
     randomId: () => randomBytes(16).toString('hex'),
     changed: () => {
-      views.push();
-      pushSnapshot();
+      views.pushCustomerView();
+      views.pushSnapshot();
     },
   });
-  const views = createViewPusher(
-    clock,
-    customerView,
-    () => stack.payments.currentSale(),
-    (v) => hub.emit('customer.view', v),
-  );
   const receipts = createReceiptPrinting({
-    journal: () => stack.journal ?? null,
+    journal: () => live.stack.journal ?? null,
     settings: () => settings.get(),
-    sandbox: () => stack.sandbox,
+    sandbox: () => live.stack.sandbox,
     clock,
     logger,
     shell: opts.printing ?? {},
-    changed: () => pushSnapshot(),
+    changed: () => views.pushSnapshot(),
+  });
+  const views = createTillViews({
+    ...base,
+    ...{ hub, publicSettings, live, session, scanWait, receipts, sync, updates, posApi, choices, draft },
+    shifts: tillShifts.shifts,
+    closed: closing.closed,
+  });
+  const fanOut = paymentsFanOut({
+    posApi,
+    draft,
+    journalChoice: customerChoiceJournal({ ...base, choices, journal: () => live.stack.journal ?? null }),
+    sync,
+    scanWait,
+    receipts,
+    payments: () => live.stack.payments,
+    pushAll: views.pushAll,
   });
   receipts.resume();
-  let stopProbes = startHealthProbes(() => stack.payments.probeGateway(), clock);
-  let stopRates = startRates();
-  let offPayments = stack.payments.onChange(onPaymentsChange);
-  let offScanner = wireScanner(scanner);
+  live.watch();
 
-  async function startPayments(): Promise<PaymentStack> {
-    const signKey = await opts.secrets.get('signKey');
-    const s = await stacks.startPayments({
-      dataDir: opts.dataDir,
-      settings: settings.get(),
-      signKey,
-      secrets: opts.secrets,
-      clock,
-      logger,
-      env,
-      actor: journalActor,
-      cashierOperatorId: () => session.cashier()?.operatorId ?? null,
-      ...(opts.appVersion ? { appVersion: opts.appVersion } : {}),
-    });
-    logger.info(s.sandbox ? `sandbox mode: embedded simulator at ${s.simulatorUrl ?? '?'}` : 'live mode');
-    try {
-      await s.payments.recover();
-    } catch (err) {
-      logger.error('start-up recovery did not finish', errorFields(err));
-    }
-    return s;
-  }
-
-  /** The CNY rate for the customer display: asked now and every 30 minutes, kept in the journal. */
-  function startRates(): () => void {
-    const s = stack;
-    const ask = s.exchangeRate;
-    if (!ask || !s.journal) return () => {};
-    const currency = settings.get().currency;
-    return startRatePoller({
-      fetch: ask,
-      clock,
-      record: (rate, at) => {
-        s.journal?.rates.add({ currency, cnyPerUnit: rate.cnyPerUnit, raw: rate.raw, fetchedAt: at });
-        views.push();
-      },
-      onError: (err, failures) =>
-        logger.warn(`exchange rate not updated (${failures} tries)`, errorFields(err)),
-    });
-  }
-
-  function startScanners(): Promise<ScannerPort> {
-    return stacks.startScanners({
-      settings: publicSettings(),
-      clock,
-      logger,
-      isCodeUsed: (code) => stack.payments.isCodeUsed(code),
-    });
-  }
-
-  function wireScanner(s: ScannerPort): () => void {
-    const offLog = s.onLog((entry) => hub.emit('scanner.log', entry));
-    const offStatus = s.onStatus(() => pushSnapshot());
-    const offRefused = s.onRefused((event) => hub.emit('scan.refused', event));
-    return () => {
-      offLog();
-      offStatus();
-      offRefused();
-    };
-  }
-
-  function publicSettings(): PublicSettings {
-    return { ...settings.get(), signKeySet };
-  }
-
-  function snapshot(): TillSnapshot {
-    const full: TillSnapshot = {
-      sandbox: stack.sandbox,
-      gateway: stack.payments.gatewayHealth(),
-      sale: markSale(stack.payments.currentSale(), stack.journal ?? null),
-      attention: stack.payments.needsAttention(),
-      background: stack.payments.inBackground(),
-      scanners: scanner.statuses(),
-      settings: publicSettings(),
-      scanWallet: scanWait.picked(),
-      printing: receipts.view(),
-      staff: {
-        cashier: session.cashier(),
-        shiftId: shifts.openId(),
-        idleLockSeconds: settings.get().idleLockMinutes * 60,
-      },
-      storeSync: sync.status(),
-      ...(updates.service ? { updates: updates.service.status() } : {}),
-      posApi: {
-        url: posApi?.url ?? null,
-        fingerprint256: posApi?.fingerprint256 ?? null,
-        keySet: posKeySet || opts.posApi?.key != null,
-      },
-      customerChoice: choices.tillView(),
-    };
-    return session.cashier() === null ? lockedSnapshot(full) : full;
-  }
-
-  function customerView(): CustomerView {
-    const s = settings.get();
-    const sale = stack.payments.currentSale();
-    let rate: FreshRate | null = null;
-    try {
-      rate = stack.journal?.rates.latest(sale?.currency ?? s.currency) ?? null;
-    } catch (err) {
-      logger.error('the exchange rate could not be read', errorFields(err));
-    }
-    const view = projectCustomerView(sale, {
-      currency: s.currency,
-      language: s.customerLanguage,
-      sandbox: stack.sandbox,
-      now: clock.now(),
-      rate,
-      draft,
-      setAside: setAsideShown,
-    });
-    return choices.overlay(markCustomerView(view, sale, stack.journal ?? null), sale);
-  }
-
-  function pushSnapshot(): void {
-    if (closed) return;
-    // Payments or the sale may have moved: an update waiting for an idle till may go now.
-    updates.service?.activityChanged();
-    hub.emit('till.snapshot', snapshot());
-  }
-
-  function pushAll(): void {
-    pushSnapshot();
-    views.push();
-  }
-
-  async function settingsChanged(previous: StoredSettings, signKeyChanged: boolean): Promise<void> {
-    signKeySet = await opts.secrets.has('signKey');
-    const next = settings.get();
-    const paymentsChanged =
-      signKeyChanged || PAYMENT_KEYS.some((k) => JSON.stringify(previous[k]) !== JSON.stringify(next[k]));
-    if (paymentsChanged) await rebuildPayments();
-    if (JSON.stringify(previous.scanners) !== JSON.stringify(next.scanners)) await rebuildScanners();
-    await applySync();
-    pushAll();
-  }
-
-  /**
-   * A serial scanner's wallet code on the amount screen: the passive payment for exactly the amount
-   * (and tip) keyed there, as "Scan customer code" would start it — only while that draft is current
-   * (a sale that starts or ends clears it), no sale is on and a cashier is signed in.
-   */
-  function paymentFromDraft(): (() => Promise<unknown>) | null {
-    const d = draft;
-    const phase = stack.payments.currentSale()?.phase;
-    if (d === null || d.amountCents <= 0 || session.cashier() === null) return null;
-    if (phase !== undefined && phase !== 'entering' && phase !== 'failed') return null;
-    try {
-      checkAmount(ctx, d.amountCents, d.tipCents);
-    } catch {
-      return null;
-    }
-    return async () => {
-      session.touch(); // like a command: the idle lock starts again
-      // The shift may open first (an await): the cashier may have keyed another amount meanwhile.
-      const sale = await beginPassiveSale(ctx, d.amountCents, d.tipCents, () => draft === d);
-      if (sale.amountCents !== d.amountCents || sale.tipCents !== d.tipCents)
-        throw new AppError('CONFLICT', 'The amount changed as the payment started: scan the code again');
-      logger.info('a serial scanner code started the passive payment for the keyed amount');
-    };
-  }
-
-  /** Never swap the gateway under a live payment: a pending rebuild waits until the sale is over. */
-  function saleIsLive(): boolean {
-    const phase = stack.payments.currentSale()?.phase;
-    return phase === 'in_progress' || phase === 'waiting_for_scan';
-  }
-
-  /** The customer's tip and language, journaled with the attempt of the sale they chose them for. */
-  function recordCustomerChoice(attempt: AttemptView, sale: SaleView | null): void {
-    const chosen = choices.current();
-    const db = stack.journal?.db;
-    if (!chosen || !db || sale?.saleId !== attempt.saleId) return;
-    try {
-      createCustomerChoicesRepo(db).record(attempt.attemptId, chosen, clock.now());
-    } catch (err) {
-      logger.error('the customer choice could not be journaled', errorFields(err));
-    }
-  }
-
-  function onPaymentsChange(change: PaymentsChange): void {
-    for (const listener of posListeners) listener(change);
-    posApi?.paymentsChanged(change);
-    // A sale that starts or closes ends what was being keyed (the projection ignores it meanwhile).
-    if (change.kind === 'sale') draft = null;
-    if (change.kind === 'attempt') recordCustomerChoice(change.attempt, change.sale);
-    sync.nudge();
-    scanWait.sync();
-    receipts.saleChanged(stack.payments.currentSale());
-    pushAll();
-    if (paymentsStale && !saleIsLive() && !closed) {
-      void rebuildPayments()
-        .then(pushAll)
-        .catch((err: unknown) => logger.error('applying new payment settings failed', errorFields(err)));
-    }
-  }
-
-  async function rebuildPayments(): Promise<void> {
-    if (saleIsLive()) {
-      paymentsStale = true;
-      logger.info('new payment settings apply when the current sale ends');
-      return;
-    }
-    paymentsStale = false;
-    stopProbes();
-    stopRates();
-    offPayments();
-    await stack.close();
-    stack = await startPayments();
-    stopRates = startRates();
-    receipts.resume();
-    offPayments = stack.payments.onChange(onPaymentsChange);
-    stopProbes = startHealthProbes(() => stack.payments.probeGateway(), clock);
-    await applySync();
-  }
-
-  /** The sync agent follows the settings, the credentials and whether the till is live. */
-  async function applySync(force = false): Promise<void> {
-    try {
-      await sync.apply(settings.get(), stack.sandbox, force);
-    } catch (err) {
-      logger.error('the store sync agent could not start', errorFields(err));
-    }
-  }
-
-  async function rebuildScanners(): Promise<void> {
-    offScanner();
-    scanWait.reset();
-    await scanner.close();
-    scanner = await startScanners();
-    offScanner = wireScanner(scanner);
-    scanWait.sync();
-  }
-
-  const ctx: CoreContext = {
-    settings,
-    secrets: opts.secrets,
-    staff: session,
-    directory,
-    shifts,
-    onShiftClosed,
-    openShiftFor,
-    pushSnapshot,
-    pinThrottle,
-    pinClaimThrottle,
-    clock,
-    logger,
-    payments: () => stack.payments,
-    scanner: () => scanner,
-    sandbox: () => stack.sandbox,
-    publicSettings,
-    snapshot,
-    settingsChanged,
-    storeCredentialsChanged: async () => {
-      await applySync(true);
-      pushSnapshot();
-    },
-    submitCode: (code, source, timings) => scanWait.submit(code, source, timings),
-    syncScanWait: () => scanWait.sync(),
-    receipts,
-    journal: () => stack.journal ?? null,
-    setDraft: (next) => {
-      draft = next;
-      if (next !== null) endSetAsideNotice();
-      views.push();
-    },
-    announceSetAside: () => {
-      endSetAsideNotice();
-      setAsideShown = true;
-      setAsideTimer = clock.setTimeout(() => {
-        endSetAsideNotice();
-        views.push();
-      }, SET_ASIDE_NOTICE_MS);
-      views.push();
-    },
-    pickScanWallet: (wallet) => {
-      scanWait.pick(wallet);
-      pushSnapshot();
-    },
-    diagnosticsText: () =>
-      diagnosticsText({
-        appVersion: opts.appVersion ?? 'dev',
-        snapshot: snapshot(),
-        settingsIssue: settings.loadIssue,
-        recentLog: logger.recent(),
-        simulatorUrl: stack.simulatorUrl,
-        posApi: posApi ? { url: posApi.url, refused: posApi.counters() } : null,
-      }),
-  };
-
-  const handlers: Handlers = touching(session.touch, {
-    ...saleHandlers(ctx),
-    ...historyHandlers(ctx),
-    ...settingsHandlers(ctx),
-    ...scannerHandlers(ctx),
-    ...shellHandlers(ctx),
-    ...receiptHandlers(ctx),
-    ...staffHandlers(ctx),
-    ...shiftHandlers(ctx),
-    ...storeSyncHandlers(ctx),
-    ...updateHandlers(ctx, updates),
-    ...posApiHandlers(ctx, (key) => {
-      posKeySet = true;
-      posApi?.keyChanged(key);
-    }),
-    ...customerChoiceHandlers(ctx, choices, pairing),
+  const ctx = tillContext({
+    ...base,
+    ...{ appVersion, session, directory, tillShifts, pins, live, publicSettings, views, scanWait },
+    ...{ receipts, draft, posApi, applySync },
   });
+  const handlers = tillHandlers(ctx, { updates, posApi, choices, pairing });
 
   await applySync();
   scanWait.sync();
-  pushAll();
+  views.pushAll();
   updates.service?.start();
-  /** Every timer and watch of the till, stopped by both ways of closing it. */
-  function stopTimers(): void {
-    session.stop();
-    updates.service?.stop();
-    endSetAsideNotice();
-    views.stop();
-    receipts.stop();
-    stopProbes();
-    stopRates();
-    scanWait.stop();
-  }
   const core: TillCore = {
     handlers,
     logger,
     signedIn: () => session.cashier() !== null,
     subscribe: (role, listener) => hub.subscribe(role, listener),
-    customerView,
+    customerView: views.customerView,
     customerPairing: pairing,
     customerChoose: (raw) => chooseWhileSignedIn(session.cashier() !== null, choices, raw),
-    snapshot,
-    feedWedgeKeys: (events) => scanner.feedWedgeKeys(events),
+    snapshot: views.snapshot,
+    feedWedgeKeys: (events) => live.scanner.feedWedgeKeys(events),
     get sandboxInfo() {
-      return stack.sandbox && stack.simulatorUrl ? { simulatorUrl: stack.simulatorUrl } : null;
+      return live.stack.sandbox && live.stack.simulatorUrl ? { simulatorUrl: live.stack.simulatorUrl } : null;
     },
-    onShiftClosed(hook) {
-      shiftClosedHooks.add(hook);
-      return () => shiftClosedHooks.delete(hook);
-    },
+    onShiftClosed: tillShifts.addShiftClosedHook,
     get posApi() {
-      return posApi ? { url: posApi.url, fingerprint256: posApi.fingerprint256 } : null;
+      return posApi.address();
     },
-    async close() {
-      // After closeNow (the process was to end at once): what is left is the network and ports.
-      if (closedNow) {
-        closedNow = false;
-        await posApi?.close().catch(() => {});
-        await sync.close().catch(() => {});
-        await scanner.close().catch(() => {});
-        await stack.close().catch(() => {});
-        return;
-      }
-      if (closed) return;
-      closed = true;
-      await posApi?.close().catch((err: unknown) => logger.error('POS API close failed', errorFields(err)));
-      stopTimers();
-      offPayments();
-      offScanner();
-      await sync.close().catch((err: unknown) => logger.error('sync agent close failed', errorFields(err)));
-      await scanner.close().catch((err: unknown) => logger.error('scanner close failed', errorFields(err)));
-      await stack.close().catch((err: unknown) => logger.error('payments close failed', errorFields(err)));
-      staffStore.close();
-      lock.release();
-    },
-    closeNow() {
-      // Also while an ordinary close awaits the network: the journal and the lock go now.
-      if (!closed) {
-        closed = true;
-        closedNow = true;
-        stopTimers();
-      }
-      stack.closeJournalNow?.();
-      staffStore.close();
-      lock.release();
-    },
+    close: closing.close,
+    closeNow: closing.closeNow,
   };
-  if (opts.posApi) {
-    posApi = await startPosApi(ctx, opts.posApi, {
-      dataDir: opts.dataDir,
-      onChange: (listener) => {
-        posListeners.add(listener);
-        return () => posListeners.delete(listener);
-      },
-      refundsAllowed: () => settings.get().posApi.refunds,
-      ...(opts.posApiFault ? { faultPoint: opts.posApiFault } : {}),
-    }).catch(async (err: unknown) => {
-      await core.close();
-      throw err;
-    });
-  }
+  await posApi.start(ctx, () => core.close());
   return core;
 }

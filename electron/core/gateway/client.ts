@@ -71,6 +71,15 @@ const configSchema = z.object({
   maxResponseBytes: z.number().int().min(1024).optional(),
 });
 
+/** One call's request; its sealed body is made on the first attempt and re-sent as is by retries. */
+interface Outgoing {
+  action: string;
+  data: WireData;
+  /** The cashier's operator id for the envelope (default: the till's). */
+  operatorId?: string;
+  body?: string;
+}
+
 interface RawAnswer {
   rspCode: string;
   rspMsg: string;
@@ -96,32 +105,21 @@ export function createGatewayClient(
 
   /** One request and its reading: the answer and whether it is pending, or a GatewayError (logged either way). */
   async function exchange(
-    action: string,
-    data: WireData,
+    outgoing: Outgoing,
     actionClass: ActionClass,
     attempt: number,
-    /** The cashier's operator id for the envelope (default: the till's). */
-    operatorId?: string,
   ): Promise<{ answer: RawAnswer; pending: boolean }> {
+    const { action, data } = outgoing;
     const orderId = typeof data.order_id === 'string' ? data.order_id : null;
     const started = clock.now();
     let httpStatus: number | null = null;
     try {
       if (configProblem) throw new GatewayError('invalid_request', configProblem);
-      const sealed = sealData(data, config.signKey);
-      const envelope = {
-        action,
-        version: config.versions?.[action] ?? '1.0',
-        merchant_id: config.merchantId,
-        ...(config.terminalNo ? { terminal_no: config.terminalNo } : {}),
-        operator_id: operatorId || config.operatorId,
-        data: sealed.data,
-        md5: sealed.md5,
-      };
+      outgoing.body ??= envelopeBody(outgoing);
       const response = await transport
         .post({
           url: endpoint,
-          body: JSON.stringify(envelope),
+          body: outgoing.body,
           timeoutMs,
           maxResponseBytes,
           freshConnection: actionClass === 'pay',
@@ -165,20 +163,35 @@ export function createGatewayClient(
     }
   }
 
+  /** The request envelope as sent: sealed data and md5 beside the plain fields. */
+  function envelopeBody({ action, data, operatorId }: Outgoing): string {
+    const sealed = sealData(data, config.signKey);
+    return JSON.stringify({
+      action,
+      version: config.versions?.[action] ?? '1.0',
+      merchant_id: config.merchantId,
+      ...(config.terminalNo ? { terminal_no: config.terminalNo } : {}),
+      operator_id: operatorId || config.operatorId,
+      data: sealed.data,
+      md5: sealed.md5,
+    });
+  }
+
   /** One pay request: sent exactly once. */
   function pay(
     action: string,
     data: WireData,
     operatorId?: string,
   ): Promise<{ answer: RawAnswer; pending: boolean }> {
-    return exchange(action, data, 'pay', 1, operatorId);
+    return exchange({ action, data, operatorId }, 'pay', 1);
   }
 
   /** A query: retried on network trouble, unknown outcomes and transient codes. */
   function query<T>(action: string, data: WireData, read: (answer: RawAnswer, pending: boolean) => T) {
+    const outgoing: Outgoing = { action, data };
     return withRetries(
       async (attempt) => {
-        const { answer, pending } = await exchange(action, data, 'query', attempt);
+        const { answer, pending } = await exchange(outgoing, 'query', attempt);
         return read(answer, pending);
       },
       (err) => err instanceof GatewayError && (err.kind === 'network' || err.kind === 'unknown_outcome'),

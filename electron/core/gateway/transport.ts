@@ -80,7 +80,7 @@ export function createHttpTransport(options: HttpTransportOptions = {}): Transpo
     const target = targetOf(request.url);
     if (target instanceof TransportError) return Promise.reject(target);
     const { secure, where } = target;
-    // The body goes to node:http as text, not a Buffer: headers and body then leave in one write.
+    // The body goes to node:http as text, not a Buffer: it is joined to the headers as one chunk (no copy).
     const body = request.body;
 
     return new Promise<TransportResponse>((resolve, reject) => {

@@ -8,6 +8,8 @@ export function javaDoubleToString(n: number): string {
   if (n === Number.POSITIVE_INFINITY) return 'Infinity';
   if (n === Number.NEGATIVE_INFINITY) return '-Infinity';
   if (n === 0) return Object.is(n, -0) ? '-0.0' : '0.0';
+  // The usual case (amounts in cents): an integer below 10^7 prints as itself with ".0".
+  if (Number.isInteger(n) && n > -1e7 && n < 1e7) return `${n}.0`;
   const sign = n < 0 ? '-' : '';
   const abs = Math.abs(n);
   // toExponential() without an argument gives the shortest digits that round-trip, as Java 19+ does.
@@ -59,8 +61,8 @@ export function canonicalValue(value: unknown): string {
 
 /** S: the values of `data`, ordered by their keys. */
 export function canonicalString(data: Readonly<Record<string, unknown>>): string {
-  return Object.keys(data)
-    .sort()
-    .map((key) => canonicalValue(data[key]))
-    .join('');
+  const keys = Object.keys(data).sort();
+  let text = '';
+  for (const key of keys) text += canonicalValue(data[key]);
+  return text;
 }

@@ -64,21 +64,24 @@ export function createHttpTransport(options: HttpTransportOptions = {}): Transpo
   const httpAgent = new http.Agent({ keepAlive: true, timeout: 30_000 });
   const httpsAgent = new https.Agent({ keepAlive: true, timeout: 30_000, ca: options.ca });
 
+  // The till posts to one endpoint: its URL is read once, not on every call (a query may run every second).
+  let lastUrl = '';
+  let lastTarget: Target | null = null;
+  function targetOf(text: string): Target | TransportError {
+    if (text === lastUrl && lastTarget) return lastTarget;
+    const target = readTarget(text);
+    if (target instanceof TransportError) return target;
+    lastUrl = text;
+    lastTarget = target;
+    return target;
+  }
+
   function post(request: TransportRequest): Promise<TransportResponse> {
-    let url: URL;
-    try {
-      url = new URL(request.url);
-    } catch {
-      return Promise.reject(new TransportError('bad_url', false, 'gateway URL is not a valid URL'));
-    }
-    if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-      return Promise.reject(
-        new TransportError('bad_url', false, 'gateway URL must start with http:// or https://'),
-      );
-    }
-    const secure = url.protocol === 'https:';
-    const where = url.host;
-    const body = Buffer.from(request.body, 'utf8');
+    const target = targetOf(request.url);
+    if (target instanceof TransportError) return Promise.reject(target);
+    const { secure, where } = target;
+    // The body goes to node:http as text, not a Buffer: it is joined to the headers as one chunk (no copy).
+    const body = request.body;
 
     return new Promise<TransportResponse>((resolve, reject) => {
       let connected = false;
@@ -95,14 +98,19 @@ export function createHttpTransport(options: HttpTransportOptions = {}): Transpo
       };
 
       const pooled = secure ? httpsAgent : httpAgent;
-      const req = (secure ? https : http).request(url, {
+      const req = (secure ? https : http).request({
+        protocol: target.protocol,
+        hostname: target.hostname,
+        port: target.port,
+        path: target.path,
+        ...(target.auth ? { auth: target.auth } : {}),
         method: 'POST',
         agent: request.freshConnection ? false : pooled,
         ...(secure && options.ca ? { ca: options.ca } : {}),
         headers: {
           'content-type': 'application/json',
           accept: 'application/json',
-          'content-length': String(body.length),
+          'content-length': String(Buffer.byteLength(body, 'utf8')),
           ...(request.freshConnection ? { connection: 'close' } : {}),
         },
       });
@@ -167,13 +175,13 @@ export function createHttpTransport(options: HttpTransportOptions = {}): Transpo
             );
             return;
           }
-          finish(() =>
-            resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') }),
-          );
+          // A loopback or small answer is one chunk: no copy into a new Buffer for it.
+          const whole = chunks.length === 1 ? (chunks[0] as Buffer) : Buffer.concat(chunks);
+          finish(() => resolve({ status: res.statusCode ?? 0, body: whole.toString('utf8') }));
         });
       });
 
-      req.end(body);
+      req.end(body, 'utf8');
     });
   }
 
@@ -183,6 +191,43 @@ export function createHttpTransport(options: HttpTransportOptions = {}): Transpo
       httpAgent.destroy();
       httpsAgent.destroy();
     },
+  };
+}
+
+/** Where a request goes, read from the gateway URL. */
+interface Target {
+  secure: boolean;
+  protocol: 'http:' | 'https:';
+  hostname: string;
+  port: string;
+  path: string;
+  /** user:password from the URL, as node:http reads it from a URL; usually absent. */
+  auth?: string;
+  /** host:port, for messages. */
+  where: string;
+}
+
+function readTarget(text: string): Target | TransportError {
+  let url: URL;
+  try {
+    url = new URL(text);
+  } catch {
+    return new TransportError('bad_url', false, 'gateway URL is not a valid URL');
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+    return new TransportError('bad_url', false, 'gateway URL must start with http:// or https://');
+  }
+  return {
+    secure: url.protocol === 'https:',
+    protocol: url.protocol,
+    // An IPv6 literal comes bracketed in a URL; node:http wants it bare.
+    hostname: url.hostname.startsWith('[') ? url.hostname.slice(1, -1) : url.hostname,
+    port: url.port,
+    path: `${url.pathname}${url.search}`,
+    ...(url.username || url.password
+      ? { auth: `${decodeURIComponent(url.username)}:${decodeURIComponent(url.password)}` }
+      : {}),
+    where: url.host,
   };
 }
 

@@ -137,9 +137,23 @@ export class SimEngine {
 
   /** Runs `fn` after `ms` on the clock, unless the order's timers are cleared first. */
   schedule(order: SimOrder, ms: number, fn: () => void): void {
-    const set = this.#timers.get(order.orderId) ?? new Set<TimerHandle>();
-    this.#timers.set(order.orderId, set);
-    this.#track(set, ms, fn);
+    const orderId = order.orderId;
+    let set = this.#timers.get(orderId);
+    if (!set) {
+      set = new Set<TimerHandle>();
+      this.#timers.set(orderId, set);
+    }
+    const timers = set;
+    this.#track(timers, ms, () => {
+      // The order's last timer fired: its entry goes too, or a long soak keeps one empty set per order.
+      if (timers.size === 0 && this.#timers.get(orderId) === timers) this.#timers.delete(orderId);
+      fn();
+    });
+  }
+
+  /** How many orders have a timer pending: what a soak watches to see that nothing piles up. */
+  get ordersWithTimers(): number {
+    return this.#timers.size;
   }
 
   /** A timer tied to no order (a held request), cleared on close. */

@@ -48,6 +48,8 @@ export interface LedgerSummary {
 }
 
 const PAYABLE: ReadonlySet<OrderStatus> = new Set(['init', 'notpay']);
+/** Paid, whether or not refunded since: such an order id cannot be paid again, only refunded. */
+export const PAID_STATES: ReadonlySet<string> = new Set(['success', 'partial_refunded', 'fully_refunded']);
 
 /** Everything the book holds, as plain data (the sandbox keeps it in the till's data folder). */
 export interface BookState {

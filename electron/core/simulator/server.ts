@@ -11,8 +11,9 @@ import { CallbackSender, DEFAULT_CALLBACK_RETRY_DELAYS_MS } from './callbacks.ts
 import { createControl, handleControlRequest, type SimulatorControl } from './control-api.ts';
 import { DEFAULT_TIMINGS, SimEngine, type SimTimings } from './engine.ts';
 import { SimBook } from './ledger.ts';
-import { handleProcess, type ProtocolSettings, type Reply } from './protocol.ts';
+import { handleProcess } from './protocol.ts';
 import { SANDBOX_MERCHANT } from './sandbox.ts';
+import type { ProtocolSettings, Reply } from './sealed-answers.ts';
 import { renderMissingPage, renderWalletPage, WALLET_PAGE_CSP } from './wallet-page.ts';
 
 export interface SimulatorMerchant {

@@ -71,6 +71,27 @@ test('answers with any status, body as UTF-8, pooled or fresh', async () => {
   assert.deepEqual(await post('/echo', { fresh: true }), { status: 201, body: '{"a":"张三"}' });
 });
 
+test('the endpoint is read once but follows a changed URL: IPv6 literal, path and query kept', async () => {
+  const v6 = http.createServer((req, res) => {
+    req.resume();
+    req.on('end', () => res.end(`v6 ${req.url}`));
+  });
+  await new Promise<void>((resolve) => v6.listen(0, '::1', resolve));
+  const port = (v6.address() as AddressInfo).port;
+  try {
+    const url = `http://[::1]:${port}/processV2?probe=1`;
+    const ask = (target: string) =>
+      transport.post({ url: target, body: '{}', timeoutMs: 2000, maxResponseBytes: 1000 });
+    assert.deepEqual(await ask(url), { status: 200, body: 'v6 /processV2?probe=1' });
+    assert.deepEqual(await ask(url), { status: 200, body: 'v6 /processV2?probe=1' });
+    assert.equal((await ask(`${base}/echo`)).status, 201);
+    assert.deepEqual(await ask(`http://[::1]:${port}/other`), { status: 200, body: 'v6 /other' });
+  } finally {
+    v6.closeAllConnections();
+    await new Promise((resolve) => v6.close(resolve));
+  }
+});
+
 test('connection refused: nothing sent', async () => {
   const probe = net.createServer();
   await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));

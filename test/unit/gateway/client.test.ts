@@ -2,8 +2,9 @@
 // never does (retry a pay request, send on bad input, leak the key).
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { createGatewayClient, type GatewayLogEntry } from '../../../electron/core/gateway/client.ts';
+import { createGatewayClient } from '../../../electron/core/gateway/client.ts';
 import { openData, sealData } from '../../../electron/core/gateway/envelope.ts';
+import type { GatewayLogEntry } from '../../../electron/core/gateway/exchange.ts';
 import {
   type Transport,
   TransportError,

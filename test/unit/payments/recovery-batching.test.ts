@@ -122,8 +122,14 @@ function answeringGateway(statusOf: (orderId: string) => OrderState['status']) {
   return { gateway, seen };
 }
 
+let points: string[] = [];
+
 function engineWith(gateway: GatewayClient, recoveryTries = 2) {
+  points = [];
   return createPaymentsEngine({
+    faultPoint: (point) => {
+      points.push(point);
+    },
     codeHashKey: TEST_CODE_HASH_KEY,
     journal,
     gateway,
@@ -151,6 +157,11 @@ describe('start-up recovery journals in batches', () => {
     assert.equal(seen.queries, 40);
     assert.equal(seen.most, 4, 'the gateway never had more than recoveryConcurrency queries');
     assert.equal(made, 1, `one commit for forty answers (made ${made})`);
+    // The crash harness's recovery points still fire: once at the start, once for the first answer,
+    // and after each answer is durable.
+    assert.equal(points.filter((p) => p === 'recovery.started').length, 1);
+    assert.equal(points.filter((p) => p === 'recovery.answered').length, 1);
+    assert.equal(points.filter((p) => p === 'poll.journaled').length, 40);
     for (const r of rows) {
       const row = journal.attempts.get(r.attemptId);
       assert.equal(row?.state, paid.has(r.orderId) ? 'paid' : 'failed', r.attemptId);

@@ -1,91 +1,44 @@
-// The payments engine: the one place that starts, tracks and settles wallet payments and refunds,
-// on top of the journal (better-sqlite3) and the GatewayClient interface. Plain Node (no 'electron').
+// The payments engine's public face: the one place that starts, tracks and settles wallet payments and
+// refunds, on top of the journal (better-sqlite3) and the GatewayClient interface. Plain Node (no
+// 'electron'). It builds the engine's state (engine-state.ts) from its options (engine-options.ts) and
+// hands each command to the file that holds it: paying (sale-flows.ts), the cashier's ways out of a
+// sale (sale-closing.ts), what a person settles (attention.ts, overrides.ts), refunds (refunds.ts),
+// start-up recovery (recovery.ts), reports and search (reports.ts, attempt-search.ts, csv.ts).
 // PAYMENT-SAFETY.md is the specification; the supervisor PIN is checked by the caller (the app facade).
 import type { DailyReport, ReconcileReport } from '../../../shared/contract.ts';
 import type { AttemptView, GatewayHealth, RefundView, SaleView, Wallet } from '../../../shared/domain.ts';
-import type { Currency } from '../../../shared/money.ts';
-import { isLiveAttemptState } from '../../../shared/payments/attempt-machine.ts';
 import { createOrderIdGenerator } from '../../../shared/payments/order-id.ts';
 import { AppError } from '../../../shared/result.ts';
-import { type Clock, systemClock } from '../clock.ts';
-import type { GatewayClient } from '../gateway/types.ts';
+import { systemClock } from '../clock.ts';
 import type { Journal } from '../journal/journal.ts';
 import type { RejectionCounter, RejectionSample } from '../journal/rejections-repo.ts';
 import type { AttemptRow, EventRow, RefundRow } from '../journal/rows.ts';
+import { type SearchQuery, searchAttempts } from './attempt-search.ts';
+import { clearAttention, needsAttention, recheck } from './attention.ts';
 import { createCallbackEvidence } from './callback-evidence.ts';
-import { type CallbackAnswer, type CallbackVerifier, createCallbackIntake } from './callbacks.ts';
+import { type CallbackAnswer, createCallbackIntake } from './callbacks.ts';
 import type { PaymentsChange, PaymentsListener } from './changes.ts';
 import { exportCsv } from './csv.ts';
-import { currentSaleView, type EngineState, emitSale, getAttempt, watchKey } from './engine-state.ts';
-import { type FaultHook, noFault } from './fault-points.ts';
+import type { PaymentsEngineOptions } from './engine-options.ts';
+import { currentSaleView, type EngineState, getAttempt } from './engine-state.ts';
+import { noFault } from './fault-points.ts';
 import { createHealthTracker } from './gateway-health.ts';
 import { probeGateway } from './gateway-reach.ts';
-import { applyAttempt, flagAttempt } from './journaled-changes.ts';
 import { dayRange } from './local-day.ts';
-import { REASONS } from './outcomes.ts';
 import { markFailed, markPaid } from './overrides.ts';
 import { reconcile, reconcileOrders } from './reconcile.ts';
 import { type RecoveryReport, recover } from './recovery.ts';
 import { createRefund, listRefunds } from './refunds.ts';
-import { checkedDayRange, dailyReport } from './reports.ts';
+import { dailyReport } from './reports.ts';
+import { cancelSale, inBackground, newSale, setAside } from './sale-closing.ts';
 import { beginPassive, type JournalWith, payActive, submitPassiveCode } from './sale-flows.ts';
-import { type PaymentsTiming, resolveSettings } from './settings.ts';
-import { queryAttempt } from './status-queries.ts';
+import { resolveSettings } from './settings.ts';
 import { attemptView } from './views.ts';
 import { hashWalletCode, normaliseCode, walletByPick, walletOf } from './wallet-code.ts';
 import { createWatcher } from './watcher.ts';
-import { watchAttempt } from './watches.ts';
 
-export interface PaymentsEngineOptions {
-  journal: Journal;
-  gateway: GatewayClient;
-  clock?: Clock;
-  /** 1 to 4 of [A-Za-z0-9]; carried in every order id. */
-  terminalNo: string;
-  operatorId: string;
-  /** Call-backs naming another merchant are rejected. */
-  merchantId: string;
-  currency: Currency;
-  /** The public URL given to OTTPay as call_back_url (OTTPay requires one; polling works without it). */
-  callbackUrl?: string;
-  /** Our own QR expiry (default 2 min). */
-  qrExpiryMs?: number;
-  /** Wallets offered on this till (default all three). */
-  wallets?: readonly Wallet[];
-  /** IANA zone for day boundaries in reports and searches (default: the system's). */
-  timeZone?: string;
-  timing?: Partial<PaymentsTiming>;
-  /** Extra veto on wallet payments (e.g. the facade's own connectivity check). */
-  isGatewayUp?: () => boolean;
-  /** Crash-harness hook; a no-op in production. */
-  faultPoint?: FaultHook;
-  /** The HMAC key of wallet-code hashes (the single-use check); kept in the secret store, never the journal. */
-  codeHashKey: Buffer;
-  /** Verifies a call-back body (closes over the sign key, which the engine never sees). */
-  verifyCallback?: CallbackVerifier;
-  /** Wallet of a (normalised) payment code (default: shared/scanning/wallet-codes.ts walletOf). */
-  detectWallet?: (code: string) => Wallet | null;
-  random?: () => number;
-  onError?: (what: string, err: unknown) => void;
-  /** The signed-in cashier's OTTPay operator id, or null (the till's operatorId is sent). */
-  cashierOperatorId?: () => string | null;
-  /** How often counted call-back rejections are written to the journal (default EVIDENCE_FLUSH_MS). */
-  evidenceFlushMs?: number;
-  /** Notices worth a log line that are not errors (rejected call-backs, counted). */
-  onNotice?: (line: string, fields: Record<string, unknown>) => void;
-}
-
-export interface SearchQuery {
-  text?: string | undefined;
-  /** Local days, YYYY-MM-DD, both inclusive. */
-  from?: string | undefined;
-  to?: string | undefined;
-  wallet?: Wallet | undefined;
-  amountCents?: number | undefined;
-  cashierId?: string | undefined;
-  shiftId?: number | undefined;
-  limit?: number | undefined;
-}
+export type { SearchQuery } from './attempt-search.ts';
+export type { PaymentsEngineOptions } from './engine-options.ts';
 
 export type PaymentsEngine = ReturnType<typeof createPaymentsEngine>;
 
@@ -149,54 +102,6 @@ export function createPaymentsEngine(options: PaymentsEngineOptions) {
     if (closed) throw new AppError('INTERNAL', 'The payments engine is closed');
   };
 
-  function closeCurrentSale(cause: 'cancelled' | 'new sale' | 'set aside'): void {
-    if (!core.current) return;
-    const sale = journal.sales.get(core.current.saleId);
-    const now = clock.now();
-    if (sale && sale.closedAt === null) {
-      journal.write(() => {
-        journal.sales.update({ ...sale, closedAt: now, updatedAt: now });
-        journal.events.append({
-          at: now,
-          entity: 'sale',
-          entityId: sale.saleId,
-          type: 'sale.closed',
-          cause: 'command',
-          detail: { why: cause },
-        });
-      });
-    }
-    core.current = null;
-    emitSale(core);
-  }
-
-  /** See cancel(): a live attempt goes to "cancelling" and stays watched; an idle sale is dropped. */
-  function cancelCurrent(): SaleView | null {
-    if (!core.current) return null;
-    const attempts = journal.attempts.forSale(core.current.saleId);
-    const live = attempts.find((a) => isLiveAttemptState(a.state));
-    if (live) {
-      core.current.waitingForCode = false;
-      if (live.state !== 'cancelling') {
-        applyAttempt(core, live.attemptId, {
-          event: 'CANCEL',
-          cause: 'command',
-          reason: REASONS.cancelled,
-          patch: { cancelCause: 'cashier' },
-        });
-      }
-      if (!core.watcher.has(watchKey(live.attemptId)) && live.state !== 'submitted') {
-        watchAttempt(core, live.attemptId, 'passive');
-      }
-      return currentSaleView(core);
-    }
-    if (attempts.some((a) => a.state === 'paid')) {
-      throw new AppError('CONFLICT', 'This sale is paid: refund it instead of cancelling.');
-    }
-    closeCurrentSale('cancelled');
-    return null;
-  }
-
   return {
     /** Active pay: journals a new attempt, asks for a QR, and watches it (poll + call-backs). */
     payActive(req: {
@@ -242,17 +147,12 @@ export function createPaymentsEngine(options: PaymentsEngineOptions) {
      */
     cancel(): SaleView | null {
       notClosed();
-      return cancelCurrent();
+      return cancelSale(core);
     },
     /** Closes the current sale. Refused while a payment is in flight and not cancelled. */
     newSale(): void {
       notClosed();
-      if (!core.current) return;
-      const busy = journal.attempts
-        .forSale(core.current.saleId)
-        .find((a) => isLiveAttemptState(a.state) && a.state !== 'cancelling');
-      if (busy) throw new AppError('CONFLICT', 'A payment is in progress on this sale: cancel it first.');
-      closeCurrentSale('new sale');
+      newSale(core);
     },
     /**
      * Sets the current sale aside whatever its attempt is doing, so the cashier can take the next one:
@@ -262,20 +162,11 @@ export function createPaymentsEngine(options: PaymentsEngineOptions) {
      */
     setAside(): boolean {
       notClosed();
-      if (!core.current) return false;
-      const live = journal.attempts.forSale(core.current.saleId).find((a) => isLiveAttemptState(a.state));
-      if (live) cancelCurrent();
-      closeCurrentSale(live ? 'set aside' : 'new sale');
-      return live !== undefined;
+      return setAside(core);
     },
     /** Live attempts of sales set aside (or left by a restart): still being resolved, may still be paid. */
     inBackground(): AttemptView[] {
-      const now = clock.now();
-      const current = core.current?.saleId ?? null;
-      return journal.attempts
-        .live()
-        .filter((a) => a.saleId !== current)
-        .map((a) => attemptView(a, now));
+      return inBackground(core);
     },
     currentSale(): SaleView | null {
       return currentSaleView(core);
@@ -284,16 +175,9 @@ export function createPaymentsEngine(options: PaymentsEngineOptions) {
       return attemptView(getAttempt(core, attemptId), clock.now());
     },
     /** Asks the gateway about one attempt now; keeps watching it if still unresolved. */
-    async recheck(attemptId: string): Promise<AttemptView> {
+    recheck(attemptId: string): Promise<AttemptView> {
       notClosed();
-      getAttempt(core, attemptId);
-      const row = await core.track(
-        queryAttempt(core, attemptId, { cause: 'query', detail: { recheck: true } }),
-      );
-      if (row && isLiveAttemptState(row.state) && !core.watcher.has(watchKey(attemptId))) {
-        watchAttempt(core, attemptId, 'background');
-      }
-      return attemptView(getAttempt(core, attemptId), clock.now());
+      return recheck(core, attemptId);
     },
     refund(req: {
       attemptId: string;
@@ -316,45 +200,14 @@ export function createPaymentsEngine(options: PaymentsEngineOptions) {
     },
     /** A supervisor acknowledges a flagged attempt (journaled with the reason). */
     clearAttention(req: { attemptId: string; reason: string }): AttemptView {
-      const reason = req.reason.trim();
-      if (!reason) throw new AppError('VALIDATION', 'A reason is required');
-      const row = getAttempt(core, req.attemptId);
-      if (isLiveAttemptState(row.state))
-        throw new AppError('CONFLICT', 'This payment is still unresolved: recheck or override it');
-      return attemptView(
-        flagAttempt(core, req.attemptId, false, 'override', `Acknowledged: ${reason}`),
-        clock.now(),
-      );
+      return clearAttention(core, req);
     },
     /** Flagged attempts, plus the attempts of refunds that are flagged. */
     needsAttention(): AttemptView[] {
-      const now = clock.now();
-      const rows = new Map(
-        journal.attempts.needingAttention().map((r) => [r.attemptId, attemptView(r, now)]),
-      );
-      for (const refund of journal.refunds.needingAttention()) {
-        if (rows.has(refund.attemptId)) continue;
-        const a = journal.attempts.get(refund.attemptId);
-        if (a) rows.set(a.attemptId, { ...attemptView(a, now), needsAttention: true, reason: refund.reason });
-      }
-      return [...rows.values()].sort((x, y) => x.createdAt - y.createdAt);
+      return needsAttention(core);
     },
     search(q: SearchQuery): AttemptView[] {
-      const fromMs = q.from ? checkedDayRange(core, q.from).fromMs : undefined;
-      const toMs = q.to ? checkedDayRange(core, q.to).toMs : undefined;
-      const now = clock.now();
-      return journal.attempts
-        .search({
-          text: q.text,
-          fromMs,
-          toMs,
-          wallet: q.wallet,
-          amountCents: q.amountCents,
-          cashierId: q.cashierId,
-          shiftId: q.shiftId,
-          limit: q.limit ?? 100,
-        })
-        .map((r) => attemptView(r, now));
+      return searchAttempts(core, q);
     },
     dailyReport(date: string): DailyReport {
       return dailyReport(core, date);

@@ -3,9 +3,9 @@
 export const FAULT_POINTS = [
   /** A pay command was accepted; nothing journaled yet. */
   'attempt.before-journal',
-  /** The attempt is journaled as created; the SEND transition is not. */
+  /** The attempt and its SEND are journaled (one transaction); the screens have not heard of it yet. */
   'attempt.journaled',
-  /** SEND is journaled; the request has not left yet. */
+  /** The screens heard of the SEND; the request has not left yet. */
   'attempt.submitted',
   /** The pay answer (or error) came back; not journaled yet. */
   'attempt.answered',

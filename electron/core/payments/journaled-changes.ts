@@ -23,17 +23,25 @@ function emitAttempt(core: EngineState, row: AttemptRow): void {
 
 /** Journals one attempt event (when the machine allows it) and tells the listeners. */
 export function applyAttempt(core: EngineState, attemptId: string, change: AttemptChange): AttemptApplied {
+  const applied = journalAttempt(core, attemptId, change);
+  announceAttempt(core, attemptId, applied);
+  return applied;
+}
+
+/** The journal half of applyAttempt: one transaction (a savepoint inside a caller's), nothing told yet. */
+export function journalAttempt(core: EngineState, attemptId: string, change: AttemptChange): AttemptApplied {
   const now = core.clock.now();
   let adjusted = change;
   if (change.event === 'GATEWAY_PAID') adjusted = withLatePaymentNotice(core, attemptId, change);
-  const applied = applyAttemptChange(core.journal, now, attemptId, adjusted);
-  if (applied.changed) {
-    if (isTerminalAttemptState(applied.row.state)) core.watcher.stop(watchKey(attemptId));
-    if (applied.decision.kind === 'move' && applied.row.state === 'paid')
-      flagDoublePayment(core, applied.row);
-    emitAttempt(core, core.journal.attempts.get(attemptId) ?? applied.row);
-  }
-  return applied;
+  return applyAttemptChange(core.journal, now, attemptId, adjusted);
+}
+
+/** What follows a durable attempt change: a final one stops its watch, a second payment is flagged, screens hear. */
+export function announceAttempt(core: EngineState, attemptId: string, applied: AttemptApplied): void {
+  if (!applied.changed) return;
+  if (isTerminalAttemptState(applied.row.state)) core.watcher.stop(watchKey(attemptId));
+  if (applied.decision.kind === 'move' && applied.row.state === 'paid') flagDoublePayment(core, applied.row);
+  emitAttempt(core, core.journal.attempts.get(attemptId) ?? applied.row);
 }
 
 /**
@@ -65,44 +73,85 @@ export function flagAttempt(
   cause: EventCause,
   reason: string | null,
 ) {
-  const before = core.journal.attempts.get(attemptId);
-  const row = setAttemptAttention(core.journal, core.clock.now(), attemptId, on, cause, reason);
-  if (before && (before.needsAttention !== row.needsAttention || before.reason !== row.reason))
-    emitAttempt(core, row);
-  return row;
+  return flagAttempts(core, [attemptId], on, cause, reason)[0] as AttemptRow;
+}
+
+/** Flags (or clears) several attempts in one transaction, then tells the screens of each that changed. */
+export function flagAttempts(
+  core: EngineState,
+  attemptIds: readonly string[],
+  on: boolean,
+  cause: EventCause,
+  reason: string | null,
+): AttemptRow[] {
+  if (attemptIds.length === 0) return [];
+  const now = core.clock.now();
+  const flagged = core.journal.write(() =>
+    attemptIds.map((attemptId) => {
+      const before = core.journal.attempts.get(attemptId);
+      const row = setAttemptAttention(core.journal, now, attemptId, on, cause, reason);
+      const changed =
+        before !== null && (before.needsAttention !== row.needsAttention || before.reason !== row.reason);
+      return { row, changed };
+    }),
+  );
+  for (const { row, changed } of flagged) if (changed) emitAttempt(core, row);
+  return flagged.map((f) => f.row);
 }
 
 export function applyRefund(core: EngineState, refundId: string, change: RefundChange): RefundApplied {
-  const applied = applyRefundChange(core.journal, core.clock.now(), refundId, change);
-  if (applied.changed) {
-    if (isTerminalRefundState(applied.row.state)) core.watcher.stop(refundKey(refundId));
-    const attempt = core.journal.attempts.get(applied.row.attemptId);
-    core.emit({
-      kind: 'refund',
-      refund: refundView(applied.row),
-      attempt: attempt ? attemptView(attempt, core.clock.now()) : null,
-    });
-  }
+  const applied = journalRefund(core, refundId, change);
+  announceRefund(core, refundId, applied);
   return applied;
 }
 
-export function flagRefund(core: EngineState, refundId: string, reason: string): void {
-  const row = core.journal.refunds.get(refundId);
-  if (!row || row.needsAttention || isTerminalRefundState(row.state)) return;
-  const now = core.clock.now();
-  core.journal.write(() => {
-    core.journal.events.append({
-      at: now,
-      entity: 'refund',
-      entityId: refundId,
-      type: 'refund.needs_attention',
-      cause: 'timeout',
-      fromState: row.state,
-      toState: row.state,
-      detail: { reason },
-    });
-    core.journal.refunds.update({ ...row, needsAttention: true, reason, updatedAt: now });
+/** The journal half of applyRefund: one transaction (a savepoint inside a caller's), nothing told yet. */
+export function journalRefund(core: EngineState, refundId: string, change: RefundChange): RefundApplied {
+  return applyRefundChange(core.journal, core.clock.now(), refundId, change);
+}
+
+/** What follows a durable refund change: a final one stops its watch, screens hear. */
+export function announceRefund(core: EngineState, refundId: string, applied: RefundApplied): void {
+  if (!applied.changed) return;
+  if (isTerminalRefundState(applied.row.state)) core.watcher.stop(refundKey(refundId));
+  const attempt = core.journal.attempts.get(applied.row.attemptId);
+  core.emit({
+    kind: 'refund',
+    refund: refundView(applied.row),
+    attempt: attempt ? attemptView(attempt, core.clock.now()) : null,
   });
-  const fresh = core.journal.refunds.get(refundId);
-  if (fresh) core.emit({ kind: 'refund', refund: refundView(fresh), attempt: null });
+}
+
+export function flagRefund(core: EngineState, refundId: string, reason: string): void {
+  flagRefunds(core, [refundId], reason);
+}
+
+/** Flags several refunds for a person in one transaction, then tells the screens of each. */
+export function flagRefunds(core: EngineState, refundIds: readonly string[], reason: string): void {
+  if (refundIds.length === 0) return;
+  const now = core.clock.now();
+  const flagged = core.journal.write(() => {
+    const done: string[] = [];
+    for (const refundId of refundIds) {
+      const row = core.journal.refunds.get(refundId);
+      if (!row || row.needsAttention || isTerminalRefundState(row.state)) continue;
+      core.journal.events.append({
+        at: now,
+        entity: 'refund',
+        entityId: refundId,
+        type: 'refund.needs_attention',
+        cause: 'timeout',
+        fromState: row.state,
+        toState: row.state,
+        detail: { reason },
+      });
+      core.journal.refunds.update({ ...row, needsAttention: true, reason, updatedAt: now });
+      done.push(refundId);
+    }
+    return done;
+  });
+  for (const refundId of flagged) {
+    const fresh = core.journal.refunds.get(refundId);
+    if (fresh) core.emit({ kind: 'refund', refund: refundView(fresh), attempt: null });
+  }
 }

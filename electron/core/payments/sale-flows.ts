@@ -9,8 +9,9 @@ import { UnusableCodeUrlError } from '../gateway/code-url.ts';
 import type { AttemptRow, SaleRow } from '../journal/rows.ts';
 import { currentSaleView, type EngineState, emitSale } from './engine-state.ts';
 import { requireGatewayUp } from './gateway-reach.ts';
-import { applyAttempt } from './journaled-changes.ts';
+import { announceAttempt, applyAttempt, journalAttempt } from './journaled-changes.ts';
 import { changeFromOrderState, changeFromPayError } from './outcomes.ts';
+import type { AttemptApplied } from './transitions.ts';
 import { attemptView } from './views.ts';
 import { hashWalletCode, maskWalletCode, normaliseCode } from './wallet-code.ts';
 import { watchAttempt } from './watches.ts';
@@ -80,13 +81,18 @@ function saleForNewAttempt(
  */
 export type JournalWith = (saleId: string) => void;
 
-/** Journals the sale (new, or its amount) and the attempt in one transaction. */
+/**
+ * Journals the sale (new, or its amount), the attempt and its SEND transition in one transaction: one
+ * fsync before the request leaves, not two. Both events are in the trail; no byte has left before the
+ * commit (rule 1), and a crash before the request leaves is a 'submitted' attempt the gateway does not
+ * know, which the "not found" grace resolves as failed.
+ */
 function journalNewAttempt(
   core: EngineState,
   sale: SaleRow,
   a: { mode: PayMode; wallet: Wallet; codeMasked: string | null; codeHash: string | null },
   journalWith?: JournalWith,
-): AttemptRow {
+): { row: AttemptRow; sent: AttemptApplied } {
   const now = core.clock.now();
   const orderId = core.ids.next();
   const row: AttemptRow = {
@@ -117,8 +123,9 @@ function journalNewAttempt(
     manual: false,
     refundedCents: 0,
   };
+  let sent: AttemptApplied;
   try {
-    core.journal.write(() => {
+    sent = core.journal.write(() => {
       writeSale(core, sale);
       core.journal.attempts.insert(row);
       core.journal.events.append({
@@ -142,6 +149,11 @@ function journalNewAttempt(
         },
       });
       journalWith?.(sale.saleId);
+      return journalAttempt(core, row.attemptId, {
+        event: 'SEND',
+        cause: 'command',
+        patch: { submittedAt: now },
+      });
     });
   } catch (err) {
     // The journal's own refusals (busy past the timeout) already say that nothing was changed.
@@ -156,7 +168,7 @@ function journalNewAttempt(
     throw new AppError('STORAGE', 'The payment could not be written to the journal: nothing was sent.');
   }
   core.current = { saleId: sale.saleId, waitingForCode: false };
-  return row;
+  return { row, sent };
 }
 
 export function writeSale(core: EngineState, sale: SaleRow): void {
@@ -189,12 +201,10 @@ export function writeSale(core: EngineState, sale: SaleRow): void {
   }
 }
 
-function send(core: EngineState, row: AttemptRow): void {
-  applyAttempt(core, row.attemptId, {
-    event: 'SEND',
-    cause: 'command',
-    patch: { submittedAt: core.clock.now() },
-  });
+/** The attempt and its SEND are durable: the screens hear of it, and then the request may leave. */
+function sent(core: EngineState, attemptId: string, applied: AttemptApplied): void {
+  core.fault('attempt.journaled');
+  announceAttempt(core, attemptId, applied);
   core.fault('attempt.submitted');
 }
 
@@ -208,7 +218,7 @@ export async function payActive(
   // From here to the request, no await: the live-attempt check and the journal write cannot interleave.
   const sale = saleForNewAttempt(core, req.amountCents, req.tipCents, req.saleId);
   core.fault('attempt.before-journal');
-  const row = journalNewAttempt(
+  const journaled = journalNewAttempt(
     core,
     sale,
     {
@@ -219,8 +229,8 @@ export async function payActive(
     },
     req.journalWith,
   );
-  core.fault('attempt.journaled');
-  send(core, row);
+  const row = journaled.row;
+  sent(core, row.attemptId, journaled.sent);
   return core.track(
     (async () => {
       try {
@@ -312,14 +322,14 @@ export async function submitPassiveCode(
   if (!open) throw new AppError('NOT_FOUND', 'The sale is gone');
   const sale = saleForNewAttempt(core, open.amountCents, open.tipCents, open.saleId);
   core.fault('attempt.before-journal');
-  const row = journalNewAttempt(core, sale, {
+  const journaled = journalNewAttempt(core, sale, {
     mode: 'passive',
     wallet,
     codeMasked: maskWalletCode(trimmed),
     codeHash: hash,
   });
-  core.fault('attempt.journaled');
-  send(core, row);
+  const row = journaled.row;
+  sent(core, row.attemptId, journaled.sent);
   return core.track(
     (async () => {
       try {

@@ -7,8 +7,11 @@ import { GatewayError } from '../gateway/types.ts';
 import type { AttemptRow, EventCause, RefundRow } from '../journal/rows.ts';
 import type { EngineState } from './engine-state.ts';
 import type { FaultPoint } from './fault-points.ts';
-import { applyAttempt, applyRefund } from './journaled-changes.ts';
+import type { GroupCommit } from './group-commit.ts';
+import { announceAttempt, announceRefund, journalAttempt, journalRefund } from './journaled-changes.ts';
 import { changeFromOrderState, REASONS, refundEventFromOrderState } from './outcomes.ts';
+import type { RequestLimit } from './request-limit.ts';
+import type { AttemptApplied, RefundApplied } from './transitions.ts';
 
 /** May "no such order" be believed? Only once the request can no longer be on its way. */
 function notFoundIsFinal(
@@ -21,38 +24,69 @@ function notFoundIsFinal(
   return core.clock.now() - (submittedAt ?? createdAt) >= core.s.notFoundGraceMs;
 }
 
+/**
+ * Journals `write` now, or in the group commit when given one (start-up recovery); either way the
+ * change is announced only once it is durable.
+ */
+async function journalThenAnnounce<T extends AttemptApplied | RefundApplied>(
+  write: () => T | null,
+  announce: (applied: T) => void,
+  commit: GroupCommit | undefined,
+): Promise<void> {
+  const applied = commit ? await commit.add(write) : write();
+  if (applied) announce(applied);
+}
+
+export interface QueryOptions {
+  cause: EventCause;
+  point?: FaultPoint;
+  detail?: Record<string, unknown>;
+  evenIfFinal?: boolean;
+  /** Journal the answer with others that arrive together (one fsync for the lot). */
+  commit?: GroupCommit;
+  /** Bounds the gateway request alone (not the journal write that follows it). */
+  limit?: RequestLimit;
+}
+
 /** One STATUS_QUERY for an attempt, applied. Never throws for gateway trouble. */
 export async function queryAttempt(
   core: EngineState,
   attemptId: string,
-  opts: { cause: EventCause; point?: FaultPoint; detail?: Record<string, unknown>; evenIfFinal?: boolean } = {
-    cause: 'query',
-  },
+  opts: QueryOptions = { cause: 'query' },
 ): Promise<AttemptRow | null> {
   const row = core.journal.attempts.get(attemptId);
   // A final attempt is asked about only to check evidence against it (a late call-back, reconciliation).
   if (!row || (isTerminalAttemptState(row.state) && !opts.evenIfFinal)) return row;
+  const announce = (applied: AttemptApplied) => announceAttempt(core, attemptId, applied);
   try {
-    const st = await core.gateway.query(row.orderId);
+    const ask = () => core.gateway.query(row.orderId);
+    const st = await (opts.limit ? opts.limit.run(ask) : ask());
     core.health.up();
     core.fault(opts.point ?? 'poll.answered');
     const change = changeFromOrderState(row, st, opts.cause);
-    applyAttempt(core, attemptId, { ...change, detail: { ...change.detail, ...(opts.detail ?? {}) } });
+    const detail = { ...change.detail, ...(opts.detail ?? {}) };
+    await journalThenAnnounce(
+      () => journalAttempt(core, attemptId, { ...change, detail }),
+      announce,
+      opts.commit,
+    );
     core.fault('poll.journaled');
   } catch (err) {
     if (!(err instanceof GatewayError)) throw err;
     core.health.observe(err);
     if (err.notFound) {
       core.fault(opts.point ?? 'poll.answered');
-      const fresh = core.journal.attempts.get(attemptId);
-      if (fresh && notFoundIsFinal(core, fresh.state, fresh.submittedAt, fresh.createdAt)) {
-        applyAttempt(core, attemptId, {
+      const notFound = () => {
+        const fresh = core.journal.attempts.get(attemptId);
+        if (!fresh || !notFoundIsFinal(core, fresh.state, fresh.submittedAt, fresh.createdAt)) return null;
+        return journalAttempt(core, attemptId, {
           event: 'NOT_FOUND',
           cause: opts.cause,
           reason: REASONS.notFound,
           detail: { rspCode: err.rspCode, ...(opts.detail ?? {}) },
         });
-      }
+      };
+      await journalThenAnnounce(notFound, announce, opts.commit);
     }
   }
   return core.journal.attempts.get(attemptId);
@@ -63,34 +97,44 @@ export async function queryRefund(
   core: EngineState,
   refundId: string,
   point?: FaultPoint,
+  batch: { commit?: GroupCommit; limit?: RequestLimit } = {},
 ): Promise<RefundRow | null> {
   const row = core.journal.refunds.get(refundId);
   if (!row || isTerminalRefundState(row.state)) return row;
+  const announce = (applied: RefundApplied) => announceRefund(core, refundId, applied);
   try {
-    const st = await core.gateway.refundQuery(row.orderId);
+    const ask = () => core.gateway.refundQuery(row.orderId);
+    const st = await (batch.limit ? batch.limit.run(ask) : ask());
     core.health.up();
     if (point) core.fault(point);
-    applyRefund(core, refundId, {
-      event: refundEventFromOrderState(st),
-      cause: 'query',
-      gatewaySeen: true,
-      reason:
-        refundEventFromOrderState(st) === 'GATEWAY_FAILED' ? 'The gateway reports the refund failed.' : null,
-      detail: { status: st.status, rspCode: st.rspCode },
-    });
+    const event = refundEventFromOrderState(st);
+    await journalThenAnnounce(
+      () =>
+        journalRefund(core, refundId, {
+          event,
+          cause: 'query',
+          gatewaySeen: true,
+          reason: event === 'GATEWAY_FAILED' ? 'The gateway reports the refund failed.' : null,
+          detail: { status: st.status, rspCode: st.rspCode },
+        }),
+      announce,
+      batch.commit,
+    );
   } catch (err) {
     if (!(err instanceof GatewayError)) throw err;
     core.health.observe(err);
     if (err.notFound) {
-      const fresh = core.journal.refunds.get(refundId);
-      if (fresh && notFoundIsFinal(core, fresh.state, fresh.submittedAt, fresh.createdAt)) {
-        applyRefund(core, refundId, {
+      const notFound = () => {
+        const fresh = core.journal.refunds.get(refundId);
+        if (!fresh || !notFoundIsFinal(core, fresh.state, fresh.submittedAt, fresh.createdAt)) return null;
+        return journalRefund(core, refundId, {
           event: 'NOT_FOUND',
           cause: 'query',
           reason: 'The gateway never received this refund: no money was returned.',
           detail: { rspCode: err.rspCode },
         });
-      }
+      };
+      await journalThenAnnounce(notFound, announce, batch.commit);
     }
   }
   return core.journal.refunds.get(refundId);

@@ -19,6 +19,15 @@ after(async () => {
 const trail = (id: string) => rig.engine.history(id).map((e) => `${e.type}:${e.cause}:${e.toState}`);
 const final = ['paid', 'failed', 'expired'];
 
+/** A failure guard, not a synchronisation: the wait itself ends on the event. */
+function withGuard<T>(event: Promise<T>, what: string): Promise<T> {
+  let guard: NodeJS.Timeout | undefined;
+  const failed = new Promise<never>((_, reject) => {
+    guard = setTimeout(() => reject(new Error(what)), 20_000);
+  });
+  return Promise.race([event, failed]).finally(() => clearTimeout(guard));
+}
+
 async function passive(amountCents: number) {
   rig.engine.newSale();
   await rig.engine.beginPassive({ amountCents, tipCents: 0 });
@@ -116,9 +125,15 @@ describe('active pay through every scenario', () => {
     const a = await active(2000);
     assert.equal(a.state, 'awaiting_customer');
     assert.ok(a.qr?.payload.startsWith(sim.url));
+    // The poll may see the payment before the call-back arrives: wait for the till to have answered the
+    // call-back (it answers only once the call-back is journaled), listening before the payment.
+    const delivered = sim.control.waitFor(
+      (e) => e.type === 'callback' && e.delivery.orderId === a.orderId && e.delivery.delivered,
+    );
     sim.control.pay(a.orderId);
     const done = await rig.until(a.attemptId, (x) => x.state === 'paid');
     assert.ok(done.walletTxnId);
+    await withGuard(delivered, 'the call-back was never answered 2xx by the till');
     const cb = rig.journal.callbacks.forOrder(a.orderId);
     assert.ok(cb.some((c) => c.verdict === 'accepted' || c.verdict === 'duplicate'));
   });

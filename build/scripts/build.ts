@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { build as esbuild } from 'esbuild';
 import { build as viteBuild } from 'vite';
 import { writeCjkFont } from './cjk-font.ts';
+import { addFontPreloads } from './font-preload.ts';
 import { mainBundleOptions } from './main-bundle.ts';
 import {
   WEB_SHELL_BUNDLE,
@@ -40,6 +41,7 @@ async function buildRenderer(): Promise<void> {
       },
     },
   });
+  addFontPreloads(join(out, 'renderer'), RENDERER_ENTRIES);
 }
 
 async function buildMain(): Promise<void> {

@@ -1,13 +1,21 @@
 // Builds everything the app runs: the three renderer entries (Vite: till, customer display, and the
 // owner's store report page that `cli store serve` serves), the Electron main process and one
-// preload per window role (esbuild). Output goes to dist/, which electron-builder packs.
-import { rmSync } from 'node:fs';
+// preload per window role (esbuild). Output goes to dist/, which electron-builder packs. Also the
+// browser shell as one file (esbuild), for `npm run start:web` and `npm start`'s fallback (not packed).
+import { rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build as esbuild } from 'esbuild';
 import { build as viteBuild } from 'vite';
 import { writeCjkFont } from './cjk-font.ts';
+import { addFontPreloads } from './font-preload.ts';
 import { mainBundleOptions } from './main-bundle.ts';
+import {
+  WEB_SHELL_BUNDLE,
+  WEB_SHELL_ENTRY,
+  WEB_SHELL_ENTRY_SOURCE,
+  webShellBundleOptions,
+} from './web-shell-bundle.ts';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const out = join(root, 'dist');
@@ -33,10 +41,16 @@ async function buildRenderer(): Promise<void> {
       },
     },
   });
+  addFontPreloads(join(out, 'renderer'), RENDERER_ENTRIES);
 }
 
 async function buildMain(): Promise<void> {
   await esbuild(mainBundleOptions(root, join(out, 'main', 'index.cjs')));
+}
+
+async function buildWebShell(): Promise<void> {
+  await esbuild(webShellBundleOptions(root, join(root, WEB_SHELL_BUNDLE)));
+  writeFileSync(join(root, WEB_SHELL_ENTRY), WEB_SHELL_ENTRY_SOURCE);
 }
 
 async function buildPreloads(): Promise<void> {
@@ -63,5 +77,5 @@ const font = writeCjkFont(root);
 console.error(
   `Chinese font: ${font.slices} Noto Sans SC slices, ${(font.bytes / 1024).toFixed(0)} KiB, for ${font.characters} characters`,
 );
-await Promise.all([buildRenderer(), buildMain(), buildPreloads()]);
+await Promise.all([buildRenderer(), buildMain(), buildWebShell(), buildPreloads()]);
 console.error(`built dist/ in ${Date.now() - started} ms`);

@@ -14,6 +14,7 @@ import { desktopArgs } from './desktop-args.ts';
 import { browserShellArgs, checkDesktop, type DesktopCheck, fallbackLine } from './desktop-check.ts';
 import { fetchElectron, fetchTimeoutSeconds } from './electron-fetch.ts';
 import { runElectron } from './electron-run.ts';
+import { webShellEntry } from './web-shell-entry.ts';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const args = process.argv.slice(2);
@@ -50,14 +51,10 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const)
 function startBrowserShell(reason: string): void {
   if (stopRequested) return;
   process.stdout.write(`${fallbackLine(reason)}\n`);
-  const child = spawn(
-    process.execPath,
-    [join(root, 'electron', 'web-shell', 'start.ts'), ...browserShellArgs(args)],
-    {
-      cwd: root,
-      stdio: 'inherit',
-    },
-  );
+  const child = spawn(process.execPath, [webShellEntry(root, existsSync), ...browserShellArgs(args)], {
+    cwd: root,
+    stdio: 'inherit',
+  });
   forward = (signal) => child.kill(signal);
   child.on('exit', (code, signal) => {
     process.exitCode = code ?? (signal ? 1 : 0);

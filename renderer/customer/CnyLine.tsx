@@ -10,16 +10,23 @@ import { localeOf, t } from '../i18n/t.ts';
 export function CnyLine({ view, first = false }: { view: CustomerView; first?: boolean }) {
   if (view.cnyFen == null) return null;
   const lang = view.language;
-  const date =
-    view.cnyRateAt != null
-      ? new Intl.DateTimeFormat(localeOf(lang), { dateStyle: 'medium', timeStyle: 'short' }).format(
-          view.cnyRateAt,
-        )
-      : null;
+  const date = view.cnyRateAt != null ? rateDateFormat(localeOf(lang)).format(view.cnyRateAt) : null;
   return (
     <span className={`customer-cny${first ? ' customer-cny-first' : ''}`} data-testid="customer-cny">
       <span className="cny-amount">{t(lang, 'cny.approx', { amount: yuanText(view.cnyFen) })}</span>
       {date && <small className="cny-rate-date">{t(lang, 'cny.rateOf', { date })}</small>}
     </span>
   );
+}
+
+/** One formatter per locale: the line is drawn with every QR and every countdown tick. */
+const rateDateFormats = new Map<string, Intl.DateTimeFormat>();
+
+function rateDateFormat(locale: string): Intl.DateTimeFormat {
+  let format = rateDateFormats.get(locale);
+  if (!format) {
+    format = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' });
+    rateDateFormats.set(locale, format);
+  }
+  return format;
 }

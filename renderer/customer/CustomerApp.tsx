@@ -1,4 +1,5 @@
-import { type ReactNode, useEffect, useState } from 'react';
+import { type ReactNode, useEffect, useLayoutEffect, useState } from 'react';
+import { flushSync } from 'react-dom';
 import type { CustomerApi } from '../../shared/contract.ts';
 import type { CustomerView, Language } from '../../shared/domain.ts';
 import { PosMark } from '../components/PosMark.tsx';
@@ -10,6 +11,7 @@ import { type MessageKey, money, t } from '../i18n/t.ts';
 import { CnyLine } from './CnyLine.tsx';
 import { PairDisplay } from './PairDisplay.tsx';
 import { isTouchDisplay, TipAsk } from './TipAsk.tsx';
+import { warmQrEncoder, whenIdle } from './warm-qr.tsx';
 
 const IDLE: CustomerView = {
   phase: 'idle',
@@ -26,9 +28,14 @@ const IDLE: CustomerView = {
 export function CustomerApp({ api }: { api: CustomerApi }) {
   const [view, setView] = useState<CustomerView>(IDLE);
   const connected = useConnection(api) === 'open';
-  useEffect(() => api.on('customer.view', setView), [api]);
+  // Rendered in the task that brought the view, not in one React schedules after it: a QR arriving
+  // just before a frame is then in that frame, not the next one.
+  useEffect(() => api.on('customer.view', (next) => flushSync(() => setView(next))), [api]);
+  useEffect(() => whenIdle(warmQrEncoder), []);
   const lang = view.language;
-  document.documentElement.lang = lang;
+  useLayoutEffect(() => {
+    document.documentElement.lang = lang;
+  }, [lang]);
   // A display that lost the till must not keep offering a QR nobody is watching any more.
   if (!connected) {
     return (

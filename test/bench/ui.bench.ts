@@ -1,6 +1,7 @@
 // UI benchmark: (1) time from the core's state change (the customer view turning to "qr") to the QR
 // painted on the customer page in real Chromium, against a floor measured in the same run: the same
-// event's arrival in the page (transport only, no React, no paint); (2) the renderer bundle sizes.
+// event's arrival in the page's own stream (transport only, no React, no paint); (2) the renderer
+// bundle sizes.
 // Needs dist/renderer built (`npm run build`).
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -74,19 +75,30 @@ async function qrLatency(): Promise<void> {
   const browser = await launchBrowser();
   try {
     const page = await browser.newPage();
+    // The floor: the event's arrival in the page's own stream, marked before the page's handler runs
+    // (a second EventSource of the benchmark's own is served after the page's, and once the page
+    // renders in its handler, after the render too).
+    await page.addInitScript(`(() => {
+      window.marks = { arrived: [], painted: [], framed: [], mutated: [] };
+      let lastQr = null;
+      const add = EventSource.prototype.addEventListener;
+      EventSource.prototype.addEventListener = function (type, listener, options) {
+        if (type !== 'customer.view') return add.call(this, type, listener, options);
+        const marked = function (e) {
+          const view = JSON.parse(e.data);
+          if (view.phase === 'qr' && view.qrPayload !== lastQr) window.marks.arrived.push(performance.timeOrigin + performance.now());
+          lastQr = view.qrPayload;
+          return listener.call(this, e);
+        };
+        return add.call(this, type, marked, options);
+      };
+    })()`);
     await page.goto(shell.customerUrl);
     await page.getByRole('heading', { name: /Welcome|Bienvenue|欢迎/ }).waitFor();
-    // In the page: when the raw event arrives (floor) and when the QR has been painted (two frames).
-    // Page-side code is passed as text: this project's Node typecheck has no DOM library.
+    // In the page: when the QR has been painted (two frames). Page-side code is passed as text: this
+    // project's Node typecheck has no DOM library.
     await page.evaluate(`(() => {
-      window.marks = { arrived: [], painted: [], framed: [], mutated: [] };
       const now = () => performance.timeOrigin + performance.now();
-      let lastQr = null;
-      new EventSource('/customer/events').addEventListener('customer.view', (e) => {
-        const view = JSON.parse(e.data);
-        if (view.phase === 'qr' && view.qrPayload !== lastQr) window.marks.arrived.push(now());
-        lastQr = view.qrPayload;
-      });
       let shown = false;
       new MutationObserver(() => {
         const has = document.querySelector('[data-testid="qr"] svg') !== null;
@@ -179,6 +191,10 @@ async function qrLatency(): Promise<void> {
       `core state change → frame with the QR painted (rAF + posted task, median): ${median(framed).toFixed(1)} ms (goal ≤ 16.7 ms over the floor)`,
     );
     console.log(`floor, same event arriving in the page (no React, no paint):        ${f.toFixed(1)} ms`);
+    const overFloor = framed.map((x, i) => x - (floor[i] ?? Number.NaN));
+    console.log(
+      `event arrived → frame with the QR painted, median: ${median(overFloor).toFixed(1)} ms (goal ≤ 16.7 ms: the frame after the event); first QR of the page: ${(overFloor[0] ?? Number.NaN).toFixed(1)} ms`,
+    );
     console.log(
       `of which: event arrived → QR in the DOM (React render, QR encoding), median: ${median(rendered).toFixed(1)} ms`,
     );

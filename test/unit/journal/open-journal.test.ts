@@ -83,6 +83,28 @@ describe('openJournal', () => {
     raw.close();
   });
 
+  it('upgrades all or nothing: a failing later migration leaves the earlier pending ones unapplied', () => {
+    const f = file();
+    const first: Migration[] = [{ version: 1, name: 'a', sql: 'CREATE TABLE t (x INTEGER);' }];
+    openJournal({ path: f, migrations: first }).close();
+    const upgrade: Migration[] = [
+      ...first,
+      { version: 2, name: 'fine', sql: 'CREATE TABLE v (z INTEGER);' },
+      { version: 3, name: 'bad', sql: 'SELECT nope FROM nowhere;' },
+    ];
+    assert.throws(() => openJournal({ path: f, migrations: upgrade }));
+    const raw = new Database(f);
+    try {
+      assert.equal(raw.pragma('user_version', { simple: true }), 1);
+      const v = raw.prepare("SELECT count(*) AS n FROM sqlite_schema WHERE name = 'v'").get() as {
+        n: number;
+      };
+      assert.equal(v.n, 0, 'the good migration before the failing one is rolled back with it');
+    } finally {
+      raw.close();
+    }
+  });
+
   it('refuses migrations that are not numbered 1, 2, 3…', () => {
     assert.throws(
       () => openJournal({ path: file(), migrations: [{ version: 2, name: 'x', sql: '' }] }),

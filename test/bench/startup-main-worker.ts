@@ -1,0 +1,53 @@
+// Child of startup.bench.ts: the built Electron main (dist/main/index.cjs, as `npm run build` made it)
+// loaded under the stand-in 'electron' module the composition tests use (the Electron binary cannot
+// run here). Prints one JSON line: ms since this process started when the bundle's require began, and
+// from there to the bundle loaded, to the till window opened with its page, and to the core answering.
+import { once } from 'node:events';
+import { mkdtempSync, rmSync } from 'node:fs';
+import Module, { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { INVOKE_CHANNEL } from '../../electron/preload/channels.ts';
+import { createFakeElectron } from '../unit/electron/fake-electron.ts';
+
+type Loader = (...a: unknown[]) => unknown;
+const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const dir = mkdtempSync(join(tmpdir(), 'startup-main-'));
+const fake = createFakeElectron({ userData: join(dir, 'data'), logs: join(dir, 'logs') }, true, {});
+const moduleApi = Module as unknown as { _load: Loader };
+const originalLoad = moduleApi._load;
+moduleApi._load = function (this: unknown, request: unknown, ...rest: unknown[]) {
+  return request === 'electron' ? fake.module : originalLoad.call(this, request, ...rest);
+};
+// As the deb's launcher starts it; never the real ~/.config (a kiosk boot writes autostart there).
+process.argv.push('--ozone-platform=x11');
+process.env.XDG_CONFIG_HOME = join(dir, 'xdg-config');
+const windowShown = once(fake.events, 'load');
+const ended = new Promise<void>((resolve) => {
+  for (const name of ['quit', 'exit', 'terminated']) fake.events.once(name, () => resolve());
+});
+
+const t0 = performance.now();
+createRequire(join(root, 'package.json'))(join(root, 'dist', 'main', 'index.cjs'));
+const loaded = performance.now();
+fake.ready();
+await windowShown;
+const windowAt = performance.now();
+const till = fake.windows[0];
+const handler = fake.handlers.get(INVOKE_CHANNEL);
+if (!till || !handler) throw new Error('no till window or invoke channel');
+// The till window opens before the core; its first call answers once the core has started.
+await handler(
+  { sender: till.webContents, senderFrame: { url: 'app://till/till/index.html', parent: null } },
+  'till.snapshot',
+  {},
+);
+const coreAt = performance.now();
+process.stdout.write(
+  `${JSON.stringify({ processToRequireMs: t0, loadMs: loaded - t0, windowMs: windowAt - t0, coreMs: coreAt - t0 })}\n`,
+);
+fake.sendSignal('SIGTERM');
+await ended;
+rmSync(dir, { recursive: true, force: true });
+process.exit(0);

@@ -1,28 +1,37 @@
 // `npm run bench -- soak [--sales N]`: a business week in an hour. N sales (default 50,000) through the
 // browser shell's command API on loopback, with a till stream and a customer stream connected as the
 // pages' SSE streams: active sales paid on the simulator's wallet page, passive sales with wallet codes,
-// the 91–98 scenarios, cancels, partial refunds, receipts to a loopback network printer. Per window of
+// the 91–98 scenarios, cancels, partial refunds, receipts to a loopback network printer, and the sync
+// agent shipping the journal to a PostgreSQL started for the run (soak-central.ts). Per window of
 // sales (10,000, or a fifth of a shorter run): RSS, heap, open handles, journal and WAL size, the
-// sandbox books' size, charge→QR p50/p99 (the payActive command) against the raw loopback floor (a
-// no-op command over the same HTTP), and the customer stream's lag (command sent → QR on the stream).
+// gateway books' size, charge→QR p50/p99 (the payActive command) against the raw loopback floor (a
+// no-op command over the same HTTP), the customer stream's lag (command sent → QR on the stream), the
+// sync lag (journal → central commit) p50/p99 and the server's connections; at the end, every event
+// central exactly once.
+// The till is a live till, as a shop's: its gateway is an OTTPay simulator this process starts (the
+// same one the sandbox embeds, with its books in a file), so its journal is the live one and the sync
+// agent ships it as it would in a shop. A sandbox till ships nothing, and stays so: nothing here
+// bends that rule (test/integration/store/till-core-sync.test.ts).
 // The shell runs in this process so heap and handles can be read; the driver's own share is constant.
 // SOAK_DEBUG=1 names every sale slower than 500 ms on stderr.
-// Not covered here: the sync agent never ships the sandbox journal (a sandbox sale is not a sale).
 import fs from 'node:fs';
 import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
+import Database from 'better-sqlite3';
 import { createTillCore } from '../../electron/core/app/till-core.ts';
 import { defaultSettings } from '../../electron/core/config/defaults.ts';
 import { createMemorySecretStore } from '../../electron/core/config/secret-store.ts';
 import { SETTINGS_FILE, writeSettingsFile } from '../../electron/core/config/settings-store.ts';
-import { JOURNAL_FILE, SANDBOX_JOURNAL_FILE } from '../../electron/core/journal/journal-files.ts';
+import { JOURNAL_FILE } from '../../electron/core/journal/journal-files.ts';
+import { createSimulator } from '../../electron/core/simulator/index.ts';
 import { createWebShell } from '../../electron/web-shell/server.ts';
 import type { AttemptView, CustomerView, TillSnapshot } from '../../shared/domain.ts';
 import { startFakeNetworkPrinter } from '../support/fake-network-printer.ts';
 import { prng } from '../support/prng.ts';
 import { OWNER_PIN } from '../support/sign-in.ts';
 import { emitBenchJson, fmt, percentile } from './bench-support.ts';
+import { startSoakCentral } from './soak-central.ts';
 
 function flag(name: string, fallback: number): number {
   const i = process.argv.lastIndexOf(`--${name}`);
@@ -37,11 +46,23 @@ const random = prng(flag('seed', 24));
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'soak-'));
 const agent = new http.Agent({ keepAlive: true, maxSockets: 4 });
 
+// Not secrets: the merchant the bench's own simulator knows, in the shapes OTTPay uses.
+const MERCHANT = { merchantId: 'QC00002424', signKey: '24AB24CD24EF2424' };
+const BOOK_FILE = 'gateway-books.json';
+
 const printer = await startFakeNetworkPrinter();
-// Settings as the shop left them: receipts to the network printer, and the call-back listener on, so
-// the simulator's call-back tells the till at once that the wallet paid (as OTTPay does).
+const central = await startSoakCentral();
+const gateway = await createSimulator({ merchants: [MERCHANT], bookFile: path.join(dir, BOOK_FILE) });
+// Settings as the shop left them: its merchant on the gateway, receipts to the network printer, the
+// call-back listener on, so the simulator's call-back tells the till at once that the wallet paid (as
+// OTTPay does), and the central database with the till's own login.
 writeSettingsFile(path.join(dir, SETTINGS_FILE), {
   ...defaultSettings(),
+  merchantId: MERCHANT.merchantId,
+  operatorId: '0000002424',
+  terminalNo: 'T1',
+  gatewayUrl: gateway.url,
+  storeSync: { ...defaultSettings().storeSync, url: central.tillUrl, storeId: central.storeId },
   receipts: {
     ...defaultSettings().receipts,
     printer: 'network',
@@ -52,11 +73,12 @@ writeSettingsFile(path.join(dir, SETTINGS_FILE), {
 });
 const core = await createTillCore({
   dataDir: dir,
-  secrets: createMemorySecretStore(),
+  secrets: createMemorySecretStore({ signKey: MERCHANT.signKey, storePgPassword: central.tillPassword }),
   logger: { write: () => {} },
 });
+if (core.snapshot().sandbox) throw new Error('the soak till started in sandbox: it would ship nothing');
 const shell = await createWebShell({ core, port: 0, rendererDir: path.join(dir, 'no-renderer') });
-const simUrl = core.sandboxInfo?.simulatorUrl ?? '';
+const simUrl = gateway.url;
 
 function request(
   method: string,
@@ -140,13 +162,27 @@ const customer = stream('/customer/events');
 const FINAL = new Set(['paid', 'failed', 'expired']);
 const code = (prefix: string) => `${prefix}${String(Math.floor(random() * 1e16)).padStart(16, '0')}`;
 const fileSize = (f: string) => (fs.existsSync(f) ? fs.statSync(f).size : 0);
-const journal = path.join(dir, SANDBOX_JOURNAL_FILE);
+const journal = path.join(dir, JOURNAL_FILE);
+// A reader of the till's journal (WAL: it never blocks the till's writer) for its newest event.
+const journalReader = new Database(journal, { readonly: true });
+const journalEvents = () =>
+  journalReader.prepare('SELECT count(*) AS n, coalesce(max(seq), 0) AS newest FROM events').get() as {
+    n: number;
+    newest: number;
+  };
+let shippedUpTo = 0;
 
 let chargeMs: number[] = [];
 let floorMs: number[] = [];
 let lagMs: number[] = [];
 let paidSinceStart = 0;
-type Window = ReturnType<typeof windowRow>;
+type Window = ReturnType<typeof windowRow> & {
+  syncP50: number;
+  syncP99: number;
+  events: number;
+  tillConnections: number;
+  pgConnections: number;
+};
 const windows: Window[] = [];
 
 async function activeSale(amountCents: number, outcome: 'pay' | 'cancel'): Promise<void> {
@@ -199,14 +235,36 @@ async function floor(): Promise<void> {
   floorMs.push(performance.now() - t);
 }
 
-function measure(sales: number, wallStart: number): void {
-  const row = windowRow(sales, wallStart);
+/** Waits until the sync agent says it shipped the journal's newest event (as the till's screen hears it). */
+async function caughtUp(): Promise<number> {
+  const { newest } = journalEvents();
+  await till.until<TillSnapshot>('till.snapshot', (s) => s.storeSync.lastShippedSeq >= newest);
+  return newest;
+}
+
+async function measure(sales: number, wallStart: number): Promise<void> {
+  const salesPerS = WINDOW / ((performance.now() - wallStart) / 1000);
+  // The window's events all central first: their lags are then complete (read from the server's
+  // commit times, so the wait itself adds nothing to them).
+  const newest = await caughtUp();
+  const syncMs = await central.lags(shippedUpTo, newest);
+  shippedUpTo = newest;
+  const row = {
+    ...windowRow(sales, salesPerS),
+    syncP50: percentile(syncMs, 50),
+    syncP99: percentile(syncMs, 99),
+    events: newest,
+    tillConnections: await central.tillConnections(),
+    pgConnections: await central.allConnections(),
+  };
   windows.push(row);
   console.log(
     `after ${sales} sales: rss ${fmt(row.rssMiB)} MiB, heap ${fmt(row.heapMiB)} MiB, handles ${row.handles} (${row.handleKinds}), ` +
       `streams ${row.openStreams}, journal ${fmt(row.journalMiB)} MiB + WAL ${fmt(row.walMiB)} MiB, books ${fmt(row.booksMiB)} MiB; ` +
       `charge→QR p50 ${fmt(row.chargeP50)} p99 ${fmt(row.chargeP99)} ms (floor p50 ${fmt(row.floorP50)} p99 ${fmt(row.floorP99)} ms); ` +
-      `customer stream QR lag p50 ${fmt(row.lagP50)} p99 ${fmt(row.lagP99)} ms; ${fmt(row.salesPerS)} sales/s; ${row.receipts} receipts`,
+      `customer stream QR lag p50 ${fmt(row.lagP50)} p99 ${fmt(row.lagP99)} ms; ${fmt(row.salesPerS)} sales/s; ${row.receipts} receipts; ` +
+      `sync lag p50 ${fmt(row.syncP50)} p99 ${fmt(row.syncP99)} ms over ${syncMs.length} events, ` +
+      `${row.events} events, pg connections: till ${row.tillConnections}, all ${row.pgConnections}`,
   );
   chargeMs = [];
   floorMs = [];
@@ -219,7 +277,7 @@ function countKinds(kinds: string[]): string {
   return [...n].map(([k, v]) => `${k}×${v}`).join(' ');
 }
 
-function windowRow(sales: number, wallStart: number) {
+function windowRow(sales: number, salesPerS: number) {
   // With --expose-gc the heap is read after a full collection: growth, not garbage not yet collected.
   (globalThis as { gc?: () => void }).gc?.();
   const m = process.memoryUsage();
@@ -230,19 +288,16 @@ function windowRow(sales: number, wallStart: number) {
     handles: process.getActiveResourcesInfo().length,
     handleKinds: countKinds(process.getActiveResourcesInfo()),
     openStreams: shell.openStreams,
-    journalMiB: (fileSize(journal) + fileSize(path.join(dir, JOURNAL_FILE))) / 2 ** 20,
-    walMiB: (fileSize(`${journal}-wal`) + fileSize(path.join(dir, `${JOURNAL_FILE}-wal`))) / 2 ** 20,
-    booksMiB:
-      (fileSize(path.join(dir, 'sandbox-gateway.json')) +
-        fileSize(path.join(dir, 'sandbox-gateway.json.log'))) /
-      2 ** 20,
+    journalMiB: fileSize(journal) / 2 ** 20,
+    walMiB: fileSize(`${journal}-wal`) / 2 ** 20,
+    booksMiB: (fileSize(path.join(dir, BOOK_FILE)) + fileSize(path.join(dir, `${BOOK_FILE}.log`))) / 2 ** 20,
     chargeP50: percentile(chargeMs, 50),
     chargeP99: percentile(chargeMs, 99),
     floorP50: percentile(floorMs, 50),
     floorP99: percentile(floorMs, 99),
     lagP50: percentile(lagMs, 50),
     lagP99: percentile(lagMs, 99),
-    salesPerS: WINDOW / ((performance.now() - wallStart) / 1000),
+    salesPerS,
     receipts: printer.jobs.length,
   };
 }
@@ -269,26 +324,46 @@ try {
       );
     if (i % 10 === 0) await floor();
     if (i % WINDOW === 0) {
-      measure(i, wallStart);
+      await measure(i, wallStart);
       wallStart = performance.now();
     }
   }
+  // Every event central exactly once: as many rows as the journal's events, no sequence twice.
+  await caughtUp();
+  const local = journalEvents();
+  const shipped = await central.counts();
+  const once = shipped.rows === local.n && shipped.distinct === local.n && shipped.maxSeq === local.newest;
+  console.log(
+    `central events ${shipped.rows} (distinct ${shipped.distinct}, newest ${shipped.maxSeq}) vs journal ${local.n} (newest ${local.newest}): ${once ? 'each exactly once' : 'MISMATCH'}`,
+  );
   const first = windows[0];
   const last = windows[windows.length - 1];
   if (first && last) {
     console.log(
       `soak drift (last window vs first): rss ${fmt(last.rssMiB - first.rssMiB)} MiB, heap ${fmt(last.heapMiB - first.heapMiB)} MiB, ` +
         `handles ${last.handles - first.handles}, charge→QR p99 ${fmt(last.chargeP99 / first.chargeP99)}×, ` +
+        `sync lag p99 ${fmt(last.syncP99 / first.syncP99)}×, pg connections ${last.pgConnections - first.pgConnections}, ` +
         `throughput ${fmt(last.salesPerS / first.salesPerS)}× (paid ${paidSinceStart})`,
     );
-    emitBenchJson('soak', { sales: SALES, window: WINDOW, windows, paid: paidSinceStart });
+    emitBenchJson('soak', {
+      sales: SALES,
+      window: WINDOW,
+      windows,
+      paid: paidSinceStart,
+      centralEvents: shipped.rows,
+      journalEvents: local.n,
+    });
   }
+  if (!once) throw new Error('the central store does not hold every journal event exactly once');
 } finally {
   till.close();
   customer.close();
   await shell.close();
   await core.close();
   await printer.close();
+  await gateway.close();
+  journalReader.close();
+  await central.close();
   agent.destroy();
   fs.rmSync(dir, { recursive: true, force: true });
 }

@@ -27,6 +27,10 @@ export interface SoakCentral {
   tillConnections(): Promise<number>;
   /** All client connections to the server, this observer's included. */
   allConnections(): Promise<number>;
+  /** The sync lag's floor: one single-row INSERT round trip (its own commit) on the observer's connection. */
+  probe(): Promise<number>;
+  /** Sessions ever opened on the soak's database (the server's statistics): grows on each reconnect. */
+  sessions(): Promise<number>;
   /** Central commit − journal time, in ms, of each event of the till with fromSeq < seq ≤ toSeq. */
   lags(fromSeq: number, toSeq: number): Promise<number[]>;
   counts(): Promise<CentralCounts>;
@@ -50,6 +54,7 @@ export async function startSoakCentral(storeId = 'soak'): Promise<SoakCentral> {
     await owner.connect();
     await migrateCentral(owner);
     const login = await addTillLogin(owner, TILL_ROLE, null);
+    await owner.query('CREATE TABLE public.floor_probe (id bigserial PRIMARY KEY, at bigint NOT NULL)');
     const c = owner;
     return {
       tillUrl: `postgresql://${TILL_ROLE}@127.0.0.1:${server.port}/${DATABASE}`,
@@ -65,6 +70,17 @@ export async function startSoakCentral(storeId = 'soak'): Promise<SoakCentral> {
         const r = await c.query(
           `SELECT count(*)::int AS n FROM pg_stat_activity WHERE backend_type = 'client backend'`,
         );
+        return r.rows[0]?.n ?? 0;
+      },
+      async probe() {
+        const t = performance.now();
+        await c.query('INSERT INTO public.floor_probe (at) VALUES ($1)', [Date.now()]);
+        return performance.now() - t;
+      },
+      async sessions() {
+        const r = await c.query('SELECT sessions::int AS n FROM pg_stat_database WHERE datname = $1', [
+          DATABASE,
+        ]);
         return r.rows[0]?.n ?? 0;
       },
       async lags(fromSeq, toSeq) {

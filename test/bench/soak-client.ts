@@ -14,6 +14,7 @@ export function request(
   url: string,
   body?: string,
   headers: Record<string, string> = {},
+  retried = false,
 ): Promise<string> {
   return new Promise((resolve, reject) => {
     const req = http.request(url, { method, agent, headers }, (res) => {
@@ -22,7 +23,13 @@ export function request(
       res.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
       res.on('error', reject);
     });
-    req.on('error', reject);
+    req.on('error', (err: NodeJS.ErrnoException) => {
+      // A kept-alive socket the server closed as the request went out (its idle timeout, on a loaded
+      // machine): the request never reached it, so it is sent again on a new socket, once.
+      if (req.reusedSocket && err.code === 'ECONNRESET' && !retried)
+        resolve(request(agent, method, url, body, headers, true));
+      else reject(new Error(`${method} ${url}: ${err.message}`));
+    });
     req.end(body);
   });
 }
@@ -49,7 +56,13 @@ export interface EventStream {
 /** An SSE client as a page's EventSource: keeps the newest of each event and wakes waiters. */
 export function eventStream(url: string): EventStream {
   let latest: Record<string, unknown> = {};
-  const waiters = new Set<{ name: string; test: (v: unknown) => boolean; resolve: (v: unknown) => void }>();
+  const waiters = new Set<{
+    name: string;
+    test: (v: unknown) => boolean;
+    resolve: (v: unknown) => void;
+    reject: (err: Error) => void;
+  }>();
+  let failure: Error | null = null;
   const req = http.get(url, (res) => {
     res.setEncoding('utf8');
     let buffer = '';
@@ -70,19 +83,34 @@ export function eventStream(url: string): EventStream {
           }
       }
     });
+    res.on('error', (err) => fail(err));
   });
+  // A stream that breaks fails its waiters, naming itself (closing it on purpose breaks nothing).
+  let closing = false;
+  const fail = (err: Error) => {
+    if (closing) return;
+    failure = new Error(`stream ${url}: ${err.message}`);
+    for (const w of waiters) w.reject(failure);
+    waiters.clear();
+  };
+  req.on('error', fail);
   return {
     until<T>(name: string, test: (v: T) => boolean): Promise<T> {
       const now = latest[name];
       if (now !== undefined && test(now as T)) return Promise.resolve(now as T);
-      return new Promise((resolve) =>
+      if (failure) return Promise.reject(failure);
+      return new Promise((resolve, reject) =>
         waiters.add({
           name,
           test: test as (v: unknown) => boolean,
           resolve: resolve as (v: unknown) => void,
+          reject,
         }),
       );
     },
-    close: () => req.destroy(),
+    close: () => {
+      closing = true;
+      req.destroy();
+    },
   };
 }

@@ -55,10 +55,15 @@ export interface WindowFigures {
   syncP50: number;
   syncP99: number;
   syncEvents: number;
+  /** One INSERT round trip to the same server, probed beside the floor command. */
+  pgFloorP50: number;
+  pgFloorP99: number;
   /** The journal's newest event at the window's end (all of them central by then). */
   events: number;
   tillConnections: number;
   pgConnections: number;
+  /** Sessions ever opened on the central database: a reconnecting agent makes it grow. */
+  pgSessions: number;
 }
 
 export interface ExactlyOnce {
@@ -142,6 +147,7 @@ export async function startSoakRig(seed: number) {
     const code = (prefix: string) => `${prefix}${String(Math.floor(random() * 1e16)).padStart(16, '0')}`;
     let chargeMs: number[] = [];
     let floorMs: number[] = [];
+    let pgFloorMs: number[] = [];
     let lagMs: number[] = [];
     let shippedUpTo = 0;
     let paid = 0;
@@ -224,11 +230,15 @@ export async function startSoakRig(seed: number) {
         await passiveSale(amount);
         return { kind: 'passive', amount };
       },
-      /** The raw floor: a command that does nothing but answer, over the same loopback HTTP. */
+      /**
+       * The raw floors: a command that does nothing but answer, over the same loopback HTTP; and one
+       * INSERT round trip to the central server.
+       */
       async floor(): Promise<void> {
         const t = performance.now();
         await command('sale.draft', { amountCents: 0, tipCents: 0 });
         floorMs.push(performance.now() - t);
+        pgFloorMs.push(await central.probe());
       },
       paid: () => paid,
       /** The figures of the window just ended (its samples then start again). */
@@ -263,13 +273,17 @@ export async function startSoakRig(seed: number) {
           syncP50: percentile(syncMs, 50),
           syncP99: percentile(syncMs, 99),
           syncEvents: syncMs.length,
+          pgFloorP50: percentile(pgFloorMs, 50),
+          pgFloorP99: percentile(pgFloorMs, 99),
           events: newest,
           tillConnections: await central.tillConnections(),
           pgConnections: await central.allConnections(),
+          pgSessions: await central.sessions(),
         };
         chargeMs = [];
         floorMs = [];
         lagMs = [];
+        pgFloorMs = [];
         return row;
       },
       /** Waits for the agent to ship everything, then counts the events on both sides. */

@@ -30,8 +30,8 @@ function print(row: WindowFigures): void {
       `streams ${row.openStreams}, journal ${fmt(row.journalMiB)} MiB + WAL ${fmt(row.walMiB)} MiB, books ${fmt(row.booksMiB)} MiB; ` +
       `charge→QR p50 ${fmt(row.chargeP50)} p99 ${fmt(row.chargeP99)} ms (floor p50 ${fmt(row.floorP50)} p99 ${fmt(row.floorP99)} ms); ` +
       `customer stream QR lag p50 ${fmt(row.lagP50)} p99 ${fmt(row.lagP99)} ms; ${fmt(row.salesPerS)} sales/s; ${row.receipts} receipts; ` +
-      `sync lag p50 ${fmt(row.syncP50)} p99 ${fmt(row.syncP99)} ms over ${row.syncEvents} events (${row.events} in all); ` +
-      `pg connections: till ${row.tillConnections}, all ${row.pgConnections}`,
+      `sync lag p50 ${fmt(row.syncP50)} p99 ${fmt(row.syncP99)} ms over ${row.syncEvents} events (${row.events} in all; floor: one INSERT p50 ${fmt(row.pgFloorP50)} p99 ${fmt(row.pgFloorP99)} ms); ` +
+      `pg connections: till ${row.tillConnections}, all ${row.pgConnections}, sessions since start ${row.pgSessions}`,
   );
 }
 
@@ -65,6 +65,7 @@ try {
       `soak drift (last window vs first): rss ${fmt(last.rssMiB - first.rssMiB)} MiB, heap ${fmt(last.heapMiB - first.heapMiB)} MiB, ` +
         `handles ${last.handles - first.handles}, charge→QR p99 ${fmt(last.chargeP99 / first.chargeP99)}×, ` +
         `sync lag p99 ${fmt(last.syncP99 / first.syncP99)}×, pg connections ${last.pgConnections - first.pgConnections}, ` +
+        `pg sessions ${last.pgSessions - first.pgSessions}, ` +
         `throughput ${fmt(last.salesPerS / first.salesPerS)}× (paid ${rig.paid()})`,
     );
     emitBenchJson('soak', {

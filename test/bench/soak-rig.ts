@@ -37,6 +37,10 @@ export interface WindowFigures {
   sales: number;
   rssMiB: number;
   heapMiB: number;
+  /** Where RSS grows when the V8 heap does not: the heap's reserve, Buffers, and the rest (native). */
+  heapTotalMiB: number;
+  externalMiB: number;
+  nativeMiB: number;
   handles: number;
   handleKinds: string;
   openStreams: number;
@@ -255,6 +259,10 @@ export async function startSoakRig(seed: number) {
           sales,
           rssMiB: m.rss / 2 ** 20,
           heapMiB: m.heapUsed / 2 ** 20,
+          heapTotalMiB: m.heapTotal / 2 ** 20,
+          externalMiB: m.external / 2 ** 20,
+          // What V8 does not hold: SQLite's caches, libuv, the allocator's own keep.
+          nativeMiB: (m.rss - m.heapTotal - m.external) / 2 ** 20,
           handles: process.getActiveResourcesInfo().length,
           handleKinds: countKinds(process.getActiveResourcesInfo()),
           openStreams: shell.openStreams,

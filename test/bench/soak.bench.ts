@@ -26,7 +26,7 @@ const windows: WindowFigures[] = [];
 
 function print(row: WindowFigures): void {
   console.log(
-    `after ${row.sales} sales: rss ${fmt(row.rssMiB)} MiB, heap ${fmt(row.heapMiB)} MiB, handles ${row.handles} (${row.handleKinds}), ` +
+    `after ${row.sales} sales: rss ${fmt(row.rssMiB)} MiB, heap ${fmt(row.heapMiB)} MiB (of ${fmt(row.heapTotalMiB)}), external ${fmt(row.externalMiB)} MiB, rest ${fmt(row.nativeMiB)} MiB, handles ${row.handles} (${row.handleKinds}), ` +
       `streams ${row.openStreams}, journal ${fmt(row.journalMiB)} MiB + WAL ${fmt(row.walMiB)} MiB, books ${fmt(row.booksMiB)} MiB; ` +
       `charge→QR p50 ${fmt(row.chargeP50)} p99 ${fmt(row.chargeP99)} ms (floor p50 ${fmt(row.floorP50)} p99 ${fmt(row.floorP99)} ms); ` +
       `customer stream QR lag p50 ${fmt(row.lagP50)} p99 ${fmt(row.lagP99)} ms; ${fmt(row.salesPerS)} sales/s; ${row.receipts} receipts; ` +
@@ -63,6 +63,7 @@ try {
   if (first && last) {
     console.log(
       `soak drift (last window vs first): rss ${fmt(last.rssMiB - first.rssMiB)} MiB, heap ${fmt(last.heapMiB - first.heapMiB)} MiB, ` +
+        `external ${fmt(last.externalMiB - first.externalMiB)} MiB, rest ${fmt(last.nativeMiB - first.nativeMiB)} MiB, ` +
         `handles ${last.handles - first.handles}, charge→QR p99 ${fmt(last.chargeP99 / first.chargeP99)}×, ` +
         `sync lag p99 ${fmt(last.syncP99 / first.syncP99)}×, pg connections ${last.pgConnections - first.pgConnections}, ` +
         `pg sessions ${last.pgSessions - first.pgSessions}, ` +

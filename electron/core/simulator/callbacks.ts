@@ -29,7 +29,13 @@ export interface CallbackSenderOptions {
   numericFields: boolean;
   exchangeRate: number;
   onDelivery: (delivery: CallbackDelivery) => void;
+  /** How many of the newest deliveries `deliveries()` keeps (default KEPT_DELIVERIES). */
+  keptDeliveries?: number;
 }
+
+// A sandbox till runs for weeks: the list the control API reads keeps only the newest deliveries,
+// so it cannot grow with every sale (the soak saw it do so).
+export const KEPT_DELIVERIES = 1_000;
 
 export const DEFAULT_CALLBACK_RETRY_DELAYS_MS = [1_000, 2_000, 5_000, 10_000, 30_000];
 
@@ -137,6 +143,8 @@ export class CallbackSender {
         at: this.#options.clock.now(),
       };
       this.#deliveries.push(delivery);
+      const kept = this.#options.keptDeliveries ?? KEPT_DELIVERIES;
+      if (this.#deliveries.length > kept) this.#deliveries.splice(0, this.#deliveries.length - kept);
       this.#options.onDelivery(delivery);
       const delay = this.#options.retryDelaysMs[attempt - 1];
       if (!delivered && job.retry && delay !== undefined) {

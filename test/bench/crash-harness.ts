@@ -10,7 +10,6 @@
 // other durable writes (receipts, shift close, staff and PINs, settings, secrets): crash-till-runs.ts.
 // Before the verdict, one line per point with its run count, so a point that stops firing is seen. The
 // last line is the verdict (see the README of test/bench).
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -25,6 +24,7 @@ import {
   type SimOrderView,
 } from '../../electron/core/simulator/index.ts';
 import { prng } from '../support/prng.ts';
+import { bundleChildren, type ChildExit, removeBundle, runChild } from './crash-children.ts';
 import { centralFor, runSyncCrash, SYNC_POINTS } from './crash-sync-runs.ts';
 import type { TillKind } from './crash-till-kinds.ts';
 import { runTillCrash, TILL_POINTS } from './crash-till-runs.ts';
@@ -80,28 +80,6 @@ function arg(name: string, fallback: number): number {
   return v;
 }
 
-const here = path.dirname(fileURLToPath(import.meta.url));
-const workerFile = path.join(here, 'crash-worker.ts');
-
-function runWorker(
-  cfg: WorkerConfig,
-): Promise<{ code: number | null; signal: NodeJS.Signals | null; stderr: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(
-      process.execPath,
-      ['--disable-warning=ExperimentalWarning', workerFile, JSON.stringify(cfg)],
-      {
-        stdio: ['ignore', 'ignore', 'pipe'],
-      },
-    );
-    let stderr = '';
-    child.stderr.on('data', (d: Buffer) => {
-      stderr += d.toString();
-    });
-    child.on('exit', (code, signal) => resolve({ code, signal, stderr }));
-  });
-}
-
 export interface CrashSummary {
   runs: number;
   killed: number;
@@ -137,6 +115,7 @@ export async function runCrashHarness(
   };
   const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)] as T;
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'crash-harness-'));
+  await bundleChildren();
   const sim = await createSimulator({
     timings: { processingMs: 200, closeMs: 400, activeTtlMs: 1_500, holdMs: 3_000 },
     callbackRetryDelaysMs: [100, 300],
@@ -223,15 +202,15 @@ export async function runCrashHarness(
         killHit: 1,
         ...(refund ? { refundCents: Math.floor(amountCents / 2) } : {}),
       };
-      const phases: Array<{ cfg: WorkerConfig; r: Awaited<ReturnType<typeof runWorker>> }> = [];
+      const phases: Array<{ cfg: WorkerConfig; r: ChildExit }> = [];
       const started = Date.now();
-      phases.push({ cfg: base, r: await runWorker(base) });
+      phases.push({ cfg: base, r: await runChild('crash-worker', base) });
       const recoverCfg: WorkerConfig = { ...base, phase: 'recover', killAt: inRecovery ? killAt : 'none' };
-      phases.push({ cfg: recoverCfg, r: await runWorker(recoverCfg) });
+      phases.push({ cfg: recoverCfg, r: await runChild('crash-worker', recoverCfg) });
       if (phases[1]?.r.signal === 'SIGKILL')
         phases.push({
           cfg: { ...recoverCfg, killAt: 'none' },
-          r: await runWorker({ ...recoverCfg, killAt: 'none' }),
+          r: await runChild('crash-worker', { ...recoverCfg, killAt: 'none' }),
         });
       const wasKilled = phases.some((p) => p.r.signal === 'SIGKILL');
       if (wasKilled) {
@@ -241,7 +220,7 @@ export async function runCrashHarness(
       for (const p of phases) {
         if (p.r.signal !== 'SIGKILL' && p.r.code !== 0) {
           summary.problems.push(
-            `run ${run}: ${p.cfg.phase} exited ${p.r.code}: ${p.r.stderr.trim().split('\n').slice(-3).join(' | ')}`,
+            `run ${run}: ${p.cfg.phase} exited ${p.r.code}: ${p.r.err.trim().split('\n').slice(-3).join(' | ')}`,
           );
         }
       }
@@ -277,6 +256,7 @@ export async function runCrashHarness(
     central.close();
     stopCustomer();
     await sim.close();
+    removeBundle();
     fs.rmSync(dir, { recursive: true, force: true });
   }
   return summary;
@@ -391,6 +371,21 @@ function check(
   }
 }
 
+/** CPU seconds of this process and of its children that have ended (Linux: /proc/self/stat). */
+function cpuSeconds(): { self: number; children: number } {
+  const usage = process.cpuUsage();
+  const self = (usage.user + usage.system) / 1e6;
+  try {
+    // Fields 3 on follow the command's closing parenthesis; cutime and cstime are fields 16 and 17.
+    const stat = fs.readFileSync('/proc/self/stat', 'utf8');
+    const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    const ticks = 100; // USER_HZ on Linux
+    return { self, children: (Number(f[13]) + Number(f[14])) / ticks };
+  } catch {
+    return { self, children: Number.NaN };
+  }
+}
+
 const isMain =
   process.argv[1] !== undefined && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url);
 if (isMain) {
@@ -402,8 +397,12 @@ if (isMain) {
   const s = await runCrashHarness(runs, seed, verbose ? (l) => console.log(l) : () => {}, jobs);
   for (const p of s.problems) console.log(p);
   for (const [name, t] of s.points) console.log(`point ${name}: runs=${t.runs} killed=${t.killed}`);
+  const seconds = (Date.now() - t0) / 1000;
+  const cpu = cpuSeconds();
   console.log(
-    `killed ${s.killed} of ${s.runs} runs at a fault point; ${((Date.now() - t0) / 1000).toFixed(1)} s`,
+    `killed ${s.killed} of ${s.runs} runs at a fault point; ${seconds.toFixed(1)} s with ${jobs} job(s); ` +
+      `CPU ${cpu.self.toFixed(1)} s harness + ${cpu.children.toFixed(1)} s children = ` +
+      `${((cpu.self + cpu.children) / Math.max(1, s.runs)).toFixed(2)} s per run`,
   );
   const ok = s.lost === 0 && s.double === 0 && s.unresolved === 0 && s.broken === 0 && s.integrityOk;
   console.log(

@@ -4,14 +4,13 @@
 // printed twice unless marked as a reprint; a closed shift never changes; a staff account or PIN change
 // either there whole or not at all; settings and secrets files never half written (the till starts with
 // the old or the new values).
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
 import type { DurablePoint } from '../../electron/core/durable-points.ts';
 import { JOURNAL_FILE, SANDBOX_JOURNAL_FILE } from '../../electron/core/journal/journal-files.ts';
 import { startFakeNetworkPrinter } from '../support/fake-network-printer.ts';
+import { runChild } from './crash-children.ts';
 import {
   NEW_SHOP,
   NEW_SIGN_KEY,
@@ -35,31 +34,6 @@ export const TILL_POINTS: ReadonlyArray<{ point: DurablePoint; kind: TillKind }>
   { point: 'secrets.temp-written', kind: 'secrets' },
   { point: 'secrets.renamed', kind: 'secrets' },
 ];
-
-const workerFile = path.join(path.dirname(fileURLToPath(import.meta.url)), 'crash-till-worker.ts');
-
-function runWorker(
-  cfg: TillWorkerConfig,
-): Promise<{ code: number | null; signal: string | null; out: string; err: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(
-      process.execPath,
-      ['--disable-warning=ExperimentalWarning', workerFile, JSON.stringify(cfg)],
-      {
-        stdio: ['ignore', 'pipe', 'pipe'],
-      },
-    );
-    let out = '';
-    let err = '';
-    child.stdout.on('data', (d: Buffer) => {
-      out += d.toString();
-    });
-    child.stderr.on('data', (d: Buffer) => {
-      err += d.toString();
-    });
-    child.on('exit', (code, signal) => resolve({ code, signal, out, err }));
-  });
-}
 
 /** Closed shifts' frozen Z reports, from both journals (read with no till running). */
 function closedShifts(dataDir: string): Map<string, string> {
@@ -113,11 +87,11 @@ export async function runTillCrash(
       killAt: point,
       printerTarget: printer.target,
     };
-    const act = await runWorker(base);
+    const act = await runChild('crash-till-worker', base, true);
     const killed = act.signal === 'SIGKILL';
     if (!killed && act.code !== 0) problems.push(`act exited ${act.code}: ${tail(act.err)}`);
     const zAfterCrash = closedShifts(dataDir);
-    const restart = await runWorker({ ...base, phase: 'restart', killAt: 'none' });
+    const restart = await runChild('crash-till-worker', { ...base, phase: 'restart', killAt: 'none' }, true);
     if (restart.code !== 0) {
       problems.push(
         `the till did not start again (${restart.code} ${restart.signal ?? ''}): ${tail(restart.err)}`,

@@ -86,6 +86,8 @@ try {
 }
 
 async function act(core: TillCore): Promise<void> {
+  // The locked-till rule: nothing but signing in is taken while nobody is signed in.
+  await run(core, 'staff.signIn', { pin: OWNER_PIN });
   await run(core, 'settings.update', {
     pin: OWNER_PIN,
     patch: {
@@ -145,6 +147,7 @@ async function act(core: TillCore): Promise<void> {
 async function restart(core: TillCore): Promise<TillReport> {
   // What it resumed: receipts queued or cut short are sent now.
   const snap = await whenSnapshot(core, allPrinted);
+  await run(core, 'staff.signIn', { pin: OWNER_PIN });
   const settings = await run<{ shop: { name: string }; signKeySet: boolean }>(core, 'settings.get', {});
   await run(core, 'staff.signIn', { pin: OWNER_PIN });
   const staff = await run<Array<{ name: string }>>(core, 'staff.list', {});

@@ -7,7 +7,8 @@
 // (charged but not paid in the journal), none charged twice for one sale, none left unresolved when the
 // gateway knows the answer, and `PRAGMA integrity_check` ok. Refund points: the same, with a refund of
 // the paid sale; the simulator's books say what OTTPay saw — a refund never sent twice nor lost. The
-// other durable writes (receipts, shift close, staff and PINs, settings, secrets): crash-till-runs.ts.
+// other durable writes (receipts, shift close, staff and PINs, settings, secrets): crash-till-runs.ts;
+// the POS API's payment creation, retried by the POS with the same Idempotency-Key: crash-pos-runs.ts.
 // Before the verdict, one line per point with its run count, so a point that stops firing is seen. The
 // last line is the verdict (see the README of test/bench).
 import fs from 'node:fs';
@@ -16,6 +17,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
 import type { FaultPoint } from '../../electron/core/payments/fault-points.ts';
+import type { PosFaultPoint } from '../../electron/core/pos-api/fault-points.ts';
 import {
   createSimulator,
   SANDBOX_MERCHANT_ID,
@@ -25,6 +27,7 @@ import {
 } from '../../electron/core/simulator/index.ts';
 import { prng } from '../support/prng.ts';
 import { bundleChildren, type ChildExit, removeBundle, runChild } from './crash-children.ts';
+import { POS_POINTS, runPosCrash } from './crash-pos-runs.ts';
 import { centralFor, runSyncCrash, SYNC_POINTS } from './crash-sync-runs.ts';
 import type { TillKind } from './crash-till-kinds.ts';
 import { runTillCrash, TILL_POINTS } from './crash-till-runs.ts';
@@ -57,15 +60,15 @@ type Target =
   | { run: 'recovery'; point: FaultPoint }
   | { run: 'refund'; point: FaultPoint }
   | { run: 'till'; point: string; kind: TillKind }
-  | { run: 'sync'; point: string };
-const TARGETS: readonly Target[] = [
+  | { run: 'sync'; point: string }
+  | { run: 'pos'; point: PosFaultPoint };
+const ALL_TARGETS: readonly Target[] = [
   ...PAY_POINTS.map((point) => ({ run: 'pay' as const, point })),
   ...RECOVERY_POINTS.map((point) => ({ run: 'recovery' as const, point })),
   ...REFUND_POINTS.map((point) => ({ run: 'refund' as const, point })),
   ...TILL_POINTS.map(({ point, kind }) => ({ run: 'till' as const, point, kind })),
   ...SYNC_POINTS.map((point) => ({ run: 'sync' as const, point })),
-  // The POS API's payment creation (issue 20): its point joins here as { run: 'api', point } once it
-  // exists, with a run that creates a payment through the API and the payment checks above.
+  ...POS_POINTS.map((point) => ({ run: 'pos' as const, point })),
 ];
 const targetName = (t: Target) => (t.run === 'recovery' ? `recovery:${t.point}` : t.point);
 
@@ -99,7 +102,11 @@ export async function runCrashHarness(
   seed: number,
   log: (line: string) => void = () => {},
   jobs = 1,
+  /** Only the points whose name contains this (a kind being worked on); every point when empty. */
+  only = '',
 ): Promise<CrashSummary> {
+  const TARGETS = ALL_TARGETS.filter((t) => targetName(t).includes(only));
+  if (TARGETS.length === 0) throw new Error(`no crash point matches "${only}"`);
   const random = prng(seed);
   // Runs go round every point; each round in its own seeded order.
   let round: number[] = [];
@@ -157,12 +164,14 @@ export async function runCrashHarness(
       const aim = TARGETS[order(run)] as Target;
       const tally = summary.points.get(targetName(aim)) as { runs: number; killed: number };
       tally.runs += 1;
-      if (aim.run === 'till' || aim.run === 'sync') {
+      if (aim.run === 'till' || aim.run === 'sync' || aim.run === 'pos') {
         const started = Date.now();
         const r =
           aim.run === 'till'
             ? await runTillCrash(dir, run, aim.point as never, aim.kind)
-            : await runSyncCrash(await central.get(), aim.point as never, random);
+            : aim.run === 'pos'
+              ? await runPosCrash(dir, run, aim.point, sim, 100 * (1 + Math.floor(random() * 50)))
+              : await runSyncCrash(await central.get(), aim.point as never, random);
         if (r.killed) {
           summary.killed += 1;
           tally.killed += 1;
@@ -393,8 +402,10 @@ if (isMain) {
   const seed = arg('seed', 1);
   const jobs = arg('jobs', 1);
   const verbose = process.argv.includes('--verbose');
+  const onlyAt = process.argv.lastIndexOf('--only');
+  const only = onlyAt >= 0 ? (process.argv[onlyAt + 1] ?? '') : '';
   const t0 = Date.now();
-  const s = await runCrashHarness(runs, seed, verbose ? (l) => console.log(l) : () => {}, jobs);
+  const s = await runCrashHarness(runs, seed, verbose ? (l) => console.log(l) : () => {}, jobs, only);
   for (const p of s.problems) console.log(p);
   for (const [name, t] of s.points) console.log(`point ${name}: runs=${t.runs} killed=${t.killed}`);
   const seconds = (Date.now() - t0) / 1000;

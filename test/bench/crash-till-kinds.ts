@@ -1,5 +1,5 @@
 // What the crash harness and its whole-till child (crash-till-worker.ts) agree on.
-export type TillKind = 'print' | 'shift' | 'staff' | 'pin' | 'settings' | 'secrets';
+export type TillKind = 'print' | 'shift' | 'staff' | 'pin' | 'settings' | 'secrets' | 'pos';
 
 export interface TillWorkerConfig {
   phase: 'act' | 'restart';
@@ -9,6 +9,11 @@ export interface TillWorkerConfig {
   killAt: string;
   printerTarget: string;
 }
+
+/** The POS API's bearer key in the crash runs (kind "pos"): a throwaway, like the tests'. */
+export const POS_KEY = 'crash-pos-key-0123456789';
+/** Kind "pos": the child prints this before its POS API URL once it takes requests, then waits for stdin to end. */
+export const POS_READY = 'pos api at ';
 
 /** What the restarted till reports for the harness's checks (the journal and files it reads itself). */
 export interface TillReport {

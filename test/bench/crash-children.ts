@@ -8,6 +8,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { Plugin } from 'esbuild';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, '..', '..');
@@ -32,17 +33,34 @@ export async function bundleChildren(): Promise<string> {
     target: 'node22',
     format: 'esm',
     outExtension: { '.js': '.mjs' },
-    // The native drivers load their .node files from their own folders; pg's optional binding is never installed.
-    external: ['better-sqlite3', 'serialport', '@serialport/*', 'pg-native', 'esbuild'],
-    // Bundled CommonJS (pg) calls require() for Node's own modules.
+    // The native drivers load their .node files from their own folders: required from node_modules at
+    // run time, through require() rather than import (an import of CommonJS makes Node parse the whole
+    // package for its export names at every start). pg's optional binding is never installed.
+    plugins: [requiredAtRunTime(/^(better-sqlite3|serialport|@serialport\/.+)$/)],
+    external: ['pg-native'],
+    // Bundled CommonJS (pg) and the drivers above call require().
     banner: {
-      js: "import { createRequire as __crashRequire } from 'node:module'; const require = __crashRequire(import.meta.url);",
+      js: "import { createRequire as __crashRequire } from 'node:module'; const require = __crashRequire(import.meta.url); globalThis.__crashRequire = require;",
     },
     logLevel: 'warning',
   });
   fs.mkdirSync(path.join(dir, 'compile-cache'));
   bundleDir = dir;
   return dir;
+}
+
+/** An esbuild plugin: these packages become `require(name)` at run time, from the bundle's own folder. */
+function requiredAtRunTime(filter: RegExp): Plugin {
+  return {
+    name: 'required-at-run-time',
+    setup(b) {
+      b.onResolve({ filter }, (args) => ({ path: args.path, namespace: 'run-time' }));
+      b.onLoad({ filter: /.*/, namespace: 'run-time' }, (args) => ({
+        contents: `module.exports = globalThis.__crashRequire(${JSON.stringify(args.path)});`,
+        loader: 'js',
+      }));
+    },
+  };
 }
 
 export function removeBundle(): void {

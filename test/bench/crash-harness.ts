@@ -104,6 +104,8 @@ export async function runCrashHarness(
   jobs = 1,
   /** Only the points whose name contains this (a kind being worked on); every point when empty. */
   only = '',
+  /** Aborted: no new run starts; the runs under way finish and the summary counts the runs made. */
+  stop?: AbortSignal,
 ): Promise<CrashSummary> {
   const TARGETS = ALL_TARGETS.filter((t) => targetName(t).includes(only));
   if (TARGETS.length === 0) throw new Error(`no crash point matches "${only}"`);
@@ -258,9 +260,10 @@ export async function runCrashHarness(
     let next = 0;
     await Promise.all(
       Array.from({ length: Math.max(1, Math.min(jobs, runs)) }, async () => {
-        while (next < runs) await oneRun(next++);
+        while (next < runs && !stop?.aborted) await oneRun(next++);
       }),
     );
+    summary.runs = next;
   } finally {
     central.close();
     stopCustomer();
@@ -405,7 +408,21 @@ if (isMain) {
   const onlyAt = process.argv.lastIndexOf('--only');
   const only = onlyAt >= 0 ? (process.argv[onlyAt + 1] ?? '') : '';
   const t0 = Date.now();
-  const s = await runCrashHarness(runs, seed, verbose ? (l) => console.log(l) : () => {}, jobs, only);
+  // SIGINT/SIGTERM: the runs under way finish, then the verdict of the runs made (a long run cut short).
+  const stop = new AbortController();
+  const stopping = () => {
+    console.log('stopping: the runs under way finish, then the verdict of the runs made');
+    stop.abort();
+  };
+  process.once('SIGINT', stopping).once('SIGTERM', stopping);
+  const s = await runCrashHarness(
+    runs,
+    seed,
+    verbose ? (l) => console.log(l) : () => {},
+    jobs,
+    only,
+    stop.signal,
+  );
   for (const p of s.problems) console.log(p);
   for (const [name, t] of s.points) console.log(`point ${name}: runs=${t.runs} killed=${t.killed}`);
   const seconds = (Date.now() - t0) / 1000;

@@ -2,7 +2,8 @@
 export type TillKind = 'print' | 'shift' | 'staff' | 'pin' | 'settings' | 'secrets' | 'pos';
 
 export interface TillWorkerConfig {
-  phase: 'act' | 'restart';
+  /** "init": start a till on a new folder and stop (the harness copies it as every run's start). */
+  phase: 'init' | 'act' | 'restart';
   kind: TillKind;
   dataDir: string;
   /** A durable point, or "none". */

@@ -69,6 +69,33 @@ export interface TillRunResult {
   problems: string[];
 }
 
+/**
+ * A till folder after its first start (journal schema, owner account, keys), made once per harness run
+ * in `dir`: each run starts from a copy instead of paying for the first start's migrations and writes,
+ * none of which is a write under test.
+ */
+const templates = new Map<string, Promise<string>>();
+function firstStartTemplate(dir: string): Promise<string> {
+  let made = templates.get(dir);
+  if (!made) {
+    made = (async () => {
+      const dataDir = path.join(dir, 'till-template');
+      fs.mkdirSync(dataDir, { recursive: true });
+      const init = await runChild('crash-till-worker', {
+        phase: 'init',
+        kind: 'staff',
+        dataDir,
+        killAt: 'none',
+        printerTarget: '',
+      } satisfies TillWorkerConfig);
+      if (init.code !== 0) throw new Error(`the template till did not start: ${tail(init.err)}`);
+      return dataDir;
+    })();
+    templates.set(dir, made);
+  }
+  return made;
+}
+
 export async function runTillCrash(
   dir: string,
   run: number,
@@ -76,7 +103,7 @@ export async function runTillCrash(
   kind: TillKind,
 ): Promise<TillRunResult> {
   const dataDir = path.join(dir, `till-${run}`);
-  fs.mkdirSync(dataDir, { recursive: true });
+  fs.cpSync(await firstStartTemplate(dir), dataDir, { recursive: true });
   const printer = await startFakeNetworkPrinter();
   const problems: string[] = [];
   try {

@@ -31,8 +31,8 @@ export const DURABLE_POINTS = [
   'secrets.temp-written',
   /** The secrets file was replaced. */
   'secrets.renamed',
-  // The POS API's payment creation (issue 20) adds its point here, e.g. 'api.payment-created', and
-  // calls durablePoint() right after the payment is journaled; the harness then kills there too.
+  // The POS API's payment creation has its own points (pos-api/fault-points.ts: pos.payment-journaled,
+  // pos.payment-answered), reached through the till core's posApiFault option; the harness kills there too.
 ] as const;
 
 export type DurablePoint = (typeof DURABLE_POINTS)[number];

@@ -7,16 +7,17 @@
 // (charged but not paid in the journal), none charged twice for one sale, none left unresolved when the
 // gateway knows the answer, and `PRAGMA integrity_check` ok. Refund points: the same, with a refund of
 // the paid sale; the simulator's books say what OTTPay saw — a refund never sent twice nor lost. The
-// other durable writes (receipts, shift close, staff and PINs, settings, secrets): crash-till-runs.ts.
+// other durable writes (receipts, shift close, staff and PINs, settings, secrets): crash-till-runs.ts;
+// the POS API's payment creation, retried by the POS with the same Idempotency-Key: crash-pos-runs.ts.
 // Before the verdict, one line per point with its run count, so a point that stops firing is seen. The
 // last line is the verdict (see the README of test/bench).
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
 import type { FaultPoint } from '../../electron/core/payments/fault-points.ts';
+import type { PosFaultPoint } from '../../electron/core/pos-api/fault-points.ts';
 import {
   createSimulator,
   SANDBOX_MERCHANT_ID,
@@ -25,6 +26,8 @@ import {
   type SimOrderView,
 } from '../../electron/core/simulator/index.ts';
 import { prng } from '../support/prng.ts';
+import { bundleChildren, type ChildExit, removeBundle, runChild } from './crash-children.ts';
+import { POS_POINTS, runPosCrash } from './crash-pos-runs.ts';
 import { centralFor, runSyncCrash, SYNC_POINTS } from './crash-sync-runs.ts';
 import type { TillKind } from './crash-till-kinds.ts';
 import { runTillCrash, TILL_POINTS } from './crash-till-runs.ts';
@@ -57,15 +60,15 @@ type Target =
   | { run: 'recovery'; point: FaultPoint }
   | { run: 'refund'; point: FaultPoint }
   | { run: 'till'; point: string; kind: TillKind }
-  | { run: 'sync'; point: string };
-const TARGETS: readonly Target[] = [
+  | { run: 'sync'; point: string }
+  | { run: 'pos'; point: PosFaultPoint };
+const ALL_TARGETS: readonly Target[] = [
   ...PAY_POINTS.map((point) => ({ run: 'pay' as const, point })),
   ...RECOVERY_POINTS.map((point) => ({ run: 'recovery' as const, point })),
   ...REFUND_POINTS.map((point) => ({ run: 'refund' as const, point })),
   ...TILL_POINTS.map(({ point, kind }) => ({ run: 'till' as const, point, kind })),
   ...SYNC_POINTS.map((point) => ({ run: 'sync' as const, point })),
-  // The POS API's payment creation (issue 20): its point joins here as { run: 'api', point } once it
-  // exists, with a run that creates a payment through the API and the payment checks above.
+  ...POS_POINTS.map((point) => ({ run: 'pos' as const, point })),
 ];
 const targetName = (t: Target) => (t.run === 'recovery' ? `recovery:${t.point}` : t.point);
 
@@ -78,28 +81,6 @@ function arg(name: string, fallback: number): number {
   const v = i >= 0 ? Number(process.argv[i + 1]) : fallback;
   if (!Number.isSafeInteger(v) || v < 0) throw new Error(`--${name} must be a whole number`);
   return v;
-}
-
-const here = path.dirname(fileURLToPath(import.meta.url));
-const workerFile = path.join(here, 'crash-worker.ts');
-
-function runWorker(
-  cfg: WorkerConfig,
-): Promise<{ code: number | null; signal: NodeJS.Signals | null; stderr: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(
-      process.execPath,
-      ['--disable-warning=ExperimentalWarning', workerFile, JSON.stringify(cfg)],
-      {
-        stdio: ['ignore', 'ignore', 'pipe'],
-      },
-    );
-    let stderr = '';
-    child.stderr.on('data', (d: Buffer) => {
-      stderr += d.toString();
-    });
-    child.on('exit', (code, signal) => resolve({ code, signal, stderr }));
-  });
 }
 
 export interface CrashSummary {
@@ -121,7 +102,13 @@ export async function runCrashHarness(
   seed: number,
   log: (line: string) => void = () => {},
   jobs = 1,
+  /** Only the points whose name contains this (a kind being worked on); every point when empty. */
+  only = '',
+  /** Aborted: no new run starts; the runs under way finish and the summary counts the runs made. */
+  stop?: AbortSignal,
 ): Promise<CrashSummary> {
+  const TARGETS = ALL_TARGETS.filter((t) => targetName(t).includes(only));
+  if (TARGETS.length === 0) throw new Error(`no crash point matches "${only}"`);
   const random = prng(seed);
   // Runs go round every point; each round in its own seeded order.
   let round: number[] = [];
@@ -137,6 +124,7 @@ export async function runCrashHarness(
   };
   const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)] as T;
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'crash-harness-'));
+  await bundleChildren();
   const sim = await createSimulator({
     timings: { processingMs: 200, closeMs: 400, activeTtlMs: 1_500, holdMs: 3_000 },
     callbackRetryDelaysMs: [100, 300],
@@ -178,12 +166,14 @@ export async function runCrashHarness(
       const aim = TARGETS[order(run)] as Target;
       const tally = summary.points.get(targetName(aim)) as { runs: number; killed: number };
       tally.runs += 1;
-      if (aim.run === 'till' || aim.run === 'sync') {
+      if (aim.run === 'till' || aim.run === 'sync' || aim.run === 'pos') {
         const started = Date.now();
         const r =
           aim.run === 'till'
             ? await runTillCrash(dir, run, aim.point as never, aim.kind)
-            : await runSyncCrash(await central.get(), aim.point as never, random);
+            : aim.run === 'pos'
+              ? await runPosCrash(dir, run, aim.point, sim, 100 * (1 + Math.floor(random() * 50)))
+              : await runSyncCrash(await central.get(), aim.point as never, random);
         if (r.killed) {
           summary.killed += 1;
           tally.killed += 1;
@@ -223,15 +213,15 @@ export async function runCrashHarness(
         killHit: 1,
         ...(refund ? { refundCents: Math.floor(amountCents / 2) } : {}),
       };
-      const phases: Array<{ cfg: WorkerConfig; r: Awaited<ReturnType<typeof runWorker>> }> = [];
+      const phases: Array<{ cfg: WorkerConfig; r: ChildExit }> = [];
       const started = Date.now();
-      phases.push({ cfg: base, r: await runWorker(base) });
+      phases.push({ cfg: base, r: await runChild('crash-worker', base) });
       const recoverCfg: WorkerConfig = { ...base, phase: 'recover', killAt: inRecovery ? killAt : 'none' };
-      phases.push({ cfg: recoverCfg, r: await runWorker(recoverCfg) });
+      phases.push({ cfg: recoverCfg, r: await runChild('crash-worker', recoverCfg) });
       if (phases[1]?.r.signal === 'SIGKILL')
         phases.push({
           cfg: { ...recoverCfg, killAt: 'none' },
-          r: await runWorker({ ...recoverCfg, killAt: 'none' }),
+          r: await runChild('crash-worker', { ...recoverCfg, killAt: 'none' }),
         });
       const wasKilled = phases.some((p) => p.r.signal === 'SIGKILL');
       if (wasKilled) {
@@ -241,7 +231,7 @@ export async function runCrashHarness(
       for (const p of phases) {
         if (p.r.signal !== 'SIGKILL' && p.r.code !== 0) {
           summary.problems.push(
-            `run ${run}: ${p.cfg.phase} exited ${p.r.code}: ${p.r.stderr.trim().split('\n').slice(-3).join(' | ')}`,
+            `run ${run}: ${p.cfg.phase} exited ${p.r.code}: ${p.r.err.trim().split('\n').slice(-3).join(' | ')}`,
           );
         }
       }
@@ -270,13 +260,15 @@ export async function runCrashHarness(
     let next = 0;
     await Promise.all(
       Array.from({ length: Math.max(1, Math.min(jobs, runs)) }, async () => {
-        while (next < runs) await oneRun(next++);
+        while (next < runs && !stop?.aborted) await oneRun(next++);
       }),
     );
+    summary.runs = next;
   } finally {
     central.close();
     stopCustomer();
     await sim.close();
+    removeBundle();
     fs.rmSync(dir, { recursive: true, force: true });
   }
   return summary;
@@ -391,6 +383,21 @@ function check(
   }
 }
 
+/** CPU seconds of this process and of its children that have ended (Linux: /proc/self/stat). */
+function cpuSeconds(): { self: number; children: number } {
+  const usage = process.cpuUsage();
+  const self = (usage.user + usage.system) / 1e6;
+  try {
+    // Fields 3 on follow the command's closing parenthesis; cutime and cstime are fields 16 and 17.
+    const stat = fs.readFileSync('/proc/self/stat', 'utf8');
+    const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    const ticks = 100; // USER_HZ on Linux
+    return { self, children: (Number(f[13]) + Number(f[14])) / ticks };
+  } catch {
+    return { self, children: Number.NaN };
+  }
+}
+
 const isMain =
   process.argv[1] !== undefined && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url);
 if (isMain) {
@@ -398,12 +405,32 @@ if (isMain) {
   const seed = arg('seed', 1);
   const jobs = arg('jobs', 1);
   const verbose = process.argv.includes('--verbose');
+  const onlyAt = process.argv.lastIndexOf('--only');
+  const only = onlyAt >= 0 ? (process.argv[onlyAt + 1] ?? '') : '';
   const t0 = Date.now();
-  const s = await runCrashHarness(runs, seed, verbose ? (l) => console.log(l) : () => {}, jobs);
+  // SIGINT/SIGTERM: the runs under way finish, then the verdict of the runs made (a long run cut short).
+  const stop = new AbortController();
+  const stopping = () => {
+    console.log('stopping: the runs under way finish, then the verdict of the runs made');
+    stop.abort();
+  };
+  process.once('SIGINT', stopping).once('SIGTERM', stopping);
+  const s = await runCrashHarness(
+    runs,
+    seed,
+    verbose ? (l) => console.log(l) : () => {},
+    jobs,
+    only,
+    stop.signal,
+  );
   for (const p of s.problems) console.log(p);
   for (const [name, t] of s.points) console.log(`point ${name}: runs=${t.runs} killed=${t.killed}`);
+  const seconds = (Date.now() - t0) / 1000;
+  const cpu = cpuSeconds();
   console.log(
-    `killed ${s.killed} of ${s.runs} runs at a fault point; ${((Date.now() - t0) / 1000).toFixed(1)} s`,
+    `killed ${s.killed} of ${s.runs} runs at a fault point; ${seconds.toFixed(1)} s with ${jobs} job(s); ` +
+      `CPU ${cpu.self.toFixed(1)} s harness + ${cpu.children.toFixed(1)} s children = ` +
+      `${((cpu.self + cpu.children) / Math.max(1, s.runs)).toFixed(2)} s per run`,
   );
   const ok = s.lost === 0 && s.double === 0 && s.unresolved === 0 && s.broken === 0 && s.integrityOk;
   console.log(

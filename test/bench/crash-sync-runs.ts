@@ -1,16 +1,15 @@
 // The crash harness's runs at the sync agent's durable points: a journal of real sales (paid, declined,
 // refunded) is shipped to a throwaway PostgreSQL by a child killed at the point, then by a fresh child;
 // every event of the till must be central exactly once.
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
 import pg from 'pg';
 import type { DurablePoint } from '../../electron/core/durable-points.ts';
 import { makeRig } from '../integration/payments/harness.ts';
 import { startTestPostgres, TEST_PG_PASSWORD, type TestPostgres } from '../support/postgres.ts';
 import { makeSales } from '../support/store-sync.ts';
+import { runChild } from './crash-children.ts';
 import type { SyncWorkerConfig } from './crash-sync-worker.ts';
 
 export const SYNC_POINTS: readonly DurablePoint[] = [
@@ -19,27 +18,7 @@ export const SYNC_POINTS: readonly DurablePoint[] = [
   'sync.ack-written',
 ];
 
-const workerFile = path.join(path.dirname(fileURLToPath(import.meta.url)), 'crash-sync-worker.ts');
 const STORE = 'crash-store';
-
-function runWorker(
-  cfg: SyncWorkerConfig,
-): Promise<{ code: number | null; signal: string | null; err: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(
-      process.execPath,
-      ['--disable-warning=ExperimentalWarning', workerFile, JSON.stringify(cfg)],
-      {
-        stdio: ['ignore', 'ignore', 'pipe'],
-      },
-    );
-    let err = '';
-    child.stderr.on('data', (d: Buffer) => {
-      err += d.toString();
-    });
-    child.on('exit', (code, signal) => resolve({ code, signal, err }));
-  });
-}
 
 /** One PostgreSQL for all the sync runs of a harness invocation, started on first use. */
 export function centralFor(): { get(): Promise<TestPostgres>; close(): void } {
@@ -86,11 +65,11 @@ export async function runSyncCrash(
       killAt: point,
       killHit: 1 + Math.floor(random() * 2),
     };
-    const first = await runWorker(base);
+    const first = await runChild('crash-sync-worker', base);
     const killed = first.signal === 'SIGKILL';
     if (!killed && first.code !== 0)
       problems.push(`sync exited ${first.code}: ${first.err.trim().slice(-300)}`);
-    const again = await runWorker({ ...base, killAt: 'none' });
+    const again = await runChild('crash-sync-worker', { ...base, killAt: 'none' });
     if (again.code !== 0)
       problems.push(`sync after restart exited ${again.code}: ${again.err.trim().slice(-300)}`);
     const c = new pg.Client({ connectionString: central.urlWithPassword('crash') });

@@ -1,14 +1,20 @@
 // What the crash harness and its whole-till child (crash-till-worker.ts) agree on.
-export type TillKind = 'print' | 'shift' | 'staff' | 'pin' | 'settings' | 'secrets';
+export type TillKind = 'print' | 'shift' | 'staff' | 'pin' | 'settings' | 'secrets' | 'pos';
 
 export interface TillWorkerConfig {
-  phase: 'act' | 'restart';
+  /** "init": start a till on a new folder and stop (the harness copies it as every run's start). */
+  phase: 'init' | 'act' | 'restart';
   kind: TillKind;
   dataDir: string;
   /** A durable point, or "none". */
   killAt: string;
   printerTarget: string;
 }
+
+/** The POS API's bearer key in the crash runs (kind "pos"): a throwaway, like the tests'. */
+export const POS_KEY = 'crash-pos-key-0123456789';
+/** Kind "pos": the child prints this before its POS API URL once it takes requests, then waits for stdin to end. */
+export const POS_READY = 'pos api at ';
 
 /** What the restarted till reports for the harness's checks (the journal and files it reads itself). */
 export interface TillReport {

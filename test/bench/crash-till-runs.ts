@@ -4,14 +4,13 @@
 // printed twice unless marked as a reprint; a closed shift never changes; a staff account or PIN change
 // either there whole or not at all; settings and secrets files never half written (the till starts with
 // the old or the new values).
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
 import type { DurablePoint } from '../../electron/core/durable-points.ts';
 import { JOURNAL_FILE, SANDBOX_JOURNAL_FILE } from '../../electron/core/journal/journal-files.ts';
 import { startFakeNetworkPrinter } from '../support/fake-network-printer.ts';
+import { runChild } from './crash-children.ts';
 import {
   NEW_SHOP,
   NEW_SIGN_KEY,
@@ -35,31 +34,6 @@ export const TILL_POINTS: ReadonlyArray<{ point: DurablePoint; kind: TillKind }>
   { point: 'secrets.temp-written', kind: 'secrets' },
   { point: 'secrets.renamed', kind: 'secrets' },
 ];
-
-const workerFile = path.join(path.dirname(fileURLToPath(import.meta.url)), 'crash-till-worker.ts');
-
-function runWorker(
-  cfg: TillWorkerConfig,
-): Promise<{ code: number | null; signal: string | null; out: string; err: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(
-      process.execPath,
-      ['--disable-warning=ExperimentalWarning', workerFile, JSON.stringify(cfg)],
-      {
-        stdio: ['ignore', 'pipe', 'pipe'],
-      },
-    );
-    let out = '';
-    let err = '';
-    child.stdout.on('data', (d: Buffer) => {
-      out += d.toString();
-    });
-    child.stderr.on('data', (d: Buffer) => {
-      err += d.toString();
-    });
-    child.on('exit', (code, signal) => resolve({ code, signal, out, err }));
-  });
-}
 
 /** Closed shifts' frozen Z reports, from both journals (read with no till running). */
 function closedShifts(dataDir: string): Map<string, string> {
@@ -95,6 +69,33 @@ export interface TillRunResult {
   problems: string[];
 }
 
+/**
+ * A till folder after its first start (journal schema, owner account, keys), made once per harness run
+ * in `dir`: each run starts from a copy instead of paying for the first start's migrations and writes,
+ * none of which is a write under test.
+ */
+const templates = new Map<string, Promise<string>>();
+function firstStartTemplate(dir: string): Promise<string> {
+  let made = templates.get(dir);
+  if (!made) {
+    made = (async () => {
+      const dataDir = path.join(dir, 'till-template');
+      fs.mkdirSync(dataDir, { recursive: true });
+      const init = await runChild('crash-till-worker', {
+        phase: 'init',
+        kind: 'staff',
+        dataDir,
+        killAt: 'none',
+        printerTarget: '',
+      } satisfies TillWorkerConfig);
+      if (init.code !== 0) throw new Error(`the template till did not start: ${tail(init.err)}`);
+      return dataDir;
+    })();
+    templates.set(dir, made);
+  }
+  return made;
+}
+
 export async function runTillCrash(
   dir: string,
   run: number,
@@ -102,7 +103,7 @@ export async function runTillCrash(
   kind: TillKind,
 ): Promise<TillRunResult> {
   const dataDir = path.join(dir, `till-${run}`);
-  fs.mkdirSync(dataDir, { recursive: true });
+  fs.cpSync(await firstStartTemplate(dir), dataDir, { recursive: true });
   const printer = await startFakeNetworkPrinter();
   const problems: string[] = [];
   try {
@@ -113,11 +114,11 @@ export async function runTillCrash(
       killAt: point,
       printerTarget: printer.target,
     };
-    const act = await runWorker(base);
+    const act = await runChild('crash-till-worker', base, true);
     const killed = act.signal === 'SIGKILL';
     if (!killed && act.code !== 0) problems.push(`act exited ${act.code}: ${tail(act.err)}`);
     const zAfterCrash = closedShifts(dataDir);
-    const restart = await runWorker({ ...base, phase: 'restart', killAt: 'none' });
+    const restart = await runChild('crash-till-worker', { ...base, phase: 'restart', killAt: 'none' }, true);
     if (restart.code !== 0) {
       problems.push(
         `the till did not start again (${restart.code} ${restart.signal ?? ''}): ${tail(restart.err)}`,

@@ -8,6 +8,7 @@ import { createTillCore, type TillCore } from '../../electron/core/app/till-core
 import { createFileSecretStore } from '../../electron/core/config/secret-store.ts';
 import { dispatch } from '../../electron/core/dispatch.ts';
 import { type DurablePoint, setDurablePointHook } from '../../electron/core/durable-points.ts';
+import type { PosFaultPoint } from '../../electron/core/pos-api/fault-points.ts';
 import type { CommandName } from '../../shared/contract.ts';
 import type { AttemptView, TillSnapshot } from '../../shared/domain.ts';
 import { OWNER_PIN } from '../support/sign-in.ts';
@@ -15,6 +16,8 @@ import {
   NEW_SHOP,
   NEW_SIGN_KEY,
   NEW_STAFF,
+  POS_KEY,
+  POS_READY,
   STAFF_NEW_PIN,
   STAFF_PIN,
   type TillReport,
@@ -25,9 +28,10 @@ const cfg = JSON.parse(process.argv[2] ?? '{}') as TillWorkerConfig;
 // Armed only for the write under test: the setup's own writes (settings, secrets at first start, the
 // account a PIN change needs) must not be where it dies.
 let armed = false;
-setDurablePointHook((point: DurablePoint) => {
+const kill = (point: DurablePoint | PosFaultPoint) => {
   if (armed && point === cfg.killAt) process.kill(process.pid, 'SIGKILL');
-});
+};
+setDurablePointHook(kill);
 
 async function run<T>(core: TillCore, name: CommandName, payload: unknown): Promise<T> {
   const r = await dispatch(core, 'till', name, payload);
@@ -77,15 +81,32 @@ const core = await createTillCore({
   dataDir: cfg.dataDir,
   secrets: createFileSecretStore(join(cfg.dataDir, 'secrets.json')),
   logger: { write: () => {} },
+  // Kind "pos": the harness is the POS; it posts payments to this API and retries after the kill.
+  ...(cfg.kind === 'pos' ? { posApi: { port: 0, host: '127.0.0.1', key: POS_KEY }, posApiFault: kill } : {}),
 });
 try {
-  if (cfg.phase === 'act') await act(core);
+  if (cfg.phase === 'init') {
+    // A first start's writes only (journal schema, owner account, keys): nothing under test.
+  } else if (cfg.kind === 'pos') await servePos(core);
+  else if (cfg.phase === 'act') await act(core);
   else process.stdout.write(`${JSON.stringify(await restart(core))}\n`);
 } finally {
   await core.close();
 }
 
+/** Kind "pos": a signed-in till taking the POS's requests until the harness ends stdin (or it is killed). */
+async function servePos(core: TillCore): Promise<void> {
+  await run(core, 'staff.signIn', { pin: OWNER_PIN });
+  armed = cfg.phase === 'act';
+  const ended = new Promise((resolve) => process.stdin.once('end', resolve).once('close', resolve));
+  process.stdin.resume();
+  process.stdout.write(`${POS_READY}${core.posApi?.url}\n`);
+  await ended;
+}
+
 async function act(core: TillCore): Promise<void> {
+  // The locked-till rule: nothing but signing in is taken while nobody is signed in.
+  await run(core, 'staff.signIn', { pin: OWNER_PIN });
   await run(core, 'settings.update', {
     pin: OWNER_PIN,
     patch: {
@@ -145,6 +166,7 @@ async function act(core: TillCore): Promise<void> {
 async function restart(core: TillCore): Promise<TillReport> {
   // What it resumed: receipts queued or cut short are sent now.
   const snap = await whenSnapshot(core, allPrinted);
+  await run(core, 'staff.signIn', { pin: OWNER_PIN });
   const settings = await run<{ shop: { name: string }; signKeySet: boolean }>(core, 'settings.get', {});
   await run(core, 'staff.signIn', { pin: OWNER_PIN });
   const staff = await run<Array<{ name: string }>>(core, 'staff.list', {});

@@ -1,14 +1,15 @@
 // A short seeded run of the crash harness (test/bench/crash-harness.ts): child till processes SIGKILLed
 // at named points — payment, refund, receipt, shift, staff, settings, secrets and sync writes — restarted,
-// and checked per kind (the simulator's ledger, the printer's receipts, the central database, the files).
+// and checked per kind (the simulator's ledger, the printer's receipts, the central database, the files);
+// and the POS API's payment creation, retried by the POS with the same Idempotency-Key.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { describe, it } from 'node:test';
 
 describe('crash recovery', () => {
+  const harness = path.join('test', 'bench', 'crash-harness.ts');
   it('loses nothing, charges nothing twice, leaves nothing unresolved, keeps the journal whole', () => {
-    const harness = path.join('test', 'bench', 'crash-harness.ts');
     // This seed aims at a payment before its journal write, a call-back, a sync batch and a refund;
     // `npm run bench:crash` goes round every point.
     const r = spawnSync(process.execPath, [harness, '--runs', '4', '--seed', '20261207', '--jobs', '4'], {
@@ -28,9 +29,27 @@ describe('crash recovery', () => {
     assert.match(r.stdout, /killed [1-4] of 4 runs/, 'some runs were really killed');
     // Every point is named in the verdict with its count, so a point that stops firing is seen.
     const points = lines.filter((l) => l.startsWith('point '));
-    assert.ok(points.length >= 31, points.join('\n'));
+    assert.ok(points.length >= 33, points.join('\n'));
     const aimed = points.map((l) => Number(/runs=(\d+)/.exec(l)?.[1])).reduce((a, b) => a + b, 0);
     assert.equal(aimed, 4);
+    assert.equal(r.status, 0);
+  });
+
+  it("the POS API's payment creation: killed at each point, the POS's retry with the same key is the same payment", () => {
+    // One round of the POS points: a run at pos.payment-journaled and one at pos.payment-answered.
+    const r = spawnSync(
+      process.execPath,
+      [harness, '--runs', '2', '--seed', '20261207', '--jobs', '2', '--only', 'pos.'],
+      { encoding: 'utf8' },
+    );
+    const lines = r.stdout.trim().split('\n');
+    assert.equal(
+      lines[lines.length - 1],
+      'crash-recovery: runs=2 lost=0 double=0 unresolved=0 broken=0 integrity=ok',
+      r.stdout + r.stderr,
+    );
+    assert.ok(lines.includes('point pos.payment-journaled: runs=1 killed=1'), r.stdout);
+    assert.ok(lines.includes('point pos.payment-answered: runs=1 killed=1'), r.stdout);
     assert.equal(r.status, 0);
   });
 });

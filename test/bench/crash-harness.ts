@@ -209,7 +209,9 @@ export async function runCrashHarness(
         mode,
         amountCents,
         code: `13${String(seed).padStart(6, '0').slice(-6)}${String(run).padStart(10, '0')}`,
-        killAt: inRecovery ? 'none' : killAt,
+        // A recovery run first leaves a payment in flight (killed once its request is out), so the
+        // next process has an attempt to query: a paid-up journal gives recovery nothing to answer.
+        killAt: inRecovery ? 'gateway.sent' : killAt,
         killHit: 1,
         ...(refund ? { refundCents: Math.floor(amountCents / 2) } : {}),
       };
@@ -223,7 +225,10 @@ export async function runCrashHarness(
           cfg: { ...recoverCfg, killAt: 'none' },
           r: await runChild('crash-worker', { ...recoverCfg, killAt: 'none' }),
         });
-      const wasKilled = phases.some((p) => p.r.signal === 'SIGKILL');
+      // A recovery run counts as killed only when its recovery process died at the aimed point.
+      const wasKilled = inRecovery
+        ? phases[1]?.r.signal === 'SIGKILL'
+        : phases.some((p) => p.r.signal === 'SIGKILL');
       if (wasKilled) {
         summary.killed += 1;
         tally.killed += 1;

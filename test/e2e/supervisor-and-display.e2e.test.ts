@@ -150,10 +150,13 @@ describe('supervisor actions and the customer display', () => {
       'currency',
       'expiresAt',
       'language',
+      'pairing',
       'phase',
       'qrPayload',
       'sandbox',
       'wallet',
     ]);
+    // A display nobody paired watches the sale but is told so (and never gets the tip ask's id).
+    assert.equal(view.pairing, 'unpaired');
   });
 });

@@ -23,6 +23,9 @@ import { type Heartbeat, openSse, type SseStream } from './sse.ts';
 import { SECURITY_HEADERS, sendAsset, sendHtml } from './static-files.ts';
 import { createStreamLimits, limitConnections, refuseStream } from './stream-limits.ts';
 
+/** Marks a request already answered while its body was read. */
+const NOT_READ = Symbol('not read');
+
 export const MAX_BODY_BYTES = 64 * 1024;
 /** A customer choice is a few dozen bytes: anything large is not one. */
 const CUSTOMER_CHOICE_MAX_BYTES = 1024;
@@ -154,16 +157,28 @@ export async function createWebShell(opts: WebShellOptions): Promise<WebShell> {
     return deny(res, 404, 'not found');
   }
 
-  async function takeCustomerChoice(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    if (!isJsonContentType(headerValue(req, 'content-type'))) return deny(res, 415, 'send JSON');
-    const body = await readBody(req, CUSTOMER_CHOICE_MAX_BYTES);
-    if (body === null) return deny(res, 413, 'request too large');
-    let payload: unknown;
-    try {
-      payload = JSON.parse(body);
-    } catch {
-      payload = null;
+  // The customer display's two small posts: JSON only, small; a body that does not parse reaches the
+  // core as null, which refuses it with its own words.
+  async function readCustomerJson(req: IncomingMessage, res: ServerResponse): Promise<unknown> {
+    if (!isJsonContentType(headerValue(req, 'content-type'))) {
+      deny(res, 415, 'send JSON');
+      return NOT_READ;
     }
+    const body = await readBody(req, CUSTOMER_CHOICE_MAX_BYTES);
+    if (body === null) {
+      deny(res, 413, 'request too large');
+      return NOT_READ;
+    }
+    try {
+      return JSON.parse(body);
+    } catch {
+      return null;
+    }
+  }
+
+  async function takeCustomerChoice(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const payload = await readCustomerJson(req, res);
+    if (payload === NOT_READ) return;
     if (!core.customerPairing.isPaired(pairingToken(headerValue(req, 'cookie'))))
       return sendJson(res, 403, {
         ok: false,
@@ -178,15 +193,8 @@ export async function createWebShell(opts: WebShellOptions): Promise<WebShell> {
   }
 
   async function pairDisplay(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    if (!isJsonContentType(headerValue(req, 'content-type'))) return deny(res, 415, 'send JSON');
-    const body = await readBody(req, CUSTOMER_CHOICE_MAX_BYTES);
-    if (body === null) return deny(res, 413, 'request too large');
-    let payload: unknown;
-    try {
-      payload = JSON.parse(body);
-    } catch {
-      payload = null;
-    }
+    const payload = await readCustomerJson(req, res);
+    if (payload === NOT_READ) return;
     const paired = core.customerPairing.pair(payload);
     if (!paired.ok) return sendJson(res, 200, paired);
     // The token goes only into the HttpOnly cookie: the page never holds it.

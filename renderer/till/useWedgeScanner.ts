@@ -3,11 +3,10 @@ import { orderIdFromReceiptCode } from '../../shared/scanning/receipt-code.ts';
 import { type WedgeDecision, WedgeDetector } from '../../shared/scanning/wedge-detector.ts';
 import { errorText } from '../i18n/error-text.ts';
 import { playCue } from '../sounds/beeps.ts';
-import { offerScanToAmountScreen } from './amount-scan.ts';
 import { registerHeldKeySettler } from './held-keys.ts';
 import { replayed, replayKeys, retractKeys } from './replay-keys.ts';
-import { judgeCode } from './scan-code.ts';
-import { run, type TillContextValue } from './till-context.ts';
+import { sendWalletCode } from './send-wallet-code.ts';
+import type { TillContextValue } from './till-context.ts';
 
 /**
  * A keyboard-wedge scanner types a code in tens of milliseconds into whatever has focus. This hook
@@ -38,18 +37,8 @@ export function useWedgeScanner(
         latest.current.onReceipt(receiptOf);
         return;
       }
-      const verdict = judgeCode(code, c.snapshot.scanWallet);
-      if (!verdict.ok) {
-        playCue('failure', c.settings.soundsOn);
-        notify(c.tr(`scanRefusal.${verdict.refusal}`));
-        return;
-      }
-      playCue('scan', c.settings.soundsOn);
-      notify(null);
-      // On the amount screen with an amount entered, the code pays that amount (amount-scan.ts).
-      const answer =
-        offerScanToAmountScreen(verdict.code, timings) ??
-        run(c.api, 'sale.submitScan', { code: verdict.code, source: 'wedge', timings });
+      const answer = sendWalletCode(c, code, notify, timings);
+      if (!answer) return;
       void answer.then((r) => {
         if (!r.ok) {
           playCue('failure', latest.current.ctx.settings.soundsOn);

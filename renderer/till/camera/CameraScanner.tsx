@@ -6,10 +6,8 @@
 import { useEffect, useRef, useState } from 'react';
 import { createAgreement, createFrameDecoder } from '../../camera/frame-decoder.ts';
 import { errorText } from '../../i18n/error-text.ts';
-import { playCue } from '../../sounds/beeps.ts';
-import { offerScanToAmountScreen } from '../amount-scan.ts';
-import { judgeCode } from '../scan-code.ts';
-import { run, type TillContextValue, useTill } from '../till-context.ts';
+import { sendWalletCode } from '../send-wallet-code.ts';
+import { type TillContextValue, useTill } from '../till-context.ts';
 
 const FRAME_MS = 120;
 
@@ -34,17 +32,8 @@ export function CameraScanner({ onNotice }: { onNotice: (message: string | null)
 
     const take = (code: string) => {
       const { ctx: c, onNotice: notify } = latest.current;
-      const verdict = judgeCode(code, c.snapshot.scanWallet);
-      if (!verdict.ok) {
-        playCue('failure', c.settings.soundsOn);
-        notify(c.tr(`scanRefusal.${verdict.refusal}`));
-        return;
-      }
-      playCue('scan', c.settings.soundsOn);
-      notify(null);
-      const answer =
-        offerScanToAmountScreen(verdict.code, []) ??
-        run(c.api, 'sale.submitScan', { code: verdict.code, source: 'wedge' });
+      const answer = sendWalletCode(c, code, notify);
+      if (!answer) return;
       void answer.then((r) => {
         if (!r.ok) latest.current.onNotice(errorText(latest.current.ctx.tr, r.error));
       });

@@ -26,6 +26,8 @@ export interface TillReport {
   newPinWorks: boolean;
   /** Receipt jobs still queued once the restarted till has sent what it resumed. */
   queuedJobs: number;
+  /** Receipt jobs the till holds as printed: the harness waits for that many at its printer. */
+  printedJobs: number;
 }
 
 export const NEW_STAFF = 'Crash Test';

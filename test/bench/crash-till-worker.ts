@@ -119,7 +119,6 @@ async function act(core: TillCore): Promise<void> {
       },
     },
   });
-  await run(core, 'staff.signIn', { pin: OWNER_PIN });
   armed = cfg.kind !== 'pin';
   switch (cfg.kind) {
     case 'print':
@@ -166,25 +165,24 @@ async function act(core: TillCore): Promise<void> {
 async function restart(core: TillCore): Promise<TillReport> {
   // What it resumed: receipts queued or cut short are sent now.
   const snap = await whenSnapshot(core, allPrinted);
+  // One sign-in for the owner's reads and the shift; the staff PINs are tried last, since each try
+  // that works signs its account in. Every sign-in is a scrypt per account: the run's largest cost.
   await run(core, 'staff.signIn', { pin: OWNER_PIN });
   const settings = await run<{ shop: { name: string }; signKeySet: boolean }>(core, 'settings.get', {});
-  await run(core, 'staff.signIn', { pin: OWNER_PIN });
   const staff = await run<Array<{ name: string }>>(core, 'staff.list', {});
-  const report: TillReport = {
+  if (cfg.kind === 'shift') {
+    // A shift the crash left open closes now; then one more sale: a closed shift must not change.
+    const open = await run<unknown>(core, 'shift.current', {});
+    if (open) await run(core, 'shift.close', { pin: OWNER_PIN, acknowledgeUnresolved: true });
+    await paySale(core, 1700);
+  }
+  return {
     shopName: settings.shop.name,
     signKeySet: settings.signKeySet,
     newStaff: staff.filter((s) => s.name === NEW_STAFF).length,
     oldPinWorks: await signsIn(core, STAFF_PIN),
     newPinWorks: await signsIn(core, STAFF_NEW_PIN),
     queuedJobs: snap.printing.jobs.filter((j) => j.state === 'queued').length,
+    printedJobs: snap.printing.jobs.filter((j) => j.state === 'printed').length,
   };
-  await run(core, 'staff.signIn', { pin: OWNER_PIN });
-  if (cfg.kind === 'shift') {
-    // A shift the crash left open closes now; then one more sale: a closed shift must not change.
-    const open = await run<unknown>(core, 'shift.current', {});
-    if (open) await run(core, 'shift.close', { pin: OWNER_PIN, acknowledgeUnresolved: true });
-    await run(core, 'staff.signIn', { pin: OWNER_PIN });
-    await paySale(core, 1700);
-  }
-  return report;
 }

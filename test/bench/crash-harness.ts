@@ -265,7 +265,17 @@ export async function runCrashHarness(
     let next = 0;
     await Promise.all(
       Array.from({ length: Math.max(1, Math.min(jobs, runs)) }, async () => {
-        while (next < runs && !stop?.aborted) await oneRun(next++);
+        while (next < runs && !stop?.aborted) {
+          const run = next++;
+          // A run that could not do its work (its setup threw) counts as broken, named with its error,
+          // and the harness goes on: one run must not end a two-hour verdict.
+          await oneRun(run).catch((err: unknown) => {
+            summary.broken += 1;
+            summary.problems.push(
+              `run ${run}: the run itself failed: ${err instanceof Error ? err.message : String(err)}`,
+            );
+          });
+        }
       }),
     );
     summary.runs = next;

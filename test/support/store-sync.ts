@@ -8,6 +8,7 @@ import { silentLogger } from '../../electron/core/logging/index.ts';
 import { localDate } from '../../electron/core/payments/local-day.ts';
 import { type SyncAgent, type SyncAgentOptions, startSyncAgent } from '../../electron/core/sync/agent.ts';
 import { chainDayReport } from '../../electron/store/report.ts';
+import { TERMINAL_ATTEMPT_STATES } from '../../shared/domain.ts';
 import type { StoreSyncStatus } from '../../shared/store-sync.ts';
 import { CODES, type Rig } from '../integration/payments/harness.ts';
 import { TEST_PG_PASSWORD } from './postgres.ts';
@@ -23,7 +24,14 @@ export async function makeSales(rig: Rig, count: number, rand: () => number): Pr
     rig.engine.newSale();
     await rig.engine.beginPassive({ amountCents, tipCents });
     const code = rand() < 0.5 ? CODES.WECHATPAY() : CODES.ALIPAY();
-    const a = await rig.engine.submitPassiveCode(code, 'serial');
+    const submitted = await rig.engine.submitPassiveCode(code, 'serial');
+    // On a loaded machine the answer can outlast the passive window: the sale is still being
+    // resolved, and a new sale is refused until it ends.
+    const a = await rig.until(
+      submitted.attemptId,
+      (x) => TERMINAL_ATTEMPT_STATES.includes(x.state),
+      'an ended sale',
+    );
     if (a.state === 'paid' && rand() < 0.15) {
       await rig.engine.refund({ attemptId: a.attemptId, amountCents: 1 + Math.floor(rand() * amountCents) });
     }

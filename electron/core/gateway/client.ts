@@ -35,7 +35,7 @@ export interface GatewayClientDeps {
 }
 
 export interface ClosableGatewayClient extends GatewayClient {
-  /** Ends pooled connections of the default transport. */
+  /** Ends pooled connections of the default transport and forgets what was kept for the sign key. */
   close(): void;
 }
 
@@ -187,6 +187,7 @@ export function createGatewayClient(
 
     close() {
       transport.close();
+      exchange.forget();
     },
   };
 }

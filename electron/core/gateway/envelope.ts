@@ -126,8 +126,7 @@ export function openData(
     if (err instanceof CanonicalDepthError) return { ok: false, reason: `decrypted ${err.message}` };
     throw err;
   }
-  // md5 was checked to be upper-case hex above: its bytes are what the hash of the data must be.
-  if (!timingSafeEqual(hash('md5', canonical, 'buffer'), Buffer.from(md5, 'hex'))) {
+  if (!sameText(md5Upper(canonical), md5)) {
     return { ok: false, reason: 'md5 does not match the decrypted data' };
   }
   return { ok: true, data: object };

@@ -8,7 +8,7 @@ import { type DecipherCache, sealData, type WireData } from './envelope.ts';
 import { type ActionClass, DEFAULT_NOT_FOUND_RULES } from './response-codes.ts';
 import { firstIssue } from './schemas.ts';
 import { SignKeyCache } from './sign-key-cache.ts';
-import { type Transport, TransportError } from './transport.ts';
+import { type Transport, TransportError, type TransportResponse } from './transport.ts';
 import { type GatewayConfig, GatewayError } from './types.ts';
 
 export const DEFAULT_TIMEOUT_MS = 20_000;
@@ -90,22 +90,23 @@ export function createExchange(config: GatewayConfig, deps: ExchangeDeps): Excha
     try {
       if (configProblem) throw new GatewayError('invalid_request', configProblem);
       outgoing.body ??= actionClass === 'query' ? queryBody(outgoing) : envelopeBody(outgoing);
-      const response = await transport
-        .post({
+      let response: TransportResponse;
+      try {
+        response = await transport.post({
           url: endpoint,
           body: outgoing.body,
           timeoutMs,
           maxResponseBytes,
           freshConnection: actionClass === 'pay',
-        })
-        .catch((err: unknown) => {
-          if (err instanceof TransportError) {
-            throw err.sent
-              ? new GatewayError('unknown_outcome', `${action}: ${err.message} — outcome unknown`)
-              : new GatewayError('network', `${action}: ${err.message} — nothing was sent`);
-          }
-          throw err;
         });
+      } catch (err) {
+        if (err instanceof TransportError) {
+          throw err.sent
+            ? new GatewayError('unknown_outcome', `${action}: ${err.message} — outcome unknown`)
+            : new GatewayError('network', `${action}: ${err.message} — nothing was sent`);
+        }
+        throw err;
+      }
       httpStatus = response.status;
       const answer = readAnswer(action, response.status, response.body, config.signKey, deciphers);
       const pending = judge(action, answer, actionClass, notFoundRules);

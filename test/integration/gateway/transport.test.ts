@@ -216,6 +216,7 @@ test('pooled posts ride one keep-alive connection, and close() ends it', { timeo
     req.resume();
     req.on('end', () => res.end('{}'));
   });
+  counted.keepAliveTimeout = 60_000; // so that only the client can end the pooled connection here
   const opened: net.Socket[] = [];
   counted.on('connection', (socket: net.Socket) => opened.push(socket));
   await new Promise<void>((resolve) => counted.listen(0, '127.0.0.1', resolve));

@@ -1,8 +1,12 @@
-// Gateway figures: envelope seal+open throughput, and a client round trip (seal, HTTP, simulator,
-// open, verify, schema) against a raw loopback HTTP round trip of the same bytes — the floor.
-// Prints figures only; no assertions. Run: node test/bench/gateway.bench.ts
+// Gateway figures: envelope seal+open throughput, then the client's STATUS_QUERY end to end (check, seal,
+// HTTP, open, verify, schema) against the floor: a raw node:http keep-alive POST of the same sealed
+// request bytes to the same server. Two servers: the simulator (the issue's figure: both sides pay the
+// simulator's own work) and a canned server answering the simulator's bytes (the client's own cost).
+// The four series run interleaved in rounds, so the machine's load drifting does not favour one side.
+// Prints figures only; no assertions. Run: npm run bench -- gateway  (BENCH_ROUNDS, BENCH_PER_ROUND)
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import os from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { createGatewayClient } from '../../electron/core/gateway/client.ts';
 import { openData, sealData } from '../../electron/core/gateway/envelope.ts';
@@ -13,9 +17,12 @@ import {
 } from '../../electron/core/simulator/sandbox.ts';
 import { createSimulator } from '../../electron/core/simulator/server.ts';
 import { SAMPLE_CODES } from '../../electron/core/simulator/wallet-codes.ts';
+import { emitBenchJson, percentile, sealedRequest } from './bench-support.ts';
 
-const ROUND_TRIPS = 400;
-const WARM_UP = 50;
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 8);
+const PER_ROUND = Number(process.env.BENCH_PER_ROUND ?? 150);
+const WARM_UP = 30;
+const ORDER_ID = 'BENCH1';
 
 function sealOpenPerSecond(): number {
   const data = {
@@ -42,56 +49,52 @@ function sealOpenPerSecond(): number {
   return n / ((performance.now() - start) / 1000);
 }
 
-async function timeEach(count: number, fn: () => Promise<unknown>): Promise<number[]> {
-  for (let i = 0; i < WARM_UP; i++) await fn();
-  const times: number[] = [];
-  for (let i = 0; i < count; i++) {
-    const t = performance.now();
-    await fn();
-    times.push(performance.now() - t);
-  }
-  return times.sort((a, b) => a - b);
+/** One series: its round trip, and what it measured (wall ms per call, CPU µs per call per round). */
+interface Series {
+  name: string;
+  call: () => Promise<unknown>;
+  ms: number[];
+  cpuUs: number[];
 }
 
-const median = (sorted: number[]) => sorted[Math.floor(sorted.length / 2)] ?? 0;
-const p95 = (sorted: number[]) => sorted[Math.floor(sorted.length * 0.95)] ?? 0;
+async function runRound(series: Series): Promise<void> {
+  for (let i = 0; i < WARM_UP; i++) await series.call();
+  const cpu = process.cpuUsage();
+  for (let i = 0; i < PER_ROUND; i++) {
+    const t = performance.now();
+    await series.call();
+    series.ms.push(performance.now() - t);
+  }
+  const used = process.cpuUsage(cpu);
+  series.cpuUs.push((used.user + used.system) / PER_ROUND);
+}
 
-async function main() {
-  const perSecond = sealOpenPerSecond();
+const ms = (x: number) => `${x.toFixed(3)} ms`;
+const p50 = (s: Series) => percentile(s.ms, 50);
+const p99 = (s: Series) => percentile(s.ms, 99);
+/** CPU per call (the process's, server included: it runs here too), median over the rounds. */
+const cpu = (s: Series) => percentile(s.cpuUs, 50);
+
+function line(s: Series): string {
+  return `${s.name.padEnd(38)} p50 ${ms(p50(s))}, p95 ${ms(percentile(s.ms, 95))}, p99 ${ms(p99(s))}, CPU ${cpu(s).toFixed(0)} µs per call`;
+}
+
+function ratios(label: string, client: Series, floor: Series) {
+  const r = { p50: p50(client) / p50(floor), p99: p99(client) / p99(floor), cpu: cpu(client) / cpu(floor) };
   console.log(
-    `envelope seal+open (10-field answer): ${Math.round(perSecond).toLocaleString('en')} per second`,
+    `ratio ${label}: p50 ${r.p50.toFixed(2)}×, p99 ${r.p99.toFixed(2)}×, CPU ${r.cpu.toFixed(2)}× (goal ≤ 1.5× at p50)`,
   );
+  return r;
+}
 
-  const sim = await createSimulator();
-  const client = createGatewayClient({
-    baseUrl: sim.url,
-    merchantId: SANDBOX_MERCHANT_ID,
-    operatorId: SANDBOX_OPERATOR_ID,
-    signKey: SANDBOX_SIGN_KEY,
-  });
-  await client.passivePay({
-    orderId: 'BENCH1',
-    amountCents: 1234,
-    tipCents: 0,
-    wallet: 'WECHATPAY',
-    authCode: SAMPLE_CODES.WECHATPAY,
-  });
-
-  // The floor: the same request and answer bytes over a bare node:http keep-alive loopback.
-  const sealed = sealData({ order_id: 'BENCH1' }, SANDBOX_SIGN_KEY);
-  const requestBody = JSON.stringify({
-    action: 'STATUS_QUERY',
-    version: '1.0',
-    merchant_id: SANDBOX_MERCHANT_ID,
-    operator_id: SANDBOX_OPERATOR_ID,
-    ...sealed,
-  });
-  const answer = await fetch(`${sim.url}/processV2`, { method: 'POST', body: requestBody }).then((r) =>
-    r.text(),
-  );
-  const raw = http.createServer((req, res) => {
-    req.resume();
+/** A bare node:http server that answers every POST with the same bytes (and keeps the last body it got). */
+async function cannedServer(answer: string): Promise<{ server: http.Server; lastBody: () => string }> {
+  let last = '';
+  const server = http.createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (chunk: Buffer) => chunks.push(chunk));
     req.on('end', () => {
+      last = Buffer.concat(chunks).toString('utf8');
       res.writeHead(200, {
         'content-type': 'application/json; charset=utf-8',
         'content-length': Buffer.byteLength(answer),
@@ -99,16 +102,20 @@ async function main() {
       res.end(answer);
     });
   });
-  await new Promise<void>((resolve) => raw.listen(0, '127.0.0.1', resolve));
-  const agent = new http.Agent({ keepAlive: true });
-  const rawPort = (raw.address() as AddressInfo).port;
-  const rawPost = () =>
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return { server, lastBody: () => last };
+}
+
+/** The floor: the given bytes POSTed over a keep-alive node:http agent, the answer read to its end. */
+function rawPoster(url: string, body: string, agent: http.Agent): () => Promise<void> {
+  const { hostname, port, pathname } = new URL(url);
+  return () =>
     new Promise<void>((resolve, reject) => {
       const req = http.request(
         {
-          host: '127.0.0.1',
-          port: rawPort,
-          path: '/processV2',
+          host: hostname,
+          port,
+          path: pathname,
           method: 'POST',
           agent,
           headers: { 'content-type': 'application/json' },
@@ -119,49 +126,73 @@ async function main() {
         },
       );
       req.on('error', reject);
-      req.end(requestBody);
+      req.end(body);
     });
+}
 
-  // The same client against the floor's server (the simulator's canned answer): what the client itself
-  // costs (seal, agent, open, verify, schema), apart from the simulator's own work on each request.
-  const cannedClient = createGatewayClient({
-    baseUrl: `http://127.0.0.1:${rawPort}`,
+async function main() {
+  const perSecond = sealOpenPerSecond();
+  console.log(
+    `envelope seal+open (10-field answer): ${Math.round(perSecond).toLocaleString('en')} per second`,
+  );
+
+  const sim = await createSimulator();
+  const gatewayConfig = {
     merchantId: SANDBOX_MERCHANT_ID,
     operatorId: SANDBOX_OPERATOR_ID,
     signKey: SANDBOX_SIGN_KEY,
+  };
+  const simClient = createGatewayClient({ baseUrl: sim.url, ...gatewayConfig });
+  await simClient.passivePay({
+    orderId: ORDER_ID,
+    amountCents: 1234,
+    tipCents: 0,
+    wallet: 'WECHATPAY',
+    authCode: SAMPLE_CODES.WECHATPAY,
   });
-  const rawTimes = await timeEach(ROUND_TRIPS, rawPost);
-  const cannedTimes = await timeEach(ROUND_TRIPS, () => cannedClient.query('BENCH1'));
-  const clientTimes = await timeEach(ROUND_TRIPS, () => client.query('BENCH1'));
-  // Interleaved again, so the machine's load drifting during the run does not favour one side.
-  const rawTimes2 = await timeEach(ROUND_TRIPS, rawPost);
-  const cannedTimes2 = await timeEach(ROUND_TRIPS, () => cannedClient.query('BENCH1'));
-  rawTimes.push(...rawTimes2);
-  rawTimes.sort((a, b) => a - b);
-  cannedTimes.push(...cannedTimes2);
-  cannedTimes.sort((a, b) => a - b);
-  console.log(
-    `request ${Buffer.byteLength(requestBody)} bytes, answer ${Buffer.byteLength(answer)} bytes, ${ROUND_TRIPS} round trips each`,
+
+  // The simulator's answer to this STATUS_QUERY, for the canned server to repeat.
+  const simEndpoint = `${sim.url}/processV2`;
+  const answer = await fetch(simEndpoint, {
+    method: 'POST',
+    body: sealedRequest('STATUS_QUERY', { order_id: ORDER_ID }),
+  }).then((r) => r.text());
+  const canned = await cannedServer(answer);
+  const cannedUrl = `http://127.0.0.1:${(canned.server.address() as AddressInfo).port}`;
+  const cannedClient = createGatewayClient({ baseUrl: cannedUrl, ...gatewayConfig });
+  // The floor posts the very bytes the client sends: its first request, as the canned server got it.
+  await cannedClient.query(ORDER_ID);
+  const requestBody = canned.lastBody();
+  const agent = new http.Agent({ keepAlive: true });
+
+  const series = (name: string, call: () => Promise<unknown>): Series => ({ name, call, ms: [], cpuUs: [] });
+  const rawSim = series('raw POST → simulator (floor)', rawPoster(simEndpoint, requestBody, agent));
+  const clientSim = series('client STATUS_QUERY → simulator', () => simClient.query(ORDER_ID));
+  const rawCanned = series(
+    'raw POST → canned server (floor)',
+    rawPoster(`${cannedUrl}/processV2`, requestBody, agent),
   );
+  const clientCanned = series('client STATUS_QUERY → canned server', () => cannedClient.query(ORDER_ID));
+  const all = [rawSim, clientSim, rawCanned, clientCanned];
+  for (let round = 0; round < ROUNDS; round++) {
+    // Each round starts with another series, so none always follows a warm (or a cold) neighbour.
+    for (let i = 0; i < all.length; i++) await runRound(all[(round + i) % all.length] as Series);
+  }
+
+  const [load1 = 0] = os.loadavg();
   console.log(
-    `raw loopback HTTP (floor):        median ${median(rawTimes).toFixed(3)} ms, p95 ${p95(rawTimes).toFixed(3)} ms`,
+    `request ${Buffer.byteLength(requestBody)} bytes, answer ${Buffer.byteLength(answer)} bytes; ${ROUNDS} interleaved rounds of ${PER_ROUND} calls per series; load average ${load1.toFixed(1)} on ${os.availableParallelism()} cores`,
   );
-  console.log(
-    `client STATUS_QUERY → simulator:  median ${median(clientTimes).toFixed(3)} ms, p95 ${p95(clientTimes).toFixed(3)} ms`,
-  );
-  console.log(
-    `client STATUS_QUERY → same server: median ${median(cannedTimes).toFixed(3)} ms, p95 ${p95(cannedTimes).toFixed(3)} ms`,
-  );
-  console.log(`ratio client / floor (median): ${(median(clientTimes) / median(rawTimes)).toFixed(2)}×`);
-  console.log(
-    `ratio client / floor, same server (median): ${(median(cannedTimes) / median(rawTimes)).toFixed(2)}× (the rest is the simulator's own work)`,
-  );
+  for (const s of all) console.log(line(s));
+  const onSimulator = ratios('client / raw, same simulator', clientSim, rawSim);
+  const own = ratios("client / raw, same canned server (the client's own cost)", clientCanned, rawCanned);
+  emitBenchJson('gateway', { onSimulator, own });
 
   cannedClient.close();
-  client.close();
+  simClient.close();
   agent.destroy();
-  raw.closeAllConnections();
-  await new Promise((resolve) => raw.close(resolve));
+  canned.server.closeAllConnections();
+  await new Promise((resolve) => canned.server.close(resolve));
   await sim.close();
 }
 

@@ -35,7 +35,7 @@ export interface GatewayClientDeps {
 }
 
 export interface ClosableGatewayClient extends GatewayClient {
-  /** Ends pooled connections of the default transport. */
+  /** Ends pooled connections of the default transport and forgets what was kept for the sign key. */
   close(): void;
 }
 
@@ -48,6 +48,10 @@ export function createGatewayClient(
   const random = deps.random ?? Math.random;
   const retry: RetryPolicy = { ...DEFAULT_QUERY_RETRY, ...config.queryRetry };
   const exchange = createExchange(config, { transport, clock, log: deps.log });
+  // Made once, not per query (a till polls every second or two, recovery queries by the thousand).
+  const retryDeps = { random, sleep: (ms: number) => sleep(clock, ms) };
+  const retryable = (err: unknown) =>
+    err instanceof GatewayError && (err.kind === 'network' || err.kind === 'unknown_outcome');
 
   /** One pay request: sent exactly once. */
   function pay(action: string, data: WireData, operatorId?: string): Promise<ExchangeResult> {
@@ -62,9 +66,9 @@ export function createGatewayClient(
         const { answer, pending } = await exchange(outgoing, 'query', attempt);
         return read(answer, pending);
       },
-      (err) => err instanceof GatewayError && (err.kind === 'network' || err.kind === 'unknown_outcome'),
+      retryable,
       retry,
-      { random, sleep: (ms) => sleep(clock, ms) },
+      retryDeps,
     );
   }
 
@@ -187,6 +191,7 @@ export function createGatewayClient(
 
     close() {
       transport.close();
+      exchange.forget();
     },
   };
 }

@@ -1,8 +1,9 @@
 // OTTPay Appendix A: sealing and opening the `data` of an envelope. md5 = UPPER(hex(MD5(S))); the AES
 // key is characters 8..24 of UPPER(hex(MD5(md5 + signKey))) used as ASCII; AES-128-ECB, PKCS7, Base64.
 // Opening always verifies the md5 against the decrypted object. No message here ever holds the key.
-import { createCipheriv, createDecipheriv, hash, timingSafeEqual } from 'node:crypto';
+import { createCipheriv, createDecipheriv, type Decipher, hash, timingSafeEqual } from 'node:crypto';
 import { CanonicalDepthError, canonicalString } from './canonical.ts';
+import type { SignKeyCache } from './sign-key-cache.ts';
 
 /** A value we may put on the wire. The till sends strings only; the simulator also sends numbers. */
 export type WireValue = string | number;
@@ -15,7 +16,15 @@ export interface SealedData {
 
 export type OpenResult = { ok: true; data: Record<string, unknown> } | { ok: false; reason: string };
 
+/**
+ * Decipher contexts kept by md5 (the derived key follows from md5 and sign key). A client polling one
+ * order opens the same answer again and again: one context per derived key serves every message, since
+ * ECB has no chaining; OpenSSL's padding is off and PKCS7 is checked here instead.
+ */
+export type DecipherCache = SignKeyCache<Decipher>;
+
 const MD5_SHAPE = /^[0-9A-F]{32}$/;
+const BLOCK = 16;
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
 export function md5Upper(text: string): string {
@@ -70,7 +79,11 @@ export function sameText(a: string, b: string): boolean {
  * (OTTPay wraps Base64 lines); anything else that is not canonical Base64 is refused, so a changed
  * character can never decode to the same bytes.
  */
-export function openData(envelope: { md5?: unknown; data?: unknown }, signKey: string): OpenResult {
+export function openData(
+  envelope: { md5?: unknown; data?: unknown },
+  signKey: string,
+  deciphers?: DecipherCache,
+): OpenResult {
   const { md5, data } = envelope;
   if (md5 === undefined || md5 === null || md5 === '') return { ok: false, reason: 'md5 is missing' };
   if (typeof md5 !== 'string' || !MD5_SHAPE.test(md5)) {
@@ -84,14 +97,13 @@ export function openData(envelope: { md5?: unknown; data?: unknown }, signKey: s
   // other alphabet, wrong padding or stray bit makes the two differ. (A pattern first cost more than it said.)
   const encrypted = Buffer.from(base64, 'base64');
   if (encrypted.toString('base64') !== base64) return { ok: false, reason: 'data is not valid Base64' };
-  if (encrypted.length === 0 || encrypted.length % 16 !== 0) {
+  if (encrypted.length === 0 || encrypted.length % BLOCK !== 0) {
     return { ok: false, reason: 'data is not whole AES blocks' };
   }
-  let plain: Buffer;
-  try {
-    const decipher = createDecipheriv('aes-128-ecb', aesKeyFor(md5, signKey), null);
-    plain = Buffer.concat([decipher.update(encrypted), decipher.final()]);
-  } catch {
+  const plain = deciphers
+    ? decryptKept(encrypted, md5, signKey, deciphers)
+    : decrypt(encrypted, md5, signKey);
+  if (!plain) {
     return {
       ok: false,
       reason: 'data does not decrypt with this sign key (wrong key, or data or md5 altered)',
@@ -118,4 +130,41 @@ export function openData(envelope: { md5?: unknown; data?: unknown }, signKey: s
     return { ok: false, reason: 'md5 does not match the decrypted data' };
   }
   return { ok: true, data: object };
+}
+
+/** The plain bytes (padding stripped), or null when they do not decrypt (wrong key, altered data). */
+function decrypt(encrypted: Buffer, md5: string, signKey: string): Buffer | null {
+  try {
+    const decipher = createDecipheriv('aes-128-ecb', aesKeyFor(md5, signKey), null);
+    return Buffer.concat([decipher.update(encrypted), decipher.final()]);
+  } catch {
+    return null;
+  }
+}
+
+/** As decrypt, with the derived key's context kept (whole blocks in, whole blocks out). */
+function decryptKept(
+  encrypted: Buffer,
+  md5: string,
+  signKey: string,
+  deciphers: DecipherCache,
+): Buffer | null {
+  let decipher = deciphers.get(signKey, md5);
+  if (!decipher) {
+    decipher = createDecipheriv('aes-128-ecb', aesKeyFor(md5, signKey), null);
+    decipher.setAutoPadding(false);
+    deciphers.set(signKey, md5, decipher);
+  }
+  const plain = decipher.update(encrypted);
+  return plain.length === encrypted.length ? withoutPadding(plain) : null;
+}
+
+/** The bytes without their PKCS7 padding, or null when the last block is not padded so (as final() refuses). */
+function withoutPadding(plain: Buffer): Buffer | null {
+  const pad = plain[plain.length - 1] ?? 0;
+  if (pad < 1 || pad > BLOCK) return null;
+  // Every padding byte is looked at, whatever the first mismatch: no early exit.
+  let differ = 0;
+  for (let i = plain.length - pad; i < plain.length; i++) differ |= (plain[i] ?? 0) ^ pad;
+  return differ === 0 ? plain.subarray(0, plain.length - pad) : null;
 }

@@ -4,10 +4,11 @@
 import { z } from 'zod';
 import type { Clock } from '../clock.ts';
 import { judge, type RawAnswer, readAnswer } from './answer-reading.ts';
-import { sealData, type WireData } from './envelope.ts';
+import { type DecipherCache, sealData, type WireData } from './envelope.ts';
 import { type ActionClass, DEFAULT_NOT_FOUND_RULES } from './response-codes.ts';
 import { firstIssue } from './schemas.ts';
-import { type Transport, TransportError } from './transport.ts';
+import { SignKeyCache } from './sign-key-cache.ts';
+import { type Transport, TransportError, type TransportResponse } from './transport.ts';
 import { type GatewayConfig, GatewayError } from './types.ts';
 
 export const DEFAULT_TIMEOUT_MS = 20_000;
@@ -55,11 +56,11 @@ export interface ExchangeDeps {
   log?: (entry: GatewayLogEntry) => void;
 }
 
-export type Exchange = (
-  outgoing: Outgoing,
-  actionClass: ActionClass,
-  attempt: number,
-) => Promise<ExchangeResult>;
+export interface Exchange {
+  (outgoing: Outgoing, actionClass: ActionClass, attempt: number): Promise<ExchangeResult>;
+  /** Forgets the sealed query bodies and decipher contexts kept (the client closing). */
+  forget(): void;
+}
 
 export function createExchange(config: GatewayConfig, deps: ExchangeDeps): Exchange {
   const { transport, clock } = deps;
@@ -70,6 +71,11 @@ export function createExchange(config: GatewayConfig, deps: ExchangeDeps): Excha
   // A bad config refuses every call with the same plain reason; nothing is sent.
   const configProblem = checked.success ? null : `gateway settings: ${firstIssue(checked.error)}`;
   const endpoint = checked.success ? processUrl(config.baseUrl) : '';
+  // A query polled for one order is the same bytes every time (md5 and AES key follow from the data and
+  // the sign key; ECB has no IV), and so is its answer until the order changes: the sealed bodies and
+  // the decipher contexts are kept, in memory, for the sign key read from the config on every call.
+  const queryBodies = new SignKeyCache<string>();
+  const deciphers: DecipherCache = new SignKeyCache();
 
   /** One request and its reading: the answer and whether it is pending, or a GatewayError (logged either way). */
   async function exchange(
@@ -83,25 +89,26 @@ export function createExchange(config: GatewayConfig, deps: ExchangeDeps): Excha
     let httpStatus: number | null = null;
     try {
       if (configProblem) throw new GatewayError('invalid_request', configProblem);
-      outgoing.body ??= envelopeBody(outgoing);
-      const response = await transport
-        .post({
+      outgoing.body ??= actionClass === 'query' ? queryBody(outgoing) : envelopeBody(outgoing);
+      let response: TransportResponse;
+      try {
+        response = await transport.post({
           url: endpoint,
           body: outgoing.body,
           timeoutMs,
           maxResponseBytes,
           freshConnection: actionClass === 'pay',
-        })
-        .catch((err: unknown) => {
-          if (err instanceof TransportError) {
-            throw err.sent
-              ? new GatewayError('unknown_outcome', `${action}: ${err.message} — outcome unknown`)
-              : new GatewayError('network', `${action}: ${err.message} — nothing was sent`);
-          }
-          throw err;
         });
+      } catch (err) {
+        if (err instanceof TransportError) {
+          throw err.sent
+            ? new GatewayError('unknown_outcome', `${action}: ${err.message} — outcome unknown`)
+            : new GatewayError('network', `${action}: ${err.message} — nothing was sent`);
+        }
+        throw err;
+      }
       httpStatus = response.status;
-      const answer = readAnswer(action, response.status, response.body, config.signKey);
+      const answer = readAnswer(action, response.status, response.body, config.signKey, deciphers);
       const pending = judge(action, answer, actionClass, notFoundRules);
       deps.log?.({
         action,
@@ -145,7 +152,31 @@ export function createExchange(config: GatewayConfig, deps: ExchangeDeps): Excha
     });
   }
 
-  return exchange;
+  /** A query's envelope, sealed once per sign key and what it says. */
+  function queryBody(outgoing: Outgoing): string {
+    const { action, data, operatorId } = outgoing;
+    // Everything the body is made of but the key (JSON.stringify leaves absent values out, as sealing does).
+    const says = JSON.stringify([
+      action,
+      config.versions?.[action],
+      config.merchantId,
+      config.terminalNo,
+      operatorId || config.operatorId,
+      data,
+    ]);
+    const kept = queryBodies.get(config.signKey, says);
+    if (kept !== undefined) return kept;
+    const body = envelopeBody(outgoing);
+    queryBodies.set(config.signKey, says, body);
+    return body;
+  }
+
+  return Object.assign(exchange, {
+    forget() {
+      queryBodies.clear();
+      deciphers.clear();
+    },
+  });
 }
 
 /** Accepts the origin ("https://frontapi.ottpay.com:443") or the full endpoint. */

@@ -5,8 +5,21 @@
 const BEIJING_OFFSET_MS = 8 * 60 * 60 * 1000;
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 
+// A polled order answers with the same trade_time poll after poll: the last reading is kept (the
+// reading is a pure function of the text, so this changes no result).
+let lastRaw = '';
+let lastRead: number | null = null;
+
 export function parseTradeTime(raw: string | null | undefined): number | null {
   if (!raw) return null;
+  if (raw === lastRaw) return lastRead;
+  const read = readTradeTime(raw);
+  lastRaw = raw;
+  lastRead = read;
+  return read;
+}
+
+function readTradeTime(raw: string): number | null {
   const text = raw.trim();
   let m = /^(\d{4})(\d{2})(\d{2})(\d{2})(\d{2})(\d{2})$/.exec(text);
   if (!m) m = /^(\d{4})-(\d{2})-(\d{2})[ T](\d{2}):(\d{2}):(\d{2})$/.exec(text);

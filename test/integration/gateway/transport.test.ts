@@ -210,3 +210,30 @@ test('TLS is verified: a self-signed certificate is refused, trusted only when i
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test('pooled posts ride one keep-alive connection, and close() ends it', { timeout: 10_000 }, async () => {
+  const counted = http.createServer((req, res) => {
+    req.resume();
+    req.on('end', () => res.end('{}'));
+  });
+  counted.keepAliveTimeout = 60_000; // so that only the client can end the pooled connection here
+  const opened: net.Socket[] = [];
+  counted.on('connection', (socket: net.Socket) => opened.push(socket));
+  await new Promise<void>((resolve) => counted.listen(0, '127.0.0.1', resolve));
+  const own = createHttpTransport();
+  try {
+    const url = `http://127.0.0.1:${(counted.address() as AddressInfo).port}/processV2`;
+    for (let i = 0; i < 5; i++) {
+      const answer = await own.post({ url, body: '{}', timeoutMs: 2_000, maxResponseBytes: 1_024 });
+      assert.equal(answer.status, 200);
+    }
+    assert.equal(opened.length, 1, 'five queries, one connection');
+    const ended = new Promise<void>((resolve) => opened[0]?.once('close', () => resolve()));
+    own.close();
+    await ended; // the server sees the pooled connection go
+  } finally {
+    own.close();
+    counted.closeAllConnections();
+    await new Promise((resolve) => counted.close(resolve));
+  }
+});

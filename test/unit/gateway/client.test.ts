@@ -362,3 +362,69 @@ test('no error message or log line ever holds the sign key', async () => {
   }
   assert.ok(!JSON.stringify(log).includes(SIGN_KEY));
 });
+
+describe('a polled query keeps its sealed body and decipher contexts, never past a settings change', () => {
+  const NEW_KEY = 'FFEEDDCCBBAA9988';
+
+  /** A gateway that opens requests under `keys.request` and seals its answers under `keys.answer`. */
+  function gatewayUnder(keys: { request: string; answer: string }) {
+    const bodies: string[] = [];
+    const transport: Transport = {
+      async post(request) {
+        bodies.push(request.body);
+        const opened = openData(JSON.parse(request.body) as Record<string, unknown>, keys.request);
+        if (!opened.ok) return reply('PARAM_ERROR');
+        const data = { order_id: String(opened.data.order_id), order_status: 'notpay' };
+        return {
+          status: 200,
+          body: JSON.stringify({ rsp_code: 'SUCCESS', rsp_msg: 'ok', ...sealData(data, keys.answer) }),
+        };
+      },
+      close() {},
+    };
+    return { transport, bodies };
+  }
+
+  test('a changed sign key seals the very next query and reads its answer under the new key', async () => {
+    const settings: GatewayConfig = { ...config, queryRetry: { maxAttempts: 1 } };
+    const keys = { request: SIGN_KEY, answer: SIGN_KEY };
+    const gateway = gatewayUnder(keys);
+    const c = createGatewayClient(settings, { transport: gateway.transport, random: () => 0 });
+    assert.equal((await c.query('Q1')).status, 'notpay');
+    assert.equal((await c.query('Q1')).status, 'notpay');
+    assert.equal(gateway.bodies[1], gateway.bodies[0], 'a poll re-sends the same sealed bytes');
+
+    settings.signKey = NEW_KEY;
+    keys.request = NEW_KEY;
+    keys.answer = NEW_KEY;
+    assert.equal((await c.query('Q1')).status, 'notpay');
+    assert.notEqual(gateway.bodies[2], gateway.bodies[1]);
+
+    // An answer still sealed under the old key (same data, same md5) is not believed any more.
+    keys.answer = SIGN_KEY;
+    const err = await failure(c.query('Q1'));
+    assert.equal(err.kind, 'unknown_outcome');
+    assert.match(err.message, /could not be verified/);
+    assert.ok(!err.message.includes(SIGN_KEY) && !err.message.includes(NEW_KEY));
+
+    // Back to the old key: the old body again, and the old key's answers believed again.
+    settings.signKey = SIGN_KEY;
+    keys.request = SIGN_KEY;
+    assert.equal((await c.query('Q1')).status, 'notpay');
+    assert.equal(gateway.bodies.at(-1), gateway.bodies[0]);
+    c.close();
+  });
+
+  test('the envelope follows a changed merchant, terminal or version on the next query', async () => {
+    const settings: GatewayConfig = { ...config };
+    const gateway = gatewayUnder({ request: SIGN_KEY, answer: SIGN_KEY });
+    const c = createGatewayClient(settings, { transport: gateway.transport, random: () => 0 });
+    await c.query('Q2');
+    settings.merchantId = 'QC00000001';
+    settings.terminalNo = 'T9';
+    settings.versions = { STATUS_QUERY: '1.1' };
+    await c.query('Q2');
+    const second = JSON.parse(gateway.bodies[1] ?? '{}') as Record<string, unknown>;
+    assert.deepEqual([second.merchant_id, second.terminal_no, second.version], ['QC00000001', 'T9', '1.1']);
+  });
+});

@@ -1,13 +1,16 @@
 import assert from 'node:assert/strict';
+import { createCipheriv } from 'node:crypto';
 import { describe, test } from 'node:test';
 import { canonicalString } from '../../../electron/core/gateway/canonical.ts';
 import {
   aesKeyFor,
+  type DecipherCache,
   md5Upper,
   openData,
   sameText,
   sealData,
 } from '../../../electron/core/gateway/envelope.ts';
+import { SignKeyCache } from '../../../electron/core/gateway/sign-key-cache.ts';
 import { BASE64, everyOneCharChange, HEX, TV1, TV2 } from '../../fixtures/ottpay/vectors.ts';
 import { prng } from '../../support/prng.ts';
 
@@ -156,5 +159,75 @@ describe('property: seal then open round-trips any flat string map', () => {
     const sealed = sealData(data, TV1.signKey);
     assert.equal(sealed.md5, md5Upper('5.2A16.5E80.01.0'));
     assert.deepEqual(openData(sealed, TV1.signKey), { ok: true, data });
+  });
+});
+
+describe('opening with kept decipher contexts (a client polling one order) reads exactly as without', () => {
+  const kept = (): DecipherCache => new SignKeyCache();
+
+  test('TV1 and TV2 open, again and again through the same contexts', () => {
+    const deciphers = kept();
+    for (let i = 0; i < 3; i++) {
+      assert.deepEqual(openData(TV1.envelope, TV1.signKey, deciphers), { ok: true, data: TV1.data });
+      const wrapped = TV2.envelope.data.replace(/ /g, '\r\n');
+      assert.deepEqual(
+        openData({ ...TV2.envelope, data: wrapped }, TV2.signKey, deciphers),
+        openData(TV2.envelope, TV2.signKey),
+      );
+    }
+  });
+
+  test('every one-character change of TV1 is refused with the same reason as without', () => {
+    const deciphers = kept();
+    for (const changed of everyOneCharChange(TV1.envelope.data, BASE64)) {
+      const envelope = { ...TV1.envelope, data: changed.text };
+      assert.deepEqual(openData(envelope, TV1.signKey, deciphers), openData(envelope, TV1.signKey));
+    }
+    for (const changed of everyOneCharChange(TV1.envelope.md5, HEX)) {
+      const envelope = { ...TV1.envelope, md5: changed.text };
+      assert.deepEqual(openData(envelope, TV1.signKey, deciphers), openData(envelope, TV1.signKey));
+    }
+    // and the kept context still opens the honest envelope afterwards
+    assert.equal(openData(TV1.envelope, TV1.signKey, deciphers).ok, true);
+  });
+
+  test('a last block that is not PKCS7 padding does not decrypt', () => {
+    // Whole blocks encrypted without padding, ending in a byte that is no valid pad length.
+    const key = aesKeyFor(TV1.md5, TV1.signKey);
+    for (const last of [0, 17, 200]) {
+      const plain = Buffer.alloc(32, 0x41);
+      plain[31] = last;
+      const cipher = createCipheriv('aes-128-ecb', key, null).setAutoPadding(false);
+      const data = Buffer.concat([cipher.update(plain), cipher.final()]).toString('base64');
+      const envelope = { md5: TV1.md5, data };
+      const opened = openData(envelope, TV1.signKey, kept());
+      assert.deepEqual(opened, openData(envelope, TV1.signKey), `last byte ${last}`);
+      assert.equal(opened.ok, false);
+    }
+  });
+
+  test('a changed sign key takes effect at once: what the old key opened, the new one does not', () => {
+    const deciphers = kept();
+    const other = 'FFFFFFFFFFFFFFFF';
+    assert.equal(openData(TV1.envelope, TV1.signKey, deciphers).ok, true);
+    // Same md5, so a context kept by md5 alone would still open it.
+    assert.equal(openData(TV1.envelope, other, deciphers).ok, false);
+    const underOther = sealData(TV1.data, other);
+    assert.equal(underOther.md5, TV1.md5);
+    assert.deepEqual(openData(underOther, other, deciphers), { ok: true, data: TV1.data });
+    assert.equal(openData(underOther, TV1.signKey, deciphers).ok, false);
+  });
+
+  test('500 random answers open through one small cache as they do without', () => {
+    const rand = prng(7);
+    const deciphers: DecipherCache = new SignKeyCache(4);
+    const sealed = Array.from({ length: 12 }, (_, i) =>
+      sealData({ order_id: `O${i}`, note: randomText(rand, 40) }, TV1.signKey),
+    );
+    for (let run = 0; run < 500; run++) {
+      const one = sealed[Math.floor(rand() * sealed.length)] as { md5: string; data: string };
+      assert.deepEqual(openData(one, TV1.signKey, deciphers), openData(one, TV1.signKey), `run ${run}`);
+    }
+    assert.ok(deciphers.size <= 4);
   });
 });

@@ -60,3 +60,19 @@ test('trade times in every seen shape read as Beijing time', () => {
   assert.equal(formatJavaDateTime(utc), 'Apr 14, 2020 12:08:58 AM');
   assert.equal(formatBeijingTime(utc), '2020-04-14 00:08:58');
 });
+
+test('a trade time read again (a polled order) reads the same, and the kept reading never answers for other text', () => {
+  const utc = Date.UTC(2020, 3, 13, 16, 8, 58);
+  const expected: Array<[string, number | null]> = [
+    ['Apr 14, 2020 12:08:58 AM', utc],
+    ['Apr 14, 2020 12:08:58 AM', utc],
+    ['2020-02-31 00:00:00', null],
+    ['2020-02-31 00:00:00', null],
+    ['Apr 14, 2020 12:08:58 PM', utc + 12 * 3600_000],
+    ['20200414000858', utc],
+    [' 20200414000858 ', utc],
+    ['Apr 14, 2020 12:08:58 PM', utc + 12 * 3600_000],
+  ];
+  for (const [text, reading] of expected) assert.equal(parseTradeTime(text), reading, text);
+  assert.equal(parseTradeTime(''), null);
+});

@@ -1,0 +1,53 @@
+// A small cache of things made with the merchant's sign key (sealed request bodies, AES contexts of
+// derived keys), for one client. Memory only, bounded (the oldest entry goes first), and tied to one
+// sign key: asked about another key, it forgets everything first, so a changed sign key takes effect
+// on the very next call. It never holds the key beyond comparing it.
+export const DEFAULT_SIGN_KEY_CACHE_ENTRIES = 32;
+
+export class SignKeyCache<V> {
+  readonly #capacity: number;
+  #signKey: string | null = null;
+  /** Oldest first: a hit moves its entry to the end. */
+  readonly #entries = new Map<string, V>();
+
+  constructor(capacity = DEFAULT_SIGN_KEY_CACHE_ENTRIES) {
+    this.#capacity = Math.max(1, Math.floor(capacity));
+  }
+
+  get size(): number {
+    return this.#entries.size;
+  }
+
+  /** The value kept for `key` under this sign key, or undefined. */
+  get(signKey: string, key: string): V | undefined {
+    this.#follow(signKey);
+    const value = this.#entries.get(key);
+    if (value !== undefined) {
+      this.#entries.delete(key);
+      this.#entries.set(key, value);
+    }
+    return value;
+  }
+
+  set(signKey: string, key: string, value: V): void {
+    this.#follow(signKey);
+    this.#entries.delete(key);
+    if (this.#entries.size >= this.#capacity) {
+      const oldest = this.#entries.keys().next();
+      if (!oldest.done) this.#entries.delete(oldest.value);
+    }
+    this.#entries.set(key, value);
+  }
+
+  /** Forgets everything (the client closing). */
+  clear(): void {
+    this.#entries.clear();
+    this.#signKey = null;
+  }
+
+  #follow(signKey: string): void {
+    if (signKey === this.#signKey) return;
+    this.#entries.clear();
+    this.#signKey = signKey;
+  }
+}

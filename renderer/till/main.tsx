@@ -1,6 +1,10 @@
 import { createRoot } from 'react-dom/client';
-import { cjkFontReady } from '../i18n/cjk-font.ts';
+import { gateCjkFont } from '../i18n/cjk-font-gate.ts';
+import { cjkCharsOfTables } from '../i18n/cjk-text.ts';
+import { en } from '../i18n/en.ts';
+import { fr } from '../i18n/fr.ts';
 import { pseudoLocaleFromUrl } from '../i18n/pseudo.ts';
+import { zh } from '../i18n/zh.ts';
 import { getTillApi } from '../transport/index.ts';
 import { App } from './App.tsx';
 import '../fonts/noto-sans-sc.css'; // made by the build: build/scripts/cjk-font.ts
@@ -10,4 +14,8 @@ import '../styles/access.css';
 
 pseudoLocaleFromUrl(window.location.search);
 const root = document.getElementById('root');
-if (root) void cjkFontReady().then(() => createRoot(root).render(<App api={getTillApi()} />));
+if (root) {
+  // Rendered at once: the Chinese font is waited for only while the till shows Chinese.
+  gateCjkFont(root, { warmChars: () => cjkCharsOfTables([en, fr, zh]) });
+  createRoot(root).render(<App api={getTillApi()} />);
+}

@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { build as esbuild } from 'esbuild';
 import { build as viteBuild } from 'vite';
 import { writeCjkFont } from './cjk-font.ts';
-import { addFontPreloads } from './font-preload.ts';
+import { addFontPreloads, FONT_PRELOAD_ENTRIES } from './font-preload.ts';
 import { mainBundleOptions } from './main-bundle.ts';
 import {
   WEB_SHELL_BUNDLE,
@@ -41,7 +41,7 @@ async function buildRenderer(): Promise<void> {
       },
     },
   });
-  addFontPreloads(join(out, 'renderer'), RENDERER_ENTRIES);
+  addFontPreloads(join(out, 'renderer'), FONT_PRELOAD_ENTRIES);
 }
 
 async function buildMain(): Promise<void> {

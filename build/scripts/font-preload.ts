@@ -1,8 +1,9 @@
-// The Chinese font slices are fetched only once a page asks for them, and the till and customer pages
-// wait for them before their first render (renderer/i18n/cjk-font.ts): after the script has been
-// fetched, parsed and run. Preload links in the built HTML start those fetches with the page's own, so
-// the slices are there (or nearly) when the page first asks. Only pages whose stylesheets declare the
-// font get them, and only the slices those stylesheets name.
+// The Chinese font slices are fetched only once a page asks for them, and the customer page waits for
+// them before its first render (renderer/i18n/cjk-font.ts): after the script has been fetched, parsed
+// and run. Preload links in the built HTML start those fetches with the page's own, so the slices are
+// there (or nearly) when the page first asks. Only pages whose stylesheets declare the font get them,
+// and only the slices those stylesheets name. The till page paints without them: it loads only the
+// slices its Chinese screens show, when they show them (renderer/i18n/cjk-font-gate.ts).
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join, posix } from 'node:path';
 import { CJK_FONT_FAMILY } from './cjk-font.ts';
@@ -39,6 +40,9 @@ export function withFontPreloads(html: string, readCss: (href: string) => string
     .join('');
   return html.replace('</head>', `${links}  </head>`);
 }
+
+/** The pages that wait for every slice before they render: the till page is not one of them. */
+export const FONT_PRELOAD_ENTRIES = ['customer'] as const;
 
 /** Adds the preloads to every entry's index.html under the built renderer folder. */
 export function addFontPreloads(rendererDir: string, entries: readonly string[]): void {

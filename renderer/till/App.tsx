@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'react';
+import { Suspense, useEffect, useMemo, useState } from 'react';
 import type { TillApi } from '../../shared/contract.ts';
 import type { Language, TillSnapshot } from '../../shared/domain.ts';
 import { ErrorNote } from '../components/ErrorNote.tsx';
@@ -7,23 +7,27 @@ import { useConnection } from '../components/useConnection.ts';
 import { t } from '../i18n/t.ts';
 import { plural } from '../i18n/words.ts';
 import { clearDraft } from './amount-draft.ts';
-import { CameraScanner } from './camera/CameraScanner.tsx';
 import { KioskQuit } from './KioskQuit.tsx';
+import {
+  AttentionScreen,
+  CameraScanner,
+  fetchLaterScreens,
+  HistoryScreen,
+  ReportScreen,
+  SettingsScreen,
+  ShiftScreen,
+  StaffScreen,
+} from './later-screens.ts';
 import { NavBar, type Tab } from './NavBar.tsx';
 import { PrintFailure, ScreenPrinter } from './PrintStatus.tsx';
 import { SaleFlow } from './SaleFlow.tsx';
 import { StartupWait } from './StartupWait.tsx';
 import { SyncBadge } from './SyncBadge.tsx';
-import { AttentionScreen } from './screens/AttentionScreen.tsx';
-import { HistoryScreen } from './screens/HistoryScreen.tsx';
-import { ReportScreen } from './screens/ReportScreen.tsx';
-import { SettingsScreen } from './screens/settings/SettingsScreen.tsx';
 import { CashierBadge } from './staff/CashierBadge.tsx';
-import { ShiftScreen } from './staff/ShiftScreen.tsx';
 import { SignInScreen } from './staff/SignInScreen.tsx';
-import { StaffScreen } from './staff/StaffScreen.tsx';
 import { makeTr, TillContext, type TillContextValue } from './till-context.ts';
 import { UpdateBadge } from './UpdateBadge.tsx';
+import { useCjkFontReady } from './useCjkFontReady.ts';
 import { useSaleCues } from './useSaleCues.ts';
 import { useScanRefusals } from './useScanRefusals.ts';
 import { useSnapshot } from './useSnapshot.ts';
@@ -33,9 +37,10 @@ import { useWedgeScanner } from './useWedgeScanner.ts';
 export function App({ api }: { api: TillApi }) {
   const { snapshot, error } = useSnapshot(api);
   const connection = useConnection(api);
+  const fontReady = useCjkFontReady(snapshot?.settings.operatorLanguage);
   if (connection !== 'open')
     return <ConnectionBanner lang={snapshot?.settings.operatorLanguage ?? 'en'} state={connection} />;
-  if (!snapshot) {
+  if (!snapshot || !fontReady) {
     return (
       <p className="loading">
         {error ? t('en', 'common.error', { message: error }) : t('en', 'common.loading')}
@@ -77,6 +82,7 @@ function Till({ api, snapshot }: { api: TillApi; snapshot: TillSnapshot }) {
   };
   useWedgeScanner(ctx, setScanNotice, openReceipt);
   useScanRefusals(ctx, setScanNotice, openReceipt);
+  useEffect(fetchLaterScreens, []);
   document.documentElement.lang = lang;
   document.documentElement.classList.toggle('large-text', snapshot.settings.customerSide.largeText);
   return (
@@ -119,13 +125,17 @@ function Till({ api, snapshot }: { api: TillApi; snapshot: TillSnapshot }) {
             <PrintFailure />
             <main className="content">
               {tab === 'sale' && <SaleFlow />}
-              {tab === 'sale' && cameraWanted(snapshot) && <CameraScanner onNotice={setScanNotice} />}
-              {tab === 'attention' && <AttentionScreen />}
-              {tab === 'history' && <HistoryScreen opened={opened} />}
-              {tab === 'report' && <ReportScreen />}
-              {tab === 'shift' && <ShiftScreen />}
-              {tab === 'staff' && <StaffScreen />}
-              {tab === 'settings' && <SettingsScreen />}
+              <Suspense fallback={null}>
+                {tab === 'sale' && cameraWanted(snapshot) && <CameraScanner onNotice={setScanNotice} />}
+              </Suspense>
+              <Suspense fallback={null}>
+                {tab === 'attention' && <AttentionScreen />}
+                {tab === 'history' && <HistoryScreen opened={opened} />}
+                {tab === 'report' && <ReportScreen />}
+                {tab === 'shift' && <ShiftScreen />}
+                {tab === 'staff' && <StaffScreen />}
+                {tab === 'settings' && <SettingsScreen />}
+              </Suspense>
             </main>
           </>
         )}

@@ -5,6 +5,7 @@ import { useEffect, useRef } from 'react';
 import type { CustomerSideSettings } from '../../shared/customer-side.ts';
 import type { Language, SaleView, Wallet } from '../../shared/domain.ts';
 import type { Currency } from '../../shared/money.ts';
+import { whenIdle } from '../components/when-idle.ts';
 import { loadClips, speak, warmUpSpeech } from '../sounds/speech.ts';
 
 const spoken = new Set<string>();
@@ -13,8 +14,11 @@ export function useSpokenPaid(sale: SaleView | null, lang: Language, settings: C
   const seen = useRef(false);
   useEffect(() => {
     if (!settings.speakPaid) return;
-    void loadClips(lang);
-    warmUpSpeech();
+    // After the screen has painted: the audio device can take most of a second to open.
+    whenIdle(() => {
+      void loadClips(lang);
+      warmUpSpeech();
+    });
   }, [lang, settings.speakPaid]);
   useEffect(() => {
     const attempt = sale?.attempt ?? null;

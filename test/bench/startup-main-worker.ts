@@ -2,14 +2,19 @@
 // loaded under the stand-in 'electron' module the composition tests use (the Electron binary cannot
 // run here). Prints one JSON line: ms since this process started when the bundle's require began, and
 // from there to the bundle loaded, to the till window opened with its page, and to the core answering.
+// With BENCH_BROWSER_WS (a playwright-core browser server), the window's page then opens in Chromium
+// as Electron would open it (startup-till-page.ts): from the require to its first contentful paint and
+// to its first screen, end to end.
 import { once } from 'node:events';
 import { mkdtempSync, rmSync } from 'node:fs';
 import Module, { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
 import { INVOKE_CHANNEL } from '../../electron/preload/channels.ts';
 import { createFakeElectron } from '../unit/electron/fake-electron.ts';
+import { openTillPage, type TillPageTimes } from './startup-till-page.ts';
 
 type Loader = (...a: unknown[]) => unknown;
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -28,6 +33,10 @@ const ended = new Promise<void>((resolve) => {
   for (const name of ['quit', 'exit', 'terminated']) fake.events.once(name, () => resolve());
 });
 
+// Connected before the clock starts: in Electron the browser is part of the process.
+const wsEndpoint = process.env.BENCH_BROWSER_WS;
+const browser = wsEndpoint ? await chromium.connect(wsEndpoint) : null;
+
 const t0 = performance.now();
 createRequire(join(root, 'package.json'))(join(root, 'dist', 'main', 'index.cjs'));
 const loaded = performance.now();
@@ -36,17 +45,27 @@ await windowShown;
 const windowAt = performance.now();
 const till = fake.windows[0];
 const handler = fake.handlers.get(INVOKE_CHANNEL);
-if (!till || !handler) throw new Error('no till window or invoke channel');
+const serve = fake.protocolHandler();
+if (!till || !handler || !serve) throw new Error('no till window, invoke channel or app:// handler');
+const sender = { sender: till.webContents, senderFrame: { url: 'app://till/till/index.html', parent: null } };
+const page: Promise<TillPageTimes | null> = browser
+  ? openTillPage(browser, root, till, serve, (_channel, args) => handler(sender, ...args))
+  : Promise.resolve(null);
 // The till window opens before the core; its first call answers once the core has started.
-await handler(
-  { sender: till.webContents, senderFrame: { url: 'app://till/till/index.html', parent: null } },
-  'till.snapshot',
-  {},
-);
-const coreAt = performance.now();
+const core = handler(sender, 'till.snapshot', {}).then(() => performance.now());
+const [coreAt, pageTimes] = await Promise.all([core, page]);
 process.stdout.write(
-  `${JSON.stringify({ processToRequireMs: t0, loadMs: loaded - t0, windowMs: windowAt - t0, coreMs: coreAt - t0 })}\n`,
+  `${JSON.stringify({
+    processToRequireMs: t0,
+    loadMs: loaded - t0,
+    windowMs: windowAt - t0,
+    coreMs: coreAt - t0,
+    ...(pageTimes
+      ? { paintMs: windowAt - t0 + pageTimes.firstPaintMs, screenMs: windowAt - t0 + pageTimes.firstScreenMs }
+      : {}),
+  })}\n`,
 );
+await browser?.close();
 fake.sendSignal('SIGTERM');
 await ended;
 rmSync(dir, { recursive: true, force: true });

@@ -1,0 +1,84 @@
+// The till window's page for the start-up benchmark's Electron side (startup-main-worker.ts): what the
+// real Electron does with the window main opened, done in Chromium through playwright-core. The page
+// is served by the main bundle's own app:// handler (the one it gave protocol.handle), and the built
+// preload (dist/preload/till.cjs) runs in the page with a stand-in 'electron' whose ipcRenderer reaches
+// the main bundle's invoke handler and hears what main sends the window. Chromium cannot load an
+// app:// URL, so the page is opened at the same path on a made-up http origin and every request is
+// answered by that handler.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser } from 'playwright-core';
+
+const ORIGIN = 'http://till.app.invalid';
+
+export interface TillPageWindow {
+  url: string | null;
+  webContents: { on(event: 'sent', listener: (channel: string, payload: unknown) => void): unknown };
+}
+
+export interface TillPageTimes {
+  /** From opening the page (as Electron creates the window's renderer) to its first contentful paint. */
+  firstPaintMs: number;
+  /** From opening the page to its first screen (the lock screen) painted with the till's words. */
+  firstScreenMs: number;
+}
+
+/** Opens the window's page; resolves once its first screen has painted. `invoke` is main's handler. */
+export async function openTillPage(
+  browser: Browser,
+  root: string,
+  win: TillPageWindow,
+  serve: (request: Request) => Promise<Response>,
+  invoke: (channel: string, args: unknown[]) => Promise<unknown>,
+): Promise<TillPageTimes> {
+  const opened = performance.now();
+  const context = await browser.newContext({ viewport: { width: 1366, height: 768 } });
+  const page = await context.newPage();
+  await page.route('**/*', async (route) => {
+    const url = route.request().url().replace(ORIGIN, 'app://till');
+    const res = await serve(new Request(url));
+    await route.fulfill({
+      status: res.status,
+      headers: Object.fromEntries(res.headers),
+      body: Buffer.from(await res.arrayBuffer()),
+    });
+  });
+  await page.exposeBinding('__benchInvoke', (_source, channel: string, ...args: unknown[]) =>
+    invoke(channel, args),
+  );
+  const preload = readFileSync(join(root, 'dist', 'preload', 'till.cjs'), 'utf8');
+  await page.addInitScript(`(() => {
+    const listeners = new Map();
+    window.__benchSend = (channel, payload) => { for (const h of listeners.get(channel) ?? []) h({}, payload); };
+    const electron = {
+      contextBridge: { exposeInMainWorld: (key, value) => { window[key] = value; } },
+      ipcRenderer: {
+        invoke: (channel, ...args) => window.__benchInvoke(channel, ...args),
+        on: (channel, h) => { listeners.set(channel, [...(listeners.get(channel) ?? []), h]); },
+        removeListener: (channel, h) => { listeners.set(channel, (listeners.get(channel) ?? []).filter((x) => x !== h)); },
+      },
+    };
+    const module = { exports: {} };
+    (function (require, module, exports) {\n${preload}\n})((name) => { if (name === 'electron') return electron; throw new Error('preload required ' + name); }, module, module.exports);
+  })()`);
+  win.webContents.on('sent', (channel, payload) => {
+    void page
+      .evaluate(`window.__benchSend(${JSON.stringify(channel)}, ${JSON.stringify(payload)})`)
+      .catch(() => {});
+  });
+  const path = new URL(win.url ?? 'app://till/till/index.html').pathname;
+  await page.goto(`${ORIGIN}${path}`);
+  await page.waitForFunction(() => performance.getEntriesByName('first-contentful-paint').length > 0);
+  await page.locator('#sign-in-pin').waitFor();
+  // The frame that shows the lock screen: the next animation frame after it is in the page.
+  const screenAt = (await page.evaluate(
+    'new Promise((resolve) => requestAnimationFrame(() => resolve(performance.now())))',
+  )) as number;
+  const fcp = await page.evaluate(
+    () => performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? 0,
+  );
+  const navigationAt = await page.evaluate(() => performance.timeOrigin);
+  const offset = navigationAt - (performance.timeOrigin + opened); // page's clock start, in ms after opened
+  await context.close();
+  return { firstPaintMs: offset + fcp, firstScreenMs: offset + screenAt };
+}

@@ -29,6 +29,7 @@ import { createTillPinThrottles } from './pin-throttles.ts';
 import { createPosApiSlot } from './pos-api-slot.ts';
 import { createPublicSettings } from './public-settings.ts';
 import { createReceiptPrinting } from './receipt-printing.ts';
+import { refundTeller } from './refund-teller.ts';
 import { createScanWait } from './scan-wait.ts';
 import type { StackFactories } from './stack-types.ts';
 import { createTillClosing } from './till-closing.ts';
@@ -143,7 +144,10 @@ async function startTillCore(
     hub,
     pushSnapshot: () => views.pushSnapshot(),
     pushCustomerView: () => views.pushCustomerView(),
-    paymentsChanged: (change) => fanOut(change),
+    paymentsChanged: (change) => {
+      fanOut(change);
+      tellRefund(change);
+    },
     pushAll: () => views.pushAll(),
     resumeReceipts: () => receipts.resume(),
     applySync: () => applySync(),
@@ -191,6 +195,7 @@ async function startTillCore(
     payments: () => live.stack.payments,
     pushAll: views.pushAll,
   });
+  const tellRefund = refundTeller({ hub, signedIn: () => session.cashier() !== null });
   receipts.resume();
   live.watch();
 

@@ -28,6 +28,8 @@ export const customerSideEn = {
   'customerTip.ask': 'Customer picks the tip',
   'customerTip.asking': 'Waiting for the customer’s tip…',
   'customerTip.skip': 'Skip',
+  'customerTip.noDisplay':
+    'No customer display is paired — pair one in Settings → Customer side, or skip the tip',
   'customerTip.chosen': 'The customer chose a tip of {tip}',
   'camera.preview': 'Camera: hold the payment code up to it',
   'camera.unavailable': 'The camera cannot be used: {reason}',
@@ -71,6 +73,8 @@ export const customerSideFr: Record<Key, string> = {
   'customerTip.ask': 'Le client choisit le pourboire',
   'customerTip.asking': 'En attente du pourboire du client…',
   'customerTip.skip': 'Passer',
+  'customerTip.noDisplay':
+    'Aucun afficheur client n’est jumelé — jumelez-en un dans Paramètres → Côté client, ou passez le pourboire',
   'customerTip.chosen': 'Le client a choisi un pourboire de {tip}',
   'camera.preview': 'Caméra : présentez-y le code de paiement',
   'camera.unavailable': 'La caméra ne peut pas être utilisée : {reason}',
@@ -113,6 +117,7 @@ export const customerSideZh: Record<Key, string> = {
   'customerTip.ask': '顾客选小费',
   'customerTip.asking': '等待顾客选择小费…',
   'customerTip.skip': '跳过',
+  'customerTip.noDisplay': '未配对顾客显示器——请在“设置 → 顾客端”中配对，或跳过小费',
   'customerTip.chosen': '顾客选择的小费：{tip}',
   'camera.preview': '摄像头：请将付款码对准镜头',
   'camera.unavailable': '无法使用摄像头：{reason}',

@@ -19,6 +19,8 @@ const SIZES = [
   { width: 1366, height: 768 },
   { width: 1024, height: 768 },
   { width: 800, height: 480 },
+  // A portrait tablet on the LAN: the keypad under the amount field.
+  { width: 800, height: 1280 },
 ] as const;
 const WORDS = { en: customerSideEn, fr: customerSideFr, zh: customerSideZh } as const;
 const MIN_TARGET_PX = 44;
@@ -77,7 +79,7 @@ describe('the tip screen and its keypad fit the customer display', () => {
     shell = await startShell({ dataDir });
     browser = await launchBrowser();
     const till = await (await browser.newContext({ viewport: { width: 1200, height: 900 } })).newPage();
-    tablet = await (await browser.newContext({ viewport: SIZES[2], hasTouch: true })).newPage();
+    tablet = await (await browser.newContext({ viewport: { width: 800, height: 480 }, hasTouch: true })).newPage();
     await gotoTill(till, shell);
     const set = await tillCommand(shell, 'settings.update', {
       patch: {

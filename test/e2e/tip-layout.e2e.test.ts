@@ -79,7 +79,9 @@ describe('the tip screen and its keypad fit the customer display', () => {
     shell = await startShell({ dataDir });
     browser = await launchBrowser();
     const till = await (await browser.newContext({ viewport: { width: 1200, height: 900 } })).newPage();
-    tablet = await (await browser.newContext({ viewport: { width: 800, height: 480 }, hasTouch: true })).newPage();
+    tablet = await (
+      await browser.newContext({ viewport: { width: 800, height: 480 }, hasTouch: true })
+    ).newPage();
     await gotoTill(till, shell);
     const set = await tillCommand(shell, 'settings.update', {
       patch: {

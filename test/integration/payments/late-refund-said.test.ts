@@ -4,22 +4,31 @@
 // core's own refund teller and event hub; the page's rule (refundToSay) applied to what it hears.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { createEventHub } from '../../../electron/core/app/event-hub.ts';
+import { createEventHub, type EventHub } from '../../../electron/core/app/event-hub.ts';
 import { refundTeller } from '../../../electron/core/app/refund-teller.ts';
+import { type Clock, systemClock } from '../../../electron/core/clock.ts';
 import type { EventPayloads } from '../../../shared/events.ts';
-import { type RefundToSay, refundToSay } from '../../../shared/speech/refund-to-say.ts';
+import {
+  LATE_REFUND_SAID_WITHIN_MS,
+  type RefundToSay,
+  refundToSay,
+} from '../../../shared/speech/refund-to-say.ts';
 import { makeRig, type Rig } from './harness.ts';
 
+// The till's clock: real time, moved forward by `offsetMs` to stand for a till that was off a while.
+let offsetMs = 0;
+const clock: Clock = { ...systemClock, now: () => Date.now() + offsetMs };
 let rig: Rig;
 let signedIn = true;
 const heard: EventPayloads['refund.changed'][] = [];
 const saidIds = new Set<string>();
 const said: RefundToSay[] = [];
 let offTeller = () => {};
+let hub: EventHub;
 
 before(async () => {
-  rig = await makeRig();
-  const hub = createEventHub((err) => {
+  rig = await makeRig({ clock });
+  hub = createEventHub((err) => {
     throw err;
   });
   // The till page: hears refund.changed and says what the rule lets it say, remembering each id.
@@ -106,5 +115,36 @@ describe('a refund confirmed later is said once', () => {
     } finally {
       signedIn = true;
     }
+  });
+
+  /** A refund left "checking" when the till stops; the till restarts `awayMs` later and recovers it. */
+  async function confirmedAfterRestart(awayMs: number) {
+    const a = await paid(2500);
+    // OTTPay books it, the answer is lost, and every check fails until the till stops.
+    rig.sim.control.injectFault({ mode: 'lost_answer', action: 'REFUND' });
+    for (const action of ['STATUS_QUERY', 'REFUND_QUERY'])
+      rig.sim.control.injectFault({ mode: 'http500', action, count: 1000 });
+    const r = await rig.engine.refund({ attemptId: a.attemptId, amountCents: 900 });
+    assert.equal(r.state, 'unknown');
+    offTeller();
+    await rig.restart();
+    rig.sim.control.setFaults({ next: [] });
+    offsetMs += awayMs;
+    offTeller = rig.engine.onChange(refundTeller({ hub, signedIn: () => signedIn }));
+    await rig.engine.recover();
+    assert.equal(await settled(a.attemptId, r.refundId), 'refunded');
+    return r.refundId;
+  }
+
+  it('after a restart: a refund confirmed minutes after it was asked is said; one confirmed long after is not', async () => {
+    const soon = await confirmedAfterRestart(2 * 60_000);
+    assert.equal(said.at(-1)?.refundId, soon, 'back within minutes: the customer may still be there');
+    const before = said.length;
+    const late = await confirmedAfterRestart(LATE_REFUND_SAID_WITHIN_MS + 60_000);
+    assert.ok(
+      heard.some((e) => e.refund.refundId === late && e.refund.state === 'refunded'),
+      'told',
+    );
+    assert.equal(said.length, before, 'confirmed long after it was asked: not said');
   });
 });

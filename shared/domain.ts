@@ -134,6 +134,8 @@ export interface TillSnapshot {
   posApi?: { url: string | null; fingerprint256: string | null; keySet: boolean };
   /** The customer's tip and language for this sale, from a touch customer display (issue 21). */
   customerChoice?: CustomerChoiceView | null;
+  /** Whether a customer display is there to answer the tip ask (customer-display-presence.ts). */
+  customerDisplay?: import('./customer-display-presence.ts').CustomerDisplayPresence;
 }
 
 /** Receipts: the latest print jobs, and the receipt the screen printer shows (no printer hardware). */

@@ -4,6 +4,7 @@
 import type { CustomerView, TillSnapshot } from './domain.ts';
 import type { ScanLogEntry } from './scanning/scan-log.ts';
 import type { ScanRefusedEvent } from './scanning/scan-refusal.ts';
+import type { RefundChangedEvent } from './speech/refund-to-say.ts';
 
 export interface EventPayloads {
   'till.snapshot': TillSnapshot;
@@ -12,6 +13,8 @@ export interface EventPayloads {
   'scan.refused': ScanRefusedEvent;
   /** Electron kiosk mode: something tried to close the till; the page asks for the supervisor PIN. */
   'shell.quitRequested': Record<string, never>;
+  /** A refund changed state (sent only while someone is signed in): the till page says a confirmed one. */
+  'refund.changed': RefundChangedEvent;
 }
 export type EventName = keyof EventPayloads;
 export const EVENT_NAMES: readonly EventName[] = [
@@ -20,6 +23,7 @@ export const EVENT_NAMES: readonly EventName[] = [
   'scanner.log',
   'scan.refused',
   'shell.quitRequested',
+  'refund.changed',
 ];
 
 /** Who may do what. The customer display invokes nothing and hears only its projection. */

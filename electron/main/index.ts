@@ -184,6 +184,7 @@ async function start(): Promise<void> {
     // The customer display opens once the core is there (customerMode stays 'off' until then).
     customerView: () => gate.current()?.customerView() ?? null,
     customerMode: () => customerMode,
+    customerWindowJoined: () => gate.current()?.customerDisplays.joined({ kind: 'window' }) ?? (() => {}),
     logger,
     crashPageUrl: (role) => {
       const settings = gate.current()?.snapshot().settings;

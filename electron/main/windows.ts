@@ -31,6 +31,8 @@ export interface WindowsDeps {
   subscribe: Subscribe;
   customerView: () => unknown;
   customerMode: () => PublicSettings['customerDisplay'];
+  /** The customer window opened: the core counts it as a display that answers the tip ask; returns its leave. */
+  customerWindowJoined?: () => () => void;
   logger: Logger;
   /** The data: URL of the page shown once a window's page has crashed too often. */
   crashPageUrl: (role: Role) => string;
@@ -119,7 +121,9 @@ export function openWindows(deps: WindowsDeps): ShellWindows {
     win.webContents.on('did-finish-load', () =>
       win.webContents.send(eventChannel('customer.view'), deps.customerView()),
     );
+    const leave = deps.customerWindowJoined?.() ?? (() => {});
     win.on('closed', () => {
+      leave();
       if (customer === win) {
         customer = null;
         placement = { kind: 'none' };

@@ -19,6 +19,13 @@ export function eventChannel(name: EventName): string {
 
 /** The events each preload lets its page listen to: a copy of ROLE_EVENTS (a unit test keeps them equal). */
 export const PRELOAD_EVENTS: Readonly<Record<Role, readonly EventName[]>> = {
-  till: ['till.snapshot', 'customer.view', 'scanner.log', 'scan.refused', 'shell.quitRequested'],
+  till: [
+    'till.snapshot',
+    'customer.view',
+    'scanner.log',
+    'scan.refused',
+    'shell.quitRequested',
+    'refund.changed',
+  ],
   customer: ['customer.view'],
 };

@@ -225,11 +225,13 @@ export async function createWebShell(opts: WebShellOptions): Promise<WebShell> {
       return;
     }
     let unsubscribe = () => {};
+    let leave = () => {};
     const stream = openSse(
       req,
       res,
       () => {
         unsubscribe();
+        leave();
         streams.delete(stream);
         release();
       },
@@ -244,6 +246,8 @@ export async function createWebShell(opts: WebShellOptions): Promise<WebShell> {
     const token = role === 'customer' ? pairingToken(headerValue(req, 'cookie')) : null;
     const forStream = (view: EventPayloads['customer.view']) =>
       role === 'customer' ? viewForDisplay(view, core.customerPairing.isPaired(token)) : view;
+    // While its stream is open, a LAN display counts as there (and, if paired, able to answer a tip ask).
+    if (role === 'customer') leave = core.customerDisplays.joined({ kind: 'lan', token });
     stream.send('customer.view', forStream(core.customerView()));
     unsubscribe = core.subscribe(role, <E extends EventName>(name: E, payload: EventPayloads[E]) =>
       stream.send(

@@ -31,26 +31,46 @@ export function TipAsk(props: {
       <p className="customer-amount">
         <strong data-testid="customer-amount">{fmt(ask.amountCents)}</strong>
       </p>
-      <div className="customer-tip-choices">
-        {ask.choices.map((c) => (
-          <button
-            key={c.percent}
-            type="button"
-            className="customer-tip-button"
-            onClick={() => void send({ tipCents: c.tipCents, tipPercent: c.percent })}
-          >
-            <span className="customer-tip-percent">{c.percent} %</span>
-            <span>+{fmt(c.tipCents)}</span>
-          </button>
-        ))}
-        <button type="button" className="customer-tip-button" onClick={() => setCustom('')}>
-          {t(lang, 'customerTip.custom')}
-        </button>
-        <button type="button" className="customer-tip-button" onClick={() => void send({ tipCents: 0 })}>
-          {t(lang, 'customerTip.none')}
-        </button>
-      </div>
-      {custom !== null && (
+      {custom === null ? (
+        <>
+          <div className="customer-tip-choices" data-presets={ask.choices.length}>
+            {ask.choices.map((c) => (
+              <button
+                key={c.percent}
+                type="button"
+                className="customer-tip-button"
+                onClick={() => void send({ tipCents: c.tipCents, tipPercent: c.percent })}
+              >
+                <span className="customer-tip-percent">{c.percent} %</span>
+                <span>+{fmt(c.tipCents)}</span>
+              </button>
+            ))}
+            <button type="button" className="customer-tip-button" onClick={() => setCustom('')}>
+              {t(lang, 'customerTip.custom')}
+            </button>
+            <button type="button" className="customer-tip-button" onClick={() => void send({ tipCents: 0 })}>
+              {t(lang, 'customerTip.none')}
+            </button>
+          </div>
+          <fieldset className="customer-languages">
+            <legend>{t(lang, 'customerTip.language')}</legend>
+            {LANGUAGES.map((l) => (
+              <button
+                key={l}
+                type="button"
+                lang={l}
+                aria-pressed={l === lang}
+                className="customer-language-button"
+                onClick={() => void send({ language: l })}
+              >
+                {t(lang, `customerTip.lang.${l}`)}
+              </button>
+            ))}
+          </fieldset>
+        </>
+      ) : (
+        // Another amount: the keypad takes the choices' place (beside the amount on a landscape
+        // screen), so the whole of it fits a 7" 800×480 display; Back returns to the choices.
         <form
           className="customer-tip-custom"
           onSubmit={(e) => {
@@ -58,35 +78,25 @@ export function TipAsk(props: {
             if (customCents?.ok) void send({ tipCents: customCents.cents });
           }}
         >
-          <label htmlFor="customer-tip-amount">{t(lang, 'customerTip.customLabel')}</label>
-          <input
-            id="customer-tip-amount"
-            inputMode="decimal"
-            value={custom}
-            onChange={(e) => setCustom(e.target.value.replace(/[^\d.,]/g, ''))}
-          />
+          <div className="customer-tip-entry">
+            <label htmlFor="customer-tip-amount">{t(lang, 'customerTip.customLabel')}</label>
+            <input
+              id="customer-tip-amount"
+              inputMode="decimal"
+              value={custom}
+              onChange={(e) => setCustom(e.target.value.replace(/[^\d.,]/g, ''))}
+            />
+            <button type="submit" className="customer-tip-button" disabled={!customCents?.ok}>
+              {t(lang, 'customerTip.ok')}
+            </button>
+            <button type="button" className="customer-tip-button" onClick={() => setCustom(null)}>
+              {t(lang, 'customerTip.back')}
+            </button>
+          </div>
           <TipKeypad lang={lang} value={custom} onChange={setCustom} />
-          <button type="submit" className="customer-tip-button" disabled={!customCents?.ok}>
-            {t(lang, 'customerTip.ok')}
-          </button>
         </form>
       )}
       {refused && <p role="alert">{t(lang, 'customerTip.refused')}</p>}
-      <fieldset className="customer-languages">
-        <legend>{t(lang, 'customerTip.language')}</legend>
-        {LANGUAGES.map((l) => (
-          <button
-            key={l}
-            type="button"
-            lang={l}
-            aria-pressed={l === lang}
-            className="customer-language-button"
-            onClick={() => void send({ language: l })}
-          >
-            {t(lang, `customerTip.lang.${l}`)}
-          </button>
-        ))}
-      </fieldset>
     </section>
   );
 }

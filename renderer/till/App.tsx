@@ -32,6 +32,7 @@ import { useSaleCues } from './useSaleCues.ts';
 import { useScanRefusals } from './useScanRefusals.ts';
 import { useSnapshot } from './useSnapshot.ts';
 import { useSpokenPaid } from './useSpokenPaid.ts';
+import { useSpokenRefunds } from './useSpokenRefunds.ts';
 import { useWedgeScanner } from './useWedgeScanner.ts';
 
 export function App({ api }: { api: TillApi }) {
@@ -74,6 +75,7 @@ function Till({ api, snapshot }: { api: TillApi; snapshot: TillSnapshot }) {
   );
   useSaleCues(snapshot.sale, snapshot.settings.soundsOn);
   useSpokenPaid(snapshot.sale, lang, snapshot.settings.customerSide);
+  useSpokenRefunds(api, lang, snapshot.settings.customerSide);
   // A scanned receipt opens its payment in History (where a refund starts).
   const [opened, setOpened] = useState<{ orderId: string; n: number } | null>(null);
   const openReceipt = (orderId: string) => {

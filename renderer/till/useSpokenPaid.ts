@@ -3,8 +3,7 @@
 // for a sale that was already paid when this page opened (a reload is not a new payment).
 import { useEffect, useRef } from 'react';
 import type { CustomerSideSettings } from '../../shared/customer-side.ts';
-import type { Language, SaleView, Wallet } from '../../shared/domain.ts';
-import type { Currency } from '../../shared/money.ts';
+import type { Language, SaleView } from '../../shared/domain.ts';
 import { whenIdle } from '../components/when-idle.ts';
 import { loadClips, speak, warmUpSpeech } from '../sounds/speech.ts';
 
@@ -31,15 +30,4 @@ export function useSpokenPaid(sale: SaleView | null, lang: Language, settings: C
     const cents = attempt.amountCents + attempt.tipCents;
     void speak('paid', attempt.wallet, cents, attempt.currency, lang, settings.speakVolume);
   }, [sale, lang, settings.speakPaid, settings.speakVolume]);
-}
-
-/** A refund the gateway confirmed at once: said like a payment, "WeChat Pay refunded …". */
-export function speakRefund(
-  wallet: Wallet,
-  cents: number,
-  currency: Currency,
-  lang: Language,
-  settings: CustomerSideSettings,
-): void {
-  if (settings.speakPaid) void speak('refund', wallet, cents, currency, lang, settings.speakVolume);
 }

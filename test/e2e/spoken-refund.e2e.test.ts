@@ -1,6 +1,7 @@
 // Issue 21, item 2 ("on paid (and on refund)"): a refund the gateway confirms is said once, in the
 // operator's language, like the payment; a refund OTTPay refuses or that is only being checked is
-// never said. Real Chromium on the browser shell; the page tells each announcement with `till-spoken`.
+// never said; one first being checked and confirmed later (after its dialog closed) is said then, once.
+// Real Chromium on the browser shell; the page tells each announcement with `till-spoken`.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
@@ -70,6 +71,13 @@ describe('the spoken refund', () => {
     amount: 'Refund amount',
     pin: 'Supervisor PIN',
   };
+  const FR: Words = {
+    history: 'Historique',
+    search: 'Numéro de commande ou texte',
+    refund: 'Rembourser',
+    amount: 'Montant à rembourser',
+    pin: 'NIP du superviseur',
+  };
   const ZH: Words = {
     history: '历史记录',
     search: '订单号或文字',
@@ -130,5 +138,32 @@ describe('the spoken refund', () => {
     await refund('1.50', EN);
     await pollUntil(async () => (await spoken(till)).length > before.length, 'the next refund is said');
     assert.deepEqual((await spoken(till)).slice(before.length), [said('refund', 150, 'en')]);
+  });
+
+  it('a refund first being checked, then confirmed by the till’s check, is said then — once', async () => {
+    if (!session) throw new Error('no session');
+    await settings({ operatorLanguage: 'fr' });
+    const before = await spoken(till);
+    // OTTPay books the refund but its answer is lost: the dialog closes on "checking".
+    await simulatorRequest(session.shell, '/_sim/faults', { add: { mode: 'lost_answer', action: 'REFUND' } });
+    await refund('2.50', FR);
+    await till
+      .getByRole('status')
+      .filter({ hasText: /Remboursement de 2,50\s\$/ })
+      .waitFor({ timeout: 30_000 });
+    // The till's own check confirms it later, with no dialog open: said then, in French.
+    await pollUntil(
+      async () => (await spoken(till)).length > before.length,
+      'the later refund is said',
+      30_000,
+    );
+    assert.deepEqual((await spoken(till)).slice(before.length), [said('refund', 250, 'fr')]);
+    // Never twice: the next refund, said at once, is the only one after it.
+    await refund('1.00', FR);
+    await pollUntil(async () => (await spoken(till)).length > before.length + 1, 'the next refund is said');
+    assert.deepEqual((await spoken(till)).slice(before.length), [
+      said('refund', 250, 'fr'),
+      said('refund', 100, 'fr'),
+    ]);
   });
 });

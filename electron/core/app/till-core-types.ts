@@ -29,6 +29,8 @@ export interface TillCore {
   customerChoose(raw: unknown): import('../../../shared/result.ts').Result<null>;
   /** Which LAN customer display may answer the tip ask (customer.pairDisplay offers its code). */
   readonly customerPairing: import('./customer-pairing.ts').CustomerPairing;
+  /** The shells tell which customer displays are there (the tip ask warns when none can answer). */
+  readonly customerDisplays: import('./customer-displays.ts').CustomerDisplays;
   snapshot(): TillSnapshot;
   /** Raw key-downs for the core's wedge detector (the `wedge.keys` command; no shell feeds it today). */
   feedWedgeKeys(events: readonly KeyEvent[]): void;

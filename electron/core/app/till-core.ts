@@ -18,6 +18,7 @@ import { type CoreLogger, createCoreLogger, errorFields } from './core-logger.ts
 import { createCustomerChoices } from './customer-choice.ts';
 import { chooseWhileSignedIn } from './customer-choice-handlers.ts';
 import { customerChoiceJournal } from './customer-choice-journal.ts';
+import { createCustomerDisplays } from './customer-displays.ts';
 import { createCustomerPairing } from './customer-pairing.ts';
 import { defaultStacks } from './default-stacks.ts';
 import { paymentFromDraft } from './draft-payment.ts';
@@ -29,6 +30,7 @@ import { createTillPinThrottles } from './pin-throttles.ts';
 import { createPosApiSlot } from './pos-api-slot.ts';
 import { createPublicSettings } from './public-settings.ts';
 import { createReceiptPrinting } from './receipt-printing.ts';
+import { refundTeller } from './refund-teller.ts';
 import { createScanWait } from './scan-wait.ts';
 import type { StackFactories } from './stack-types.ts';
 import { createTillClosing } from './till-closing.ts';
@@ -143,7 +145,10 @@ async function startTillCore(
     hub,
     pushSnapshot: () => views.pushSnapshot(),
     pushCustomerView: () => views.pushCustomerView(),
-    paymentsChanged: (change) => fanOut(change),
+    paymentsChanged: (change) => {
+      fanOut(change);
+      tellRefund(change);
+    },
     pushAll: () => views.pushAll(),
     resumeReceipts: () => receipts.resume(),
     applySync: () => applySync(),
@@ -159,6 +164,10 @@ async function startTillCore(
     fromDraft: () => paymentFromDraft(ctx, draft),
   });
   const pairing = createCustomerPairing({ now: () => clock.now() });
+  const displays = createCustomerDisplays({
+    isPaired: (token) => pairing.isPaired(token),
+    changed: () => views.pushSnapshot(),
+  });
   const choices = createCustomerChoices({
     randomId: () => randomBytes(16).toString('hex'),
     changed: () => {
@@ -179,6 +188,7 @@ async function startTillCore(
     ...base,
     ...{ hub, publicSettings, live, session, scanWait, receipts, sync, updates, posApi, choices, draft },
     shifts: tillShifts.shifts,
+    displays,
     closed: closing.closed,
   });
   const fanOut = paymentsFanOut({
@@ -191,6 +201,7 @@ async function startTillCore(
     payments: () => live.stack.payments,
     pushAll: views.pushAll,
   });
+  const tellRefund = refundTeller({ hub, signedIn: () => session.cashier() !== null });
   receipts.resume();
   live.watch();
 
@@ -212,6 +223,7 @@ async function startTillCore(
     subscribe: (role, listener) => hub.subscribe(role, listener),
     customerView: views.customerView,
     customerPairing: pairing,
+    customerDisplays: displays,
     customerChoose: (raw) => chooseWhileSignedIn(session.cashier() !== null, choices, raw),
     snapshot: views.snapshot,
     feedWedgeKeys: (events) => live.scanner.feedWedgeKeys(events),

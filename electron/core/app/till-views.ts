@@ -11,6 +11,7 @@ import type { Shifts } from '../staff/shifts.ts';
 import type { SyncRunner } from '../sync/sync-runner.ts';
 import { type CoreLogger, errorFields } from './core-logger.ts';
 import type { CustomerChoices } from './customer-choice.ts';
+import type { CustomerDisplays } from './customer-displays.ts';
 import { projectCustomerView } from './customer-projection.ts';
 import type { EventHub } from './event-hub.ts';
 import type { KeyedDraft } from './keyed-draft.ts';
@@ -51,6 +52,7 @@ export function createTillViews(o: {
   posApi: PosApiSlot;
   choices: CustomerChoices;
   draft: KeyedDraft;
+  displays: CustomerDisplays;
   closed(): boolean;
 }): TillViews {
   const { clock, logger, hub, settings, live, session, updates, choices } = o;
@@ -76,6 +78,7 @@ export function createTillViews(o: {
       ...(updates.service ? { updates: updates.service.status() } : {}),
       posApi: o.posApi.view(),
       customerChoice: choices.tillView(),
+      customerDisplay: { canAnswerTipAsk: o.displays.canAnswerTipAsk() },
     };
     return session.cashier() === null ? lockedSnapshot(full) : full;
   }

@@ -17,7 +17,16 @@ export class SimulatorControlError extends Error {
 
 const faultSpec = z
   .object({
-    mode: z.enum(['http500', 'drop', 'hang', 'bad_md5', 'rsp_code', 'oversized', 'long_code_url']),
+    mode: z.enum([
+      'http500',
+      'drop',
+      'hang',
+      'bad_md5',
+      'rsp_code',
+      'oversized',
+      'long_code_url',
+      'lost_answer',
+    ]),
     action: z
       .string()
       .regex(/^[A-Z_]{1,40}$/, 'action is an OTTPay action name')

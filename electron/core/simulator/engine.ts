@@ -23,8 +23,19 @@ export const DEFAULT_TIMINGS: SimTimings = {
   holdMs: 120_000,
 };
 
-/** long_code_url: ACTIVEPAY creates the order as usual but answers a code_url no QR code can hold. */
-export type FaultMode = 'http500' | 'drop' | 'hang' | 'bad_md5' | 'rsp_code' | 'oversized' | 'long_code_url';
+/**
+ * long_code_url: ACTIVEPAY creates the order as usual but answers a code_url no QR code can hold.
+ * lost_answer: the request is carried out (a refund is booked), then its answer is lost on the way back.
+ */
+export type FaultMode =
+  | 'http500'
+  | 'drop'
+  | 'hang'
+  | 'bad_md5'
+  | 'rsp_code'
+  | 'oversized'
+  | 'long_code_url'
+  | 'lost_answer';
 
 /** A one-shot fault for the next matching processV2 request. */
 export interface FaultSpec {

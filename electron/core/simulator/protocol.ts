@@ -11,6 +11,8 @@ import { corrupt, lengthenCodeUrl, type ProtocolSettings, type Reply, refuse } f
 
 /** The 'oversized' fault's answer: far over any sane client limit. */
 const OVERSIZED_BYTES = 1024 * 1024;
+/** Faults that let the request be carried out and then spoil (or lose) its answer. */
+const AFTER_THE_WORK: ReadonlySet<string> = new Set(['bad_md5', 'long_code_url', 'lost_answer']);
 
 export function handleProcess(engine: SimEngine, settings: ProtocolSettings, rawBody: string): Reply {
   const about: About = { action: '', merchantId: null, orderId: null };
@@ -47,7 +49,7 @@ function answer(engine: SimEngine, settings: ProtocolSettings, rawBody: string, 
   about.orderId = typeof data.order_id === 'string' ? data.order_id : null;
 
   const fault = engine.takeFault(action);
-  if (fault && fault.mode !== 'bad_md5' && fault.mode !== 'long_code_url') {
+  if (fault && !AFTER_THE_WORK.has(fault.mode)) {
     engine.log(`${action} ${merchantId}: injected fault ${fault.mode}`);
     if (fault.mode === 'http500') return { kind: 'garbage500' };
     if (fault.mode === 'drop') return { kind: 'drop' };
@@ -72,6 +74,7 @@ function answer(engine: SimEngine, settings: ProtocolSettings, rawBody: string, 
   }
   if (fault?.mode === 'bad_md5' && reply.kind === 'json') reply = corrupt(reply, data, signKey);
   if (fault?.mode === 'long_code_url') reply = lengthenCodeUrl(reply, signKey);
+  if (fault?.mode === 'lost_answer') reply = { kind: 'drop' };
   const code = reply.kind === 'json' ? String(reply.body.rsp_code) : reply.kind;
   engine.log(`${action} ${merchantId} order=${about.orderId ?? '-'} v${String(envelope.version)} → ${code}`);
   return reply;

@@ -1,6 +1,7 @@
 // The till's side of the customer's tip (issue 21): with the setting on, "Customer picks the tip" asks
 // the touch customer display for the amount keyed; while it asks the cashier can skip; the customer's
-// choice arrives in the snapshot and becomes this screen's tip at once.
+// choice arrives in the snapshot and becomes this screen's tip at once. When no display can answer the
+// ask (shared/customer-display-presence.ts), the cashier is told so at once instead of waiting.
 import { useEffect, useRef } from 'react';
 import { centsToPlain, tipFromPercent } from '../../../shared/money.ts';
 import { money } from '../../i18n/t.ts';
@@ -30,6 +31,17 @@ export function CustomerTipAsk({
   }, [choice, onChosen]);
   if (!settings.customerSide.customerPicksTip) return null;
   const fmt = (cents: number) => money(lang, cents, settings.currency);
+  // No display can answer (none paired and connected, no customer window): say so now, with the skip.
+  if (choice?.asking && snapshot.customerDisplay?.canAnswerTipAsk === false) {
+    return (
+      <p className="customer-tip-asking customer-tip-no-display" role="alert">
+        {tr('customerTip.noDisplay')}{' '}
+        <button type="button" onClick={() => void run(api, 'customer.skipTip', {})}>
+          {tr('customerTip.skip')}
+        </button>
+      </p>
+    );
+  }
   if (choice?.asking) {
     return (
       <p className="customer-tip-asking" role="status">

@@ -7,7 +7,6 @@ import { money } from '../../i18n/t.ts';
 import { amountProblemText } from '../../i18n/words.ts';
 import { cleanAmountText } from '../amount-text.ts';
 import { run, useTill } from '../till-context.ts';
-import { speakRefund } from '../useSpokenPaid.ts';
 import { PinDialog } from './PinDialog.tsx';
 
 /** Partial or full refund of a paid attempt; the core checks the PIN and what remains refundable. */
@@ -17,7 +16,7 @@ export function RefundDialog(props: {
   onDone: (message: string, failed: boolean) => void;
   onClose: () => void;
 }) {
-  const { api, tr, lang, settings } = useTill();
+  const { api, tr, lang } = useTill();
   const { attempt } = props;
   const remaining = attempt.amountCents + attempt.tipCents - attempt.refundedCents;
   const [text, setText] = useState((remaining / 100).toFixed(2));
@@ -40,8 +39,7 @@ export function RefundDialog(props: {
         true,
       );
     } else {
-      if (refund.state === 'refunded')
-        speakRefund(attempt.wallet, refund.amountCents, attempt.currency, lang, settings.customerSide);
+      // A refund confirmed (now or later) is said by useSpokenRefunds, from the core's refund.changed.
       props.onDone(tr('refund.done', { amount, state: tr(`refundState.${refund.state}`) }), false);
     }
     return null;

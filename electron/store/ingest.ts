@@ -77,6 +77,8 @@ SELECT count(*)::int AS inserted FROM events`;
 export interface IngestHooks {
   /** Runs with the transaction open and everything written: a fault test stops the server here. */
   beforeCommit?: () => void;
+  /** Hears each round trip to the server with its duration (the store-sync benchmark's breakdown). */
+  onRoundTrip?: (what: string, ms: number) => void;
 }
 
 export async function ingestBatch(
@@ -91,25 +93,33 @@ export async function ingestBatch(
   }
   const b = parsed.data;
   const lastSeq = b.events[b.events.length - 1]?.seq ?? 0;
-  await client.query('BEGIN');
+  const timed = async <T>(what: string, run: () => Promise<T>): Promise<T> => {
+    const t = performance.now();
+    const r = await run();
+    hooks.onRoundTrip?.(what, performance.now() - t);
+    return r;
+  };
+  await timed('begin', () => client.query('BEGIN'));
   try {
-    await checkTillLogin(client, b.tillId);
-    const res = await client.query(INGEST, [
-      b.tillId,
-      b.storeId,
-      b.terminalNo,
-      b.timeZone,
-      lastSeq,
-      b.sentAt,
-      b.appVersion,
-      JSON.stringify(b.events),
-      JSON.stringify(b.attempts),
-      JSON.stringify(b.refunds),
-      b.asOfSeq,
-      JSON.stringify(b.staff ?? []),
-    ]);
+    await timed('login check', () => checkTillLogin(client, b.tillId));
+    const res = await timed('ingest', () =>
+      client.query(INGEST, [
+        b.tillId,
+        b.storeId,
+        b.terminalNo,
+        b.timeZone,
+        lastSeq,
+        b.sentAt,
+        b.appVersion,
+        JSON.stringify(b.events),
+        JSON.stringify(b.attempts),
+        JSON.stringify(b.refunds),
+        b.asOfSeq,
+        JSON.stringify(b.staff ?? []),
+      ]),
+    );
     hooks.beforeCommit?.();
-    await client.query('COMMIT');
+    await timed('commit', () => client.query('COMMIT'));
     const inserted = Number(res.rows[0]?.inserted ?? 0);
     return { inserted, duplicates: b.events.length - inserted, lastSeq };
   } catch (err) {

@@ -17,6 +17,7 @@ import { createJournal, type Journal } from '../../electron/core/journal/journal
 import { openJournal } from '../../electron/core/journal/open-journal.ts';
 import { silentLogger } from '../../electron/core/logging/index.ts';
 import { type SyncAgent, startSyncAgent } from '../../electron/core/sync/agent.ts';
+import type { BatchPhases } from '../../electron/core/sync/batch-phases.ts';
 import { agentConnection } from '../../electron/core/sync/sync-runner.ts';
 import { migrateCentral } from '../../electron/store/migrate.ts';
 import { chainDayReport } from '../../electron/store/report.ts';
@@ -124,9 +125,39 @@ async function floorProbe(url: string): Promise<{ probe(): Promise<number>; clos
   };
 }
 
+/** Per sale, where its lag went: each phase's milliseconds, keyed by name (see batch-phases.ts). */
+type Breakdown = Map<string, number[]>;
+
+function addPhase(b: Breakdown, name: string, ms: number): void {
+  const xs = b.get(name) ?? [];
+  xs.push(ms);
+  b.set(name, xs);
+}
+
+/** Splits the lag of each sale the batch carries: waiting for the agent (busy with the batch before, or
+ * asleep until woken), reading, each round trip, the ack, and what is left (the event loop, zod). */
+function splitLag(b: Breakdown, p: BatchPhases, waiting: Map<number, number>, trips: number[]): void {
+  trips.push(p.roundTrips.filter((r) => r.what !== 'connect').length);
+  for (const [seq, at] of waiting) {
+    if (seq < p.firstSeq || seq > p.lastSeq) continue;
+    const woken = p.wokenAt !== null && p.wokenAt >= at ? p.wokenAt : null;
+    addPhase(b, 'agent busy or asleep', (woken ?? p.readAt) - at);
+    addPhase(b, 'woken → read', woken === null ? 0 : p.readAt - woken);
+    addPhase(b, 'journal read', p.readMs);
+    const byName = new Map<string, number>();
+    for (const r of p.roundTrips) byName.set(r.what, (byName.get(r.what) ?? 0) + r.ms);
+    for (const [what, ms] of byName) addPhase(b, `PG ${what}`, ms);
+    addPhase(b, 'ack write', p.ackMs);
+    const accounted = p.readAt - at + p.readMs + [...byName.values()].reduce((x, y) => x + y, 0) + p.ackMs;
+    addPhase(b, 'other (event loop, validation)', p.ackedAt - at - accounted);
+  }
+}
+
 async function shippingLag(url: string, dbUrl: string): Promise<void> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'store-bench-'));
   const lags: number[] = [];
+  const breakdown: Breakdown = new Map();
+  const tripsPerBatch: number[] = [];
   const tills: SimTill[] = [];
   try {
     for (let i = 0; i < TILLS; i++) {
@@ -145,6 +176,7 @@ async function shippingLag(url: string, dbUrl: string): Promise<void> {
         appVersion: 'bench',
         clock: systemClock,
         log: silentLogger,
+        onBatch: (p) => splitLag(breakdown, p, waiting, tripsPerBatch),
         onStatus: (s) => {
           const now = performance.now();
           for (const [seq, at] of waiting) {
@@ -196,6 +228,16 @@ async function shippingLag(url: string, dbUrl: string): Promise<void> {
       `  floor: one INSERT round trip p50 ${ms(percentile(floor, 50))}  p95 ${ms(percentile(floor, 95))}  ` +
         `(lag/floor at p50: ${(percentile(lags, 50) / percentile(floor, 50)).toFixed(1)}x)`,
     );
+    const sum = (xs: number[]) => xs.reduce((x, y) => x + y, 0);
+    console.log(
+      `  PostgreSQL round trips per batch: mean ${(sum(tripsPerBatch) / tripsPerBatch.length).toFixed(2)} ` +
+        `over ${tripsPerBatch.length} batches (a reconnect's not counted)`,
+    );
+    console.log('  where the lag goes, per sale (p50, p95, mean):');
+    for (const [name, xs] of breakdown)
+      console.log(
+        `    ${name.padEnd(32)} ${ms(percentile(xs, 50)).padStart(9)} ${ms(percentile(xs, 95)).padStart(9)} ${ms(sum(xs) / xs.length).padStart(9)}`,
+      );
   } finally {
     for (const t of tills) {
       await t.agent.stop();

@@ -13,6 +13,7 @@ import type { Clock, TimerHandle } from '../clock.ts';
 import { durablePoint } from '../durable-points.ts';
 import type { Db } from '../journal/open-journal.ts';
 import type { Logger } from '../logging/index.ts';
+import type { BatchPhases, RoundTrip } from './batch-phases.ts';
 import { createOutbox } from './outbox.ts';
 
 /** Named points a crash test may stop the process at. */
@@ -39,6 +40,8 @@ export interface SyncAgentOptions {
   migrate?: boolean;
   fault?: (point: SyncFaultPoint) => void;
   onStatus?: (status: StoreSyncStatus) => void;
+  /** Hears where each shipped batch's time went (the store-sync benchmark). */
+  onBatch?: (phases: BatchPhases) => void;
 }
 
 export interface SyncAgent {
@@ -71,6 +74,10 @@ export function startSyncAgent(o: SyncAgentOptions): SyncAgent {
   let timer: TimerHandle | null = null;
   let nudged = false;
   let failures = 0;
+  /** When the agent was last woken from a wait (performance.now()), for the batch's phases. */
+  let wokenAt: number | null = null;
+  /** Round trips spent connecting, counted into the next batch's phases. */
+  let connectTrips: RoundTrip[] = [];
   let status: StoreSyncStatus = {
     state: 'shipping',
     stale: false,
@@ -117,10 +124,14 @@ export function startSyncAgent(o: SyncAgentOptions): SyncAgent {
         return;
       }
       wakeOnNudge = byNudge;
-      wake = resolve;
+      wake = () => {
+        wokenAt = performance.now();
+        resolve();
+      };
       timer = o.clock.setTimeout(() => {
         wake = null;
         timer = null;
+        wokenAt = performance.now();
         resolve();
       }, ms);
     });
@@ -138,7 +149,9 @@ export function startSyncAgent(o: SyncAgentOptions): SyncAgent {
     // A dropped connection surfaces on the next query; this only keeps the error from being unhandled.
     c.on('error', () => undefined);
     try {
+      const t = performance.now();
       await c.connect();
+      connectTrips.push({ what: 'connect', ms: performance.now() - t });
       if (o.migrate !== false) await migrateCentral(c);
     } catch (err) {
       await c.end().catch(() => undefined);
@@ -154,9 +167,18 @@ export function startSyncAgent(o: SyncAgentOptions): SyncAgent {
    */
   async function shipOnce(): Promise<boolean> {
     const c = await connected();
+    const woke = wokenAt;
+    wokenAt = null;
+    const readAt = performance.now();
     const read = outbox.read(status.lastShippedSeq, batchSize);
-    if (read.events.length === 0) return false;
+    const readMs = performance.now() - readAt;
+    if (read.events.length === 0) {
+      connectTrips = []; // a connection made while idle is no batch's cost
+      return false;
+    }
     durablePoint('sync.batch-read');
+    const roundTrips = connectTrips;
+    connectTrips = [];
     const res = await ingestBatch(
       c,
       {
@@ -168,12 +190,27 @@ export function startSyncAgent(o: SyncAgentOptions): SyncAgent {
         sentAt: o.clock.now(),
         ...read,
       },
-      { beforeCommit: () => o.fault?.('sync.before-commit') },
+      {
+        beforeCommit: () => o.fault?.('sync.before-commit'),
+        onRoundTrip: (what, ms) => roundTrips.push({ what, ms }),
+      },
     );
     o.fault?.('sync.committed');
     durablePoint('sync.central-committed');
+    const ackStart = performance.now();
     outbox.ack(target, res.lastSeq, o.clock.now());
+    const ackedAt = performance.now();
     durablePoint('sync.ack-written');
+    o.onBatch?.({
+      firstSeq: read.events[0]?.seq ?? 0,
+      lastSeq: res.lastSeq,
+      wokenAt: woke,
+      readAt,
+      readMs,
+      roundTrips,
+      ackMs: ackedAt - ackStart,
+      ackedAt,
+    });
     publish({ lastShippedSeq: res.lastSeq, lastShippedAt: o.clock.now() });
     return true;
   }

@@ -16,8 +16,9 @@ import type { Logger } from '../logging/index.ts';
 import type { BatchPhases, RoundTrip } from './batch-phases.ts';
 import { createOutbox } from './outbox.ts';
 
-/** Named points a crash test may stop the process at. */
-export type SyncFaultPoint = 'sync.before-commit' | 'sync.committed';
+/** Named points a crash test may stop the process at: the batch's one statement submitted (its outcome
+ * unknown to the till), and the central commit known (the acknowledgement not yet written). */
+export type SyncFaultPoint = 'sync.sent' | 'sync.committed';
 
 export interface SyncAgentOptions {
   db: Db;
@@ -191,7 +192,7 @@ export function startSyncAgent(o: SyncAgentOptions): SyncAgent {
         ...read,
       },
       {
-        beforeCommit: () => o.fault?.('sync.before-commit'),
+        sent: () => o.fault?.('sync.sent'),
         onRoundTrip: (what, ms) => roundTrips.push({ what, ms }),
       },
     );

@@ -2,8 +2,9 @@
 // batch capped in size (bounded memory, and back-pressure: nothing is read before the previous batch is
 // acknowledged). At least once: the acknowledgement is written to the journal only after the central
 // commit, and the central side ignores what it already has. Sales never wait on it: the engine writes
-// the journal as before; the agent only reads it, on its own schedule or when nudged, and retries with
-// a capped backoff after any failure.
+// the journal as before; the agent only reads it, woken by each journal commit in this process
+// (journal/commit-signal.ts) or a nudge, its interval the fallback, and retries with a capped backoff
+// after any failure.
 import pg from 'pg';
 import type { StoreSyncStatus } from '../../../shared/store-sync.ts';
 import { ingestBatch } from '../../store/ingest.ts';
@@ -11,6 +12,7 @@ import { migrateCentral } from '../../store/migrate.ts';
 import { type PgSecrets, pgClientConfig, pgTarget, scrub } from '../../store/pg-config.ts';
 import type { Clock, TimerHandle } from '../clock.ts';
 import { durablePoint } from '../durable-points.ts';
+import { onJournalCommit } from '../journal/commit-signal.ts';
 import type { Db } from '../journal/open-journal.ts';
 import type { Logger } from '../logging/index.ts';
 import type { BatchPhases, RoundTrip } from './batch-phases.ts';
@@ -32,7 +34,7 @@ export interface SyncAgentOptions {
   clock: Clock;
   log: Logger;
   batchSize?: number;
-  /** How often to look for new events when not nudged. */
+  /** How often to look for new events when neither nudged nor woken by a journal commit. */
   pollMs?: number;
   /** Events older than this, not yet shipped, make the till say so. */
   staleAfterMs?: number;
@@ -245,13 +247,17 @@ export function startSyncAgent(o: SyncAgentOptions): SyncAgent {
     }
   })();
 
+  const nudge = (): void => {
+    if (wake && wakeOnNudge) wakeNow();
+    else nudged = true;
+  };
+  // A commit to this journal in this process wakes the agent at once; the interval is the fallback.
+  const unsubscribe = onJournalCommit(o.db, nudge);
   return {
     status: () => status,
-    nudge() {
-      if (wake && wakeOnNudge) wakeNow();
-      else nudged = true;
-    },
+    nudge,
     async stop() {
+      unsubscribe();
       running = false;
       wakeNow();
       await loop;

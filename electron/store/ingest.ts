@@ -99,20 +99,25 @@ export async function ingestBatch(
   try {
     await checkTillLoginOnce(client, b.tillId, hooks.onRoundTrip);
     const t = performance.now();
-    const pending = client.query(INGEST, [
-      b.tillId,
-      b.storeId,
-      b.terminalNo,
-      b.timeZone,
-      lastSeq,
-      b.sentAt,
-      b.appVersion,
-      JSON.stringify(b.events),
-      JSON.stringify(b.attempts),
-      JSON.stringify(b.refunds),
-      b.asOfSeq,
-      JSON.stringify(b.staff ?? []),
-    ]);
+    // Named: the server parses and plans the statement once per connection, not once per batch.
+    const pending = client.query({
+      name: 'pos_ingest_batch',
+      text: INGEST,
+      values: [
+        b.tillId,
+        b.storeId,
+        b.terminalNo,
+        b.timeZone,
+        lastSeq,
+        b.sentAt,
+        b.appVersion,
+        JSON.stringify(b.events),
+        JSON.stringify(b.attempts),
+        JSON.stringify(b.refunds),
+        b.asOfSeq,
+        JSON.stringify(b.staff ?? []),
+      ],
+    });
     hooks.sent?.();
     const res = await pending;
     hooks.onRoundTrip?.('ingest', performance.now() - t);

@@ -1,10 +1,10 @@
 // Issue 24: the store sync's shipping lag was about 13 single-row INSERT round trips, because every
 // batch cost four round trips (BEGIN, the login's till check, the ingest, COMMIT). Now a batch is one
-// statement, one round trip, with the login's till check once per connection. Counted on a real
-// PostgreSQL by the server's ReadyForQuery messages (one ends every round trip). And the check being
-// once per connection must not let a revoked till keep shipping: "promptly" here means its very next
-// batch, even on the connection already open, is refused by the server in that batch's own statement
-// and writes nothing; a new connection is refused as well.
+// statement, one round trip, prepared once per connection, with the login's till check once per
+// connection. Counted on a real PostgreSQL by the server's ReadyForQuery messages (one ends every
+// round trip). And the check being once per connection must not let a revoked till keep shipping:
+// "promptly" here means its very next batch, even on the connection already open, is refused by the
+// server in that batch's own statement and writes nothing; a new connection is refused as well.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import pg from 'pg';
@@ -101,6 +101,11 @@ describe('a batch in one round trip', () => {
     assert.equal(await tripsOf(first, () => ingestBatch(first.c, batch(TILL, 1))), 2);
     for (let seq = 2; seq <= 5; seq++)
       assert.equal(await tripsOf(first, () => ingestBatch(first.c, batch(TILL, seq))), 1, `batch ${seq}`);
+    // The statement is parsed and planned once per connection (planning it cost more than the floor).
+    const prepared = await first.c.query(
+      `SELECT count(*)::int AS n FROM pg_prepared_statements WHERE statement LIKE '%pos.events%'`,
+    );
+    assert.equal(prepared.rows[0]?.n, 1);
     // A batch sent again is still one round trip, and changes nothing.
     assert.equal(await tripsOf(first, () => ingestBatch(first.c, batch(TILL, 5))), 1);
     const second = await loginAs('till_r', password);

@@ -7,6 +7,8 @@
 //  2. The chain day report over a generated year of attempts (50 tills in 10 stores), beside a full
 //     scan of the same table.
 // Short by default; the issue's full size: --seconds 60 --tills 20 --rate 10 --attempts 10000000.
+// Each till ships through its own login (row-level security, as a chain deploys it); --owner ships as
+// the database owner instead.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -19,6 +21,7 @@ import { silentLogger } from '../../electron/core/logging/index.ts';
 import { type SyncAgent, startSyncAgent } from '../../electron/core/sync/agent.ts';
 import type { BatchPhases } from '../../electron/core/sync/batch-phases.ts';
 import { agentConnection } from '../../electron/core/sync/sync-runner.ts';
+import { addTillLogin } from '../../electron/store/add-till.ts';
 import { migrateCentral } from '../../electron/store/migrate.ts';
 import { chainDayReport } from '../../electron/store/report.ts';
 import { startTestPostgres, TEST_PG_PASSWORD } from '../support/postgres.ts';
@@ -28,6 +31,8 @@ const { values: flags } = parseArgs({
   options: {
     seconds: { type: 'string', default: '10' },
     tills: { type: 'string', default: '20' },
+    /** Ship as the database owner (no row-level security) instead of one till login per till. */
+    owner: { type: 'boolean', default: false },
     rate: { type: 'string', default: '10' },
     attempts: { type: 'string', default: '200000' },
   },
@@ -155,8 +160,29 @@ function splitLag(b: Breakdown, p: BatchPhases, waiting: Map<number, number>, tr
   }
 }
 
+/** Each till's URL and password: its own login (`store add-till`), as a chain deploys it, or the owner. */
+async function tillLogins(url: string, dbUrl: string): Promise<Array<{ url: string; password: string }>> {
+  if (flags.owner) return Array.from({ length: TILLS }, () => ({ url, password: TEST_PG_PASSWORD }));
+  const owner = new pg.Client({ connectionString: dbUrl });
+  await owner.connect();
+  try {
+    await migrateCentral(owner);
+    const out: Array<{ url: string; password: string }> = [];
+    for (let i = 0; i < TILLS; i++) {
+      const login = await addTillLogin(owner, `bench_till_${i}`, null);
+      const u = new URL(url);
+      u.username = login.role;
+      out.push({ url: u.toString(), password: login.password });
+    }
+    return out;
+  } finally {
+    await owner.end();
+  }
+}
+
 async function shippingLag(url: string, dbUrl: string): Promise<void> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'store-bench-'));
+  const logins = await tillLogins(url, dbUrl);
   const lags: number[] = [];
   const breakdown: Breakdown = new Map();
   const tripsPerBatch: number[] = [];
@@ -170,9 +196,9 @@ async function shippingLag(url: string, dbUrl: string): Promise<void> {
       const waiting = new Map<number, number>();
       const agent = startSyncAgent({
         db: agentHandle.db,
-        url,
+        url: logins[i]?.url ?? url,
         storeId: `store-${i % 4}`,
-        secrets: { password: TEST_PG_PASSWORD },
+        secrets: { password: logins[i]?.password ?? null },
         terminalNo: `T${i}`,
         timeZone: 'America/Toronto',
         appVersion: 'bench',
@@ -224,7 +250,7 @@ async function shippingLag(url: string, dbUrl: string): Promise<void> {
     await probe.close();
     const missing = tills.reduce((n, t) => n + t.waiting.size, 0);
     console.log(
-      `shipping lag: ${TILLS} tills, ${RATE} sales/s in all, ${SECONDS} s, ${lags.length} sales shipped` +
+      `shipping lag: ${TILLS} tills (${flags.owner ? 'as the owner' : 'one login each'}), ${RATE} sales/s in all, ${SECONDS} s, ${lags.length} sales shipped` +
         (missing ? `, ${missing} NOT shipped` : ''),
     );
     console.log(

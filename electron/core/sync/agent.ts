@@ -10,6 +10,7 @@ import type { StoreSyncStatus } from '../../../shared/store-sync.ts';
 import { ingestBatch } from '../../store/ingest.ts';
 import { migrateCentral } from '../../store/migrate.ts';
 import { type PgSecrets, pgClientConfig, pgTarget, scrub } from '../../store/pg-config.ts';
+import { checkTillLoginOnce, tillLoginError } from '../../store/till-login-check.ts';
 import type { Clock, TimerHandle } from '../clock.ts';
 import { durablePoint } from '../durable-points.ts';
 import { onJournalCommit } from '../journal/commit-signal.ts';
@@ -156,9 +157,12 @@ export function startSyncAgent(o: SyncAgentOptions): SyncAgent {
       await c.connect();
       connectTrips.push({ what: 'connect', ms: performance.now() - t });
       if (o.migrate !== false) await migrateCentral(c);
+      // The login's till check, once per connection: a login bound to another till shows at start,
+      // and no batch waits for it.
+      await checkTillLoginOnce(c, tillId, (what, ms) => connectTrips.push({ what, ms }));
     } catch (err) {
       await c.end().catch(() => undefined);
-      throw err;
+      throw tillLoginError(err);
     }
     client = c;
     return c;

@@ -125,6 +125,41 @@ describe('a batch in one round trip', () => {
   });
 });
 
+describe("a till's sync agent", () => {
+  it('checks its login when it connects, then ships each batch in one round trip', async () => {
+    const rig = await makeRig();
+    try {
+      await makeSales(rig, 3, prng(242));
+      const { password } = await addTillLogin(owner, 'till_batches', null);
+      const trips: string[][] = [];
+      const w = watchAgent({
+        db: rig.handle.db,
+        url: `postgresql://till_batches@127.0.0.1:${server.port}/${DB}`,
+        storeId: 'downtown',
+        secrets: { password },
+        batchSize: 4,
+        onBatch: (p) => trips.push(p.roundTrips.map((r) => r.what)),
+      });
+      try {
+        await caughtUp(w, rig);
+      } finally {
+        await w.agent.stop();
+      }
+      assert.ok(trips.length >= 3, `${trips.length} batches`);
+      // The connection (and its login check) went with the first batch, when there was no idle wait.
+      for (const [i, batchTrips] of trips.entries())
+        assert.deepEqual(
+          batchTrips.filter((what) => what !== 'connect' && what !== 'login check'),
+          ['ingest'],
+          `batch ${i}`,
+        );
+      assert.equal(trips.flat().filter((what) => what === 'login check').length, 1);
+    } finally {
+      await rig.close();
+    }
+  });
+});
+
 describe('a revoked till login is refused promptly', () => {
   const revocations: Array<[string, (role: string, till: string) => string]> = [
     [

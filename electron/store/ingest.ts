@@ -1,11 +1,13 @@
-// Writes one till's batch in one transaction: the till and its store, the raw events (a repeat of an
+// Writes one till's batch as one statement: the till and its store, the raw events (a repeat of an
 // event already there is skipped: the unique key is till id + sequence), then the projections, each row
-// replaced only by a snapshot at least as new as the one it holds. A batch delivered twice, or after a
-// crash between the commit and the till's own note of it, changes nothing. A till login writes only its
-// own till's rows (row-level security, central migration 3): a batch naming another till is refused.
+// replaced only by a snapshot at least as new as the one it holds. One statement is one transaction, so
+// the batch commits whole or not at all, in one round trip. A batch delivered twice, or after a crash
+// between the commit and the till's own note of it, changes nothing. A till login writes only its own
+// till's rows (row-level security, central migration 3, checked by the server in this same statement):
+// a batch naming another till is refused, and so is any batch once the owner revokes the login.
 import type { ClientBase } from 'pg';
 import { type Batch, batchSchema } from './batch.ts';
-import { checkTillLogin, tillLoginError } from './till-login-check.ts';
+import { checkTillLoginOnce, forgetTillLogin, tillLoginError } from './till-login-check.ts';
 
 export interface IngestResult {
   /** Events new to the central side. */
@@ -15,10 +17,10 @@ export interface IngestResult {
   lastSeq: number;
 }
 
-// One statement for the whole batch (data-modifying CTEs), inside BEGIN … COMMIT, after the login's
-// till check (till-login-check.ts): four round trips whatever the batch holds. $1 till, $2 store,
-// $3 terminal, $4 time zone, $5 last seq, $6 till's clock, $7 app version, $8 events, $9 attempts,
-// $10 refunds, $12 staff (JSON arrays), $11 the snapshots' event.
+// One statement for the whole batch (data-modifying CTEs) in the server's implicit transaction: one
+// round trip, plus the login's till check on a connection's first batch (till-login-check.ts).
+// $1 till, $2 store, $3 terminal, $4 time zone, $5 last seq, $6 till's clock, $7 app version,
+// $8 events, $9 attempts, $10 refunds, $12 staff (JSON arrays), $11 the snapshots' event.
 const INGEST = `
 WITH store AS (
   INSERT INTO pos.stores (store_id) VALUES ($2) ON CONFLICT DO NOTHING),
@@ -75,8 +77,11 @@ staff AS (
 SELECT count(*)::int AS inserted FROM events`;
 
 export interface IngestHooks {
-  /** Runs with the transaction open and everything written: a fault test stops the server here. */
-  beforeCommit?: () => void;
+  /** Runs once the batch's statement is submitted, before its answer: whether it commits is not yet
+   * known to the till (a crash test kills the till here; a fault test stops the server). */
+  sent?: () => void;
+  /** Hears each round trip to the server with its duration (the store-sync benchmark's breakdown). */
+  onRoundTrip?: (what: string, ms: number) => void;
 }
 
 export async function ingestBatch(
@@ -91,29 +96,36 @@ export async function ingestBatch(
   }
   const b = parsed.data;
   const lastSeq = b.events[b.events.length - 1]?.seq ?? 0;
-  await client.query('BEGIN');
   try {
-    await checkTillLogin(client, b.tillId);
-    const res = await client.query(INGEST, [
-      b.tillId,
-      b.storeId,
-      b.terminalNo,
-      b.timeZone,
-      lastSeq,
-      b.sentAt,
-      b.appVersion,
-      JSON.stringify(b.events),
-      JSON.stringify(b.attempts),
-      JSON.stringify(b.refunds),
-      b.asOfSeq,
-      JSON.stringify(b.staff ?? []),
-    ]);
-    hooks.beforeCommit?.();
-    await client.query('COMMIT');
+    await checkTillLoginOnce(client, b.tillId, hooks.onRoundTrip);
+    const t = performance.now();
+    // Named: the server parses and plans the statement once per connection, not once per batch.
+    const pending = client.query({
+      name: 'pos_ingest_batch',
+      text: INGEST,
+      values: [
+        b.tillId,
+        b.storeId,
+        b.terminalNo,
+        b.timeZone,
+        lastSeq,
+        b.sentAt,
+        b.appVersion,
+        JSON.stringify(b.events),
+        JSON.stringify(b.attempts),
+        JSON.stringify(b.refunds),
+        b.asOfSeq,
+        JSON.stringify(b.staff ?? []),
+      ],
+    });
+    hooks.sent?.();
+    const res = await pending;
+    hooks.onRoundTrip?.('ingest', performance.now() - t);
     const inserted = Number(res.rows[0]?.inserted ?? 0);
     return { inserted, duplicates: b.events.length - inserted, lastSeq };
   } catch (err) {
-    await client.query('ROLLBACK').catch(() => undefined);
+    // A refusal (a revoked or rebound login) is checked again, for its clear words, on the next batch.
+    forgetTillLogin(client);
     throw tillLoginError(err);
   }
 }

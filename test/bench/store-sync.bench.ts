@@ -1,12 +1,14 @@
 // Store sync figures on a real PostgreSQL started for the run (test/support/postgres.ts):
-//  1. Shipping lag: simulated tills (each its own journal file and sync agent, nudged on every write as
-//     the till core does) make paid sales at a fixed total rate; the lag of a sale is from the commit of
+//  1. Shipping lag: simulated tills (each its own journal file and sync agent, woken by the journal's
+//     commits as in the till) make paid sales at a fixed total rate; the lag of a sale is from the commit of
 //     its paid transition in the till's journal to the agent's record of the central commit that holds
 //     it (the acknowledgement, just after the commit). Floor: one
 //     single-row INSERT round trip to the same server, measured in the same run.
 //  2. The chain day report over a generated year of attempts (50 tills in 10 stores), beside a full
 //     scan of the same table.
 // Short by default; the issue's full size: --seconds 60 --tills 20 --rate 10 --attempts 10000000.
+// Each till ships through its own login (row-level security, as a chain deploys it); --owner ships as
+// the database owner instead.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -17,7 +19,9 @@ import { createJournal, type Journal } from '../../electron/core/journal/journal
 import { openJournal } from '../../electron/core/journal/open-journal.ts';
 import { silentLogger } from '../../electron/core/logging/index.ts';
 import { type SyncAgent, startSyncAgent } from '../../electron/core/sync/agent.ts';
+import type { BatchPhases } from '../../electron/core/sync/batch-phases.ts';
 import { agentConnection } from '../../electron/core/sync/sync-runner.ts';
+import { addTillLogin } from '../../electron/store/add-till.ts';
 import { migrateCentral } from '../../electron/store/migrate.ts';
 import { chainDayReport } from '../../electron/store/report.ts';
 import { startTestPostgres, TEST_PG_PASSWORD } from '../support/postgres.ts';
@@ -27,6 +31,8 @@ const { values: flags } = parseArgs({
   options: {
     seconds: { type: 'string', default: '10' },
     tills: { type: 'string', default: '20' },
+    /** Ship as the database owner (no row-level security) instead of one till login per till. */
+    owner: { type: 'boolean', default: false },
     rate: { type: 'string', default: '10' },
     attempts: { type: 'string', default: '200000' },
   },
@@ -124,9 +130,62 @@ async function floorProbe(url: string): Promise<{ probe(): Promise<number>; clos
   };
 }
 
+/** Per sale, where its lag went: each phase's milliseconds, keyed by name (see batch-phases.ts). */
+type Breakdown = Map<string, number[]>;
+
+function addPhase(b: Breakdown, name: string, ms: number): void {
+  const xs = b.get(name) ?? [];
+  xs.push(ms);
+  b.set(name, xs);
+}
+
+/** Splits the lag of each sale the batch carries: waiting for the agent (busy with the batch before, or
+ * asleep until woken), reading, each round trip, the ack, and what is left (the event loop, zod). */
+function splitLag(b: Breakdown, p: BatchPhases, waiting: Map<number, number>, trips: number[]): void {
+  trips.push(p.roundTrips.filter((r) => r.what !== 'connect').length);
+  for (const [seq, at] of waiting) {
+    if (seq < p.firstSeq || seq > p.lastSeq) continue;
+    const woken = p.wokenAt !== null && p.wokenAt >= at ? p.wokenAt : null;
+    addPhase(b, 'agent busy or asleep', (woken ?? p.readAt) - at);
+    addPhase(b, 'woken → read', woken === null ? 0 : p.readAt - woken);
+    addPhase(b, 'journal read', p.readMs);
+    const byName = new Map<string, number>();
+    // A reconnect is counted apart: it is not a batch's cost (and may have begun before the sale).
+    for (const r of p.roundTrips)
+      if (r.what !== 'connect') byName.set(r.what, (byName.get(r.what) ?? 0) + r.ms);
+    for (const [what, ms] of byName) addPhase(b, `PG ${what}`, ms);
+    addPhase(b, 'ack write', p.ackMs);
+    const accounted = p.readAt - at + p.readMs + [...byName.values()].reduce((x, y) => x + y, 0) + p.ackMs;
+    addPhase(b, 'other (event loop, validation)', p.ackedAt - at - accounted);
+  }
+}
+
+/** Each till's URL and password: its own login (`store add-till`), as a chain deploys it, or the owner. */
+async function tillLogins(url: string, dbUrl: string): Promise<Array<{ url: string; password: string }>> {
+  if (flags.owner) return Array.from({ length: TILLS }, () => ({ url, password: TEST_PG_PASSWORD }));
+  const owner = new pg.Client({ connectionString: dbUrl });
+  await owner.connect();
+  try {
+    await migrateCentral(owner);
+    const out: Array<{ url: string; password: string }> = [];
+    for (let i = 0; i < TILLS; i++) {
+      const login = await addTillLogin(owner, `bench_till_${i}`, null);
+      const u = new URL(url);
+      u.username = login.role;
+      out.push({ url: u.toString(), password: login.password });
+    }
+    return out;
+  } finally {
+    await owner.end();
+  }
+}
+
 async function shippingLag(url: string, dbUrl: string): Promise<void> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'store-bench-'));
+  const logins = await tillLogins(url, dbUrl);
   const lags: number[] = [];
+  const breakdown: Breakdown = new Map();
+  const tripsPerBatch: number[] = [];
   const tills: SimTill[] = [];
   try {
     for (let i = 0; i < TILLS; i++) {
@@ -137,14 +196,15 @@ async function shippingLag(url: string, dbUrl: string): Promise<void> {
       const waiting = new Map<number, number>();
       const agent = startSyncAgent({
         db: agentHandle.db,
-        url,
+        url: logins[i]?.url ?? url,
         storeId: `store-${i % 4}`,
-        secrets: { password: TEST_PG_PASSWORD },
+        secrets: { password: logins[i]?.password ?? null },
         terminalNo: `T${i}`,
         timeZone: 'America/Toronto',
         appVersion: 'bench',
         clock: systemClock,
         log: silentLogger,
+        onBatch: (p) => splitLag(breakdown, p, waiting, tripsPerBatch),
         onStatus: (s) => {
           const now = performance.now();
           for (const [seq, at] of waiting) {
@@ -164,6 +224,10 @@ async function shippingLag(url: string, dbUrl: string): Promise<void> {
         waiting,
       });
     }
+    // Every agent connected and idle first: 20 connections opened at once are not a sale's lag.
+    const deadlineUp = performance.now() + 60_000;
+    while (tills.some((t) => t.agent.status().state !== 'up_to_date') && performance.now() < deadlineUp)
+      await new Promise((r) => setTimeout(r, 20));
     const probe = await floorProbe(dbUrl);
     const floor: number[] = [];
     const total = SECONDS * RATE;
@@ -177,7 +241,7 @@ async function shippingLag(url: string, dbUrl: string): Promise<void> {
       if (!t) continue;
       const seq = sale(t.journal, n, n % TILLS);
       t.waiting.set(seq, performance.now());
-      t.agent.nudge();
+      // No nudge: the journal's commit wakes the agent (journal/commit-signal.ts), as in the till.
     }
     // Let the last sales arrive (bounded: a stuck agent shows as a missing count, not a hang).
     const deadline = performance.now() + 30_000;
@@ -186,7 +250,7 @@ async function shippingLag(url: string, dbUrl: string): Promise<void> {
     await probe.close();
     const missing = tills.reduce((n, t) => n + t.waiting.size, 0);
     console.log(
-      `shipping lag: ${TILLS} tills, ${RATE} sales/s in all, ${SECONDS} s, ${lags.length} sales shipped` +
+      `shipping lag: ${TILLS} tills (${flags.owner ? 'as the owner' : 'one login each'}), ${RATE} sales/s in all, ${SECONDS} s, ${lags.length} sales shipped` +
         (missing ? `, ${missing} NOT shipped` : ''),
     );
     console.log(
@@ -196,6 +260,16 @@ async function shippingLag(url: string, dbUrl: string): Promise<void> {
       `  floor: one INSERT round trip p50 ${ms(percentile(floor, 50))}  p95 ${ms(percentile(floor, 95))}  ` +
         `(lag/floor at p50: ${(percentile(lags, 50) / percentile(floor, 50)).toFixed(1)}x)`,
     );
+    const sum = (xs: number[]) => xs.reduce((x, y) => x + y, 0);
+    console.log(
+      `  PostgreSQL round trips per batch: mean ${(sum(tripsPerBatch) / tripsPerBatch.length).toFixed(2)} ` +
+        `over ${tripsPerBatch.length} batches (a reconnect's not counted)`,
+    );
+    console.log('  where the lag goes, per sale (p50, p95, mean):');
+    for (const [name, xs] of breakdown)
+      console.log(
+        `    ${name.padEnd(32)} ${ms(percentile(xs, 50)).padStart(9)} ${ms(percentile(xs, 95)).padStart(9)} ${ms(sum(xs) / xs.length).padStart(9)}`,
+      );
   } finally {
     for (const t of tills) {
       await t.agent.stop();

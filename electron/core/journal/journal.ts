@@ -6,6 +6,7 @@
 import { AppError } from '../../../shared/result.ts';
 import { createAttemptsRepo } from './attempts-repo.ts';
 import { createCallbacksRepo } from './callbacks-repo.ts';
+import { journalCommitted } from './commit-signal.ts';
 import { createEventsRepo } from './events-repo.ts';
 import type { Db } from './open-journal.ts';
 import { createPrintJobsRepo } from './print-jobs-repo.ts';
@@ -39,7 +40,10 @@ export function createJournal(db: Db, actor: () => JournalActor = () => NO_ACTOR
     rates: createRatesRepo(db),
     write<T>(fn: () => T): T {
       try {
-        return db.transaction(fn).immediate();
+        const result = db.transaction(fn).immediate();
+        // Heard once the outermost write commits (a nested write is a savepoint of it).
+        if (!db.inTransaction) journalCommitted(db);
+        return result;
       } catch (err) {
         throw isBusy(err) ? journalBusy() : err;
       }

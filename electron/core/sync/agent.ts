@@ -2,21 +2,26 @@
 // batch capped in size (bounded memory, and back-pressure: nothing is read before the previous batch is
 // acknowledged). At least once: the acknowledgement is written to the journal only after the central
 // commit, and the central side ignores what it already has. Sales never wait on it: the engine writes
-// the journal as before; the agent only reads it, on its own schedule or when nudged, and retries with
-// a capped backoff after any failure.
+// the journal as before; the agent only reads it, woken by each journal commit in this process
+// (journal/commit-signal.ts) or a nudge, its interval the fallback, and retries with a capped backoff
+// after any failure.
 import pg from 'pg';
 import type { StoreSyncStatus } from '../../../shared/store-sync.ts';
 import { ingestBatch } from '../../store/ingest.ts';
 import { migrateCentral } from '../../store/migrate.ts';
 import { type PgSecrets, pgClientConfig, pgTarget, scrub } from '../../store/pg-config.ts';
+import { checkTillLoginOnce, tillLoginError } from '../../store/till-login-check.ts';
 import type { Clock, TimerHandle } from '../clock.ts';
 import { durablePoint } from '../durable-points.ts';
+import { onJournalCommit } from '../journal/commit-signal.ts';
 import type { Db } from '../journal/open-journal.ts';
 import type { Logger } from '../logging/index.ts';
+import type { BatchPhases, RoundTrip } from './batch-phases.ts';
 import { createOutbox } from './outbox.ts';
 
-/** Named points a crash test may stop the process at. */
-export type SyncFaultPoint = 'sync.before-commit' | 'sync.committed';
+/** Named points a crash test may stop the process at: the batch's one statement submitted (its outcome
+ * unknown to the till), and the central commit known (the acknowledgement not yet written). */
+export type SyncFaultPoint = 'sync.sent' | 'sync.committed';
 
 export interface SyncAgentOptions {
   db: Db;
@@ -30,7 +35,7 @@ export interface SyncAgentOptions {
   clock: Clock;
   log: Logger;
   batchSize?: number;
-  /** How often to look for new events when not nudged. */
+  /** How often to look for new events when neither nudged nor woken by a journal commit. */
   pollMs?: number;
   /** Events older than this, not yet shipped, make the till say so. */
   staleAfterMs?: number;
@@ -39,6 +44,8 @@ export interface SyncAgentOptions {
   migrate?: boolean;
   fault?: (point: SyncFaultPoint) => void;
   onStatus?: (status: StoreSyncStatus) => void;
+  /** Hears where each shipped batch's time went (the store-sync benchmark). */
+  onBatch?: (phases: BatchPhases) => void;
 }
 
 export interface SyncAgent {
@@ -71,6 +78,10 @@ export function startSyncAgent(o: SyncAgentOptions): SyncAgent {
   let timer: TimerHandle | null = null;
   let nudged = false;
   let failures = 0;
+  /** When the agent was last woken from a wait (performance.now()), for the batch's phases. */
+  let wokenAt: number | null = null;
+  /** Round trips spent connecting, counted into the next batch's phases. */
+  let connectTrips: RoundTrip[] = [];
   let status: StoreSyncStatus = {
     state: 'shipping',
     stale: false,
@@ -117,10 +128,14 @@ export function startSyncAgent(o: SyncAgentOptions): SyncAgent {
         return;
       }
       wakeOnNudge = byNudge;
-      wake = resolve;
+      wake = () => {
+        wokenAt = performance.now();
+        resolve();
+      };
       timer = o.clock.setTimeout(() => {
         wake = null;
         timer = null;
+        wokenAt = performance.now();
         resolve();
       }, ms);
     });
@@ -138,11 +153,16 @@ export function startSyncAgent(o: SyncAgentOptions): SyncAgent {
     // A dropped connection surfaces on the next query; this only keeps the error from being unhandled.
     c.on('error', () => undefined);
     try {
+      const t = performance.now();
       await c.connect();
+      connectTrips.push({ what: 'connect', ms: performance.now() - t });
       if (o.migrate !== false) await migrateCentral(c);
+      // The login's till check, once per connection: a login bound to another till shows at start,
+      // and no batch waits for it.
+      await checkTillLoginOnce(c, tillId, (what, ms) => connectTrips.push({ what, ms }));
     } catch (err) {
       await c.end().catch(() => undefined);
-      throw err;
+      throw tillLoginError(err);
     }
     client = c;
     return c;
@@ -154,9 +174,18 @@ export function startSyncAgent(o: SyncAgentOptions): SyncAgent {
    */
   async function shipOnce(): Promise<boolean> {
     const c = await connected();
+    const woke = wokenAt;
+    wokenAt = null;
+    const readAt = performance.now();
     const read = outbox.read(status.lastShippedSeq, batchSize);
-    if (read.events.length === 0) return false;
+    const readMs = performance.now() - readAt;
+    if (read.events.length === 0) {
+      connectTrips = []; // a connection made while idle is no batch's cost
+      return false;
+    }
     durablePoint('sync.batch-read');
+    const roundTrips = connectTrips;
+    connectTrips = [];
     const res = await ingestBatch(
       c,
       {
@@ -168,12 +197,27 @@ export function startSyncAgent(o: SyncAgentOptions): SyncAgent {
         sentAt: o.clock.now(),
         ...read,
       },
-      { beforeCommit: () => o.fault?.('sync.before-commit') },
+      {
+        sent: () => o.fault?.('sync.sent'),
+        onRoundTrip: (what, ms) => roundTrips.push({ what, ms }),
+      },
     );
     o.fault?.('sync.committed');
     durablePoint('sync.central-committed');
+    const ackStart = performance.now();
     outbox.ack(target, res.lastSeq, o.clock.now());
+    const ackedAt = performance.now();
     durablePoint('sync.ack-written');
+    o.onBatch?.({
+      firstSeq: read.events[0]?.seq ?? 0,
+      lastSeq: res.lastSeq,
+      wokenAt: woke,
+      readAt,
+      readMs,
+      roundTrips,
+      ackMs: ackedAt - ackStart,
+      ackedAt,
+    });
     publish({ lastShippedSeq: res.lastSeq, lastShippedAt: o.clock.now() });
     return true;
   }
@@ -207,13 +251,17 @@ export function startSyncAgent(o: SyncAgentOptions): SyncAgent {
     }
   })();
 
+  const nudge = (): void => {
+    if (wake && wakeOnNudge) wakeNow();
+    else nudged = true;
+  };
+  // A commit to this journal in this process wakes the agent at once; the interval is the fallback.
+  const unsubscribe = onJournalCommit(o.db, nudge);
   return {
     status: () => status,
-    nudge() {
-      if (wake && wakeOnNudge) wakeNow();
-      else nudged = true;
-    },
+    nudge,
     async stop() {
+      unsubscribe();
       running = false;
       wakeNow();
       await loop;

@@ -1,5 +1,5 @@
 // A till process that only ships: opens the journal file given, runs the sync agent, and kills itself
-// with SIGKILL at the named fault point (after the central commit, before the journal's ack).
+// with SIGKILL at the named fault point (its batch sent, or after the central commit, before the journal's ack).
 import { systemClock } from '../../../electron/core/clock.ts';
 import { openJournal } from '../../../electron/core/journal/open-journal.ts';
 import { silentLogger } from '../../../electron/core/logging/index.ts';

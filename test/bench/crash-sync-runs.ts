@@ -6,14 +6,18 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import pg from 'pg';
 import type { DurablePoint } from '../../electron/core/durable-points.ts';
+import type { SyncFaultPoint } from '../../electron/core/sync/agent.ts';
 import { makeRig } from '../integration/payments/harness.ts';
 import { startTestPostgres, TEST_PG_PASSWORD, type TestPostgres } from '../support/postgres.ts';
 import { makeSales } from '../support/store-sync.ts';
 import { runChild } from './crash-children.ts';
 import type { SyncWorkerConfig } from './crash-sync-worker.ts';
 
-export const SYNC_POINTS: readonly DurablePoint[] = [
+export const SYNC_POINTS: ReadonlyArray<DurablePoint | SyncFaultPoint> = [
   'sync.batch-read',
+  // The batch is on its way and its outcome unknown: committed centrally or not, the next child ships
+  // the rest and nothing twice.
+  'sync.sent',
   'sync.central-committed',
   'sync.ack-written',
 ];
@@ -40,7 +44,7 @@ export function centralFor(): { get(): Promise<TestPostgres>; close(): void } {
 
 export async function runSyncCrash(
   central: TestPostgres,
-  point: DurablePoint,
+  point: DurablePoint | SyncFaultPoint,
   random: () => number,
 ): Promise<{ killed: boolean; problems: string[] }> {
   const rig = await makeRig();

@@ -113,11 +113,13 @@ export async function startSoakRig(seed: number) {
     // Scenario 95 (no answer): the simulator drops the held request after SOAK_HOLD_MS instead of the
     // till waiting out its 20 s gateway timeout. The till sees the same thing — a request sent and no
     // answer, outcome unknown, set aside and resolved in the background — but a business week does not
-    // spend a sixth of its hour on those waits (62 of them in 50,000 sales).
+    // spend a sixth of its hour on those waits (62 of them in 50,000 sales). A cancelled QR's order is
+    // closed by the wallet after a minute, not five: the till watches each cancelled attempt until the
+    // gateway says closed, and at soak speed five minutes of cancels kept ~75 of them polled at once.
     const gateway = await createSimulator({
       merchants: [MERCHANT],
       bookFile: path.join(dir, BOOK_FILE),
-      timings: { holdMs: SOAK_HOLD_MS },
+      timings: { holdMs: SOAK_HOLD_MS, activeTtlMs: 60_000 },
     });
     closers.push(() => gateway.close());
     // Settings as the shop left them: its merchant on the gateway, receipts to the network printer, the

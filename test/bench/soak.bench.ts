@@ -27,11 +27,13 @@ const WINDOW = process.argv.includes('--window')
     ? 10_000
     : Math.max(1, Math.floor(SALES / 5));
 const rig = await startSoakRig(flag('seed', 24));
-// Stopped by hand (Ctrl-C, a timeout's SIGTERM): the rig still stops its PostgreSQL and removes its folder.
+// Stopped by hand (Ctrl-C, a timeout's SIGTERM): the sale under way ends, the figures so far are
+// printed, and the rig still stops its PostgreSQL and removes its folder.
+let stopped: string | null = null;
 for (const signal of ['SIGINT', 'SIGTERM'] as const)
   process.once(signal, () => {
-    console.error(`soak: ${signal}, stopping the rig`);
-    void rig.close().finally(() => process.exit(130));
+    stopped = signal;
+    console.error(`soak: ${signal}, stopping after this sale`);
   });
 const windows: WindowFigures[] = [];
 
@@ -52,7 +54,7 @@ console.log(
 );
 let wallStart = performance.now();
 try {
-  for (let i = 1; i <= SALES; i++) {
+  for (let i = 1; i <= SALES && stopped === null; i++) {
     const t0 = performance.now();
     const { kind, amount } = await rig.sale();
     if (process.env.SOAK_DEBUG && performance.now() - t0 > 500)
@@ -90,6 +92,7 @@ try {
       journalEvents: check.journal.n,
     });
   }
+  if (stopped !== null) process.exitCode = 130;
   if (!check.once) throw new Error('the central store does not hold every journal event exactly once');
 } finally {
   await rig.close();

@@ -45,6 +45,11 @@ export interface WindowFigures {
   /** The part of external that is Buffers and ArrayBuffers (kept receipts, stream chunks). */
   arrayBuffersMiB: number;
   nativeMiB: number;
+  /** RSS as the kernel splits it: anonymous memory and mapped files. */
+  anonMiB: number;
+  fileMiB: number;
+  /** SQLite connections open on the journal in this process (each keeps its own page cache). */
+  journalConnections: number;
   handles: number;
   handleKinds: string;
   openStreams: number;
@@ -86,6 +91,32 @@ export interface ExactlyOnce {
 }
 
 const fileSize = (f: string) => (fs.existsSync(f) ? fs.statSync(f).size : 0);
+
+/** RSS split as Linux counts it (anonymous: heaps, malloc, SQLite caches; file: mapped code); 0 elsewhere. */
+function rssSplit(): { anonMiB: number; fileMiB: number } {
+  try {
+    const status = fs.readFileSync('/proc/self/status', 'utf8');
+    const kib = (name: string) => Number(new RegExp(`^${name}:\\s+(\\d+) kB`, 'm').exec(status)?.[1] ?? 0);
+    return { anonMiB: kib('RssAnon') / 1024, fileMiB: kib('RssFile') / 1024 };
+  } catch {
+    return { anonMiB: 0, fileMiB: 0 };
+  }
+}
+
+/** Open descriptors of this file in this process: one per SQLite connection to it (Linux; 0 elsewhere). */
+function openConnections(file: string): number {
+  try {
+    return fs.readdirSync('/proc/self/fd').filter((fd) => {
+      try {
+        return fs.readlinkSync(`/proc/self/fd/${fd}`) === file;
+      } catch {
+        return false;
+      }
+    }).length;
+  } catch {
+    return 0;
+  }
+}
 
 function countKinds(kinds: string[]): string {
   const n = new Map<string, number>();
@@ -296,6 +327,8 @@ export async function startSoakRig(seed: number) {
           arrayBuffersMiB: m.arrayBuffers / 2 ** 20,
           // What V8 does not hold: SQLite's caches, libuv, the allocator's own keep.
           nativeMiB: (m.rss - m.heapTotal - m.external) / 2 ** 20,
+          ...rssSplit(),
+          journalConnections: openConnections(journal),
           handles: process.getActiveResourcesInfo().length,
           handleKinds: countKinds(process.getActiveResourcesInfo()),
           openStreams: shell.openStreams,

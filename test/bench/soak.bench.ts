@@ -45,7 +45,7 @@ function print(row: WindowFigures): void {
       `customer stream QR lag p50 ${fmt(row.lagP50)} p99 ${fmt(row.lagP99)} ms; ${fmt(row.salesPerS)} sales/s; ${row.receipts} receipts; ` +
       `sync lag p50 ${fmt(row.syncP50)} p99 ${fmt(row.syncP99)} ms over ${row.syncEvents} events (${row.events} in all; floor: one INSERT p50 ${fmt(row.pgFloorP50)} p99 ${fmt(row.pgFloorP99)} ms); ` +
       `pg connections: till ${row.tillConnections}, all ${row.pgConnections}, sessions since start ${row.pgSessions}; ` +
-      `cpu ${fmt(row.cpuMsPerSale)} ms/sale, load ${fmt(row.load)}; buffers ${fmt(row.arrayBuffersMiB)} MiB`,
+      `cpu ${fmt(row.cpuMsPerSale)} ms/sale, load ${fmt(row.load)}; buffers ${fmt(row.arrayBuffersMiB)} MiB, rss anon ${fmt(row.anonMiB)} file ${fmt(row.fileMiB)} MiB, journal connections ${row.journalConnections}`,
   );
 }
 

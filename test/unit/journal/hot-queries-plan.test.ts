@@ -59,6 +59,8 @@ describe('the journal reads each sale runs', () => {
     ['the live attempts (each screen update)', /FROM attempts WHERE state NOT IN/],
     ['the attempts needing attention (each screen update)', /FROM attempts WHERE needs_attention = 1/],
     ['a sale’s attempts (each screen update)', /FROM attempts WHERE sale_id = \?/],
+    ['the refunds needing attention (each screen update)', /FROM refunds WHERE needs_attention = 1/],
+    ['the live refunds (each screen update)', /FROM refunds WHERE state IN/],
     ['the print jobs due (each receipt)', /FROM print_jobs WHERE state = 'queued' AND next_try_at <= \?/],
     ['the next print job due (each receipt)', /FROM print_jobs WHERE state = 'queued'`?$/],
   ] as const) {

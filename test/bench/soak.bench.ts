@@ -1,4 +1,4 @@
-// `npm run bench -- soak [--sales N] [--seed S]`: a business week in an hour. N sales (default 50,000)
+// `npm run bench -- soak [--sales N] [--seed S] [--window N]`: a business week in an hour. N sales (default 50,000)
 // through the browser shell's command API on loopback, with a till stream and a customer stream
 // connected as the pages' SSE streams, and the sync agent shipping the journal to PostgreSQL
 // (soak-rig.ts: the mix of sales and what runs around them). Per window of sales (10,000, or a fifth
@@ -20,8 +20,21 @@ function flag(name: string, fallback: number): number {
 }
 
 const SALES = flag('sales', 50_000);
-const WINDOW = SALES >= 50_000 ? 10_000 : Math.max(1, Math.floor(SALES / 5));
+// `--window N`: a line every N sales (default 10,000, or a fifth of a shorter run).
+const WINDOW = process.argv.includes('--window')
+  ? flag('window', 1)
+  : SALES >= 50_000
+    ? 10_000
+    : Math.max(1, Math.floor(SALES / 5));
 const rig = await startSoakRig(flag('seed', 24));
+// Stopped by hand (Ctrl-C, a timeout's SIGTERM): the sale under way ends, the figures so far are
+// printed, and the rig still stops its PostgreSQL and removes its folder.
+let stopped: string | null = null;
+for (const signal of ['SIGINT', 'SIGTERM'] as const)
+  process.once(signal, () => {
+    stopped = signal;
+    console.error(`soak: ${signal}, stopping after this sale`);
+  });
 const windows: WindowFigures[] = [];
 
 function print(row: WindowFigures): void {
@@ -31,7 +44,8 @@ function print(row: WindowFigures): void {
       `charge→QR p50 ${fmt(row.chargeP50)} p99 ${fmt(row.chargeP99)} ms (floor p50 ${fmt(row.floorP50)} p99 ${fmt(row.floorP99)} ms); ` +
       `customer stream QR lag p50 ${fmt(row.lagP50)} p99 ${fmt(row.lagP99)} ms; ${fmt(row.salesPerS)} sales/s; ${row.receipts} receipts; ` +
       `sync lag p50 ${fmt(row.syncP50)} p99 ${fmt(row.syncP99)} ms over ${row.syncEvents} events (${row.events} in all; floor: one INSERT p50 ${fmt(row.pgFloorP50)} p99 ${fmt(row.pgFloorP99)} ms); ` +
-      `pg connections: till ${row.tillConnections}, all ${row.pgConnections}, sessions since start ${row.pgSessions}`,
+      `pg connections: till ${row.tillConnections}, all ${row.pgConnections}, sessions since start ${row.pgSessions}; ` +
+      `cpu ${fmt(row.cpuMsPerSale)} ms/sale, load ${fmt(row.load)}; buffers ${fmt(row.arrayBuffersMiB)} MiB, rss anon ${fmt(row.anonMiB)} file ${fmt(row.fileMiB)} MiB, journal connections ${row.journalConnections}`,
   );
 }
 
@@ -40,7 +54,7 @@ console.log(
 );
 let wallStart = performance.now();
 try {
-  for (let i = 1; i <= SALES; i++) {
+  for (let i = 1; i <= SALES && stopped === null; i++) {
     const t0 = performance.now();
     const { kind, amount } = await rig.sale();
     if (process.env.SOAK_DEBUG && performance.now() - t0 > 500)
@@ -78,6 +92,7 @@ try {
       journalEvents: check.journal.n,
     });
   }
+  if (stopped !== null) process.exitCode = 130;
   if (!check.once) throw new Error('the central store does not hold every journal event exactly once');
 } finally {
   await rig.close();

@@ -9,8 +9,10 @@ export interface FakeNetworkPrinter {
   port: number;
   target: string;
   status: FakeStatus;
-  /** Bytes of every finished job (status requests removed), in order. */
+  /** Bytes of every finished job (status requests removed), in order; empty when started with keepJobs false. */
   jobs: Buffer[];
+  /** How many jobs finished, kept or not. */
+  received: number;
   /** Resolves with the next finished job (or one already finished and not yet taken); rejects if
    *  none comes within timeoutMs (the wait is then withdrawn, so a later job is not lost to it). */
   nextJob(timeoutMs?: number): Promise<Buffer>;
@@ -25,7 +27,11 @@ function answer(status: FakeStatus, n: number): number | null {
   return 0x12 | (status === 'ok' ? 0 : 0x08);
 }
 
-export async function startFakeNetworkPrinter(): Promise<FakeNetworkPrinter> {
+/** keepJobs false: a long run (the soak) counts its receipts without holding every one's bytes. */
+export async function startFakeNetworkPrinter(
+  options: { keepJobs?: boolean } = {},
+): Promise<FakeNetworkPrinter> {
+  const keepJobs = options.keepJobs ?? true;
   const jobs: Buffer[] = [];
   let taken = 0;
   const waiters: Array<(b: Buffer) => void> = [];
@@ -35,6 +41,7 @@ export async function startFakeNetworkPrinter(): Promise<FakeNetworkPrinter> {
     target: '',
     status: 'ok',
     jobs,
+    received: 0,
     nextJob(timeoutMs = 10_000) {
       if (taken < jobs.length) return Promise.resolve(jobs[taken++] as Buffer);
       return new Promise((resolve, reject) => {
@@ -76,6 +83,8 @@ export async function startFakeNetworkPrinter(): Promise<FakeNetworkPrinter> {
       socket.end();
       if (!printing) return;
       const job = Buffer.concat(chunks);
+      printer.received += 1;
+      if (!keepJobs) return;
       jobs.push(job);
       const w = waiters.shift();
       if (w) {

@@ -75,7 +75,10 @@ export function createAttemptsRepo(db: Db, actor: () => JournalActor = () => NO_
   const bySale = db.prepare(
     `SELECT ${COLUMNS} FROM attempts WHERE sale_id = ? ORDER BY created_at, order_id`,
   );
-  const live = db.prepare(`SELECT ${COLUMNS} FROM attempts WHERE ${LIVE} ORDER BY created_at`);
+  // `+created_at`: sorted after the read, so SQLite reads the few live rows by attempts_live instead of
+  // walking every attempt ever made in time order (it ran on each screen update: a sale cost more than
+  // the one before).
+  const live = db.prepare(`SELECT ${COLUMNS} FROM attempts WHERE ${LIVE} ORDER BY +created_at`);
   const attention = db.prepare(
     `SELECT ${COLUMNS} FROM attempts WHERE needs_attention = 1 ORDER BY created_at`,
   );

@@ -47,7 +47,8 @@ export function createPrintJobsRepo(db: Db) {
     updated_at, next_try_at) VALUES (?, ?, ?, ?, ?, 'queued', ?, ?, ?)`);
   const byId = db.prepare(`SELECT ${COLUMNS} FROM print_jobs WHERE job_id = ?`);
   const due = db.prepare(
-    `SELECT ${COLUMNS} FROM print_jobs WHERE state = 'queued' AND next_try_at <= ? ORDER BY job_id`,
+    // `+job_id`: the queued rows by print_jobs_queued, then sorted; by job_id SQLite walked every job.
+    `SELECT ${COLUMNS} FROM print_jobs WHERE state = 'queued' AND next_try_at <= ? ORDER BY +job_id`,
   );
   const nextDue = db.prepare(`SELECT min(next_try_at) AS at FROM print_jobs WHERE state = 'queued'`);
   const recent = db.prepare(`SELECT ${COLUMNS} FROM print_jobs ORDER BY job_id DESC LIMIT ?`);

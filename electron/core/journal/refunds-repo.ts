@@ -48,7 +48,8 @@ export function createRefundsRepo(db: Db, actor: () => JournalActor = () => NO_A
     `SELECT ${COLUMNS} FROM refunds WHERE state IN ('created','submitted','unknown') ORDER BY created_at`,
   );
   const attention = db.prepare(
-    `SELECT ${COLUMNS} FROM refunds WHERE needs_attention = 1 ORDER BY created_at`,
+    // `+created_at`: read by refunds_attention (schema 11), then sorted, not by walking refunds_by_time.
+    `SELECT ${COLUMNS} FROM refunds WHERE needs_attention = 1 ORDER BY +created_at`,
   );
   const committed = db.prepare(
     `SELECT coalesce(sum(amount_cents), 0) AS total FROM refunds WHERE attempt_id = ? AND state <> 'failed'`,

@@ -29,6 +29,13 @@ describe('the soak in short', () => {
       assert.ok(w.syncEvents > 0, JSON.stringify(w));
     }
     assert.equal(windows[1]?.pgConnections, windows[0]?.pgConnections);
+    // The journal's SQLite connections (the till's, the staff store's, the sync agent's, the rig's
+    // reader) stay as many: one opened per batch or per sale would each add a page cache to RSS.
+    assert.equal(windows[1]?.journalConnections, windows[0]?.journalConnections, JSON.stringify(windows));
+    assert.ok((windows[1]?.journalConnections ?? 0) <= 4, JSON.stringify(windows[1]));
+    // The loopback printer counts the receipts without keeping them (the soak's own memory).
+    assert.ok((windows[1]?.receipts ?? 0) > 0, JSON.stringify(windows[1]));
+    assert.equal(rig.printer.jobs.length, 0);
     assert.ok(rig.paid() > 0);
     const check = await rig.exactlyOnce();
     assert.ok(check.once, JSON.stringify(check));

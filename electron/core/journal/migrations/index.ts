@@ -9,6 +9,7 @@ import { migration0007 } from './0007-staff-and-shifts.ts';
 import { migration0008 } from './0008-sync-acks.ts';
 import { migration0009 } from './0009-pos-api.ts';
 import { migration0010 } from './0010-customer-choice.ts';
+import { migration0011 } from './0011-refunds-attention.ts';
 import type { Migration } from './migration.ts';
 
 export const MIGRATIONS: readonly Migration[] = [
@@ -22,5 +23,6 @@ export const MIGRATIONS: readonly Migration[] = [
   migration0008,
   migration0009,
   migration0010,
+  migration0011,
 ];
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;

@@ -18,6 +18,7 @@ import type { Db } from '../journal/open-journal.ts';
 import type { Logger } from '../logging/index.ts';
 import type { BatchPhases, RoundTrip } from './batch-phases.ts';
 import { createOutbox } from './outbox.ts';
+import { syncRetryDelayMs } from './retry-delay.ts';
 
 /** Named points a crash test may stop the process at: the batch's one statement submitted (its outcome
  * unknown to the till), and the central commit known (the acknowledgement not yet written). */
@@ -40,6 +41,8 @@ export interface SyncAgentOptions {
   /** Events older than this, not yet shipped, make the till say so. */
   staleAfterMs?: number;
   maxBackoffMs?: number;
+  /** Draws each retry's jitter (Math.random; a test fixes it). */
+  random?: () => number;
   /** Apply the central migrations on connect (the default); off when IT applies them with the CLI. */
   migrate?: boolean;
   fault?: (point: SyncFaultPoint) => void;
@@ -240,7 +243,7 @@ export function startSyncAgent(o: SyncAgentOptions): SyncAgent {
         client = null;
         await old?.end().catch(() => undefined);
         publish({ state: 'retrying', lastError: message, lastErrorAt: o.clock.now() });
-        await pause(Math.min(maxBackoffMs, 500 * 2 ** Math.min(failures - 1, 10)), false);
+        await pause(syncRetryDelayMs(failures, maxBackoffMs, o.random ?? Math.random), false);
         continue;
       }
       if (more) {

@@ -8,7 +8,7 @@ import { dirname, join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
-import { type Browser, chromium } from 'playwright-core';
+import { type Browser, chromium, type Page } from 'playwright-core';
 import { createTillCore, type TillCore } from '../../../electron/core/app/till-core.ts';
 import { createMemorySecretStore } from '../../../electron/core/config/secret-store.ts';
 import { createWebShell, type WebShell } from '../../../electron/web-shell/server.ts';
@@ -100,6 +100,18 @@ const noneAfterWaiting = () => {
   return seen.lastIndexOf('snapshot:none') > seen.lastIndexOf('snapshot:waiting_for_scan');
 };
 
+/** Resolves once `count` of the page's attempts at `path` found nothing listening (the shell is away). */
+function refusedAttempts(page: Page, path: string, count: number): Promise<void> {
+  return new Promise((resolve) => {
+    let refused = 0;
+    page.on('requestfailed', (request) => {
+      if (new URL(request.url()).pathname !== path) return;
+      // The dropped stream itself fails too (an incomplete body): only new attempts count.
+      if (request.failure()?.errorText === 'net::ERR_CONNECTION_REFUSED' && ++refused === count) resolve();
+    });
+  });
+}
+
 describe('renderer transport in the browser', () => {
   it('moves the token to sessionStorage, invokes commands and hears events, also after a reload', {
     timeout: 30_000,
@@ -129,7 +141,9 @@ describe('renderer transport in the browser', () => {
     await page.close();
   });
 
-  it('reconnects the event stream after the shell restarts and catches up', { timeout: 30_000 }, async () => {
+  it('reconnects the event stream after the shell restarts and catches up', {
+    timeout: 30_000,
+  }, async (t) => {
     const page = await browser.newPage();
     await page.goto(shell.tillUrl);
     await page.waitForFunction(seenIncludes, 'snapshot:none');
@@ -138,9 +152,53 @@ describe('renderer transport in the browser', () => {
     // While the page is cut off, the sale changes; the page must learn it once it reconnects.
     await core.handlers['sale.payPassive']({ amountCents: 300, tipCents: 0 });
     shell = await createWebShell({ core, port, token, rendererDir: join(dir, 'renderer') });
+    const answering = Date.now();
     await page.waitForFunction(seenIncludes, 'snapshot:waiting_for_scan');
+    t.diagnostic(`caught up ${Date.now() - answering} ms after the shell answered again`);
     await core.handlers['sale.cancel']({});
     await page.waitForFunction(noneAfterWaiting);
+    await page.close();
+  });
+
+  it("catches up after a shell that stayed away through several of the page's attempts", {
+    timeout: 30_000,
+  }, async (t) => {
+    const page = await browser.newPage();
+    await page.goto(shell.tillUrl);
+    await page.waitForFunction(seenIncludes, 'snapshot:none');
+    const { port, token } = shell;
+    const refusedTwice = refusedAttempts(page, '/api/events', 2);
+    await shell.close();
+    await core.handlers['sale.payPassive']({ amountCents: 400, tipCents: 0 });
+    // The page keeps trying while nothing answers (a till restarting takes a while)...
+    await refusedTwice;
+    shell = await createWebShell({ core, port, token, rendererDir: join(dir, 'renderer') });
+    const answering = Date.now();
+    // ...and is back as soon as one attempt finds the shell, with what changed meanwhile.
+    await page.waitForFunction(seenIncludes, 'snapshot:waiting_for_scan');
+    t.diagnostic(`caught up ${Date.now() - answering} ms after the shell answered again`);
+    await core.handlers['sale.cancel']({});
+    await page.waitForFunction(noneAfterWaiting);
+    await page.close();
+  });
+
+  it('the customer page follows a restarted shell (new token, new boot) to the current sale', {
+    timeout: 30_000,
+  }, async (t) => {
+    const page = await browser.newPage();
+    await page.goto(shell.customerUrl);
+    await page.waitForFunction(viewsInclude, 'idle:-');
+    const { port } = shell;
+    const refused = refusedAttempts(page, '/customer/events', 1);
+    await shell.close();
+    await core.handlers['sale.payPassive']({ amountCents: 500, tipCents: 0 });
+    await refused;
+    // A restarted till process: another token and boot; the display needs neither to follow it.
+    shell = await createWebShell({ core, port, rendererDir: join(dir, 'renderer') });
+    const answering = Date.now();
+    await page.waitForFunction(viewsInclude, 'waiting:500');
+    t.diagnostic(`the display caught up ${Date.now() - answering} ms after the shell answered again`);
+    await core.handlers['sale.cancel']({});
     await page.close();
   });
 

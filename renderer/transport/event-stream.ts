@@ -2,9 +2,10 @@
 // again after the stream fails: the browser's own retry waits the shell's `retry:` (2 s) or its
 // default (3 s), and a refusal (HTTP error) would end the stream for good. So every failure closes the
 // EventSource and reconnect-schedule.ts says when the next one opens: within a second of a restarted
-// till answering, slower while the till answers and refuses. `onReconnect` runs each time the stream
-// opens again after a loss. The shell's heartbeat feeds a link monitor: a few seconds without it and
-// the page is told the till is not running. Time and the EventSource are injectable (unit tests).
+// till answering, slower while the till answers and refuses. A stream that opens again needs no catch-up
+// request: the shell sends the current state as its first events. The shell's heartbeat feeds a link
+// monitor: a few seconds without it and the page is told the till is not running. Time and the
+// EventSource are injectable (unit tests).
 import type { ConnectionState, EventName } from '../../shared/contract.ts';
 import { createLinkMonitor } from './link-monitor.ts';
 import { createReconnectSchedule, type StreamFailure } from './reconnect-schedule.ts';
@@ -17,7 +18,6 @@ export interface SharedEventStream {
 }
 
 export interface EventStreamOptions {
-  onReconnect?: () => void;
   /** The till page: ask which till answers when the stream is refused (a restart ends the session). */
   probeBoot?: () => Promise<string | null>;
   followRestart: boolean;
@@ -72,7 +72,6 @@ export function createEventStream(
   });
   const schedule = createReconnectSchedule();
   let source: EventSourceLike | null = null;
-  let lost = false;
   let retryTimer: unknown = null;
   let watching = false;
 
@@ -113,16 +112,9 @@ export function createEventStream(
     source = es;
     for (const name of names) es.addEventListener(name, (e) => deliver(name, e.data));
     es.addEventListener('heartbeat', (e) => onHeartbeat(e.data));
-    es.onopen = () => {
-      schedule.opened();
-      if (lost) {
-        lost = false;
-        opts.onReconnect?.();
-      }
-    };
+    es.onopen = () => schedule.opened();
     es.onerror = () => {
       if (source !== es) return;
-      lost = true;
       link.failed(deps.now());
       // CLOSED: the till answered but would not give this page a stream. Otherwise the stream dropped
       // or nothing answered, and the browser would retry on its own slower clock: this page retries.

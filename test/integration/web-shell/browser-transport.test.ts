@@ -100,6 +100,34 @@ const noneAfterWaiting = () => {
   return seen.lastIndexOf('snapshot:none') > seen.lastIndexOf('snapshot:waiting_for_scan');
 };
 
+/** Runs in the page before its scripts: counts till.snapshot command answers, asked and settled. */
+const COUNT_SNAPSHOT_ANSWERS = `(() => {
+  const answers = { asked: 0, settled: 0 };
+  window.__snapshotAnswers = answers;
+  const fetch = window.fetch.bind(window);
+  window.fetch = (input, init) => {
+    if (!String(input).includes('/api/command/till.snapshot')) return fetch(input, init);
+    answers.asked++;
+    const settle = () => setTimeout(() => answers.settled++, 0);
+    return fetch(input, init).then(
+      (res) => {
+        const json = res.json.bind(res);
+        res.json = () => json().finally(settle);
+        return res;
+      },
+      (err) => {
+        settle();
+        throw err;
+      },
+    );
+  };
+})();`;
+const snapshotAnswersSettled = () => {
+  const a = (globalThis as unknown as { __snapshotAnswers: { asked: number; settled: number } })
+    .__snapshotAnswers;
+  return a.settled === a.asked;
+};
+
 /** Resolves once `count` of the page's attempts at `path` found nothing listening (the shell is away). */
 function refusedAttempts(page: Page, path: string, count: number): Promise<void> {
   return new Promise((resolve) => {
@@ -179,6 +207,40 @@ describe('renderer transport in the browser', () => {
     t.diagnostic(`caught up ${Date.now() - answering} ms after the shell answered again`);
     await core.handlers['sale.cancel']({});
     await page.waitForFunction(noneAfterWaiting);
+    await page.close();
+  });
+
+  it('after a reconnect, a change pushed while a snapshot answer is still on its way is what the page shows', {
+    timeout: 30_000,
+  }, async () => {
+    const page = await browser.newPage();
+    // Counts the page's till.snapshot answers, settled once every callback of theirs has run (a task
+    // queued after the answer's promise callbacks).
+    await page.addInitScript(COUNT_SNAPSHOT_ANSWERS);
+    await page.goto(shell.tillUrl);
+    await page.waitForFunction(seenIncludes, 'snapshot:none');
+    const { port, token } = shell;
+    await shell.close();
+    await core.handlers['sale.payPassive']({ amountCents: 600, tipCents: 0 });
+    // A snapshot answer made now (the sale waiting for its scan) is held until after the cancel.
+    const before = { ok: true, value: core.snapshot() };
+    let release = () => {};
+    const released = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    await page.route('**/api/command/till.snapshot', async (route) => {
+      await released;
+      await route.fulfill({ contentType: 'application/json', body: JSON.stringify(before) });
+    });
+    shell = await createWebShell({ core, port, token, rendererDir: join(dir, 'renderer') });
+    await page.waitForFunction(seenIncludes, 'snapshot:waiting_for_scan');
+    await core.handlers['sale.cancel']({});
+    await page.waitForFunction(noneAfterWaiting);
+    release();
+    // Whatever snapshot answers the page asked for have reached it by now.
+    await page.waitForFunction(snapshotAnswersSettled);
+    assert.ok(await page.evaluate(noneAfterWaiting), 'the cancelled sale is not shown as waiting again');
+    await page.unrouteAll({ behavior: 'wait' });
     await page.close();
   });
 

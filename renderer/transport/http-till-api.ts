@@ -42,31 +42,20 @@ export function createHttpTillApi(token: string | null): TillApi {
     }
   };
 
+  // No catch-up request after a reconnect: the shell sends the current snapshot as the first event of
+  // every stream, and later changes follow in order on it. A till.snapshot asked for on reconnect
+  // could be answered before a change and reach the page after that change's event: the page then
+  // showed a cancelled sale as still waiting for its scan until the next change.
   const stream = createEventStream(`/api/events?token=${encodeURIComponent(token ?? '')}`, EVENT_NAMES, {
     followRestart: false,
-    onReconnect: () => {
-      // Whatever changed while we were away: ask for the current snapshot as well as the pushed one.
-      void invoke('till.snapshot', {}).then((r) => {
-        if (!r.ok) return;
-        for (const l of snapshotListeners) l(r.value);
-      });
-    },
     probeBoot: probeBoot,
   });
-  const snapshotListeners = new Set<(s: EventPayloads['till.snapshot']) => void>();
 
   return {
     invoke,
     onConnection: (listener) => stream.onConnection(listener),
     on<E extends EventName>(name: E, listener: (payload: EventPayloads[E]) => void) {
-      const off = stream.on(name, listener as (p: unknown) => void);
-      if (name !== 'till.snapshot') return off;
-      const l = listener as (s: EventPayloads['till.snapshot']) => void;
-      snapshotListeners.add(l);
-      return () => {
-        off();
-        snapshotListeners.delete(l);
-      };
+      return stream.on(name, listener as (p: unknown) => void);
     },
   };
 }

@@ -8,7 +8,7 @@ import { dirname, join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
-import { type Browser, chromium } from 'playwright-core';
+import { type Browser, chromium, type Page } from 'playwright-core';
 import { createTillCore, type TillCore } from '../../../electron/core/app/till-core.ts';
 import { createMemorySecretStore } from '../../../electron/core/config/secret-store.ts';
 import { createWebShell, type WebShell } from '../../../electron/web-shell/server.ts';
@@ -100,6 +100,46 @@ const noneAfterWaiting = () => {
   return seen.lastIndexOf('snapshot:none') > seen.lastIndexOf('snapshot:waiting_for_scan');
 };
 
+/** Runs in the page before its scripts: counts till.snapshot command answers, asked and settled. */
+const COUNT_SNAPSHOT_ANSWERS = `(() => {
+  const answers = { asked: 0, settled: 0 };
+  window.__snapshotAnswers = answers;
+  const fetch = window.fetch.bind(window);
+  window.fetch = (input, init) => {
+    if (!String(input).includes('/api/command/till.snapshot')) return fetch(input, init);
+    answers.asked++;
+    const settle = () => setTimeout(() => answers.settled++, 0);
+    return fetch(input, init).then(
+      (res) => {
+        const json = res.json.bind(res);
+        res.json = () => json().finally(settle);
+        return res;
+      },
+      (err) => {
+        settle();
+        throw err;
+      },
+    );
+  };
+})();`;
+const snapshotAnswersSettled = () => {
+  const a = (globalThis as unknown as { __snapshotAnswers: { asked: number; settled: number } })
+    .__snapshotAnswers;
+  return a.settled === a.asked;
+};
+
+/** Resolves once `count` of the page's attempts at `path` found nothing listening (the shell is away). */
+function refusedAttempts(page: Page, path: string, count: number): Promise<void> {
+  return new Promise((resolve) => {
+    let refused = 0;
+    page.on('requestfailed', (request) => {
+      if (new URL(request.url()).pathname !== path) return;
+      // The dropped stream itself fails too (an incomplete body): only new attempts count.
+      if (request.failure()?.errorText === 'net::ERR_CONNECTION_REFUSED' && ++refused === count) resolve();
+    });
+  });
+}
+
 describe('renderer transport in the browser', () => {
   it('moves the token to sessionStorage, invokes commands and hears events, also after a reload', {
     timeout: 30_000,
@@ -129,7 +169,9 @@ describe('renderer transport in the browser', () => {
     await page.close();
   });
 
-  it('reconnects the event stream after the shell restarts and catches up', { timeout: 30_000 }, async () => {
+  it('reconnects the event stream after the shell restarts and catches up', {
+    timeout: 30_000,
+  }, async (t) => {
     const page = await browser.newPage();
     await page.goto(shell.tillUrl);
     await page.waitForFunction(seenIncludes, 'snapshot:none');
@@ -138,9 +180,87 @@ describe('renderer transport in the browser', () => {
     // While the page is cut off, the sale changes; the page must learn it once it reconnects.
     await core.handlers['sale.payPassive']({ amountCents: 300, tipCents: 0 });
     shell = await createWebShell({ core, port, token, rendererDir: join(dir, 'renderer') });
+    const answering = Date.now();
+    await page.waitForFunction(seenIncludes, 'snapshot:waiting_for_scan');
+    t.diagnostic(`caught up ${Date.now() - answering} ms after the shell answered again`);
+    await core.handlers['sale.cancel']({});
+    await page.waitForFunction(noneAfterWaiting);
+    await page.close();
+  });
+
+  it("catches up after a shell that stayed away through several of the page's attempts", {
+    timeout: 30_000,
+  }, async (t) => {
+    const page = await browser.newPage();
+    await page.goto(shell.tillUrl);
+    await page.waitForFunction(seenIncludes, 'snapshot:none');
+    const { port, token } = shell;
+    const refusedTwice = refusedAttempts(page, '/api/events', 2);
+    await shell.close();
+    await core.handlers['sale.payPassive']({ amountCents: 400, tipCents: 0 });
+    // The page keeps trying while nothing answers (a till restarting takes a while)...
+    await refusedTwice;
+    shell = await createWebShell({ core, port, token, rendererDir: join(dir, 'renderer') });
+    const answering = Date.now();
+    // ...and is back as soon as one attempt finds the shell, with what changed meanwhile.
+    await page.waitForFunction(seenIncludes, 'snapshot:waiting_for_scan');
+    t.diagnostic(`caught up ${Date.now() - answering} ms after the shell answered again`);
+    await core.handlers['sale.cancel']({});
+    await page.waitForFunction(noneAfterWaiting);
+    await page.close();
+  });
+
+  it('after a reconnect, a change pushed while a snapshot answer is still on its way is what the page shows', {
+    timeout: 30_000,
+  }, async () => {
+    const page = await browser.newPage();
+    // Counts the page's till.snapshot answers, settled once every callback of theirs has run (a task
+    // queued after the answer's promise callbacks).
+    await page.addInitScript(COUNT_SNAPSHOT_ANSWERS);
+    await page.goto(shell.tillUrl);
+    await page.waitForFunction(seenIncludes, 'snapshot:none');
+    const { port, token } = shell;
+    await shell.close();
+    await core.handlers['sale.payPassive']({ amountCents: 600, tipCents: 0 });
+    // A snapshot answer made now (the sale waiting for its scan) is held until after the cancel.
+    const before = { ok: true, value: core.snapshot() };
+    let release = () => {};
+    const released = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    await page.route('**/api/command/till.snapshot', async (route) => {
+      await released;
+      await route.fulfill({ contentType: 'application/json', body: JSON.stringify(before) });
+    });
+    shell = await createWebShell({ core, port, token, rendererDir: join(dir, 'renderer') });
     await page.waitForFunction(seenIncludes, 'snapshot:waiting_for_scan');
     await core.handlers['sale.cancel']({});
     await page.waitForFunction(noneAfterWaiting);
+    release();
+    // Whatever snapshot answers the page asked for have reached it by now.
+    await page.waitForFunction(snapshotAnswersSettled);
+    assert.ok(await page.evaluate(noneAfterWaiting), 'the cancelled sale is not shown as waiting again');
+    await page.unrouteAll({ behavior: 'wait' });
+    await page.close();
+  });
+
+  it('the customer page follows a restarted shell (new token, new boot) to the current sale', {
+    timeout: 30_000,
+  }, async (t) => {
+    const page = await browser.newPage();
+    await page.goto(shell.customerUrl);
+    await page.waitForFunction(viewsInclude, 'idle:-');
+    const { port } = shell;
+    const refused = refusedAttempts(page, '/customer/events', 1);
+    await shell.close();
+    await core.handlers['sale.payPassive']({ amountCents: 500, tipCents: 0 });
+    await refused;
+    // A restarted till process: another token and boot; the display needs neither to follow it.
+    shell = await createWebShell({ core, port, rendererDir: join(dir, 'renderer') });
+    const answering = Date.now();
+    await page.waitForFunction(viewsInclude, 'waiting:500');
+    t.diagnostic(`the display caught up ${Date.now() - answering} ms after the shell answered again`);
+    await core.handlers['sale.cancel']({});
     await page.close();
   });
 

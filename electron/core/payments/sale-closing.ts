@@ -30,6 +30,8 @@ function closeCurrentSale(core: EngineState, cause: 'cancelled' | 'new sale' | '
   }
   core.current = null;
   emitSale(core);
+  // Between sales: the WAL checkpoint runs here rather than inside a later charge's commit.
+  journal.checkpointIfDue();
 }
 
 /** Cashier cancel: a live attempt goes to "cancelling" and stays watched; an idle sale is dropped (null). */

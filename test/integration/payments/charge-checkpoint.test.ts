@@ -1,7 +1,7 @@
 // Where the journal's WAL checkpoint runs, against the real simulator over HTTP on a real journal file.
 // In WAL mode only a checkpoint writes the database file itself, so its bytes tell when one ran: never
 // inside a charge (payActive → QR), which pays for its own two syncs only; between sales instead, often
-// enough that the WAL stays small.
+// enough that the WAL stays small — but not when a payment starts right after the close.
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
@@ -55,5 +55,23 @@ describe('WAL checkpoints and the charge path', () => {
       maxWal < WAL_SAFETY_NET_PAGES * pageSize,
       `the WAL grew to ${maxWal} bytes: the checkpoints between sales should keep it well below the safety net`,
     );
+  });
+
+  it('a sale closed for a payment that follows at once (the POS API) leaves the checkpoint to a later close', async () => {
+    const dbFile = path.join(rig.dir, 'till.db');
+    const digest = () => createHash('sha256').update(fs.readFileSync(dbFile)).digest('hex');
+    rig.engine.newSale();
+    const before = digest();
+    // Over a hundred commits (four a charge), below the safety net's pages.
+    for (let i = 0; i < 30; i++) {
+      await rig.engine.payActive({ amountCents: 1200, tipCents: 0, wallet: 'WECHATPAY' });
+      rig.engine.cancel();
+      rig.engine.newSale({ paymentFollows: true });
+    }
+    assert.equal(digest(), before, 'the database file was written: a checkpoint ran');
+    await rig.engine.payActive({ amountCents: 1200, tipCents: 0, wallet: 'WECHATPAY' });
+    rig.engine.cancel();
+    rig.engine.newSale();
+    assert.notEqual(digest(), before, 'the next ordinary close checkpoints');
   });
 });

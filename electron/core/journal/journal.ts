@@ -16,6 +16,7 @@ import { createRejectionsRepo } from './rejections-repo.ts';
 import { createReportsRepo } from './reports-repo.ts';
 import { type JournalActor, NO_ACTOR } from './rows.ts';
 import { createSalesRepo } from './sales-repo.ts';
+import { createWalCheckpoints } from './wal-checkpoints.ts';
 
 /** `actor` says who is signed in, who approves and which shift is open (filled into new rows). */
 export function createJournal(db: Db, actor: () => JournalActor = () => NO_ACTOR) {
@@ -23,6 +24,7 @@ export function createJournal(db: Db, actor: () => JournalActor = () => NO_ACTOR
   const setMeta = db.prepare(
     'INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
   );
+  const checkpoints = createWalCheckpoints(db);
   const newestId = db.prepare(`SELECT max(id) AS id FROM (SELECT max(order_id) AS id FROM attempts
     UNION ALL SELECT max(order_id) FROM refunds UNION ALL SELECT max(sale_id) FROM sales)`);
 
@@ -39,14 +41,23 @@ export function createJournal(db: Db, actor: () => JournalActor = () => NO_ACTOR
     printJobs: createPrintJobsRepo(db),
     rates: createRatesRepo(db),
     write<T>(fn: () => T): T {
+      const outermost = !db.inTransaction;
+      let result: T;
       try {
-        const result = db.transaction(fn).immediate();
-        // Heard once the outermost write commits (a nested write is a savepoint of it).
-        if (!db.inTransaction) journalCommitted(db);
-        return result;
+        result = db.transaction(fn).immediate();
       } catch (err) {
         throw isBusy(err) ? journalBusy() : err;
       }
+      if (outermost) {
+        checkpoints.noteCommit();
+        // Heard once the outermost write commits (a nested write is a savepoint of it).
+        journalCommitted(db);
+      }
+      return result;
+    },
+    /** Between sales (never on a charge's path): copies the WAL back into the database when due. */
+    checkpointIfDue(): boolean {
+      return checkpoints.checkpointIfDue();
     },
     meta(key: string): string | null {
       return (getMeta.get(key) as { value: string } | undefined)?.value ?? null;

@@ -149,10 +149,13 @@ export function createPaymentsEngine(options: PaymentsEngineOptions) {
       notClosed();
       return cancelSale(core);
     },
-    /** Closes the current sale. Refused while a payment is in flight and not cancelled. */
-    newSale(): void {
+    /**
+     * Closes the current sale. Refused while a payment is in flight and not cancelled. With
+     * `paymentFollows` (a payment starts right after) it leaves the WAL checkpoint to a later close.
+     */
+    newSale(options: { paymentFollows?: boolean } = {}): void {
       notClosed();
-      newSale(core);
+      newSale(core, options.paymentFollows ?? false);
     },
     /**
      * Sets the current sale aside whatever its attempt is doing, so the cashier can take the next one:

@@ -10,7 +10,11 @@ import { REASONS } from './outcomes.ts';
 import { attemptView } from './views.ts';
 import { watchAttempt } from './watches.ts';
 
-function closeCurrentSale(core: EngineState, cause: 'cancelled' | 'new sale' | 'set aside'): void {
+function closeCurrentSale(
+  core: EngineState,
+  cause: 'cancelled' | 'new sale' | 'set aside',
+  paymentFollows = false,
+): void {
   if (!core.current) return;
   const journal = core.journal;
   const sale = journal.sales.get(core.current.saleId);
@@ -30,6 +34,9 @@ function closeCurrentSale(core: EngineState, cause: 'cancelled' | 'new sale' | '
   }
   core.current = null;
   emitSale(core);
+  // Between sales: the WAL checkpoint runs here rather than inside a later charge's commit — unless
+  // the caller starts a payment at once (it would be on that payment's path): a later close runs it.
+  if (!paymentFollows) journal.checkpointIfDue();
 }
 
 /** Cashier cancel: a live attempt goes to "cancelling" and stays watched; an idle sale is dropped (null). */
@@ -59,14 +66,17 @@ export function cancelSale(core: EngineState): SaleView | null {
   return null;
 }
 
-/** Closes the current sale. Refused while a payment is in flight and not cancelled. */
-export function newSale(core: EngineState): void {
+/**
+ * Closes the current sale. Refused while a payment is in flight and not cancelled. `paymentFollows`:
+ * the caller starts a payment right after (the POS API), so this close leaves the WAL checkpoint alone.
+ */
+export function newSale(core: EngineState, paymentFollows = false): void {
   if (!core.current) return;
   const busy = core.journal.attempts
     .forSale(core.current.saleId)
     .find((a) => isLiveAttemptState(a.state) && a.state !== 'cancelling');
   if (busy) throw new AppError('CONFLICT', 'A payment is in progress on this sale: cancel it first.');
-  closeCurrentSale(core, 'new sale');
+  closeCurrentSale(core, 'new sale', paymentFollows);
 }
 
 /** Sets the current sale aside whatever its attempt is doing; true when a payment was set aside. */

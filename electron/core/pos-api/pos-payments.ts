@@ -113,7 +113,7 @@ export function createPosPayments(deps: PosPaymentsDeps) {
       const now = payments.currentSale();
       if (now && now.phase !== 'paid' && now.phase !== 'failed') throw new PosRefusal(409, 'till-busy');
       // A finished sale on screen (paid, declined) makes way for the POS's, as "New sale" would.
-      if (now) payments.newSale();
+      if (now) payments.newSale({ paymentFollows: true });
       const journalWith = (saleId: string) => {
         const journal = ctx.journal();
         if (!journal) throw new AppError('STORAGE', 'no journal');

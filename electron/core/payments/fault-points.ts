@@ -5,7 +5,7 @@ export const FAULT_POINTS = [
   'attempt.before-journal',
   /** The attempt and its SEND are journaled (one transaction); the screens have not heard of it yet. */
   'attempt.journaled',
-  /** The request is started (its connection opening), the screens heard of the SEND; no byte has left yet. */
+  /** The screens heard of the SEND; the request has not left yet. */
   'attempt.submitted',
   /** The pay answer (or error) came back; not journaled yet. */
   'attempt.answered',

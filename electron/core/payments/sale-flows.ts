@@ -201,29 +201,11 @@ export function writeSale(core: EngineState, sale: SaleRow): void {
   }
 }
 
-/**
- * The attempt and its SEND are durable: the request is started, then the screens hear of it. Starting
- * it only opens the connection — node:http writes a request on a later turn of the event loop — so the
- * screens are told while the connection opens instead of before, and when this returns (and at
- * 'attempt.submitted') no byte of the request has left yet. The caller awaits the answer at once.
- */
-function sendAndTell<T>(
-  core: EngineState,
-  attemptId: string,
-  applied: AttemptApplied,
-  send: () => Promise<T>,
-): Promise<T> {
+/** The attempt and its SEND are durable: the screens hear of it, and then the request may leave. */
+function sent(core: EngineState, attemptId: string, applied: AttemptApplied): void {
   core.fault('attempt.journaled');
-  const answer = send();
-  try {
-    announceAttempt(core, attemptId, applied);
-  } catch {
-    // The request is on its way: its answer must still be journaled, so telling the screens may not
-    // stop this charge (listeners' own errors are caught by emit; this is a failed read). The screens
-    // hear of the attempt with its answer.
-  }
+  announceAttempt(core, attemptId, applied);
   core.fault('attempt.submitted');
-  return answer;
 }
 
 export async function payActive(
@@ -248,20 +230,18 @@ export async function payActive(
     req.journalWith,
   );
   const row = journaled.row;
-  const answer = sendAndTell(core, row.attemptId, journaled.sent, () =>
-    core.gateway.activePay({
-      orderId: row.orderId,
-      amountCents: row.amountCents,
-      tipCents: row.tipCents,
-      wallet: row.wallet,
-      callbackUrl: core.s.callbackUrl,
-      operatorId: row.operatorId,
-    }),
-  );
+  sent(core, row.attemptId, journaled.sent);
   return core.track(
     (async () => {
       try {
-        const res = await answer;
+        const res = await core.gateway.activePay({
+          orderId: row.orderId,
+          amountCents: row.amountCents,
+          tipCents: row.tipCents,
+          wallet: row.wallet,
+          callbackUrl: core.s.callbackUrl,
+          operatorId: row.operatorId,
+        });
         core.health.up();
         core.fault('attempt.answered');
         applyAttempt(core, row.attemptId, {
@@ -349,21 +329,19 @@ export async function submitPassiveCode(
     codeHash: hash,
   });
   const row = journaled.row;
-  const answer = sendAndTell(core, row.attemptId, journaled.sent, () =>
-    core.gateway.passivePay({
-      orderId: row.orderId,
-      amountCents: row.amountCents,
-      tipCents: row.tipCents,
-      wallet,
-      authCode: trimmed,
-      saleNum: row.saleId,
-      operatorId: row.operatorId,
-    }),
-  );
+  sent(core, row.attemptId, journaled.sent);
   return core.track(
     (async () => {
       try {
-        const st = await answer;
+        const st = await core.gateway.passivePay({
+          orderId: row.orderId,
+          amountCents: row.amountCents,
+          tipCents: row.tipCents,
+          wallet,
+          authCode: trimmed,
+          saleNum: row.saleId,
+          operatorId: row.operatorId,
+        });
         core.health.up();
         core.fault('attempt.answered');
         const change = changeFromOrderState(row, st, 'gateway');

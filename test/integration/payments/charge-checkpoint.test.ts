@@ -18,7 +18,8 @@ let sim: Simulator;
 let rig: Rig;
 before(async () => {
   sim = await createSimulator({ timings: FAST_SIM, callbackRetryDelaysMs: [] });
-  rig = await makeRig({ sim, timing: { activePollMs: 60_000 } });
+  // A generous gateway timeout: on a loaded machine a charge may take long, and this test is not about it.
+  rig = await makeRig({ sim, timing: { activePollMs: 60_000 }, gatewayTimeoutMs: 20_000 });
 });
 after(async () => {
   await rig.close();

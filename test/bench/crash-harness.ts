@@ -27,6 +27,7 @@ import {
 } from '../../electron/core/simulator/index.ts';
 import { prng } from '../support/prng.ts';
 import { bundleChildren, type ChildExit, removeBundle, runChild } from './crash-children.ts';
+import { keepEvidence } from './crash-evidence.ts';
 import { POS_POINTS, runPosCrash } from './crash-pos-runs.ts';
 import { centralFor, runSyncCrash, SYNC_POINTS } from './crash-sync-runs.ts';
 import type { TillKind } from './crash-till-kinds.ts';
@@ -256,6 +257,22 @@ export async function runCrashHarness(
       summary.problems.push(
         ...verdict.notes.map((n) => `run ${run} (${mode} ${amountCents} kill ${killAt}): ${n}`),
       );
+      if (verdict.lost + verdict.double + verdict.unresolved > 0 || !verdict.integrityOk) {
+        const kept = keepEvidence(seed, {
+          run,
+          dbFile: db,
+          orders: orders.filter((o) => o.orderId.slice(14) === terminalNo),
+          phases: phases.map((p) => ({
+            ...p.cfg,
+            signKey: undefined,
+            exit: p.r.code,
+            signal: p.r.signal,
+            err: p.r.err,
+          })),
+          notes: verdict.notes,
+        });
+        summary.problems.push(`run ${run}: its journal and the gateway's orders are kept in ${kept}`);
+      }
       log(
         `run ${run}: ${mode} ${amountCents} kill@${killAt} ${wasKilled ? 'KILLED' : 'not reached'} ` +
           `lost=${verdict.lost} double=${verdict.double} unresolved=${verdict.unresolved} (${Date.now() - started} ms)`,

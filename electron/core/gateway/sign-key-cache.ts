@@ -1,7 +1,8 @@
 // A small cache of things made with the merchant's sign key (sealed request bodies, AES contexts of
 // derived keys), for one client. Memory only, bounded (the oldest entry goes first), and tied to one
 // sign key: asked about another key, it forgets everything first, so a changed sign key takes effect
-// on the very next call. It never holds the key beyond comparing it.
+// on the very next call. It keeps the key it serves only to compare it with the next caller's (in memory, as
+// the client's config does; never logged, never exposed by a getter).
 export const DEFAULT_SIGN_KEY_CACHE_ENTRIES = 32;
 
 export class SignKeyCache<V> {

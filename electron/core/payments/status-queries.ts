@@ -13,15 +13,20 @@ import { changeFromOrderState, REASONS, refundEventFromOrderState } from './outc
 import type { RequestLimit } from './request-limit.ts';
 import type { AttemptApplied, RefundApplied } from './transitions.ts';
 
-/** May "no such order" be believed? Only once the request can no longer be on its way. */
+/**
+ * May "no such order" be believed? Only once the request can no longer be on its way. The answer
+ * speaks for the moment the question was asked, not the moment it came back: a query sent inside the
+ * grace and answered after it may have reached OTTPay before the pay request did.
+ */
 function notFoundIsFinal(
   core: EngineState,
+  askedAt: number,
   state: string,
   submittedAt: number | null,
   createdAt: number,
 ): boolean {
   if (state === 'created') return true;
-  return core.clock.now() - (submittedAt ?? createdAt) >= core.s.notFoundGraceMs;
+  return askedAt - (submittedAt ?? createdAt) >= core.s.notFoundGraceMs;
 }
 
 /**
@@ -58,8 +63,12 @@ export async function queryAttempt(
   // A final attempt is asked about only to check evidence against it (a late call-back, reconciliation).
   if (!row || (isTerminalAttemptState(row.state) && !opts.evenIfFinal)) return row;
   const announce = (applied: AttemptApplied) => announceAttempt(core, attemptId, applied);
+  let askedAt = core.clock.now();
   try {
-    const ask = () => core.gateway.query(row.orderId);
+    const ask = () => {
+      askedAt = core.clock.now();
+      return core.gateway.query(row.orderId);
+    };
     const st = await (opts.limit ? opts.limit.run(ask) : ask());
     core.health.up();
     core.fault(opts.point ?? 'poll.answered');
@@ -78,7 +87,8 @@ export async function queryAttempt(
       core.fault(opts.point ?? 'poll.answered');
       const notFound = () => {
         const fresh = core.journal.attempts.get(attemptId);
-        if (!fresh || !notFoundIsFinal(core, fresh.state, fresh.submittedAt, fresh.createdAt)) return null;
+        if (!fresh || !notFoundIsFinal(core, askedAt, fresh.state, fresh.submittedAt, fresh.createdAt))
+          return null;
         return journalAttempt(core, attemptId, {
           event: 'NOT_FOUND',
           cause: opts.cause,
@@ -102,8 +112,12 @@ export async function queryRefund(
   const row = core.journal.refunds.get(refundId);
   if (!row || isTerminalRefundState(row.state)) return row;
   const announce = (applied: RefundApplied) => announceRefund(core, refundId, applied);
+  let askedAt = core.clock.now();
   try {
-    const ask = () => core.gateway.refundQuery(row.orderId);
+    const ask = () => {
+      askedAt = core.clock.now();
+      return core.gateway.refundQuery(row.orderId);
+    };
     const st = await (batch.limit ? batch.limit.run(ask) : ask());
     core.health.up();
     if (point) core.fault(point);
@@ -126,7 +140,8 @@ export async function queryRefund(
     if (err.notFound) {
       const notFound = () => {
         const fresh = core.journal.refunds.get(refundId);
-        if (!fresh || !notFoundIsFinal(core, fresh.state, fresh.submittedAt, fresh.createdAt)) return null;
+        if (!fresh || !notFoundIsFinal(core, askedAt, fresh.state, fresh.submittedAt, fresh.createdAt))
+          return null;
         return journalRefund(core, refundId, {
           event: 'NOT_FOUND',
           cause: 'query',

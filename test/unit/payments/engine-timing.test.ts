@@ -15,12 +15,15 @@ import { AppError } from '../../../shared/result.ts';
 import { TEST_CODE_HASH_KEY } from '../../support/code-hash-key.ts';
 
 type Answer = OrderState['status'] | 'not_found' | 'network';
-
-/** Answers queries from a script the test changes as it goes; pay actions answer as configured. */
-function scriptedGateway(state: {
+interface Script {
   query: Answer;
   activePay: 'qr' | 'timeout';
-}): GatewayClient & { queries: number } {
+  /** While set, a query waits for it before answering (an answer slow to come back). */
+  hold: Promise<void> | null;
+}
+
+/** Answers queries from a script the test changes as it goes; pay actions answer as configured. */
+function scriptedGateway(state: Script): GatewayClient & { queries: number } {
   const order = (orderId: string, status: OrderState['status']): OrderState => ({
     orderId,
     status,
@@ -45,6 +48,7 @@ function scriptedGateway(state: {
     },
     async query(orderId: string) {
       g.queries += 1;
+      if (state.hold) await state.hold;
       if (state.query === 'not_found') throw new GatewayError('declined', 'no such order', 'FAIL', true);
       if (state.query === 'network') throw new GatewayError('network', 'refused — nothing was sent');
       return order(orderId, state.query);
@@ -66,7 +70,7 @@ let dir: string;
 let handle: JournalHandle;
 let clock: ManualClock;
 let engine: PaymentsEngine;
-const script: { query: Answer; activePay: 'qr' | 'timeout' } = { query: 'notpay', activePay: 'qr' };
+const script: Script = { query: 'notpay', activePay: 'qr', hold: null };
 let gateway: ReturnType<typeof scriptedGateway>;
 
 beforeEach(() => {
@@ -75,6 +79,7 @@ beforeEach(() => {
   clock = new ManualClock();
   script.query = 'notpay';
   script.activePay = 'qr';
+  script.hold = null;
   gateway = scriptedGateway(script);
   engine = createPaymentsEngine({
     codeHashKey: TEST_CODE_HASH_KEY,
@@ -139,6 +144,29 @@ describe('engine timing (ManualClock)', () => {
     await clock.advanceAsync(29_000);
     assert.equal(engine.attempt(a.attemptId).state, 'unknown');
     await clock.advanceAsync(5_000);
+    assert.equal(engine.attempt(a.attemptId).state, 'failed');
+  });
+
+  it('judges "no such order" by when the query was asked, not when its answer came back', async () => {
+    script.activePay = 'timeout';
+    script.query = 'not_found';
+    const a = await engine.payActive({ amountCents: 500, tipCents: 0, wallet: 'ALIPAY' });
+    await clock.advanceAsync(27_000);
+    // The next poll goes out inside the grace and its answer is slow to come back.
+    let answer = () => {};
+    script.hold = new Promise<void>((resolve) => {
+      answer = resolve;
+    });
+    const asked = gateway.queries;
+    while (gateway.queries === asked) await clock.advanceAsync(100);
+    assert.ok(clock.now() - a.createdAt < 30_000, 'asked inside the grace');
+    await clock.advanceAsync(30_000 - (clock.now() - a.createdAt) + 1_000);
+    script.hold = null;
+    answer();
+    await clock.advanceAsync(0);
+    assert.equal(engine.attempt(a.attemptId).state, 'unknown', 'an answer to a question asked too early');
+    // The next question, asked after the grace, is believed.
+    await clock.advanceAsync(11_000);
     assert.equal(engine.attempt(a.attemptId).state, 'failed');
   });
 

@@ -93,6 +93,9 @@ export function createAttemptsRepo(db: Db, actor: () => JournalActor = () => NO_
   const inRange = db.prepare(
     `SELECT ${COLUMNS} FROM attempts WHERE created_at >= ? AND created_at < ? ORDER BY created_at, order_id`,
   );
+  const failedSince = db.prepare(
+    `SELECT ${COLUMNS} FROM attempts WHERE created_at >= ? AND state = 'failed' AND updated_at >= ?`,
+  );
   const newestOrderId = db.prepare('SELECT max(order_id) AS id FROM attempts WHERE terminal_no = ?');
 
   return {
@@ -127,6 +130,10 @@ export function createAttemptsRepo(db: Db, actor: () => JournalActor = () => NO_
     },
     createdBetween(fromMs: number, toMs: number): AttemptRow[] {
       return (inRange.all(fromMs, toMs) as RawAttempt[]).map((r) => fromRaw(r) as AttemptRow);
+    },
+    /** Attempts created since createdFrom that failed since failedFrom (through the creation-time index). */
+    failedSince(createdFrom: number, failedFrom: number): AttemptRow[] {
+      return (failedSince.all(createdFrom, failedFrom) as RawAttempt[]).map((r) => fromRaw(r) as AttemptRow);
     },
     newestOrderId(terminalNo: string): string | null {
       return (newestOrderId.get(terminalNo) as { id: string | null }).id;

@@ -13,7 +13,7 @@ import type { EngineState } from './engine-state.ts';
 import { createGroupCommit } from './group-commit.ts';
 import { announceAttempt, flagAttempts, flagRefunds, journalAttempt } from './journaled-changes.ts';
 import { createRequestLimit } from './request-limit.ts';
-import { queryAttempt, queryRefund } from './status-queries.ts';
+import { lookAgainAfterRestart, queryAttempt, queryRefund } from './status-queries.ts';
 import { attemptView, refundView } from './views.ts';
 import { watchAttempt, watchRefund } from './watches.ts';
 
@@ -32,6 +32,8 @@ export interface RecoveryReport {
 
 export async function recover(core: EngineState): Promise<RecoveryReport> {
   core.fault('recovery.started');
+  // Those "no such order" failed just before the restart still get their second look.
+  lookAgainAfterRestart(core);
   const live = core.journal.attempts.live();
   const showingQr = live.filter((row) => row.mode === 'active' && row.state === 'awaiting_customer');
   // One transaction for all of them: nobody acts on a cancel before it commits.

@@ -37,9 +37,10 @@ async function journalThenAnnounce<T extends AttemptApplied | RefundApplied>(
   write: () => T | null,
   announce: (applied: T) => void,
   commit: GroupCommit | undefined,
-): Promise<void> {
+): Promise<T | null> {
   const applied = commit ? await commit.add(write) : write();
   if (applied) announce(applied);
+  return applied;
 }
 
 export interface QueryOptions {
@@ -96,10 +97,55 @@ export async function queryAttempt(
           detail: { rspCode: err.rspCode, ...(opts.detail ?? {}) },
         });
       };
-      await journalThenAnnounce(notFound, announce, opts.commit);
+      const applied = await journalThenAnnounce(notFound, announce, opts.commit);
+      if (applied?.changed && applied.row.state === 'failed') lookAgainAfterNotFound(core, applied.row);
     }
   }
   return core.journal.attempts.get(attemptId);
+}
+
+const secondLookKey = (attemptId: string) => `second-look:${attemptId}`;
+
+/**
+ * "No such order" failed this attempt; one grace later the till asks once more. A pay request that
+ * reached OTTPay later than the grace allows (held in a queue somewhere) would have made an order after
+ * all: if it is there and paid, the gateway's answer against a failed attempt is a conflict, and the
+ * attempt needs a person at once (the money taken can be confirmed and refunded), instead of only at
+ * the shift's reconciliation. Best effort: an error is reported and not retried.
+ */
+export function lookAgainAfterNotFound(core: EngineState, failed: AttemptRow): void {
+  const when = failed.updatedAt + core.s.notFoundGraceMs;
+  core.watcher.watch({
+    key: secondLookKey(failed.attemptId),
+    fastMs: core.s.notFoundGraceMs,
+    fastUntil: when,
+    giveUpAt: when,
+    maxDelayMs: core.s.notFoundGraceMs,
+    check: async () => {
+      await core.track(
+        queryAttempt(core, failed.attemptId, {
+          cause: 'query',
+          evenIfFinal: true,
+          detail: { secondLook: true },
+        }),
+      );
+      return true;
+    },
+    onGiveUp: () => {},
+  });
+}
+
+/**
+ * After a restart: the attempts "no such order" failed within the last grace get their second look
+ * (an attempt is asked about for at most its QR, its windows and two graces before it can fail so).
+ */
+export function lookAgainAfterRestart(core: EngineState): void {
+  const s = core.s;
+  const now = core.clock.now();
+  const lived = s.qrExpiryMs + s.passiveWindowMs + s.backgroundWindowMs + 2 * s.notFoundGraceMs;
+  for (const row of core.journal.attempts.failedSince(now - lived, now - s.notFoundGraceMs)) {
+    if (row.reason === REASONS.notFound && !row.needsAttention) lookAgainAfterNotFound(core, row);
+  }
 }
 
 /** One refund query, applied. Never throws for gateway trouble. */

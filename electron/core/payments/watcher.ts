@@ -74,7 +74,14 @@ export function createWatcher(clock: Clock, onError: (key: string, err: unknown)
         },
         (err: unknown) => {
           onError(w.spec.key, err);
-          if (!w.stopped) schedule(w);
+          if (w.stopped) return;
+          // Past its end, a failing check would otherwise be asked again at once, for ever.
+          if (clock.now() >= w.spec.giveUpAt) {
+            end(w);
+            w.spec.onGiveUp();
+            return;
+          }
+          schedule(w);
         },
       )
       .finally(() => {

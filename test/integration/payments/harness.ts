@@ -6,6 +6,7 @@ import path from 'node:path';
 import type { Clock } from '../../../electron/core/clock.ts';
 import { verifyCallback } from '../../../electron/core/gateway/callback.ts';
 import { createGatewayClient } from '../../../electron/core/gateway/client.ts';
+import type { Transport } from '../../../electron/core/gateway/transport.ts';
 import { createJournal, type Journal } from '../../../electron/core/journal/journal.ts';
 import { type JournalHandle, openJournal } from '../../../electron/core/journal/open-journal.ts';
 import { type CallbackServer, startCallbackServer } from '../../../electron/core/payments/callback-server.ts';
@@ -66,6 +67,8 @@ export async function makeRig(
     busyTimeoutMs?: number;
     /** The till's clock (e.g. one that runs an hour off). */
     clock?: Clock;
+    /** The gateway client's HTTP (e.g. one that holds a request back). */
+    transport?: Transport;
   } = {},
 ): Promise<Rig> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'payments-it-'));
@@ -81,7 +84,7 @@ export async function makeRig(
       timeoutMs: options.gatewayTimeoutMs ?? 800,
       queryRetry: { maxAttempts: 2, baseDelayMs: 20, maxDelayMs: 50 },
     },
-    {},
+    options.transport ? { transport: options.transport } : {},
   );
   let handle = openJournal({ path: path.join(dir, 'till.db'), busyTimeoutMs: options.busyTimeoutMs });
   let journal = createJournal(handle.db);

@@ -28,6 +28,7 @@ import {
 import { prng } from '../support/prng.ts';
 import { bundleChildren, type ChildExit, removeBundle, runChild } from './crash-children.ts';
 import { keepEvidence } from './crash-evidence.ts';
+import { deliveredInTime } from './crash-gateway-window.ts';
 import { POS_POINTS, runPosCrash } from './crash-pos-runs.ts';
 import { centralFor, runSyncCrash, SYNC_POINTS } from './crash-sync-runs.ts';
 import type { TillKind } from './crash-till-kinds.ts';
@@ -130,6 +131,7 @@ export async function runCrashHarness(
     timings: { processingMs: 200, closeMs: 400, activeTtlMs: 1_500, holdMs: 3_000 },
     callbackRetryDelaysMs: [100, 300],
     callbackTimeoutMs: 1_000,
+    delivers: (url) => deliveredInTime(url),
   });
   // The customer: pays most active orders shortly after the QR appears (even while the till is dead).
   const payChance = new Map<string, boolean>();

@@ -4,12 +4,17 @@
 
 import { verifyCallback } from '../../electron/core/gateway/callback.ts';
 import { createGatewayClient } from '../../electron/core/gateway/client.ts';
-import { createHttpTransport, type Transport } from '../../electron/core/gateway/transport.ts';
+import {
+  createHttpTransport,
+  type Transport,
+  type TransportRequest,
+} from '../../electron/core/gateway/transport.ts';
 import { createJournal } from '../../electron/core/journal/journal.ts';
 import { openJournal } from '../../electron/core/journal/open-journal.ts';
 import { startCallbackServer } from '../../electron/core/payments/callback-server.ts';
 import { createPaymentsEngine } from '../../electron/core/payments/engine.ts';
 import { TEST_CODE_HASH_KEY } from '../support/code-hash-key.ts';
+import { GATEWAY_TIMEOUT_MS, NOT_FOUND_GRACE_MS } from './crash-gateway-window.ts';
 
 export interface WorkerConfig {
   phase: 'pay' | 'recover';
@@ -43,13 +48,28 @@ const fault = (point: string) => {
 const real = createHttpTransport();
 const transport: Transport = {
   async post(req) {
-    const res = await real.post(req);
+    const res = await real.post(withSentAt(req));
     if (req.body.includes('"action":"ACTIVEPAY"') || req.body.includes('"action":"PASSIVEPAY"'))
       fault('gateway.sent');
     return res;
   },
   close: () => real.close(),
 };
+
+/**
+ * A pay or refund request carries, in its URL, when the journal has it sent: the harness's gateway
+ * drops it unread once older than the child's timeout (crash-gateway-window.ts): the harness's simulator,
+ * in a busy process, could otherwise act on it seconds late, after the grace the till gives it.
+ */
+function withSentAt(req: TransportRequest): TransportRequest {
+  const refund = req.body.includes('"action":"REFUND"');
+  const pay = req.body.includes('"action":"ACTIVEPAY"') || req.body.includes('"action":"PASSIVEPAY"');
+  if (!refund && !pay) return req;
+  const rows = refund ? journal.refunds.live() : journal.attempts.live();
+  const sentAt = Math.max(...rows.map((r) => r.submittedAt ?? 0));
+  if (!(sentAt > 0)) throw new Error('a pay or refund request with nothing journaled as sent');
+  return { ...req, url: `${req.url}?sentAt=${sentAt}` };
+}
 
 const handle = openJournal({ path: cfg.db });
 const journal = createJournal(handle.db);
@@ -59,7 +79,7 @@ const gateway = createGatewayClient(
     merchantId: cfg.merchantId,
     operatorId: cfg.operatorId,
     signKey: cfg.signKey,
-    timeoutMs: 600,
+    timeoutMs: GATEWAY_TIMEOUT_MS,
     queryRetry: { maxAttempts: 2, baseDelayMs: 20, maxDelayMs: 60 },
   },
   { transport },
@@ -91,7 +111,7 @@ const engine = createPaymentsEngine({
     passiveWindowMs: 2_000,
     backgroundMaxDelayMs: 150,
     backgroundWindowMs: 8_000,
-    notFoundGraceMs: 800,
+    notFoundGraceMs: NOT_FOUND_GRACE_MS,
     recoveryTries: 2,
     recoveryBackoffMs: 100,
   },

@@ -49,6 +49,11 @@ export interface SimulatorOptions {
   log?: (line: string) => void;
   /** Keep the books (orders and money moved) in this JSON file, across restarts. Default: in memory. */
   bookFile?: string;
+  /**
+   * Test rigs: the network in front of OTTPay. A gateway request (its URL, read when it is about to be
+   * acted on) for which this returns false is dropped unread, as a network that lost it would.
+   */
+  delivers?: (url: string) => boolean;
 }
 
 export interface Simulator {
@@ -150,6 +155,11 @@ export async function createSimulator(options: SimulatorOptions = {}): Promise<S
   ) {
     if (path === '/processV2') {
       if (method !== 'POST') return sendJson(res, 405, { rsp_code: 'PARAM_ERROR', rsp_msg: 'use POST' });
+      if (options.delivers && !options.delivers(req.url ?? '')) {
+        log(`request ${req.url} lost on its way: dropped unread`);
+        req.socket.destroy();
+        return;
+      }
       return sendReply(req, res, handleProcess(sim, settings, body));
     }
     const wallet = /^\/wallet\/([0-9a-f]{1,64})(?:\/(pay|cancel))?$/.exec(path);

@@ -47,6 +47,8 @@ export function createRefundsRepo(db: Db, actor: () => JournalActor = () => NO_A
   const live = db.prepare(
     `SELECT ${COLUMNS} FROM refunds WHERE state IN ('created','submitted','unknown') ORDER BY created_at`,
   );
+  // Refunds are few beside attempts, and this is read at start-up only: a scan is cheap.
+  const failedSince = db.prepare(`SELECT ${COLUMNS} FROM refunds WHERE state = 'failed' AND updated_at >= ?`);
   const attention = db.prepare(
     // `+created_at`: read by refunds_attention (schema 11), then sorted, not by walking refunds_by_time.
     `SELECT ${COLUMNS} FROM refunds WHERE needs_attention = 1 ORDER BY +created_at`,
@@ -85,6 +87,10 @@ export function createRefundsRepo(db: Db, actor: () => JournalActor = () => NO_A
     },
     live(): RefundRow[] {
       return (live.all() as RawRefund[]).map((r) => fromRaw(r) as RefundRow);
+    },
+    /** Refunds that failed since failedFrom. */
+    failedSince(failedFrom: number): RefundRow[] {
+      return (failedSince.all(failedFrom) as RawRefund[]).map((r) => fromRaw(r) as RefundRow);
     },
     needingAttention(): RefundRow[] {
       return (attention.all() as RawRefund[]).map((r) => fromRaw(r) as RefundRow);

@@ -98,65 +98,23 @@ export async function queryAttempt(
         });
       };
       const applied = await journalThenAnnounce(notFound, announce, opts.commit);
-      if (applied?.changed && applied.row.state === 'failed') lookAgainAfterNotFound(core, applied.row);
+      if (applied?.changed && applied.row.state === 'failed') lookAgainAtAttempt(core, applied.row);
     }
   }
   return core.journal.attempts.get(attemptId);
 }
 
-const secondLookKey = (attemptId: string) => `second-look:${attemptId}`;
-
-/**
- * "No such order" failed this attempt; one grace later the till asks once more. A pay request that
- * reached OTTPay later than the grace allows (held in a queue somewhere) would have made an order after
- * all: if it is there and paid, the gateway's answer against a failed attempt is a conflict, and the
- * attempt needs a person at once (the money taken can be confirmed and refunded), instead of only at
- * the shift's reconciliation. Best effort: an error is reported and not retried.
- */
-export function lookAgainAfterNotFound(core: EngineState, failed: AttemptRow): void {
-  const when = failed.updatedAt + core.s.notFoundGraceMs;
-  core.watcher.watch({
-    key: secondLookKey(failed.attemptId),
-    fastMs: core.s.notFoundGraceMs,
-    fastUntil: when,
-    giveUpAt: when,
-    maxDelayMs: core.s.notFoundGraceMs,
-    check: async () => {
-      await core.track(
-        queryAttempt(core, failed.attemptId, {
-          cause: 'query',
-          evenIfFinal: true,
-          detail: { secondLook: true },
-        }),
-      );
-      return true;
-    },
-    onGiveUp: () => {},
-  });
-}
-
-/**
- * After a restart: the attempts "no such order" failed within the last grace get their second look
- * (an attempt is asked about for at most its QR, its windows and two graces before it can fail so).
- */
-export function lookAgainAfterRestart(core: EngineState): void {
-  const s = core.s;
-  const now = core.clock.now();
-  const lived = s.qrExpiryMs + s.passiveWindowMs + s.backgroundWindowMs + 2 * s.notFoundGraceMs;
-  for (const row of core.journal.attempts.failedSince(now - lived, now - s.notFoundGraceMs)) {
-    if (row.reason === REASONS.notFound && !row.needsAttention) lookAgainAfterNotFound(core, row);
-  }
-}
+const REFUND_NOT_FOUND = 'The gateway never received this refund: no money was returned.';
 
 /** One refund query, applied. Never throws for gateway trouble. */
 export async function queryRefund(
   core: EngineState,
   refundId: string,
   point?: FaultPoint,
-  batch: { commit?: GroupCommit; limit?: RequestLimit } = {},
+  batch: { commit?: GroupCommit; limit?: RequestLimit; evenIfFinal?: boolean } = {},
 ): Promise<RefundRow | null> {
   const row = core.journal.refunds.get(refundId);
-  if (!row || isTerminalRefundState(row.state)) return row;
+  if (!row || (isTerminalRefundState(row.state) && !batch.evenIfFinal)) return row;
   const announce = (applied: RefundApplied) => announceRefund(core, refundId, applied);
   let askedAt = core.clock.now();
   try {
@@ -191,12 +149,64 @@ export async function queryRefund(
         return journalRefund(core, refundId, {
           event: 'NOT_FOUND',
           cause: 'query',
-          reason: 'The gateway never received this refund: no money was returned.',
+          reason: REFUND_NOT_FOUND,
           detail: { rspCode: err.rspCode },
         });
       };
-      await journalThenAnnounce(notFound, announce, batch.commit);
+      const applied = await journalThenAnnounce(notFound, announce, batch.commit);
+      if (applied?.changed && applied.row.state === 'failed') lookAgainAtRefund(core, applied.row);
     }
   }
   return core.journal.refunds.get(refundId);
+}
+
+/**
+ * "No such order" failed an attempt or a refund; one grace later the till asks once more. A request that
+ * reached OTTPay later than the grace allows (held in a queue somewhere) would have acted after all: if
+ * the order is there and paid (or the refund done), the gateway's answer against the failed row is a
+ * conflict, and it needs a person at once (the money can be confirmed, and refunded or kept), instead
+ * of only at the shift's reconciliation. Best effort: one question; an error is reported, not retried.
+ */
+function lookAgainLater(core: EngineState, key: string, failedAt: number, ask: () => Promise<unknown>): void {
+  const when = failedAt + core.s.notFoundGraceMs;
+  core.watcher.watch({
+    key,
+    fastMs: core.s.notFoundGraceMs,
+    fastUntil: when,
+    giveUpAt: when,
+    maxDelayMs: core.s.notFoundGraceMs,
+    check: async () => {
+      await core.track(ask());
+      return true;
+    },
+    onGiveUp: () => {},
+  });
+}
+
+function lookAgainAtAttempt(core: EngineState, failed: AttemptRow): void {
+  lookAgainLater(core, `second-look:${failed.attemptId}`, failed.updatedAt, () =>
+    queryAttempt(core, failed.attemptId, { cause: 'query', evenIfFinal: true, detail: { secondLook: true } }),
+  );
+}
+
+function lookAgainAtRefund(core: EngineState, failed: RefundRow): void {
+  lookAgainLater(core, `second-look:refund:${failed.refundId}`, failed.updatedAt, () =>
+    queryRefund(core, failed.refundId, undefined, { evenIfFinal: true }),
+  );
+}
+
+/**
+ * After a restart: what "no such order" failed within the last grace still gets its second look (an
+ * attempt is asked about for at most its QR, its windows and two graces before it can fail so).
+ */
+export function lookAgainAfterRestart(core: EngineState): void {
+  const s = core.s;
+  const now = core.clock.now();
+  const lived = s.qrExpiryMs + s.passiveWindowMs + s.backgroundWindowMs + 2 * s.notFoundGraceMs;
+  for (const row of core.journal.attempts.failedSince(now - lived, now - s.notFoundGraceMs)) {
+    if (row.reason === REASONS.notFound && !row.needsAttention) lookAgainAtAttempt(core, row);
+  }
+  for (const row of core.journal.refunds.failedSince(now - s.notFoundGraceMs)) {
+    if (row.reason === REFUND_NOT_FOUND && !row.needsAttention) lookAgainAtRefund(core, row);
+  }
 }

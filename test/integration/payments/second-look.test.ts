@@ -11,16 +11,17 @@ import {
   TransportError,
   type TransportRequest,
 } from '../../../electron/core/gateway/transport.ts';
+import type { RefundRow } from '../../../electron/core/journal/rows.ts';
 import { CODES, makeRig, type Rig } from './harness.ts';
 
-/** HTTP that keeps the first pay request back (the till sees no answer) until deliver() sends it. */
-function lateNetwork(): Transport & { deliver(): Promise<number> } {
+/** HTTP that keeps the first request of this action back (the till sees no answer) until deliver() sends it. */
+function lateNetwork(action = 'PASSIVEPAY'): Transport & { deliver(): Promise<number> } {
   const http = createHttpTransport();
   let held: TransportRequest | null = null;
   let holding = true;
   return {
     async post(req) {
-      if (holding && req.body.includes('"action":"PASSIVEPAY"')) {
+      if (holding && req.body.includes(`"action":"${action}"`)) {
         holding = false;
         held = req;
         throw new TransportError('timeout', true, 'no answer before the deadline');
@@ -53,6 +54,29 @@ async function failedByNotFound(
   assert.match(failed.reason ?? '', /never received/);
   assert.equal(failed.needsAttention, false);
   return { rig: r, attemptId: a.attemptId };
+}
+
+/** Resolves when the journal's refund row matches, checking now and after each change the engine reports. */
+function untilRefund(r: Rig, refundId: string, match: (row: RefundRow) => boolean): Promise<RefundRow> {
+  return new Promise((resolve, reject) => {
+    const check = () => {
+      const row = r.journal.refunds.get(refundId);
+      if (row && match(row)) {
+        stop();
+        clearTimeout(guard);
+        resolve(row);
+      }
+    };
+    const stop = r.engine.onChange(check);
+    // A failure guard, not a synchronisation: the wait itself ends on the engine's change events.
+    const guard = setTimeout(() => {
+      stop();
+      reject(
+        new Error(`refund ${refundId} never matched: ${JSON.stringify(r.journal.refunds.get(refundId))}`),
+      );
+    }, 20_000);
+    check();
+  });
 }
 
 describe('the second look after "no such order"', () => {
@@ -98,5 +122,21 @@ describe('the second look after "no such order"', () => {
     assert.equal(await network.deliver(), 200);
     const flagged = await r.until(attemptId, (x) => x.needsAttention, 'needs attention');
     assert.equal(flagged.state, 'failed');
+  });
+
+  it('a refund that turns up done after the till failed it needs a person', async () => {
+    const network = lateNetwork('REFUND');
+    const r = await makeRig({ transport: network });
+    rig = r;
+    await r.engine.beginPassive({ amountCents: 1200, tipCents: 0 });
+    const paid = await r.engine.submitPassiveCode(CODES.WECHATPAY(), 'serial');
+    assert.equal(paid.state, 'paid');
+    const asked = await r.engine.refund({ attemptId: paid.attemptId, amountCents: 500 });
+    const failed = await untilRefund(r, asked.refundId, (row) => row.state === 'failed');
+    assert.match(failed.reason ?? '', /never received this refund/);
+    assert.equal(await network.deliver(), 200);
+    const flagged = await untilRefund(r, asked.refundId, (row) => row.needsAttention);
+    assert.equal(flagged.state, 'failed');
+    assert.match(flagged.reason ?? '', /done but it failed here/);
   });
 });

@@ -15,7 +15,7 @@ import { migrateCentral } from '../../../electron/store/migrate.ts';
 import { TillLoginRefused } from '../../../electron/store/till-login-check.ts';
 import { startTestPostgres, type TestPostgres } from '../../support/postgres.ts';
 import { prng } from '../../support/prng.ts';
-import { caughtUp, makeSales, watchAgent } from '../../support/store-sync.ts';
+import { caughtUp, makeSales, shipUntilCaughtUp, watchAgent } from '../../support/store-sync.ts';
 import { makeRig } from '../payments/harness.ts';
 
 const DB = 'round_trips';
@@ -132,19 +132,13 @@ describe("a till's sync agent", () => {
       await makeSales(rig, 3, prng(242));
       const { password } = await addTillLogin(owner, 'till_batches', null);
       const trips: string[][] = [];
-      const w = watchAgent({
-        db: rig.handle.db,
+      await shipUntilCaughtUp(rig, {
         url: `postgresql://till_batches@127.0.0.1:${server.port}/${DB}`,
         storeId: 'downtown',
         secrets: { password },
         batchSize: 4,
         onBatch: (p) => trips.push(p.roundTrips.map((r) => r.what)),
       });
-      try {
-        await caughtUp(w, rig);
-      } finally {
-        await w.agent.stop();
-      }
       assert.ok(trips.length >= 3, `${trips.length} batches`);
       // The connection (and its login check) went with the first batch, when there was no idle wait.
       for (const [i, batchTrips] of trips.entries())

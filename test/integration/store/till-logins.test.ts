@@ -14,7 +14,7 @@ import { PG_MIGRATIONS } from '../../../electron/store/migrations/index.ts';
 import { chainDayReport } from '../../../electron/store/report.ts';
 import { startTestPostgres, type TestPostgres } from '../../support/postgres.ts';
 import { prng } from '../../support/prng.ts';
-import { caughtUp, makeSales, tillIdOf, watchAgent } from '../../support/store-sync.ts';
+import { makeSales, shipUntilCaughtUp, tillIdOf } from '../../support/store-sync.ts';
 import { runCli } from '../cli/run-cli.ts';
 import { makeRig } from '../payments/harness.ts';
 
@@ -265,18 +265,12 @@ describe('one database login per till', () => {
       assert.ok(password.length >= 20);
       const log = await owner.query(`SELECT rolpassword FROM pg_authid WHERE rolname = 'till_north'`);
       assert.match(String(log.rows[0]?.rolpassword), /^SCRAM-SHA-256\$4096:/);
-      const w = watchAgent({
-        db: rig.handle.db,
+      const s = await shipUntilCaughtUp(rig, {
         url: `postgresql://till_north@127.0.0.1:${server.port}/${DB}`,
         storeId: 'north',
         secrets: { password },
       });
-      try {
-        const s = await caughtUp(w, rig);
-        assert.equal(s.lastError, null);
-      } finally {
-        await w.agent.stop();
-      }
+      assert.equal(s.lastError, null);
       const shipped = await owner.query('SELECT count(*)::int AS n FROM pos.events WHERE till_id = $1', [
         tillIdOf(rig),
       ]);

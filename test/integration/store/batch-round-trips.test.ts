@@ -13,6 +13,7 @@ import type { Batch } from '../../../electron/store/batch.ts';
 import { ingestBatch } from '../../../electron/store/ingest.ts';
 import { migrateCentral } from '../../../electron/store/migrate.ts';
 import { TillLoginRefused } from '../../../electron/store/till-login-check.ts';
+import { connectAs, oneEventBatch } from '../../support/central-batch.ts';
 import { startTestPostgres, type TestPostgres } from '../../support/postgres.ts';
 import { prng } from '../../support/prng.ts';
 import { caughtUp, makeSales, shipUntilCaughtUp, watchAgent } from '../../support/store-sync.ts';
@@ -27,9 +28,7 @@ const open: pg.Client[] = [];
 
 /** A connection as `role`, with a count of the round trips it has made. */
 async function loginAs(role: string, password: string): Promise<{ c: pg.Client; trips: () => number }> {
-  const c = new pg.Client({ host: '127.0.0.1', port: server.port, user: role, password, database: DB });
-  c.on('error', () => undefined);
-  await c.connect();
+  const c = await connectAs(server.port, DB, role, password);
   open.push(c);
   let n = 0;
   c.connection.on('readyForQuery', () => {
@@ -38,32 +37,7 @@ async function loginAs(role: string, password: string): Promise<{ c: pg.Client; 
   return { c, trips: () => n };
 }
 
-function batch(tillId: string, seq: number): Batch {
-  return {
-    storeId: 'downtown',
-    tillId,
-    terminalNo: 'T1',
-    timeZone: 'America/Toronto',
-    appVersion: 'test',
-    sentAt: AT,
-    asOfSeq: seq,
-    events: [
-      {
-        seq,
-        at: AT,
-        entity: 'attempt',
-        entityId: `att-${seq}`,
-        type: 'attempt.gateway_paid',
-        cause: 'gateway',
-        fromState: 'submitted',
-        toState: 'paid',
-        detail: {},
-      },
-    ],
-    attempts: [],
-    refunds: [],
-  };
-}
+const batch = (tillId: string, seq: number): Batch => oneEventBatch({ tillId, seq, at: AT });
 
 async function centralSeqs(tillId: string): Promise<number[]> {
   const r = await owner.query('SELECT seq::int AS s FROM pos.events WHERE till_id = $1 ORDER BY seq', [

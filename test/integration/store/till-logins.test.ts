@@ -12,6 +12,7 @@ import { migrateCentral } from '../../../electron/store/migrate.ts';
 import { pgMigration0003 } from '../../../electron/store/migrations/0003-till-logins.ts';
 import { PG_MIGRATIONS } from '../../../electron/store/migrations/index.ts';
 import { chainDayReport } from '../../../electron/store/report.ts';
+import { connectAs, oneEventBatch } from '../../support/central-batch.ts';
 import { startTestPostgres, type TestPostgres } from '../../support/postgres.ts';
 import { prng } from '../../support/prng.ts';
 import { makeSales, shipUntilCaughtUp, tillIdOf } from '../../support/store-sync.ts';
@@ -30,18 +31,8 @@ let a: pg.Client;
 let b: pg.Client;
 const logins: Record<string, string> = {};
 
-async function loginAs(role: string, password: string): Promise<pg.Client> {
-  const c = new pg.Client({
-    host: '127.0.0.1',
-    port: server.port,
-    user: role,
-    password,
-    database: DB,
-  });
-  c.on('error', () => undefined);
-  await c.connect();
-  return c;
-}
+const loginAs = (role: string, password: string): Promise<pg.Client> =>
+  connectAs(server.port, DB, role, password);
 
 function attempt(state: string): AttemptSnapshot {
   return {
@@ -66,30 +57,8 @@ function attempt(state: string): AttemptSnapshot {
 }
 
 function batch(tillId: string, seq: number, state: string): Batch {
-  return {
-    storeId: 'downtown',
-    tillId,
-    terminalNo: 'T1',
-    timeZone: 'America/Toronto',
-    appVersion: 'test',
-    sentAt: AT,
-    asOfSeq: seq,
-    events: [
-      {
-        seq,
-        at: AT,
-        entity: 'attempt',
-        entityId: 'att-1',
-        type: 'attempt.state',
-        cause: 'test',
-        fromState: null,
-        toState: state,
-        detail: {},
-      },
-    ],
-    attempts: [attempt(state)],
-    refunds: [],
-  };
+  const event = { entityId: 'att-1', type: 'attempt.state', cause: 'test', fromState: null, toState: state };
+  return oneEventBatch({ tillId, seq, at: AT, event, attempts: [attempt(state)] });
 }
 
 async function bState(): Promise<{ state: string; as_of_seq: string }> {

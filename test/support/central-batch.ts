@@ -1,7 +1,19 @@
-// Pieces of the tests that talk to the central database as a till login does, without a till: a
-// connection as a given role, and a batch of one attempt event (by default the gateway's paid answer).
+// Pieces of the tests that talk to the central database without a till: a database migrated to today's
+// central schema, a connection as a given role, and a batch of one attempt event (by default the
+// gateway's paid answer).
 import pg from 'pg';
 import type { AttemptSnapshot, Batch, ShippedEvent } from '../../electron/store/batch.ts';
+import { migrateCentral } from '../../electron/store/migrate.ts';
+import type { TestPostgres } from './postgres.ts';
+
+/** Creates database `name` on the test server and migrates it; resolves to its owner's connection. */
+export async function migratedCentral(server: TestPostgres, name: string): Promise<pg.Client> {
+  await server.createDatabase(name);
+  const owner = new pg.Client({ connectionString: server.urlWithPassword(name) });
+  await owner.connect();
+  await migrateCentral(owner);
+  return owner;
+}
 
 /** A connection to `database` on the loopback server as `role`; a dropped connection shows at its next query. */
 export async function connectAs(

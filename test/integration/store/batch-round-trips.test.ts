@@ -7,13 +7,12 @@
 // server in that batch's own statement and writes nothing; a new connection is refused as well.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import pg from 'pg';
+import type pg from 'pg';
 import { addTillLogin } from '../../../electron/store/add-till.ts';
 import type { Batch } from '../../../electron/store/batch.ts';
 import { ingestBatch } from '../../../electron/store/ingest.ts';
-import { migrateCentral } from '../../../electron/store/migrate.ts';
 import { TillLoginRefused } from '../../../electron/store/till-login-check.ts';
-import { connectAs, oneEventBatch } from '../../support/central-batch.ts';
+import { connectAs, migratedCentral, oneEventBatch } from '../../support/central-batch.ts';
 import { startTestPostgres, type TestPostgres } from '../../support/postgres.ts';
 import { prng } from '../../support/prng.ts';
 import { caughtUp, makeSales, shipUntilCaughtUp, watchAgent } from '../../support/store-sync.ts';
@@ -55,10 +54,7 @@ async function tripsOf(conn: { trips: () => number }, fn: () => Promise<unknown>
 
 before(async () => {
   server = await startTestPostgres();
-  await server.createDatabase(DB);
-  owner = new pg.Client({ connectionString: server.urlWithPassword(DB) });
-  await owner.connect();
-  await migrateCentral(owner);
+  owner = await migratedCentral(server, DB);
 });
 
 after(async () => {

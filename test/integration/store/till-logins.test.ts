@@ -12,7 +12,7 @@ import { migrateCentral } from '../../../electron/store/migrate.ts';
 import { pgMigration0003 } from '../../../electron/store/migrations/0003-till-logins.ts';
 import { PG_MIGRATIONS } from '../../../electron/store/migrations/index.ts';
 import { chainDayReport } from '../../../electron/store/report.ts';
-import { connectAs, oneEventBatch } from '../../support/central-batch.ts';
+import { connectAs, migratedCentral, oneEventBatch } from '../../support/central-batch.ts';
 import { startTestPostgres, type TestPostgres } from '../../support/postgres.ts';
 import { prng } from '../../support/prng.ts';
 import { makeSales, shipUntilCaughtUp, tillIdOf } from '../../support/store-sync.ts';
@@ -70,10 +70,7 @@ const denied = (e: unknown) => (e as { code?: string }).code === '42501';
 
 before(async () => {
   server = await startTestPostgres();
-  await server.createDatabase(DB);
-  owner = new pg.Client({ connectionString: server.urlWithPassword(DB) });
-  await owner.connect();
-  await migrateCentral(owner);
+  owner = await migratedCentral(server, DB);
   for (const role of ['till_a', 'till_b']) logins[role] = (await addTillLogin(owner, role, null)).password;
   a = await loginAs('till_a', logins.till_a ?? '');
   b = await loginAs('till_b', logins.till_b ?? '');

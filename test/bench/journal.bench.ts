@@ -7,6 +7,7 @@ import path from 'node:path';
 import { createJournal } from '../../electron/core/journal/journal.ts';
 import { openJournal } from '../../electron/core/journal/open-journal.ts';
 import { applyAttemptChange } from '../../electron/core/payments/transitions.ts';
+import { attemptRow } from '../support/attempt-row.ts';
 
 const N = Number(process.env.BENCH_N ?? 400);
 const dir = fs.mkdtempSync(path.join(process.env.BENCH_DIR ?? os.tmpdir(), 'journal-bench-'));
@@ -50,34 +51,17 @@ try {
     const id = `B${String(i).padStart(8, '0')}`;
     ids.push(id);
     journal.write(() =>
-      journal.attempts.insert({
-        attemptId: id,
-        orderId: id,
-        saleId: 'S1',
-        mode: 'passive',
-        wallet: 'ALIPAY',
-        amountCents: 100,
-        tipCents: 0,
-        currency: 'CAD',
-        state: i === 0 ? 'created' : 'failed',
-        gatewaySeen: false,
-        reason: null,
-        qrPayload: null,
-        qrExpiresAt: null,
-        walletTxnId: null,
-        codeMasked: null,
-        codeHash: null,
-        operatorId: '1',
-        terminalNo: 'T1',
-        createdAt: now,
-        updatedAt: now,
-        submittedAt: null,
-        paidAt: null,
-        cancelCause: null,
-        needsAttention: false,
-        manual: false,
-        refundedCents: 0,
-      }),
+      journal.attempts.insert(
+        attemptRow(id, now, {
+          saleId: 'S1',
+          mode: 'passive',
+          wallet: 'ALIPAY',
+          amountCents: 100,
+          state: i === 0 ? 'created' : 'failed',
+          operatorId: '1',
+          submittedAt: null,
+        }),
+      ),
     );
   }
   // One live attempt at a time (one per sale): each is moved created → submitted, a durable transition.

@@ -19,6 +19,7 @@ import {
   SANDBOX_SIGN_KEY,
 } from '../../electron/core/simulator/index.ts';
 import { createOrderIdGenerator } from '../../shared/payments/order-id.ts';
+import { attemptRow } from '../support/attempt-row.ts';
 import { TEST_CODE_HASH_KEY } from '../support/code-hash-key.ts';
 import { msSince, post, sealedRequest } from './bench-support.ts';
 
@@ -80,34 +81,7 @@ try {
         updatedAt: now,
         closedAt: null,
       });
-      journal.attempts.insert({
-        attemptId: orderId,
-        orderId,
-        saleId: orderId,
-        mode: 'active',
-        wallet: 'WECHATPAY',
-        amountCents: 1000,
-        tipCents: 0,
-        currency: 'CAD',
-        state: 'submitted',
-        gatewaySeen: false,
-        reason: null,
-        qrPayload: null,
-        qrExpiresAt: null,
-        walletTxnId: null,
-        codeMasked: null,
-        codeHash: null,
-        operatorId: SANDBOX_OPERATOR_ID,
-        terminalNo: 'R1',
-        createdAt: now,
-        updatedAt: now,
-        submittedAt: now,
-        paidAt: null,
-        cancelCause: null,
-        needsAttention: false,
-        manual: false,
-        refundedCents: 0,
-      });
+      journal.attempts.insert(attemptRow(orderId, now, { terminalNo: 'R1' }));
     }
   });
   before.close();

@@ -8,7 +8,6 @@ import path from 'node:path';
 import { createGatewayClient } from '../../electron/core/gateway/client.ts';
 import { createJournal } from '../../electron/core/journal/journal.ts';
 import { openJournal } from '../../electron/core/journal/open-journal.ts';
-import type { AttemptRow } from '../../electron/core/journal/rows.ts';
 import { pool } from '../../electron/core/payments/bounded-pool.ts';
 import { createPaymentsEngine } from '../../electron/core/payments/engine.ts';
 import { DEFAULT_TIMING } from '../../electron/core/payments/settings.ts';
@@ -20,6 +19,7 @@ import {
 } from '../../electron/core/simulator/index.ts';
 import { createShifts } from '../../electron/core/staff/shifts.ts';
 import { createOrderIdGenerator } from '../../shared/payments/order-id.ts';
+import { attemptRow } from '../support/attempt-row.ts';
 import { TEST_CODE_HASH_KEY } from '../support/code-hash-key.ts';
 
 const ATTEMPTS = Number(process.env.BENCH_SHIFT_ATTEMPTS ?? 5_000);
@@ -90,35 +90,17 @@ async function main(): Promise<void> {
           updatedAt: now,
           closedAt: now,
         });
-        const row: AttemptRow = {
-          attemptId: o.orderId,
-          orderId: o.orderId,
-          saleId: o.orderId,
-          mode: 'passive',
-          wallet: 'WECHATPAY',
-          amountCents: o.amountCents,
-          tipCents: 0,
-          currency: 'CAD',
-          state: 'paid',
-          gatewaySeen: true,
-          reason: null,
-          qrPayload: null,
-          qrExpiresAt: null,
-          walletTxnId: o.walletTxnId,
-          codeMasked: null,
-          codeHash: null,
-          operatorId: SANDBOX_OPERATOR_ID,
-          terminalNo: 'B1',
-          createdAt: now,
-          updatedAt: now,
-          submittedAt: now,
-          paidAt: now,
-          cancelCause: null,
-          needsAttention: false,
-          manual: false,
-          refundedCents: 0,
-        };
-        journal.attempts.insert(row);
+        journal.attempts.insert(
+          attemptRow(o.orderId, now, {
+            mode: 'passive',
+            amountCents: o.amountCents,
+            state: 'paid',
+            gatewaySeen: true,
+            walletTxnId: o.walletTxnId,
+            terminalNo: 'B1',
+            paidAt: now,
+          }),
+        );
       }
     });
     console.log(

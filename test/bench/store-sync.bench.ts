@@ -24,6 +24,7 @@ import { agentConnection } from '../../electron/core/sync/sync-runner.ts';
 import { addTillLogin } from '../../electron/store/add-till.ts';
 import { migrateCentral } from '../../electron/store/migrate.ts';
 import { chainDayReport } from '../../electron/store/report.ts';
+import { attemptRow } from '../support/attempt-row.ts';
 import { startTestPostgres, TEST_PG_PASSWORD } from '../support/postgres.ts';
 import { percentile } from './bench-support.ts';
 
@@ -69,34 +70,17 @@ function sale(j: Journal, n: number, till: number): number {
       closedAt: null,
     });
     j.events.append({ at: now, entity: 'sale', entityId: `S${id}`, type: 'sale.created', cause: 'command' });
-    j.attempts.insert({
-      attemptId: id,
-      orderId: id,
-      saleId: `S${id}`,
-      mode: 'passive',
-      wallet: 'ALIPAY',
-      amountCents: 1000 + n,
-      tipCents: 100,
-      currency: 'CAD',
-      state: 'submitted',
-      gatewaySeen: false,
-      reason: null,
-      qrPayload: null,
-      qrExpiresAt: null,
-      walletTxnId: null,
-      codeMasked: null,
-      codeHash: null,
-      operatorId: '1',
-      terminalNo: `T${till}`,
-      createdAt: now,
-      updatedAt: now,
-      submittedAt: now,
-      paidAt: null,
-      cancelCause: null,
-      needsAttention: false,
-      manual: false,
-      refundedCents: 0,
-    });
+    j.attempts.insert(
+      attemptRow(id, now, {
+        saleId: `S${id}`,
+        mode: 'passive',
+        wallet: 'ALIPAY',
+        amountCents: 1000 + n,
+        tipCents: 100,
+        operatorId: '1',
+        terminalNo: `T${till}`,
+      }),
+    );
     j.events.append({ at: now, entity: 'attempt', entityId: id, type: 'attempt.created', cause: 'command' });
   });
   return j.write(() => {

@@ -14,11 +14,12 @@ import {
   gotoTill,
   launchBrowser,
   newestSimOrder,
+  pairCustomerDisplay,
   type Shell,
   simulatorRequest,
   startShell,
-  tillCommand,
   toNewSale,
+  updateSettings,
 } from './harness.ts';
 
 async function postChoice(
@@ -50,29 +51,14 @@ describe('the customer picks the tip on a touch display', () => {
     ).newPage();
     plain = await (await browser.newContext({ viewport: { width: 800, height: 600 } })).newPage();
     await gotoTill(till, shell); // a locked till takes no settings: the owner signs in first
-    const answer = await tillCommand(shell, 'settings.update', {
-      patch: {
-        customerSide: { ...DEFAULT_CUSTOMER_SIDE, customerPicksTip: true },
-        tipPresetsPercent: [15, 18, 20],
-      },
-      pin: shell.pin,
+    await updateSettings(shell, {
+      customerSide: { ...DEFAULT_CUSTOMER_SIDE, customerPicksTip: true },
+      tipPresetsPercent: [15, 18, 20],
     });
-    assert.ok(answer.ok);
     await tablet.goto(shell.customerUrl);
     await plain.goto(shell.customerUrl);
     // Only the paired display answers the tip ask: the cashier pairs the tablet with the till's code.
-    await till.getByRole('button', { name: 'Settings', exact: true }).click();
-    await till.getByRole('button', { name: 'Pair the customer display' }).click();
-    const shown = (await till.getByTestId('customer-pair-code').textContent()) ?? '';
-    const code = /(\d{3}) (\d{3})/.exec(shown);
-    assert.ok(code, shown);
-    await till.getByRole('button', { name: 'Sale', exact: true }).click();
-    await tablet.getByRole('button', { name: 'Pair this display' }).tap();
-    await tablet.getByLabel('Pairing code shown on the till').fill(`${code[1]} ${code[2]}`);
-    await Promise.all([
-      tablet.waitForEvent('load'),
-      tablet.getByRole('button', { name: 'Pair', exact: true }).tap(),
-    ]);
+    await pairCustomerDisplay(till, tablet);
   });
 
   after(async () => {

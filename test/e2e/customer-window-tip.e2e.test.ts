@@ -8,7 +8,7 @@ import { after, before, describe, it } from 'node:test';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { DEFAULT_CUSTOMER_SIDE } from '../../shared/customer-side.ts';
 import type { TillSnapshot } from '../../shared/domain.ts';
-import { gotoTill, launchBrowser, type Shell, startShell, tillCommand } from './harness.ts';
+import { gotoTill, launchBrowser, type Shell, startShell, tillCommand, updateSettings } from './harness.ts';
 
 const STAND_IN_PRELOAD = `(() => {
   window.__chosen = [];
@@ -46,14 +46,10 @@ describe('the customer page in the Electron customer window', () => {
     browser = await launchBrowser();
     const till = await (await browser.newContext()).newPage();
     await gotoTill(till, shell);
-    const set = await tillCommand(shell, 'settings.update', {
-      patch: {
-        customerSide: { ...DEFAULT_CUSTOMER_SIDE, customerPicksTip: true },
-        tipPresetsPercent: [15, 18, 20],
-      },
-      pin: shell.pin,
+    await updateSettings(shell, {
+      customerSide: { ...DEFAULT_CUSTOMER_SIDE, customerPicksTip: true },
+      tipPresetsPercent: [15, 18, 20],
     });
-    assert.ok(set.ok, JSON.stringify(set));
     // The stand-in's stream is an HTTP one: it is paired like a LAN display, so it is sent the ask (the
     // real window is sent every view by main over IPC).
     context = await browser.newContext({ viewport: { width: 1024, height: 768 }, hasTouch: true });

@@ -376,3 +376,29 @@ function personKey(c: string): { key: string; code: string; text: string; window
   const upper = c.toUpperCase();
   return { key: c, code: `Key${upper}`, text: c, windowsVirtualKeyCode: upper.charCodeAt(0) };
 }
+
+/** Changes the till's settings through the command API with the owner's PIN; throws if the till refuses. */
+export async function updateSettings(shell: Shell, patch: Record<string, unknown>): Promise<void> {
+  const answer = await tillCommand(shell, 'settings.update', { patch, pin: shell.pin });
+  if (!answer.ok) throw new Error(`settings.update refused: ${JSON.stringify(answer)}`);
+}
+
+/**
+ * The cashier pairs `display` (a customer page on a touch screen, showing "Pair this display") with the
+ * code the till shows in Settings → Customer side, and goes back to the sale; resolves once the paired
+ * display has loaded again.
+ */
+export async function pairCustomerDisplay(till: Page, display: Page): Promise<void> {
+  await till.getByRole('button', { name: 'Settings', exact: true }).click();
+  await till.getByRole('button', { name: 'Pair the customer display' }).click();
+  const shown = (await till.getByTestId('customer-pair-code').textContent()) ?? '';
+  const code = /(\d{3}) (\d{3})/.exec(shown);
+  if (!code) throw new Error(`no pairing code on the till: ${shown}`);
+  await till.getByRole('button', { name: 'Sale', exact: true }).click();
+  await display.getByRole('button', { name: 'Pair this display' }).tap();
+  await display.getByLabel('Pairing code shown on the till').fill(`${code[1]} ${code[2]}`);
+  await Promise.all([
+    display.waitForEvent('load'),
+    display.getByRole('button', { name: 'Pair', exact: true }).tap(),
+  ]);
+}

@@ -12,8 +12,8 @@ import {
   pollUntil,
   simulatorRequest,
   type TillSession,
-  tillCommand,
   toNewSale,
+  updateSettings,
   walletCode,
 } from './harness.ts';
 
@@ -40,8 +40,7 @@ describe('the spoken "paid"', () => {
 
   const settings = async (patch: Record<string, unknown>) => {
     if (!session) throw new Error('no session');
-    const answer = await tillCommand(session.shell, 'settings.update', { patch, pin: session.shell.pin });
-    assert.ok(answer.ok, JSON.stringify(answer));
+    await updateSettings(session.shell, patch);
   };
 
   it('says a QR payment once, in Chinese, the moment it is paid', async () => {

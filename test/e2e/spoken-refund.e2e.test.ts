@@ -12,8 +12,8 @@ import {
   pollUntil,
   simulatorRequest,
   type TillSession,
-  tillCommand,
   toNewSale,
+  updateSettings,
   walletCode,
 } from './harness.ts';
 
@@ -45,8 +45,7 @@ describe('the spoken refund', () => {
 
   const settings = async (patch: Record<string, unknown>) => {
     if (!session) throw new Error('no session');
-    const answer = await tillCommand(session.shell, 'settings.update', { patch, pin: session.shell.pin });
-    assert.ok(answer.ok, JSON.stringify(answer));
+    await updateSettings(session.shell, patch);
   };
 
   /** Refunds `amount` of the paid order from History, in the UI's words of `words`. */

@@ -13,7 +13,15 @@ import { after, before, describe, it } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import { customerSideEn, customerSideFr, customerSideZh } from '../../renderer/i18n/customer-side-words.ts';
 import { DEFAULT_CUSTOMER_SIDE } from '../../shared/customer-side.ts';
-import { gotoTill, launchBrowser, type Shell, startShell, tillCommand } from './harness.ts';
+import {
+  gotoTill,
+  launchBrowser,
+  pairCustomerDisplay,
+  type Shell,
+  startShell,
+  tillCommand,
+  updateSettings,
+} from './harness.ts';
 
 const SIZES = [
   { width: 1366, height: 768 },
@@ -83,26 +91,12 @@ describe('the tip screen and its keypad fit the customer display', () => {
       await browser.newContext({ viewport: { width: 800, height: 480 }, hasTouch: true })
     ).newPage();
     await gotoTill(till, shell);
-    const set = await tillCommand(shell, 'settings.update', {
-      patch: {
-        customerSide: { ...DEFAULT_CUSTOMER_SIDE, customerPicksTip: true },
-        tipPresetsPercent: [10, 15, 18, 20],
-      },
-      pin: shell.pin,
+    await updateSettings(shell, {
+      customerSide: { ...DEFAULT_CUSTOMER_SIDE, customerPicksTip: true },
+      tipPresetsPercent: [10, 15, 18, 20],
     });
-    assert.ok(set.ok);
     await tablet.goto(shell.customerUrl);
-    await till.getByRole('button', { name: 'Settings', exact: true }).click();
-    await till.getByRole('button', { name: 'Pair the customer display' }).click();
-    const code = /(\d{3}) (\d{3})/.exec((await till.getByTestId('customer-pair-code').textContent()) ?? '');
-    assert.ok(code);
-    await tablet.getByRole('button', { name: 'Pair this display' }).tap();
-    await tablet.getByLabel('Pairing code shown on the till').fill(`${code[1]} ${code[2]}`);
-    await Promise.all([
-      tablet.waitForEvent('load'),
-      tablet.getByRole('button', { name: 'Pair', exact: true }).tap(),
-    ]);
-    await till.getByRole('button', { name: 'Sale', exact: true }).click();
+    await pairCustomerDisplay(till, tablet);
     assert.ok((await tillCommand(shell, 'customer.askTip', { amountCents: 500_000 })).ok);
     await tablet.getByTestId('customer-tip').waitFor();
   });

@@ -17,10 +17,11 @@ import { DEFAULT_CUSTOMER_SIDE } from '../../shared/customer-side.ts';
 import {
   gotoTill,
   launchBrowser,
+  pairCustomerDisplay,
   type Shell,
   startShell,
-  tillCommand,
   toNewSale,
+  updateSettings,
   withParam,
 } from './harness.ts';
 
@@ -39,14 +40,10 @@ describe('asking the customer for the tip with no display to answer', () => {
     till = await (await browser.newContext({ viewport: { width: 1200, height: 900 } })).newPage();
     tabletContext = await browser.newContext({ viewport: { width: 800, height: 1280 }, hasTouch: true });
     await gotoTill(till, shell);
-    const answer = await tillCommand(shell, 'settings.update', {
-      patch: {
-        customerSide: { ...DEFAULT_CUSTOMER_SIDE, customerPicksTip: true },
-        tipPresetsPercent: [15, 18, 20],
-      },
-      pin: shell.pin,
+    await updateSettings(shell, {
+      customerSide: { ...DEFAULT_CUSTOMER_SIDE, customerPicksTip: true },
+      tipPresetsPercent: [15, 18, 20],
     });
-    assert.ok(answer.ok);
   });
 
   after(async () => {
@@ -55,10 +52,7 @@ describe('asking the customer for the tip with no display to answer', () => {
     rmSync(dataDir, { recursive: true, force: true });
   });
 
-  const operatorLanguage = async (lang: 'en' | 'fr' | 'zh') =>
-    assert.ok(
-      (await tillCommand(shell, 'settings.update', { patch: { operatorLanguage: lang }, pin: shell.pin })).ok,
-    );
+  const operatorLanguage = (lang: 'en' | 'fr' | 'zh') => updateSettings(shell, { operatorLanguage: lang });
 
   /** Keys an amount and asks the customer for the tip, in the till's words of `words`. */
   const ask = async (words: Record<string, string> = en) => {
@@ -93,18 +87,7 @@ describe('asking the customer for the tip with no display to answer', () => {
     await skip();
 
     // The cashier pairs the tablet with the till's code (Settings → Customer side).
-    await till.getByRole('button', { name: 'Settings', exact: true }).click();
-    await till.getByRole('button', { name: 'Pair the customer display' }).click();
-    const shown = (await till.getByTestId('customer-pair-code').textContent()) ?? '';
-    const code = /(\d{3}) (\d{3})/.exec(shown);
-    assert.ok(code, shown);
-    await till.getByRole('button', { name: 'Sale', exact: true }).click();
-    await tablet.getByRole('button', { name: 'Pair this display' }).tap();
-    await tablet.getByLabel('Pairing code shown on the till').fill(`${code[1]} ${code[2]}`);
-    await Promise.all([
-      tablet.waitForEvent('load'),
-      tablet.getByRole('button', { name: 'Pair', exact: true }).tap(),
-    ]);
+    await pairCustomerDisplay(till, tablet);
 
     await ask();
     await till.getByText(en['customerTip.asking']).waitFor();

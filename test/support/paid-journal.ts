@@ -6,6 +6,7 @@ import { SANDBOX_JOURNAL_FILE } from '../../electron/core/app/payment-stack.ts';
 import { defaultSettings, type StoredSettings } from '../../electron/core/config/defaults.ts';
 import { createJournal } from '../../electron/core/journal/journal.ts';
 import { openJournal } from '../../electron/core/journal/open-journal.ts';
+import { attemptRow } from './attempt-row.ts';
 
 export const PAID_AT = Date.UTC(2026, 10, 30, 18, 5, 9);
 
@@ -34,34 +35,22 @@ export function writePaidJournal(
     handle.db.exec(
       `INSERT INTO sales VALUES ('S${orderId}', 1190, 100, 'CAD', '0000000001', '1', ${PAID_AT - 60_000}, ${PAID_AT}, ${PAID_AT})`,
     );
-    j.attempts.insert({
-      attemptId,
-      orderId,
-      saleId: `S${orderId}`,
-      mode: 'active',
-      wallet: 'WECHATPAY',
-      amountCents: 1190,
-      tipCents: 100,
-      currency: 'CAD',
-      state: 'paid',
-      gatewaySeen: true,
-      reason: null,
-      qrPayload: null,
-      qrExpiresAt: null,
-      walletTxnId: '4200001234567890123',
-      codeMasked: null,
-      codeHash: null,
-      operatorId: '0000000001',
-      terminalNo: '1',
-      createdAt: PAID_AT - 60_000,
-      updatedAt: PAID_AT,
-      submittedAt: PAID_AT - 59_000,
-      paidAt: PAID_AT,
-      cancelCause: null,
-      needsAttention: false,
-      manual: false,
-      refundedCents: opts.refundCents ?? 0,
-    });
+    j.attempts.insert(
+      attemptRow(orderId, PAID_AT - 60_000, {
+        attemptId,
+        saleId: `S${orderId}`,
+        amountCents: 1190,
+        tipCents: 100,
+        state: 'paid',
+        gatewaySeen: true,
+        walletTxnId: '4200001234567890123',
+        terminalNo: '1',
+        updatedAt: PAID_AT,
+        submittedAt: PAID_AT - 59_000,
+        paidAt: PAID_AT,
+        refundedCents: opts.refundCents ?? 0,
+      }),
+    );
     j.events.append({
       at: PAID_AT,
       entity: 'attempt',

@@ -7,6 +7,8 @@ import { systemClock } from '../../electron/core/clock.ts';
 import { silentLogger } from '../../electron/core/logging/index.ts';
 import { localDate } from '../../electron/core/payments/local-day.ts';
 import { type SyncAgent, type SyncAgentOptions, startSyncAgent } from '../../electron/core/sync/agent.ts';
+import { createOutbox } from '../../electron/core/sync/outbox.ts';
+import type { Batch } from '../../electron/store/batch.ts';
 import { chainDayReport } from '../../electron/store/report.ts';
 import { TERMINAL_ATTEMPT_STATES } from '../../shared/domain.ts';
 import type { StoreSyncStatus } from '../../shared/store-sync.ts';
@@ -105,14 +107,40 @@ export function caughtUp(w: WatchedAgent, rig: Rig): Promise<StoreSyncStatus> {
   return w.until((s) => s.lastShippedSeq >= newest && s.pendingEvents === 0, `event ${newest}`);
 }
 
-/** Ships everything the rig's journal holds now with a fresh agent, then stops it. */
-export async function shipAll(rig: Rig, url: string, storeId: string): Promise<void> {
-  const w = watchAgent({ db: rig.handle.db, url, storeId });
+type WatchOptions = Parameters<typeof watchAgent>[0];
+
+/**
+ * Ships everything the rig's journal holds now with a fresh agent of these options (on the rig's
+ * journal unless given another handle), then stops it; resolves to the status that caught up.
+ */
+export async function shipUntilCaughtUp(
+  rig: Rig,
+  options: Omit<WatchOptions, 'db'> & Partial<Pick<WatchOptions, 'db'>>,
+): Promise<StoreSyncStatus> {
+  const w = watchAgent({ db: rig.handle.db, ...options });
   try {
-    await caughtUp(w, rig);
+    return await caughtUp(w, rig);
   } finally {
     await w.agent.stop();
   }
+}
+
+/** Ships everything the rig's journal holds now with a fresh agent, then stops it. */
+export async function shipAll(rig: Rig, url: string, storeId: string): Promise<void> {
+  await shipUntilCaughtUp(rig, { url, storeId });
+}
+
+/** A batch of the rig's events after `afterSeq` (at most `limit`), as its agent would send it. */
+export function outboxBatch(rig: Rig, afterSeq: number, limit: number, storeId = 's1'): Batch {
+  return {
+    storeId,
+    tillId: tillIdOf(rig),
+    terminalNo: 'T1',
+    timeZone: TILL_ZONE,
+    appVersion: 'test',
+    sentAt: Date.now(),
+    ...createOutbox(rig.handle.db).read(afterSeq, limit),
+  };
 }
 
 /** The till's local day of its newest attempt. */

@@ -103,7 +103,8 @@ export function startSyncAgent(o: SyncAgentOptions): SyncAgent {
   /** Recomputes the status; listeners hear of it when more than the lag's age moved. */
   const publish = (patch: Partial<StoreSyncStatus>): void => {
     const now = o.clock.now();
-    const pending = outbox.pending(status.lastShippedSeq);
+    // What waits after the patch's acknowledgement, not the one before it (else one batch behind).
+    const pending = outbox.pending(patch.lastShippedSeq ?? status.lastShippedSeq);
     const lagMs = pending.oldestAt === null ? null : Math.max(0, now - pending.oldestAt);
     status = {
       ...status,

@@ -14,6 +14,7 @@ import {
   type Simulator,
 } from '../../../electron/core/simulator/index.ts';
 import { createOrderIdGenerator } from '../../../shared/payments/order-id.ts';
+import { attemptRow } from '../../support/attempt-row.ts';
 import { FAST_SIM, makeRig, type Rig } from './harness.ts';
 
 let sim: Simulator;
@@ -64,34 +65,7 @@ async function sentButUnanswered(n: number): Promise<string[]> {
         updatedAt: now,
         closedAt: now,
       });
-      rig.journal.attempts.insert({
-        attemptId: orderId,
-        orderId,
-        saleId: orderId,
-        mode: 'active',
-        wallet: 'WECHATPAY',
-        amountCents: 1000,
-        tipCents: 0,
-        currency: 'CAD',
-        state: 'submitted',
-        gatewaySeen: false,
-        reason: null,
-        qrPayload: null,
-        qrExpiresAt: null,
-        walletTxnId: null,
-        codeMasked: null,
-        codeHash: null,
-        operatorId: SANDBOX_OPERATOR_ID,
-        terminalNo: 'T1',
-        createdAt: now,
-        updatedAt: now,
-        submittedAt: now,
-        paidAt: null,
-        cancelCause: null,
-        needsAttention: false,
-        manual: false,
-        refundedCents: 0,
-      });
+      rig.journal.attempts.insert(attemptRow(orderId, now));
     }
   });
   return orders;

@@ -7,15 +7,15 @@
 // server in that batch's own statement and writes nothing; a new connection is refused as well.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import pg from 'pg';
+import type pg from 'pg';
 import { addTillLogin } from '../../../electron/store/add-till.ts';
 import type { Batch } from '../../../electron/store/batch.ts';
 import { ingestBatch } from '../../../electron/store/ingest.ts';
-import { migrateCentral } from '../../../electron/store/migrate.ts';
 import { TillLoginRefused } from '../../../electron/store/till-login-check.ts';
+import { connectAs, migratedCentral, oneEventBatch } from '../../support/central-batch.ts';
 import { startTestPostgres, type TestPostgres } from '../../support/postgres.ts';
 import { prng } from '../../support/prng.ts';
-import { caughtUp, makeSales, watchAgent } from '../../support/store-sync.ts';
+import { caughtUp, makeSales, shipUntilCaughtUp, watchAgent } from '../../support/store-sync.ts';
 import { makeRig } from '../payments/harness.ts';
 
 const DB = 'round_trips';
@@ -27,9 +27,7 @@ const open: pg.Client[] = [];
 
 /** A connection as `role`, with a count of the round trips it has made. */
 async function loginAs(role: string, password: string): Promise<{ c: pg.Client; trips: () => number }> {
-  const c = new pg.Client({ host: '127.0.0.1', port: server.port, user: role, password, database: DB });
-  c.on('error', () => undefined);
-  await c.connect();
+  const c = await connectAs(server.port, DB, role, password);
   open.push(c);
   let n = 0;
   c.connection.on('readyForQuery', () => {
@@ -38,32 +36,7 @@ async function loginAs(role: string, password: string): Promise<{ c: pg.Client; 
   return { c, trips: () => n };
 }
 
-function batch(tillId: string, seq: number): Batch {
-  return {
-    storeId: 'downtown',
-    tillId,
-    terminalNo: 'T1',
-    timeZone: 'America/Toronto',
-    appVersion: 'test',
-    sentAt: AT,
-    asOfSeq: seq,
-    events: [
-      {
-        seq,
-        at: AT,
-        entity: 'attempt',
-        entityId: `att-${seq}`,
-        type: 'attempt.gateway_paid',
-        cause: 'gateway',
-        fromState: 'submitted',
-        toState: 'paid',
-        detail: {},
-      },
-    ],
-    attempts: [],
-    refunds: [],
-  };
-}
+const batch = (tillId: string, seq: number): Batch => oneEventBatch({ tillId, seq, at: AT });
 
 async function centralSeqs(tillId: string): Promise<number[]> {
   const r = await owner.query('SELECT seq::int AS s FROM pos.events WHERE till_id = $1 ORDER BY seq', [
@@ -81,10 +54,7 @@ async function tripsOf(conn: { trips: () => number }, fn: () => Promise<unknown>
 
 before(async () => {
   server = await startTestPostgres();
-  await server.createDatabase(DB);
-  owner = new pg.Client({ connectionString: server.urlWithPassword(DB) });
-  await owner.connect();
-  await migrateCentral(owner);
+  owner = await migratedCentral(server, DB);
 });
 
 after(async () => {
@@ -132,19 +102,13 @@ describe("a till's sync agent", () => {
       await makeSales(rig, 3, prng(242));
       const { password } = await addTillLogin(owner, 'till_batches', null);
       const trips: string[][] = [];
-      const w = watchAgent({
-        db: rig.handle.db,
+      await shipUntilCaughtUp(rig, {
         url: `postgresql://till_batches@127.0.0.1:${server.port}/${DB}`,
         storeId: 'downtown',
         secrets: { password },
         batchSize: 4,
         onBatch: (p) => trips.push(p.roundTrips.map((r) => r.what)),
       });
-      try {
-        await caughtUp(w, rig);
-      } finally {
-        await w.agent.stop();
-      }
       assert.ok(trips.length >= 3, `${trips.length} batches`);
       // The connection (and its login check) went with the first batch, when there was no idle wait.
       for (const [i, batchTrips] of trips.entries())

@@ -7,7 +7,14 @@ import { PG_MIGRATIONS } from '../../../electron/store/migrations/index.ts';
 import type { ChainDayReport } from '../../../shared/store-report.ts';
 import { startTestPostgres, TEST_PG_PASSWORD, type TestPostgres } from '../../support/postgres.ts';
 import { prng } from '../../support/prng.ts';
-import { caughtUp, lastSaleDay, makeSales, shipAll, tillIdOf, watchAgent } from '../../support/store-sync.ts';
+import {
+  lastSaleDay,
+  makeSales,
+  shipAll,
+  shipUntilCaughtUp,
+  tillIdOf,
+  watchAgent,
+} from '../../support/store-sync.ts';
 import { runCli } from '../cli/run-cli.ts';
 import { makeRig, type Rig } from '../payments/harness.ts';
 
@@ -125,17 +132,11 @@ describe('store report', () => {
         'till_north',
       ]);
       assert.equal(added.code, 0, added.stderr);
-      const w = watchAgent({
-        db: rig.handle.db,
+      await shipUntilCaughtUp(rig, {
         url: `postgresql://till_north@127.0.0.1:${server.port}/fresh`,
         storeId: 'north',
         secrets: { password: /password: (\S+)/.exec(added.stdout)?.[1] ?? '' },
       });
-      try {
-        await caughtUp(w, rig);
-      } finally {
-        await w.agent.stop();
-      }
       const n = await admin.query('SELECT count(*)::int AS n FROM pos.events');
       assert.ok(n.rows[0]?.n > 0);
     } finally {

@@ -18,7 +18,9 @@ import {
   assertCentralMatches,
   caughtUp,
   makeSales,
+  outboxBatch,
   shipAll,
+  shipUntilCaughtUp,
   TILL_ZONE,
   tillIdOf,
   watchAgent,
@@ -63,15 +65,7 @@ describe('faults while shipping', () => {
     await migrateCentral(owner);
     // The first ten events are central and acknowledged.
     const outbox = createOutbox(rig.handle.db);
-    const first = await ingestBatch(owner, {
-      storeId: 's1',
-      tillId: tillIdOf(rig),
-      terminalNo: 'T1',
-      timeZone: TILL_ZONE,
-      appVersion: 'test',
-      sentAt: Date.now(),
-      ...outbox.read(0, 10),
-    });
+    const first = await ingestBatch(owner, outboxBatch(rig, 0, 10));
     outbox.ack(pgTarget(server.url(db)), first.lastSeq, Date.now());
     // The owner holds the events table: the agent's next batch waits inside the server, uncommitted,
     // until the server goes down.
@@ -137,12 +131,7 @@ describe('faults while shipping', () => {
       // After the commit the batch is there; a batch only sent may or may not be.
       if (committed !== null) assert.equal(central.rows[0]?.n > 0, committed);
 
-      const w = watchAgent({ db: rig.handle.db, url: server.url(db), storeId: 's1' });
-      try {
-        await caughtUp(w, rig);
-      } finally {
-        await w.agent.stop();
-      }
+      await shipUntilCaughtUp(rig, { url: server.url(db), storeId: 's1' });
       await assertCentralMatches(client, [{ rig }]);
     });
   }
@@ -152,22 +141,13 @@ describe('faults while shipping', () => {
     await migrateCentral(client);
     const rig = await till();
     await makeSales(rig, 8, prng(12));
-    const read = createOutbox(rig.handle.db).read(0, 10_000);
-    const batch = {
-      storeId: 's1',
-      tillId: tillIdOf(rig),
-      terminalNo: 'T1',
-      timeZone: TILL_ZONE,
-      appVersion: 'test',
-      sentAt: Date.now(),
-      ...read,
-    };
+    const batch = outboxBatch(rig, 0, 10_000);
     const first = await ingestBatch(client, batch);
-    assert.equal(first.inserted, read.events.length);
+    assert.equal(first.inserted, batch.events.length);
     const day = new Date().toISOString().slice(0, 10);
     const before = await chainDayReport(client, day);
     const second = await ingestBatch(client, batch);
-    assert.deepEqual(second, { inserted: 0, duplicates: read.events.length, lastSeq: first.lastSeq });
+    assert.deepEqual(second, { inserted: 0, duplicates: batch.events.length, lastSeq: first.lastSeq });
     const afterTwice = await chainDayReport(client, day);
     const figures = (r: typeof before) => JSON.stringify(r.chain);
     assert.equal(figures(afterTwice), figures(before));
@@ -223,12 +203,7 @@ describe('faults while shipping', () => {
     };
     const rig = await till({ clock: shifted });
     await makeSales(rig, 10, prng(15));
-    const w = watchAgent({ db: rig.handle.db, url: server.url(db), storeId: 's1', clock: shifted });
-    try {
-      await caughtUp(w, rig);
-    } finally {
-      await w.agent.stop();
-    }
+    await shipUntilCaughtUp(rig, { url: server.url(db), storeId: 's1', clock: shifted });
     await assertCentralMatches(client, [{ rig }]);
     const offset = await client.query(
       'SELECT clock_offset_ms::bigint AS o FROM pos.tills WHERE till_id = $1',

@@ -3,11 +3,11 @@
 // unresolved and flagged attempts counted, a quiet till still listed, and the store filter.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import pg from 'pg';
+import type pg from 'pg';
 import type { AttemptSnapshot, Batch, RefundSnapshot, StaffEntry } from '../../../electron/store/batch.ts';
 import { ingestBatch } from '../../../electron/store/ingest.ts';
-import { migrateCentral } from '../../../electron/store/migrate.ts';
 import { chainDayReport } from '../../../electron/store/report.ts';
+import { migratedCentral } from '../../support/central-batch.ts';
 import { startTestPostgres, type TestPostgres } from '../../support/postgres.ts';
 
 let server: TestPostgres;
@@ -75,10 +75,7 @@ function batch(
 
 before(async () => {
   server = await startTestPostgres();
-  await server.createDatabase('report');
-  client = new pg.Client({ connectionString: server.urlWithPassword('report') });
-  await client.connect();
-  await migrateCentral(client);
+  client = await migratedCentral(server, 'report');
   await ingestBatch(
     client,
     batch(

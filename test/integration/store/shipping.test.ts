@@ -9,7 +9,14 @@ import { createOutbox } from '../../../electron/core/sync/outbox.ts';
 import { pgTarget } from '../../../electron/store/pg-config.ts';
 import { startTestPostgres, type TestPostgres } from '../../support/postgres.ts';
 import { prng } from '../../support/prng.ts';
-import { assertCentralMatches, caughtUp, makeSales, tillIdOf, watchAgent } from '../../support/store-sync.ts';
+import {
+  assertCentralMatches,
+  caughtUp,
+  makeSales,
+  shipUntilCaughtUp,
+  tillIdOf,
+  watchAgent,
+} from '../../support/store-sync.ts';
 import { makeRig, type Rig } from '../payments/harness.ts';
 
 let server: TestPostgres;
@@ -33,15 +40,10 @@ after(async () => {
 describe('shipping a till journal', () => {
   it('ships every event once and the central day figures equal the till’s own', async () => {
     await makeSales(rig, 25, prng(1));
-    const w = watchAgent({ db: rig.handle.db, url: server.url(DB), storeId: 'store-1', batchSize: 7 });
-    try {
-      const s = await caughtUp(w, rig);
-      assert.equal(s.state === 'up_to_date' || s.state === 'shipping', true);
-      assert.equal(s.lastError, null);
-      assert.equal(s.target, pgTarget(server.url(DB)));
-    } finally {
-      await w.agent.stop();
-    }
+    const s = await shipUntilCaughtUp(rig, { url: server.url(DB), storeId: 'store-1', batchSize: 7 });
+    assert.equal(s.state === 'up_to_date' || s.state === 'shipping', true);
+    assert.equal(s.lastError, null);
+    assert.equal(s.target, pgTarget(server.url(DB)));
     await assertCentralMatches(client, [{ rig }]);
     const till = await client.query(
       'SELECT store_id, terminal_no, last_seq FROM pos.tills WHERE till_id = $1',

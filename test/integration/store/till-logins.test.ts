@@ -12,9 +12,10 @@ import { migrateCentral } from '../../../electron/store/migrate.ts';
 import { pgMigration0003 } from '../../../electron/store/migrations/0003-till-logins.ts';
 import { PG_MIGRATIONS } from '../../../electron/store/migrations/index.ts';
 import { chainDayReport } from '../../../electron/store/report.ts';
+import { connectAs, migratedCentral, oneEventBatch } from '../../support/central-batch.ts';
 import { startTestPostgres, type TestPostgres } from '../../support/postgres.ts';
 import { prng } from '../../support/prng.ts';
-import { caughtUp, makeSales, tillIdOf, watchAgent } from '../../support/store-sync.ts';
+import { makeSales, shipUntilCaughtUp, tillIdOf } from '../../support/store-sync.ts';
 import { runCli } from '../cli/run-cli.ts';
 import { makeRig } from '../payments/harness.ts';
 
@@ -30,18 +31,8 @@ let a: pg.Client;
 let b: pg.Client;
 const logins: Record<string, string> = {};
 
-async function loginAs(role: string, password: string): Promise<pg.Client> {
-  const c = new pg.Client({
-    host: '127.0.0.1',
-    port: server.port,
-    user: role,
-    password,
-    database: DB,
-  });
-  c.on('error', () => undefined);
-  await c.connect();
-  return c;
-}
+const loginAs = (role: string, password: string): Promise<pg.Client> =>
+  connectAs(server.port, DB, role, password);
 
 function attempt(state: string): AttemptSnapshot {
   return {
@@ -66,30 +57,8 @@ function attempt(state: string): AttemptSnapshot {
 }
 
 function batch(tillId: string, seq: number, state: string): Batch {
-  return {
-    storeId: 'downtown',
-    tillId,
-    terminalNo: 'T1',
-    timeZone: 'America/Toronto',
-    appVersion: 'test',
-    sentAt: AT,
-    asOfSeq: seq,
-    events: [
-      {
-        seq,
-        at: AT,
-        entity: 'attempt',
-        entityId: 'att-1',
-        type: 'attempt.state',
-        cause: 'test',
-        fromState: null,
-        toState: state,
-        detail: {},
-      },
-    ],
-    attempts: [attempt(state)],
-    refunds: [],
-  };
+  const event = { entityId: 'att-1', type: 'attempt.state', cause: 'test', fromState: null, toState: state };
+  return oneEventBatch({ tillId, seq, at: AT, event, attempts: [attempt(state)] });
 }
 
 async function bState(): Promise<{ state: string; as_of_seq: string }> {
@@ -101,10 +70,7 @@ const denied = (e: unknown) => (e as { code?: string }).code === '42501';
 
 before(async () => {
   server = await startTestPostgres();
-  await server.createDatabase(DB);
-  owner = new pg.Client({ connectionString: server.urlWithPassword(DB) });
-  await owner.connect();
-  await migrateCentral(owner);
+  owner = await migratedCentral(server, DB);
   for (const role of ['till_a', 'till_b']) logins[role] = (await addTillLogin(owner, role, null)).password;
   a = await loginAs('till_a', logins.till_a ?? '');
   b = await loginAs('till_b', logins.till_b ?? '');
@@ -265,18 +231,12 @@ describe('one database login per till', () => {
       assert.ok(password.length >= 20);
       const log = await owner.query(`SELECT rolpassword FROM pg_authid WHERE rolname = 'till_north'`);
       assert.match(String(log.rows[0]?.rolpassword), /^SCRAM-SHA-256\$4096:/);
-      const w = watchAgent({
-        db: rig.handle.db,
+      const s = await shipUntilCaughtUp(rig, {
         url: `postgresql://till_north@127.0.0.1:${server.port}/${DB}`,
         storeId: 'north',
         secrets: { password },
       });
-      try {
-        const s = await caughtUp(w, rig);
-        assert.equal(s.lastError, null);
-      } finally {
-        await w.agent.stop();
-      }
+      assert.equal(s.lastError, null);
       const shipped = await owner.query('SELECT count(*)::int AS n FROM pos.events WHERE till_id = $1', [
         tillIdOf(rig),
       ]);

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { startTestPostgres, type TestPostgres } from '../../support/postgres.ts';
 import { prng } from '../../support/prng.ts';
-import { caughtUp, makeSales, watchAgent } from '../../support/store-sync.ts';
+import { makeSales, shipUntilCaughtUp, watchAgent } from '../../support/store-sync.ts';
 import { makeRig, type Rig } from '../payments/harness.ts';
 
 let server: TestPostgres;
@@ -34,13 +34,8 @@ async function firstError(url: string): Promise<string> {
 describe('sslmode', () => {
   it('verify-full with the server’s CA ships', async () => {
     const url = `${server.url('tls')}?sslmode=verify-full&sslrootcert=${encodeURIComponent(server.caFile ?? '')}`;
-    const w = watchAgent({ db: rig.handle.db, url, storeId: 's1' });
-    try {
-      const s = await caughtUp(w, rig);
-      assert.equal(s.lastError, null);
-    } finally {
-      await w.agent.stop();
-    }
+    const s = await shipUntilCaughtUp(rig, { url, storeId: 's1' });
+    assert.equal(s.lastError, null);
   });
 
   it('disable is refused by a server that takes TLS only', async () => {
@@ -66,19 +61,13 @@ describe('client certificate', () => {
     const url =
       `${certServer.url('certs')}?sslmode=verify-full&sslrootcert=${encodeURIComponent(certServer.caFile)}` +
       `&sslcert=${encodeURIComponent(cert.crtFile)}`;
-    const w = watchAgent({
-      db: rig.handle.db,
+    const s = await shipUntilCaughtUp(rig, {
       url,
       storeId: 's1',
       secrets: { password: null, clientKey: cert.keyPem },
     });
-    try {
-      const s = await caughtUp(w, rig);
-      assert.equal(s.lastError, null);
-      assert.equal(s.passwordSet, false);
-    } finally {
-      await w.agent.stop();
-    }
+    assert.equal(s.lastError, null);
+    assert.equal(s.passwordSet, false);
     assert.match(await firstErrorOn(url), /connection requires a valid client certificate/);
   });
 });

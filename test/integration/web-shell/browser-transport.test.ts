@@ -140,6 +140,41 @@ function refusedAttempts(page: Page, path: string, count: number): Promise<void>
   });
 }
 
+/** A new till page, its first snapshot (no sale) heard; `init` runs in it before its scripts. */
+async function openTillPage(init?: string): Promise<Page> {
+  const page = await browser.newPage();
+  if (init) await page.addInitScript(init);
+  await page.goto(shell.tillUrl);
+  await page.waitForFunction(seenIncludes, 'snapshot:none');
+  return page;
+}
+
+/**
+ * Stops the shell, runs `meanwhile` while nothing answers, then starts it again on the same port: with
+ * the same token, or another (`newToken`: a restarted till process). Resolves when it answers again.
+ */
+async function shellAway(meanwhile: () => Promise<void>, o: { newToken?: boolean } = {}): Promise<number> {
+  const { port, token } = shell;
+  await shell.close();
+  await meanwhile();
+  shell = await createWebShell({
+    core,
+    port,
+    ...(o.newToken ? {} : { token }),
+    rendererDir: join(dir, 'renderer'),
+  });
+  return Date.now();
+}
+
+/** The page has caught up with the sale started while the shell was away; cancels it and sees that too. */
+async function caughtUpThenCancel(page: Page, t: { diagnostic(message: string): void }, answering: number) {
+  await page.waitForFunction(seenIncludes, 'snapshot:waiting_for_scan');
+  t.diagnostic(`caught up ${Date.now() - answering} ms after the shell answered again`);
+  await core.handlers['sale.cancel']({});
+  await page.waitForFunction(noneAfterWaiting);
+  await page.close();
+}
+
 describe('renderer transport in the browser', () => {
   it('moves the token to sessionStorage, invokes commands and hears events, also after a reload', {
     timeout: 30_000,
@@ -172,67 +207,47 @@ describe('renderer transport in the browser', () => {
   it('reconnects the event stream after the shell restarts and catches up', {
     timeout: 30_000,
   }, async (t) => {
-    const page = await browser.newPage();
-    await page.goto(shell.tillUrl);
-    await page.waitForFunction(seenIncludes, 'snapshot:none');
-    const { port, token } = shell;
-    await shell.close();
+    const page = await openTillPage();
     // While the page is cut off, the sale changes; the page must learn it once it reconnects.
-    await core.handlers['sale.payPassive']({ amountCents: 300, tipCents: 0 });
-    shell = await createWebShell({ core, port, token, rendererDir: join(dir, 'renderer') });
-    const answering = Date.now();
-    await page.waitForFunction(seenIncludes, 'snapshot:waiting_for_scan');
-    t.diagnostic(`caught up ${Date.now() - answering} ms after the shell answered again`);
-    await core.handlers['sale.cancel']({});
-    await page.waitForFunction(noneAfterWaiting);
-    await page.close();
+    const answering = await shellAway(async () => {
+      await core.handlers['sale.payPassive']({ amountCents: 300, tipCents: 0 });
+    });
+    await caughtUpThenCancel(page, t, answering);
   });
 
   it("catches up after a shell that stayed away through several of the page's attempts", {
     timeout: 30_000,
   }, async (t) => {
-    const page = await browser.newPage();
-    await page.goto(shell.tillUrl);
-    await page.waitForFunction(seenIncludes, 'snapshot:none');
-    const { port, token } = shell;
+    const page = await openTillPage();
     const refusedTwice = refusedAttempts(page, '/api/events', 2);
-    await shell.close();
-    await core.handlers['sale.payPassive']({ amountCents: 400, tipCents: 0 });
-    // The page keeps trying while nothing answers (a till restarting takes a while)...
-    await refusedTwice;
-    shell = await createWebShell({ core, port, token, rendererDir: join(dir, 'renderer') });
-    const answering = Date.now();
+    const answering = await shellAway(async () => {
+      await core.handlers['sale.payPassive']({ amountCents: 400, tipCents: 0 });
+      // The page keeps trying while nothing answers (a till restarting takes a while)...
+      await refusedTwice;
+    });
     // ...and is back as soon as one attempt finds the shell, with what changed meanwhile.
-    await page.waitForFunction(seenIncludes, 'snapshot:waiting_for_scan');
-    t.diagnostic(`caught up ${Date.now() - answering} ms after the shell answered again`);
-    await core.handlers['sale.cancel']({});
-    await page.waitForFunction(noneAfterWaiting);
-    await page.close();
+    await caughtUpThenCancel(page, t, answering);
   });
 
   it('after a reconnect, a change pushed while a snapshot answer is still on its way is what the page shows', {
     timeout: 30_000,
   }, async () => {
-    const page = await browser.newPage();
     // Counts the page's till.snapshot answers, settled once every callback of theirs has run (a task
     // queued after the answer's promise callbacks).
-    await page.addInitScript(COUNT_SNAPSHOT_ANSWERS);
-    await page.goto(shell.tillUrl);
-    await page.waitForFunction(seenIncludes, 'snapshot:none');
-    const { port, token } = shell;
-    await shell.close();
-    await core.handlers['sale.payPassive']({ amountCents: 600, tipCents: 0 });
-    // A snapshot answer made now (the sale waiting for its scan) is held until after the cancel.
-    const before = { ok: true, value: core.snapshot() };
+    const page = await openTillPage(COUNT_SNAPSHOT_ANSWERS);
     let release = () => {};
     const released = new Promise<void>((resolve) => {
       release = resolve;
     });
-    await page.route('**/api/command/till.snapshot', async (route) => {
-      await released;
-      await route.fulfill({ contentType: 'application/json', body: JSON.stringify(before) });
+    await shellAway(async () => {
+      await core.handlers['sale.payPassive']({ amountCents: 600, tipCents: 0 });
+      // A snapshot answer made now (the sale waiting for its scan) is held until after the cancel.
+      const before = { ok: true, value: core.snapshot() };
+      await page.route('**/api/command/till.snapshot', async (route) => {
+        await released;
+        await route.fulfill({ contentType: 'application/json', body: JSON.stringify(before) });
+      });
     });
-    shell = await createWebShell({ core, port, token, rendererDir: join(dir, 'renderer') });
     await page.waitForFunction(seenIncludes, 'snapshot:waiting_for_scan');
     await core.handlers['sale.cancel']({});
     await page.waitForFunction(noneAfterWaiting);
@@ -250,14 +265,15 @@ describe('renderer transport in the browser', () => {
     const page = await browser.newPage();
     await page.goto(shell.customerUrl);
     await page.waitForFunction(viewsInclude, 'idle:-');
-    const { port } = shell;
     const refused = refusedAttempts(page, '/customer/events', 1);
-    await shell.close();
-    await core.handlers['sale.payPassive']({ amountCents: 500, tipCents: 0 });
-    await refused;
     // A restarted till process: another token and boot; the display needs neither to follow it.
-    shell = await createWebShell({ core, port, rendererDir: join(dir, 'renderer') });
-    const answering = Date.now();
+    const answering = await shellAway(
+      async () => {
+        await core.handlers['sale.payPassive']({ amountCents: 500, tipCents: 0 });
+        await refused;
+      },
+      { newToken: true },
+    );
     await page.waitForFunction(viewsInclude, 'waiting:500');
     t.diagnostic(`the display caught up ${Date.now() - answering} ms after the shell answered again`);
     await core.handlers['sale.cancel']({});

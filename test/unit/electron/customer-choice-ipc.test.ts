@@ -5,36 +5,14 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { createLogger, createMemorySink } from '../../../electron/core/logging/logger.ts';
 import { registerCustomerChoiceIpc } from '../../../electron/main/customer-choice-ipc.ts';
-import type { InvokeEventLike, IpcMainLike } from '../../../electron/main/ipc-registration.ts';
 import { createWindowRegistry } from '../../../electron/main/window-registry.ts';
 import { CUSTOMER_CHOOSE_CHANNEL, INVOKE_CHANNEL } from '../../../electron/preload/channels.ts';
 import { ok, type Result } from '../../../shared/result.ts';
-
-type Listener = (event: InvokeEventLike, ...args: unknown[]) => Promise<unknown>;
-
-class FakeIpcMain implements IpcMainLike {
-  readonly handlers = new Map<string, Listener>();
-  handle(channel: string, listener: Listener): void {
-    if (this.handlers.has(channel)) throw new Error(`second handler for ${channel}`);
-    this.handlers.set(channel, listener);
-  }
-  removeHandler(channel: string): void {
-    this.handlers.delete(channel);
-  }
-  async invoke(event: InvokeEventLike, channel: string, ...args: unknown[]): Promise<Result<unknown>> {
-    const listener = this.handlers.get(channel);
-    if (!listener) throw new Error(`No handler registered for '${channel}'`);
-    return (await listener(event, ...args)) as Result<unknown>;
-  }
-}
+import { invokeEvent as event, FakeIpcMain } from './fake-ipc-main.ts';
 
 const TILL_ID = 21;
 const CUSTOMER_ID = 22;
 const CUSTOMER_URL = 'app://customer/customer/index.html';
-const event = (id: number, url: string | null, parent: unknown = null): InvokeEventLike => ({
-  sender: { id },
-  senderFrame: url === null ? null : { url, parent },
-});
 const ASK = 'ab'.repeat(16);
 
 function setup(choose: (choice: unknown) => Promise<Result<null>> = async () => ok(null)) {

@@ -3,41 +3,15 @@ import { test } from 'node:test';
 import type { Handlers } from '../../../electron/core/app/handler-types.ts';
 import { dispatch } from '../../../electron/core/dispatch.ts';
 import { createLogger, createMemorySink } from '../../../electron/core/logging/logger.ts';
-import {
-  type InvokeEventLike,
-  type IpcMainLike,
-  registerIpc,
-} from '../../../electron/main/ipc-registration.ts';
+import { type InvokeEventLike, registerIpc } from '../../../electron/main/ipc-registration.ts';
 import { createWindowRegistry } from '../../../electron/main/window-registry.ts';
 import { INVOKE_CHANNEL } from '../../../electron/preload/channels.ts';
 import type { Role } from '../../../shared/contract.ts';
-import { AppError, type Result } from '../../../shared/result.ts';
-
-type Listener = (event: InvokeEventLike, ...args: unknown[]) => Promise<unknown>;
-
-/** ipcMain as Electron presents it to a handler: one listener per channel, invoke() runs it. */
-class FakeIpcMain implements IpcMainLike {
-  readonly handlers = new Map<string, Listener>();
-  handle(channel: string, listener: Listener): void {
-    if (this.handlers.has(channel)) throw new Error(`second handler for ${channel}`);
-    this.handlers.set(channel, listener);
-  }
-  removeHandler(channel: string): void {
-    this.handlers.delete(channel);
-  }
-  async invoke(event: InvokeEventLike, channel: string, ...args: unknown[]): Promise<Result<unknown>> {
-    const listener = this.handlers.get(channel);
-    if (!listener) throw new Error(`No handler registered for '${channel}'`);
-    return (await listener(event, ...args)) as Result<unknown>;
-  }
-}
+import { AppError } from '../../../shared/result.ts';
+import { invokeEvent as event, FakeIpcMain } from './fake-ipc-main.ts';
 
 const TILL_ID = 11;
 const CUSTOMER_ID = 12;
-const event = (id: number, url: string | null, parent: unknown = null): InvokeEventLike => ({
-  sender: { id },
-  senderFrame: url === null ? null : { url, parent },
-});
 const fromTill = event(TILL_ID, 'app://till/till/index.html');
 
 function setup(opts: { throwInternal?: boolean } = {}) {

@@ -8,39 +8,13 @@ import { after, describe, it } from 'node:test';
 import { createJournal } from '../../../electron/core/journal/journal.ts';
 import { openJournal } from '../../../electron/core/journal/open-journal.ts';
 import type { AttemptRow } from '../../../electron/core/journal/rows.ts';
+import { attemptRow } from '../../support/attempt-row.ts';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'attempts-for-sale-'));
 after(() => fs.rmSync(dir, { recursive: true, force: true }));
 
 function attempt(orderId: string, saleId: string, createdAt: number, state: AttemptRow['state']): AttemptRow {
-  return {
-    attemptId: orderId,
-    orderId,
-    saleId,
-    mode: 'active',
-    wallet: 'WECHATPAY',
-    amountCents: 500,
-    tipCents: 0,
-    currency: 'CAD',
-    state,
-    gatewaySeen: true,
-    reason: null,
-    qrPayload: null,
-    qrExpiresAt: null,
-    walletTxnId: null,
-    codeMasked: null,
-    codeHash: null,
-    operatorId: '0000000001',
-    terminalNo: 'T1',
-    createdAt,
-    updatedAt: createdAt,
-    submittedAt: createdAt,
-    paidAt: null,
-    cancelCause: null,
-    needsAttention: false,
-    manual: false,
-    refundedCents: 0,
-  };
+  return attemptRow(orderId, createdAt, { saleId, amountCents: 500, state, gatewaySeen: true });
 }
 
 describe('attempts.forSale', () => {

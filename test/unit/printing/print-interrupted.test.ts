@@ -10,36 +10,16 @@ import { SANDBOX_JOURNAL_FILE } from '../../../electron/core/app/payment-stack.t
 import { ManualClock } from '../../../electron/core/clock.ts';
 import { createJournal, type Journal } from '../../../electron/core/journal/journal.ts';
 import { openJournal } from '../../../electron/core/journal/open-journal.ts';
-import { createPrintService } from '../../../electron/core/printing/print-service.ts';
 import type { Printer } from '../../../electron/core/printing/printer.ts';
 import { decodeEscpos } from '../../support/escpos-decode.ts';
 import { writePaidJournal } from '../../support/paid-journal.ts';
+import { testPrintService } from '../../support/print-service.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'print-interrupted-'));
 after(() => rmSync(dir, { recursive: true, force: true }));
 
 function service(journal: Journal, clock: ManualClock, printer: Printer) {
-  return createPrintService({
-    journal: () => journal,
-    settings: () => ({
-      printer: 'network',
-      target: 'x:9100',
-      paper: '80mm',
-      chinese: 'gb18030',
-      afterPaid: 'customer',
-    }),
-    context: () => ({
-      shop: { name: 'Shop', address: '', phone: '' },
-      sandbox: true,
-      languages: { customer: 'en', operator: 'en' },
-    }),
-    operator: () => ({ operatorId: '1', terminalNo: '1' }),
-    clock,
-    openPrinter: () => printer,
-    showOnScreen: () => {},
-    changed: () => {},
-    log: () => {},
-  });
+  return testPrintService({ journal, clock, printer, target: 'x:9100' });
 }
 
 const text = (bytes: Uint8Array) => decodeEscpos(bytes).lines.join('\n');

@@ -11,15 +11,11 @@ import { SANDBOX_JOURNAL_FILE } from '../../../electron/core/app/payment-stack.t
 import { ManualClock } from '../../../electron/core/clock.ts';
 import { createJournal } from '../../../electron/core/journal/journal.ts';
 import { openJournal } from '../../../electron/core/journal/open-journal.ts';
-import {
-  createPrintService,
-  PRINT_BACKOFF_MS,
-  PRINT_TRIES,
-} from '../../../electron/core/printing/print-service.ts';
+import { PRINT_BACKOFF_MS, PRINT_TRIES } from '../../../electron/core/printing/print-service.ts';
 import { PrintError, type Printer } from '../../../electron/core/printing/printer.ts';
-import type { ReceiptSettings } from '../../../shared/domain.ts';
 import { decodeEscpos } from '../../support/escpos-decode.ts';
 import { writePaidJournal } from '../../support/paid-journal.ts';
+import { testPrintService } from '../../support/print-service.ts';
 
 const dirs: string[] = [];
 after(() => {
@@ -33,28 +29,7 @@ function setup(printer: Printer) {
   const handle = openJournal({ path: join(dir, SANDBOX_JOURNAL_FILE) });
   const journal = createJournal(handle.db);
   const clock = new ManualClock();
-  const settings: ReceiptSettings = {
-    printer: 'network',
-    target: 'tcp://printer.invalid:9100',
-    paper: '80mm',
-    chinese: 'gb18030',
-    afterPaid: 'customer',
-  };
-  const service = createPrintService({
-    journal: () => journal,
-    settings: () => settings,
-    context: () => ({
-      shop: { name: 'Shop', address: '', phone: '' },
-      sandbox: true,
-      languages: { customer: 'en', operator: 'en' },
-    }),
-    operator: () => ({ operatorId: '1', terminalNo: '1' }),
-    clock,
-    openPrinter: () => printer,
-    showOnScreen: () => {},
-    changed: () => {},
-    log: () => {},
-  });
+  const service = testPrintService({ journal, clock, printer, target: 'tcp://printer.invalid:9100' });
   return { fixture, journal, clock, service, close: () => handle.close() };
 }
 

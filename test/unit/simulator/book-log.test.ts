@@ -8,32 +8,16 @@ import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
 import { openBookFile } from '../../../electron/core/simulator/book-file.ts';
 import type { SimBook, SimOrder } from '../../../electron/core/simulator/ledger.ts';
+import { simOrder } from '../../support/sim-order.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'sim-books-'));
 after(() => rmSync(dir, { recursive: true, force: true }));
 
 function order(n: number): SimOrder {
-  return {
-    orderId: `2026120700000${String(n).padStart(9, '0')}T1`,
-    merchantId: 'M1',
-    kind: 'payment',
-    mode: 'active',
-    wallet: 'WECHATPAY',
+  return simOrder(`2026120700000${String(n).padStart(9, '0')}T1`, {
     amountCents: 1000 + (n % 10),
-    tipCents: 0,
-    status: 'init',
-    scenario: 'normal',
     createdAt: 1_700_000_000_000,
-    paidAt: null,
-    refundedCents: 0,
-    originalOrderId: null,
-    callbackUrl: null,
-    walletToken: null,
-    codeUrl: null,
-    walletTxnId: null,
-    buyerLoginId: null,
-    saleNum: null,
-  };
+  });
 }
 
 /** One sale as the simulator makes it: the order added, then paid in a later tick. */

@@ -11,29 +11,17 @@ import {
   KEPT_DELIVERIES,
 } from '../../../electron/core/simulator/callbacks.ts';
 import type { SimOrder } from '../../../electron/core/simulator/ledger.ts';
+import { simOrder } from '../../support/sim-order.ts';
 
 function paidOrder(n: number, url: string): SimOrder {
-  return {
-    orderId: `ORDER${n}`,
-    merchantId: 'M1',
-    kind: 'payment',
-    mode: 'active',
-    wallet: 'WECHATPAY',
+  return simOrder(`ORDER${n}`, {
     amountCents: 100 + n,
-    tipCents: 0,
     status: 'success',
     scenario: null,
-    createdAt: 0,
     paidAt: 0,
-    refundedCents: 0,
-    originalOrderId: null,
     callbackUrl: url,
-    walletToken: null,
-    codeUrl: null,
     walletTxnId: `TXN${n}`,
-    buyerLoginId: null,
-    saleNum: null,
-  };
+  });
 }
 
 test('the delivery log keeps the newest deliveries only, whatever the number of call-backs', async (t) => {

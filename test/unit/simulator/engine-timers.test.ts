@@ -6,6 +6,7 @@ import { ManualClock } from '../../../electron/core/clock.ts';
 import { CallbackSender } from '../../../electron/core/simulator/callbacks.ts';
 import { DEFAULT_TIMINGS, SimEngine } from '../../../electron/core/simulator/engine.ts';
 import { SimBook, type SimOrder } from '../../../electron/core/simulator/ledger.ts';
+import { simOrder } from '../../support/sim-order.ts';
 
 function engineOn(clock: ManualClock): SimEngine {
   return new SimEngine({
@@ -27,27 +28,7 @@ function engineOn(clock: ManualClock): SimEngine {
 }
 
 function addOrder(engine: SimEngine, n: number): SimOrder {
-  return engine.book.add({
-    orderId: `T${n}`,
-    merchantId: 'M1',
-    kind: 'payment',
-    mode: 'passive',
-    wallet: 'WECHATPAY',
-    amountCents: 100,
-    tipCents: 0,
-    status: 'notpay',
-    scenario: 'normal',
-    createdAt: 0,
-    paidAt: null,
-    refundedCents: 0,
-    originalOrderId: null,
-    callbackUrl: null,
-    walletToken: null,
-    codeUrl: null,
-    walletTxnId: null,
-    buyerLoginId: null,
-    saleNum: null,
-  });
+  return engine.book.add(simOrder(`T${n}`, { mode: 'passive', status: 'notpay' }));
 }
 
 describe('simulator engine: order timers', () => {

@@ -6,9 +6,13 @@
 // (a module used on its own) the children run from the sources.
 import { type ChildProcess, spawn } from 'node:child_process';
 import fs from 'node:fs';
+import { builtinModules } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Plugin } from 'esbuild';
+
+/** Node's built-in modules, with or without the `node:` prefix. */
+const BUILTIN = new RegExp(`^(node:.+|${builtinModules.map((m) => m.replace(/[/]/g, '\\/')).join('|')})$`);
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, '..', '..');
@@ -36,7 +40,12 @@ export async function bundleChildren(): Promise<string> {
     // The native drivers load their .node files from their own folders: required from node_modules at
     // run time, through require() rather than import (an import of CommonJS makes Node parse the whole
     // package for its export names at every start). pg's optional binding is never installed.
-    plugins: [requiredAtRunTime(/^(better-sqlite3|serialport|@serialport\/.+)$/)],
+    // Node's own modules too: an ESM import of one makes Node build its export facade, which reads
+    // every lazy getter — node:http's loads all of undici (~150 ms of CPU at each start).
+    plugins: [
+      requiredAtRunTime(/^(better-sqlite3|serialport|@serialport\/.+)$/),
+      requiredAtRunTime(BUILTIN),
+    ],
     external: ['pg-native'],
     // Bundled CommonJS (pg) and the drivers above call require().
     banner: {

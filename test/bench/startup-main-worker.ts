@@ -19,7 +19,10 @@ import { openTillPage, type TillPageTimes } from './startup-till-page.ts';
 type Loader = (...a: unknown[]) => unknown;
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const dir = mkdtempSync(join(tmpdir(), 'startup-main-'));
-const fake = createFakeElectron({ userData: join(dir, 'data'), logs: join(dir, 'logs') }, true, {});
+// The page's load and first paint are told to main by the page in Chromium (startup-till-page.ts).
+const fake = createFakeElectron({ userData: join(dir, 'data'), logs: join(dir, 'logs') }, true, {
+  pageEvents: process.env.BENCH_BROWSER_WS ? 'by-test' : 'at-once',
+});
 const moduleApi = Module as unknown as { _load: Loader };
 const originalLoad = moduleApi._load;
 moduleApi._load = function (this: unknown, request: unknown, ...rest: unknown[]) {
@@ -51,7 +54,8 @@ const sender = { sender: till.webContents, senderFrame: { url: 'app://till/till/
 const page: Promise<TillPageTimes | null> = browser
   ? openTillPage(browser, root, till, serve, (_channel, args) => handler(sender, ...args))
   : Promise.resolve(null);
-// The till window opens before the core; its first call answers once the core has started.
+// The till window opens before the core, which starts once the page has loaded: this first call (made
+// before the core is up, as the page's own) answers once the core has started.
 const core = handler(sender, 'till.snapshot', {}).then(() => performance.now());
 const [coreAt, pageTimes] = await Promise.all([core, page]);
 process.stdout.write(

@@ -13,7 +13,11 @@ const ORIGIN = 'http://till.app.invalid';
 
 export interface TillPageWindow {
   url: string | null;
-  webContents: { on(event: 'sent', listener: (channel: string, payload: unknown) => void): unknown };
+  emit(event: 'ready-to-show'): unknown;
+  webContents: {
+    on(event: 'sent', listener: (channel: string, payload: unknown) => void): unknown;
+    emit(event: 'did-finish-load'): unknown;
+  };
 }
 
 export interface TillPageTimes {
@@ -65,6 +69,13 @@ export async function openTillPage(
     void page
       .evaluate(`window.__benchSend(${JSON.stringify(channel)}, ${JSON.stringify(payload)})`)
       .catch(() => {});
+  });
+  // What Electron tells main as the page gets there: did-finish-load at its load event, and then
+  // ready-to-show (Electron sends it at did-finish-load when the first paint was not yet "visually
+  // non-empty": Chromium's mark is 200 characters or a 32×32 image, more than "Loading…").
+  page.once('load', () => {
+    win.webContents.emit('did-finish-load');
+    win.emit('ready-to-show');
   });
   const path = new URL(win.url ?? 'app://till/till/index.html').pathname;
   await page.goto(`${ORIGIN}${path}`);

@@ -1,7 +1,8 @@
 // Child of startup.bench.ts: the built Electron main (dist/main/index.cjs, as `npm run build` made it)
 // loaded under the stand-in 'electron' module the composition tests use (the Electron binary cannot
 // run here). Prints one JSON line: ms since this process started when the bundle's require began, and
-// from there to the bundle loaded, to the till window opened with its page, and to the core answering.
+// from there to the bundle loaded, to the till window opened with its page, to the window shown (main's
+// show() on ready-to-show), and to the core answering.
 // With BENCH_BROWSER_WS (a playwright-core browser server), the window's page then opens in Chromium
 // as Electron would open it (startup-till-page.ts): from the require to its first contentful paint and
 // to its first screen, end to end.
@@ -47,6 +48,8 @@ fake.ready();
 await windowShown;
 const windowAt = performance.now();
 const till = fake.windows[0];
+// Main shows the window on ready-to-show (show-till.ts): as late as main's thread is busy then.
+const shown = till ? once(till, 'show').then(() => performance.now()) : Promise.resolve(Number.NaN);
 const handler = fake.handlers.get(INVOKE_CHANNEL);
 const serve = fake.protocolHandler();
 if (!till || !handler || !serve) throw new Error('no till window, invoke channel or app:// handler');
@@ -57,13 +60,14 @@ const page: Promise<TillPageTimes | null> = browser
 // The till window opens before the core, which starts once the page has loaded: this first call (made
 // before the core is up, as the page's own) answers once the core has started.
 const core = handler(sender, 'till.snapshot', {}).then(() => performance.now());
-const [coreAt, pageTimes] = await Promise.all([core, page]);
+const [coreAt, pageTimes, shownAt] = await Promise.all([core, page, shown]);
 process.stdout.write(
   `${JSON.stringify({
     processToRequireMs: t0,
     loadMs: loaded - t0,
     windowMs: windowAt - t0,
     coreMs: coreAt - t0,
+    shownMs: shownAt - t0,
     ...(pageTimes
       ? { paintMs: windowAt - t0 + pageTimes.firstPaintMs, screenMs: windowAt - t0 + pageTimes.firstScreenMs }
       : {}),

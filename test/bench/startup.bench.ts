@@ -6,7 +6,8 @@
 // (dist/main/index.cjs) loaded under the stand-in 'electron' module (startup-main-worker.ts), to its
 // till window, its core answering, and end to end to the till window's first paint and first screen
 // in Chromium (the page served by the main bundle's own app:// handler, the built preload bridged to
-// its IPC handler: startup-till-page.ts). The floors: a bare Node process started and heard from (what
+// its IPC handler: startup-till-page.ts; the page tells main of its load as Electron does, and main
+// starts the core then). The floors: a bare Node process started and heard from (what
 // any start pays before the till's own code runs), and a bare Chromium page opened the same way (a new
 // page, its one line of HTML answered through the same request interception) to its first paint.
 // Goal: ≤ 1 s on this machine. Needs `npm run build`.
@@ -75,6 +76,7 @@ const toPaint: number[] = [];
 const mainLoad: number[] = [];
 const mainWindow: number[] = [];
 const mainCore: number[] = [];
+const mainShown: number[] = [];
 const mainPaint: number[] = [];
 const mainScreen: number[] = [];
 const pageFloor: number[] = [];
@@ -143,12 +145,14 @@ try {
       loadMs: number;
       windowMs: number;
       coreMs: number;
+      shownMs: number;
       paintMs: number;
       screenMs: number;
     };
     mainLoad.push(figures.loadMs);
     mainWindow.push(figures.windowMs);
     mainCore.push(figures.coreMs);
+    mainShown.push(figures.shownMs);
     mainPaint.push(figures.paintMs);
     mainScreen.push(figures.screenMs);
     await new Promise<void>((resolve) =>
@@ -184,6 +188,9 @@ console.log(
   `till window's first paint, end to end (main bundle's require → window → page's first contentful paint): median ${fmt(med(mainPaint))} ms (goal ≤ 1000 ms; window ${fmt(med(mainWindow))} ms + page ${fmt(med(mainPaint) - med(mainWindow))} ms = ${fmt((med(mainPaint) - med(mainWindow)) / pf)}× the Chromium floor)`,
 );
 console.log(
+  `till window shown by main (show() on ready-to-show, sent at the page's load): median ${fmt(med(mainShown))} ms; on screen painted: median ${fmt(med(mainPaint.map((p, i) => Math.max(p, mainShown[i] ?? p))))} ms`,
+);
+console.log(
   `till window's first screen (the lock screen painted), end to end: median ${fmt(med(mainScreen))} ms (core answering at ${fmt(med(mainCore))} ms)`,
 );
 emitBenchJson('startup', {
@@ -200,6 +207,7 @@ emitBenchJson('startup', {
   mainBundleLoadMs: med(mainLoad),
   mainWindowMs: med(mainWindow),
   mainCoreMs: med(mainCore),
+  mainShownMs: med(mainShown),
   mainFirstPaintMs: med(mainPaint),
   mainFirstScreenMs: med(mainScreen),
 });

@@ -282,13 +282,17 @@ export function createFakeElectron(
         if (!this.destroyed) this.emit('ready-to-show');
       });
     }
-    /** Like Electron on Windows and Linux: showing a window focuses it. */
+    /** Like Electron on Windows and Linux: showing a window focuses it; 'show' when it was hidden. */
     show() {
+      const wasHidden = !this.visible;
       this.visible = true;
+      if (wasHidden) this.emit('show');
       this.focus();
     }
     showInactive() {
+      const wasHidden = !this.visible;
       this.visible = true;
+      if (wasHidden) this.emit('show');
     }
     isVisible() {
       return this.visible && !this.destroyed;

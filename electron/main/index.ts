@@ -41,7 +41,6 @@ import { parseShellArgs } from './shell-args.ts';
 import { createShutdown } from './shutdown.ts';
 import { quitOnSignals } from './signal-quit.ts';
 import { claimSingleInstance, singleInstanceRefused } from './single-instance.ts';
-import { whenTillPageLoaded } from './till-page-loaded.ts';
 import { electronUpdates } from './updates.ts';
 import { createWindowRegistry } from './window-registry.ts';
 import { openWindows, type ShellWindows } from './windows.ts';
@@ -103,9 +102,7 @@ async function start(): Promise<void> {
   const dataDir = args.dataDir ?? app.getPath('userData');
 
   // The till window first, the core after: the core reads its secrets as it starts, and with a locked
-  // keyring (an auto-login kiosk) the answer waits for its password. And the core starts only once the
-  // till page has loaded (till-page-loaded.ts): its start holds main's thread, which serves the page.
-  // Calls from the page wait for the core.
+  // keyring (an auto-login kiosk) the answer waits for its password. Calls from the page wait for the core.
   const gate = createCoreGate<TillCore>();
   /** undefined until the OS store has answered (a locked keyring answers once unlocked). */
   let storageProblem: string | null | undefined;
@@ -213,19 +210,6 @@ async function start(): Promise<void> {
     storageProblem = problem;
     if (problem) logger.warn(problem);
   });
-  const opened = performance.now();
-  const pageLoaded = await whenTillPageLoaded(windows.till, {
-    setTimer: (fn, ms) => setTimeout(fn, ms),
-    clearTimer: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
-  });
-  if (pageLoaded === 'closed') {
-    logger.info('the till window closed before its page loaded: the core is not started');
-    return;
-  }
-  // One turn of the event loop first: the window just shown gets its frame before the core's start.
-  await new Promise<void>((resolve) => setImmediate(resolve));
-  if (windows.till.isDestroyed()) return;
-  const coreStarting = performance.now();
   const secrets = createSafeStorageSecretStore(join(dataDir, 'secrets.safe.json'), safeStorage);
   printing = electronPrinting({
     BrowserWindow,
@@ -265,10 +249,6 @@ async function start(): Promise<void> {
     }
   });
   logger.info('till started', {
-    // The start's order, timed (a real desktop's log shows what the benchmark's stand-in cannot).
-    pageLoaded,
-    pageLoadMs: Math.round(coreStarting - opened),
-    coreStartMs: Math.round(performance.now() - coreStarting),
     version: app.getVersion(),
     packaged: app.isPackaged,
     kiosk: args.kiosk,

@@ -57,8 +57,8 @@ const sender = { sender: till.webContents, senderFrame: { url: 'app://till/till/
 const page: Promise<TillPageTimes | null> = browser
   ? openTillPage(browser, root, till, serve, (_channel, args) => handler(sender, ...args))
   : Promise.resolve(null);
-// The till window opens before the core, which starts once the page has loaded: this first call (made
-// before the core is up, as the page's own) answers once the core has started.
+// The till window opens before the core: this first call (made before the core is up, as the page's
+// own) answers once the core has started.
 const core = handler(sender, 'till.snapshot', {}).then(() => performance.now());
 const [coreAt, pageTimes, shownAt] = await Promise.all([core, page, shown]);
 process.stdout.write(

@@ -7,7 +7,7 @@
 // till window, its core answering, and end to end to the till window's first paint and first screen
 // in Chromium (the page served by the main bundle's own app:// handler, the built preload bridged to
 // its IPC handler: startup-till-page.ts; the page tells main of its load as Electron does, and main
-// starts the core then). The floors: a bare Node process started and heard from (what
+// shows the window then). The floors: a bare Node process started and heard from (what
 // any start pays before the till's own code runs), and a bare Chromium page opened the same way (a new
 // page, its one line of HTML answered through the same request interception) to its first paint.
 // Goal: ≤ 1 s on this machine. Needs `npm run build`.

@@ -27,6 +27,11 @@ export interface TillPageTimes {
   firstScreenMs: number;
 }
 
+/** `until: 'paint'`: stops at the first contentful paint (a page whose calls are never answered). */
+export interface TillPageOptions {
+  until?: 'paint' | 'screen';
+}
+
 /** Opens the window's page; resolves once its first screen has painted. `invoke` is main's handler. */
 export async function openTillPage(
   browser: Browser,
@@ -34,6 +39,7 @@ export async function openTillPage(
   win: TillPageWindow,
   serve: (request: Request) => Promise<Response>,
   invoke: (channel: string, args: unknown[]) => Promise<unknown>,
+  options: TillPageOptions = {},
 ): Promise<TillPageTimes> {
   const opened = performance.now();
   const context = await browser.newContext({ viewport: { width: 1366, height: 768 } });
@@ -87,15 +93,16 @@ export async function openTillPage(
   const path = new URL(win.url ?? 'app://till/till/index.html').pathname;
   await page.goto(`${ORIGIN}${path}`);
   await page.waitForFunction(() => performance.getEntriesByName('first-contentful-paint').length > 0);
-  const screenAt = (await (
-    await page.waitForFunction(
-      () => (globalThis as { __benchScreenAt?: number }).__benchScreenAt,
-      undefined,
-      {
-        polling: 50,
-      },
-    )
-  ).jsonValue()) as number;
+  const screenAt =
+    options.until === 'paint'
+      ? Number.NaN
+      : ((await (
+          await page.waitForFunction(
+            () => (globalThis as { __benchScreenAt?: number }).__benchScreenAt,
+            undefined,
+            { polling: 50 },
+          )
+        ).jsonValue()) as number);
   const fcp = await page.evaluate(
     () => performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? 0,
   );

@@ -12,6 +12,7 @@
 // page, its one line of HTML answered through the same request interception) to its first paint.
 // Goal: ≤ 1 s on this machine. Needs `npm run build`.
 import { spawn } from 'node:child_process';
+import { EventEmitter } from 'node:events';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -19,8 +20,10 @@ import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { WEB_SHELL_ENTRY } from '../../build/scripts/web-shell-bundle.ts';
+import { createAppProtocolHandler } from '../../electron/main/app-protocol.ts';
 import { CHROMIUM_ARGS } from '../e2e/harness.ts';
 import { emitBenchJson, fmt, percentile } from './bench-support.ts';
+import { openTillPage } from './startup-till-page.ts';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const RUNS = Number(process.env.BENCH_STARTUP_RUNS ?? 5);
@@ -80,6 +83,7 @@ const mainShown: number[] = [];
 const mainPaint: number[] = [];
 const mainScreen: number[] = [];
 const pageFloor: number[] = [];
+const pageAlone: number[] = [];
 // One browser: this process and the Electron side's worker both connect to it.
 const server = await chromium.launchServer({
   executablePath: '/usr/bin/chromium',
@@ -87,6 +91,24 @@ const server = await chromium.launchServer({
   args: CHROMIUM_ARGS,
 });
 const browser = await chromium.connect(server.wsEndpoint());
+
+/**
+ * The till page alone, opened exactly as the Electron side opens it (startup-till-page.ts) and served by
+ * the same app:// handler, here with nothing else on this process's thread and its calls never
+ * answered: to its first contentful paint ("Loading…"). What the page and this way of opening it cost
+ * without the main process beside it.
+ */
+async function tillPageAlonePaintMs(): Promise<number> {
+  const win = Object.assign(new EventEmitter(), {
+    url: 'app://till/till/index.html',
+    webContents: new EventEmitter(),
+  });
+  const serve = createAppProtocolHandler(join(root, 'dist', 'renderer'));
+  const times = await openTillPage(browser, root, win, serve, () => new Promise(() => {}), {
+    until: 'paint',
+  });
+  return times.firstPaintMs;
+}
 
 /** A new page (its own context) with one line of HTML answered by interception, to its first paint. */
 async function blankPagePaintMs(): Promise<number> {
@@ -110,6 +132,7 @@ try {
     const bare = await startUntil(['-e', "process.stdout.write('up\\n')"], /^up$/);
     floor.push(bare.ms);
     pageFloor.push(await blankPagePaintMs());
+    pageAlone.push(await tillPageAlonePaintMs());
     // Before: the TypeScript sources.
     srcFresh.push(await readyMs(SOURCES, join(dir, `src-${i}`)));
     srcWarm.push(await readyMs(SOURCES, join(dir, `src-${i}`)));
@@ -172,6 +195,9 @@ const line = (what: string, xs: number[]) =>
 const pf = med(pageFloor);
 console.log(`bare Node process start (floor), median of ${RUNS}: ${fmt(f)} ms`);
 console.log(`bare Chromium page, opened to its first paint (floor): median ${fmt(pf)} ms`);
+console.log(
+  `the till page alone, opened as the Electron side opens it, to its first paint: median ${fmt(med(pageAlone))} ms (${fmt(med(pageAlone) / pf)}× the Chromium floor)`,
+);
 line('browser shell from sources, fresh data folder → till ready at', srcFresh);
 line('browser shell from sources, warm data folder → till ready at', srcWarm);
 line('browser shell bundle, first start after a build (empty compile cache, fresh data)', firstAfterBuild);
@@ -197,6 +223,7 @@ emitBenchJson('startup', {
   runs: RUNS,
   floorMs: f,
   chromiumPageFloorMs: pf,
+  tillPageAlonePaintMs: med(pageAlone),
   sourcesFreshReadyMs: med(srcFresh),
   sourcesWarmReadyMs: med(srcWarm),
   firstStartAfterBuildMs: med(firstAfterBuild),

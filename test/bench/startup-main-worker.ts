@@ -1,7 +1,8 @@
 // Child of startup.bench.ts: the built Electron main (dist/main/index.cjs, as `npm run build` made it)
 // loaded under the stand-in 'electron' module the composition tests use (the Electron binary cannot
 // run here). Prints one JSON line: ms since this process started when the bundle's require began, and
-// from there to the bundle loaded, to the till window opened with its page, and to the core answering.
+// from there to the bundle loaded, to the till window opened with its page, to the window shown (main's
+// show() on ready-to-show), and to the core answering.
 // With BENCH_BROWSER_WS (a playwright-core browser server), the window's page then opens in Chromium
 // as Electron would open it (startup-till-page.ts): from the require to its first contentful paint and
 // to its first screen, end to end.
@@ -19,7 +20,10 @@ import { openTillPage, type TillPageTimes } from './startup-till-page.ts';
 type Loader = (...a: unknown[]) => unknown;
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const dir = mkdtempSync(join(tmpdir(), 'startup-main-'));
-const fake = createFakeElectron({ userData: join(dir, 'data'), logs: join(dir, 'logs') }, true, {});
+// The page's load and first paint are told to main by the page in Chromium (startup-till-page.ts).
+const fake = createFakeElectron({ userData: join(dir, 'data'), logs: join(dir, 'logs') }, true, {
+  pageEvents: process.env.BENCH_BROWSER_WS ? 'by-test' : 'at-once',
+});
 const moduleApi = Module as unknown as { _load: Loader };
 const originalLoad = moduleApi._load;
 moduleApi._load = function (this: unknown, request: unknown, ...rest: unknown[]) {
@@ -44,6 +48,8 @@ fake.ready();
 await windowShown;
 const windowAt = performance.now();
 const till = fake.windows[0];
+// Main shows the window on ready-to-show (show-till.ts): as late as main's thread is busy then.
+const shown = till ? once(till, 'show').then(() => performance.now()) : Promise.resolve(Number.NaN);
 const handler = fake.handlers.get(INVOKE_CHANNEL);
 const serve = fake.protocolHandler();
 if (!till || !handler || !serve) throw new Error('no till window, invoke channel or app:// handler');
@@ -51,15 +57,17 @@ const sender = { sender: till.webContents, senderFrame: { url: 'app://till/till/
 const page: Promise<TillPageTimes | null> = browser
   ? openTillPage(browser, root, till, serve, (_channel, args) => handler(sender, ...args))
   : Promise.resolve(null);
-// The till window opens before the core; its first call answers once the core has started.
+// The till window opens before the core: this first call (made before the core is up, as the page's
+// own) answers once the core has started.
 const core = handler(sender, 'till.snapshot', {}).then(() => performance.now());
-const [coreAt, pageTimes] = await Promise.all([core, page]);
+const [coreAt, pageTimes, shownAt] = await Promise.all([core, page, shown]);
 process.stdout.write(
   `${JSON.stringify({
     processToRequireMs: t0,
     loadMs: loaded - t0,
     windowMs: windowAt - t0,
     coreMs: coreAt - t0,
+    shownMs: shownAt - t0,
     ...(pageTimes
       ? { paintMs: windowAt - t0 + pageTimes.firstPaintMs, screenMs: windowAt - t0 + pageTimes.firstScreenMs }
       : {}),

@@ -6,11 +6,13 @@
 // (dist/main/index.cjs) loaded under the stand-in 'electron' module (startup-main-worker.ts), to its
 // till window, its core answering, and end to end to the till window's first paint and first screen
 // in Chromium (the page served by the main bundle's own app:// handler, the built preload bridged to
-// its IPC handler: startup-till-page.ts). The floors: a bare Node process started and heard from (what
+// its IPC handler: startup-till-page.ts; the page tells main of its load as Electron does, and main
+// shows the window then). The floors: a bare Node process started and heard from (what
 // any start pays before the till's own code runs), and a bare Chromium page opened the same way (a new
 // page, its one line of HTML answered through the same request interception) to its first paint.
 // Goal: ≤ 1 s on this machine. Needs `npm run build`.
 import { spawn } from 'node:child_process';
+import { EventEmitter } from 'node:events';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -18,8 +20,10 @@ import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { WEB_SHELL_ENTRY } from '../../build/scripts/web-shell-bundle.ts';
+import { createAppProtocolHandler } from '../../electron/main/app-protocol.ts';
 import { CHROMIUM_ARGS } from '../e2e/harness.ts';
 import { emitBenchJson, fmt, percentile } from './bench-support.ts';
+import { openTillPage } from './startup-till-page.ts';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const RUNS = Number(process.env.BENCH_STARTUP_RUNS ?? 5);
@@ -75,9 +79,11 @@ const toPaint: number[] = [];
 const mainLoad: number[] = [];
 const mainWindow: number[] = [];
 const mainCore: number[] = [];
+const mainShown: number[] = [];
 const mainPaint: number[] = [];
 const mainScreen: number[] = [];
 const pageFloor: number[] = [];
+const pageAlone: number[] = [];
 // One browser: this process and the Electron side's worker both connect to it.
 const server = await chromium.launchServer({
   executablePath: '/usr/bin/chromium',
@@ -85,6 +91,24 @@ const server = await chromium.launchServer({
   args: CHROMIUM_ARGS,
 });
 const browser = await chromium.connect(server.wsEndpoint());
+
+/**
+ * The till page alone, opened exactly as the Electron side opens it (startup-till-page.ts) and served by
+ * the same app:// handler, here with nothing else on this process's thread and its calls never
+ * answered: to its first contentful paint ("Loading…"). What the page and this way of opening it cost
+ * without the main process beside it.
+ */
+async function tillPageAlonePaintMs(): Promise<number> {
+  const win = Object.assign(new EventEmitter(), {
+    url: 'app://till/till/index.html',
+    webContents: new EventEmitter(),
+  });
+  const serve = createAppProtocolHandler(join(root, 'dist', 'renderer'));
+  const times = await openTillPage(browser, root, win, serve, () => new Promise(() => {}), {
+    until: 'paint',
+  });
+  return times.firstPaintMs;
+}
 
 /** A new page (its own context) with one line of HTML answered by interception, to its first paint. */
 async function blankPagePaintMs(): Promise<number> {
@@ -108,6 +132,7 @@ try {
     const bare = await startUntil(['-e', "process.stdout.write('up\\n')"], /^up$/);
     floor.push(bare.ms);
     pageFloor.push(await blankPagePaintMs());
+    pageAlone.push(await tillPageAlonePaintMs());
     // Before: the TypeScript sources.
     srcFresh.push(await readyMs(SOURCES, join(dir, `src-${i}`)));
     srcWarm.push(await readyMs(SOURCES, join(dir, `src-${i}`)));
@@ -143,12 +168,14 @@ try {
       loadMs: number;
       windowMs: number;
       coreMs: number;
+      shownMs: number;
       paintMs: number;
       screenMs: number;
     };
     mainLoad.push(figures.loadMs);
     mainWindow.push(figures.windowMs);
     mainCore.push(figures.coreMs);
+    mainShown.push(figures.shownMs);
     mainPaint.push(figures.paintMs);
     mainScreen.push(figures.screenMs);
     await new Promise<void>((resolve) =>
@@ -168,6 +195,9 @@ const line = (what: string, xs: number[]) =>
 const pf = med(pageFloor);
 console.log(`bare Node process start (floor), median of ${RUNS}: ${fmt(f)} ms`);
 console.log(`bare Chromium page, opened to its first paint (floor): median ${fmt(pf)} ms`);
+console.log(
+  `the till page alone, opened as the Electron side opens it, to its first paint: median ${fmt(med(pageAlone))} ms (${fmt(med(pageAlone) / pf)}× the Chromium floor)`,
+);
 line('browser shell from sources, fresh data folder → till ready at', srcFresh);
 line('browser shell from sources, warm data folder → till ready at', srcWarm);
 line('browser shell bundle, first start after a build (empty compile cache, fresh data)', firstAfterBuild);
@@ -184,12 +214,16 @@ console.log(
   `till window's first paint, end to end (main bundle's require → window → page's first contentful paint): median ${fmt(med(mainPaint))} ms (goal ≤ 1000 ms; window ${fmt(med(mainWindow))} ms + page ${fmt(med(mainPaint) - med(mainWindow))} ms = ${fmt((med(mainPaint) - med(mainWindow)) / pf)}× the Chromium floor)`,
 );
 console.log(
+  `till window shown by main (show() on ready-to-show, sent at the page's load): median ${fmt(med(mainShown))} ms; on screen painted: median ${fmt(med(mainPaint.map((p, i) => Math.max(p, mainShown[i] ?? p))))} ms`,
+);
+console.log(
   `till window's first screen (the lock screen painted), end to end: median ${fmt(med(mainScreen))} ms (core answering at ${fmt(med(mainCore))} ms)`,
 );
 emitBenchJson('startup', {
   runs: RUNS,
   floorMs: f,
   chromiumPageFloorMs: pf,
+  tillPageAlonePaintMs: med(pageAlone),
   sourcesFreshReadyMs: med(srcFresh),
   sourcesWarmReadyMs: med(srcWarm),
   firstStartAfterBuildMs: med(firstAfterBuild),
@@ -200,6 +234,7 @@ emitBenchJson('startup', {
   mainBundleLoadMs: med(mainLoad),
   mainWindowMs: med(mainWindow),
   mainCoreMs: med(mainCore),
+  mainShownMs: med(mainShown),
   mainFirstPaintMs: med(mainPaint),
   mainFirstScreenMs: med(mainScreen),
 });

@@ -2,7 +2,7 @@
 // bundled as the build does) under plain Node: the Electron binary cannot run in tests. It records
 // what main asks of Electron; the tests drive it like Electron would (ready, page loads, IPC, quit).
 import assert from 'node:assert/strict';
-import { EventEmitter } from 'node:events';
+import { EventEmitter, once } from 'node:events';
 import { existsSync } from 'node:fs';
 import { request as httpRequest } from 'node:http';
 import { isAbsolute } from 'node:path';
@@ -110,6 +110,12 @@ export interface FakeElectronOptions {
   keyring?: 'unlocked' | 'locked';
   /** 'fail': every page load fails before its first paint (no ready-to-show). */
   pageLoads?: 'ok' | 'fail';
+  /**
+   * 'by-test': a page load says nothing by itself; the test emits did-finish-load and ready-to-show when
+   * its page gets there (the start-up benchmark's page in Chromium). By default ready-to-show follows
+   * loadURL at once.
+   */
+  pageEvents?: 'at-once' | 'by-test';
   /** false: clipboard.writeText's promise rejects (no clipboard owner, a remote session). */
   clipboardWorks?: boolean;
   /** What app.getVersion() says (electron-updater compares the feed with it). */
@@ -266,18 +272,27 @@ export function createFakeElectron(
         this.webContents.emit('did-fail-load', {}, -6, 'ERR_FILE_NOT_FOUND', url, true);
         throw new Error(`ERR_FILE_NOT_FOUND (-6) loading '${url}'`);
       }
+      // As Electron: loadURL's promise settles with the page's load.
+      if (opts.pageEvents === 'by-test') {
+        await once(this.webContents, 'did-finish-load');
+        return;
+      }
       // Electron: 'ready-to-show' once the page has painted, i.e. after loadURL has started.
       setImmediate(() => {
         if (!this.destroyed) this.emit('ready-to-show');
       });
     }
-    /** Like Electron on Windows and Linux: showing a window focuses it. */
+    /** Like Electron on Windows and Linux: showing a window focuses it; 'show' when it was hidden. */
     show() {
+      const wasHidden = !this.visible;
       this.visible = true;
+      if (wasHidden) this.emit('show');
       this.focus();
     }
     showInactive() {
+      const wasHidden = !this.visible;
       this.visible = true;
+      if (wasHidden) this.emit('show');
     }
     isVisible() {
       return this.visible && !this.destroyed;

@@ -34,6 +34,11 @@ export function runCli(
     });
     child.on('error', reject);
     child.on('close', (code) => resolve({ code, stdout, stderr }));
+    // A command that refuses its input early (too large) exits before reading it all: the rest of the
+    // write then meets a closed pipe, which is the command's answer, not the test's failure.
+    child.stdin.on('error', (err: NodeJS.ErrnoException) => {
+      if (err.code !== 'EPIPE') reject(err);
+    });
     child.stdin.end(options.stdin ?? '');
   });
 }

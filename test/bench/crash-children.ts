@@ -120,8 +120,15 @@ export interface ChildExit {
 
 /** Runs one child to its end, keeping what it wrote. */
 export function runChild(name: ChildName, arg: unknown, wantOut = false): Promise<ChildExit> {
+  return childEnd(spawnChild(name, arg, wantOut ? 'pipe' : 'ignore'));
+}
+
+/**
+ * A child's exit with all it wrote. Waits for "close", not "exit": at "exit" the child's pipes may still
+ * hold output not yet read, and a report read then is cut short or empty.
+ */
+export function childEnd(child: ChildProcess): Promise<ChildExit> {
   return new Promise((resolve) => {
-    const child = spawnChild(name, arg, wantOut ? 'pipe' : 'ignore');
     let out = '';
     let err = '';
     child.stdout?.on('data', (d: Buffer) => {
@@ -130,6 +137,6 @@ export function runChild(name: ChildName, arg: unknown, wantOut = false): Promis
     child.stderr?.on('data', (d: Buffer) => {
       err += d.toString();
     });
-    child.on('exit', (code, signal) => resolve({ code, signal, out, err }));
+    child.on('close', (code, signal) => resolve({ code, signal, out, err }));
   });
 }

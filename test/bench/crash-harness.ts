@@ -164,16 +164,14 @@ export async function runCrashHarness(
   };
   const central = centralFor();
   try {
-    const oneRun = async (run: number): Promise<void> => {
-      // Every point equally often, in a seeded order.
-      const aim = TARGETS[order(run)] as Target;
+    const oneRun = async (run: number, aim: Target): Promise<void> => {
       const tally = summary.points.get(targetName(aim)) as { runs: number; killed: number };
       tally.runs += 1;
       if (aim.run === 'till' || aim.run === 'sync' || aim.run === 'pos') {
         const started = Date.now();
         const r =
           aim.run === 'till'
-            ? await runTillCrash(dir, run, aim.point as never, aim.kind)
+            ? await runTillCrash(dir, run, aim.point as never, aim.kind, seed)
             : aim.run === 'pos'
               ? await runPosCrash(dir, run, aim.point, sim, 100 * (1 + Math.floor(random() * 50)))
               : await runSyncCrash(await central.get(), aim.point as never, random);
@@ -187,8 +185,10 @@ export async function runCrashHarness(
           else summary.broken += 1;
           summary.problems.push(`run ${run} (kill ${aim.point}): ${p}`);
         }
+        if ('kept' in r && r.kept)
+          summary.problems.push(`run ${run}: its data folder and output are kept in ${r.kept}`);
         log(
-          `run ${run}: kill@${aim.point} ${r.killed ? 'KILLED' : 'not reached'} problems=${r.problems.length} (${Date.now() - started} ms)`,
+          `run ${run}: kill@${aim.point} ${r.killed ? 'KILLED' : 'not reached'} problems=${r.problems.length}${'seen' in r && r.seen ? ` ${r.seen}` : ''} (${Date.now() - started} ms)`,
         );
         return;
       }
@@ -286,12 +286,14 @@ export async function runCrashHarness(
       Array.from({ length: Math.max(1, Math.min(jobs, runs)) }, async () => {
         while (next < runs && !stop?.aborted) {
           const run = next++;
+          // Every point equally often, in a seeded order.
+          const aim = TARGETS[order(run)] as Target;
           // A run that could not do its work (its setup threw) counts as broken, named with its error,
           // and the harness goes on: one run must not end a two-hour verdict.
-          await oneRun(run).catch((err: unknown) => {
+          await oneRun(run, aim).catch((err: unknown) => {
             summary.broken += 1;
             summary.problems.push(
-              `run ${run}: the run itself failed: ${err instanceof Error ? err.message : String(err)}`,
+              `run ${run} (${aim.run} run, kill ${targetName(aim)}): the run itself failed: ${err instanceof Error ? err.message : String(err)}`,
             );
           });
         }

@@ -163,11 +163,12 @@ async function act(core: TillCore): Promise<void> {
 }
 
 async function restart(core: TillCore): Promise<TillReport> {
-  // What it resumed: receipts queued or cut short are sent now.
-  const snap = await whenSnapshot(core, allPrinted);
   // One sign-in for the owner's reads and the shift; the staff PINs are tried last, since each try
   // that works signs its account in. Every sign-in is a scrypt per account: the run's largest cost.
   await run(core, 'staff.signIn', { pin: OWNER_PIN });
+  // What it resumed: receipts queued or cut short are sent now. Signed in first: a locked till's
+  // snapshot lists no receipt jobs, so waiting on it waited for nothing.
+  const snap = await whenSnapshot(core, allPrinted);
   const settings = await run<{ shop: { name: string }; signKeySet: boolean }>(core, 'settings.get', {});
   const staff = await run<Array<{ name: string }>>(core, 'staff.list', {});
   if (cfg.kind === 'shift') {

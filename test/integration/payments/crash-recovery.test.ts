@@ -35,6 +35,32 @@ describe('crash recovery', () => {
     assert.equal(r.status, 0);
   });
 
+  it('a receipt killed while queued, sent or done: the restarted till prints it, the journal holds it printed', () => {
+    // The checks read the journal with no till running and wait at the printer for every job it holds
+    // as printed; a kill after the bytes went out and before "printed" was journaled prints it again,
+    // marked as a reprint.
+    const r = spawnSync(
+      process.execPath,
+      [harness, '--runs', '3', '--seed', '5', '--jobs', '3', '--only', 'print.', '--verbose'],
+      { encoding: 'utf8' },
+    );
+    const lines = r.stdout.trim().split('\n');
+    assert.equal(
+      lines[lines.length - 1],
+      'crash-recovery: runs=3 lost=0 double=0 unresolved=0 broken=0 integrity=ok',
+      r.stdout + r.stderr,
+    );
+    for (const point of ['queued', 'sent', 'done']) {
+      const run = lines.find((l) => l.includes(`kill@print.${point} KILLED`)) ?? '';
+      const took = point === 'sent' ? 2 : 1;
+      assert.match(
+        run,
+        new RegExp(`receipts: journal 1 printed 0 queued 0 failed, printer took ${took} `),
+        r.stdout,
+      );
+    }
+  });
+
   it("the POS API's payment creation: killed at each point, the POS's retry with the same key is the same payment", () => {
     // One round of the POS points: a run at pos.payment-journaled and one at pos.payment-answered.
     const r = spawnSync(

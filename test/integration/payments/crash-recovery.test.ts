@@ -7,25 +7,26 @@ import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { describe, it } from 'node:test';
 
+const harness = path.join('test', 'bench', 'crash-harness.ts');
+
+/** Runs the harness with `args`; asserts its verdict line is clean for `runs` runs and returns its lines. */
+function cleanRun(runs: number, args: string[]): { lines: string[]; stdout: string; status: number | null } {
+  const r = spawnSync(process.execPath, [harness, '--runs', String(runs), ...args], { encoding: 'utf8' });
+  const lines = r.stdout.trim().split('\n');
+  assert.equal(
+    lines[lines.length - 1],
+    `crash-recovery: runs=${runs} lost=0 double=0 unresolved=0 broken=0 integrity=ok`,
+    r.stdout + r.stderr,
+  );
+  return { lines, stdout: r.stdout, status: r.status };
+}
+
 describe('crash recovery', () => {
-  const harness = path.join('test', 'bench', 'crash-harness.ts');
   it('loses nothing, charges nothing twice, leaves nothing unresolved, keeps the journal whole', () => {
     // This seed aims at a payment before its journal write, a call-back, a sync batch and a refund;
     // `npm run bench:crash` goes round every point.
-    const r = spawnSync(process.execPath, [harness, '--runs', '4', '--seed', '20261207', '--jobs', '4'], {
-      encoding: 'utf8',
-    });
-    const lines = r.stdout.trim().split('\n');
-    const last = lines[lines.length - 1] ?? '';
-    assert.match(
-      last,
-      /^crash-recovery: runs=\d+ lost=\d+ double=\d+ unresolved=\d+ broken=\d+ integrity=(ok|FAILED)$/,
-    );
-    assert.equal(
-      last,
-      'crash-recovery: runs=4 lost=0 double=0 unresolved=0 broken=0 integrity=ok',
-      r.stdout + r.stderr,
-    );
+    const r = cleanRun(4, ['--seed', '20261207', '--jobs', '4']);
+    const lines = r.lines;
     assert.match(r.stdout, /killed [1-4] of 4 runs/, 'some runs were really killed');
     // Every point is named in the verdict with its count, so a point that stops firing is seen.
     const points = lines.filter((l) => l.startsWith('point '));
@@ -39,41 +40,22 @@ describe('crash recovery', () => {
     // The checks read the journal with no till running and wait at the printer for every job it holds
     // as printed; a kill after the bytes went out and before "printed" was journaled prints it again,
     // marked as a reprint.
-    const r = spawnSync(
-      process.execPath,
-      [harness, '--runs', '3', '--seed', '5', '--jobs', '3', '--only', 'print.', '--verbose'],
-      { encoding: 'utf8' },
-    );
-    const lines = r.stdout.trim().split('\n');
-    assert.equal(
-      lines[lines.length - 1],
-      'crash-recovery: runs=3 lost=0 double=0 unresolved=0 broken=0 integrity=ok',
-      r.stdout + r.stderr,
-    );
+    const { lines, stdout } = cleanRun(3, ['--seed', '5', '--jobs', '3', '--only', 'print.', '--verbose']);
     for (const point of ['queued', 'sent', 'done']) {
       const run = lines.find((l) => l.includes(`kill@print.${point} KILLED`)) ?? '';
       const took = point === 'sent' ? 2 : 1;
       assert.match(
         run,
         new RegExp(`receipts: journal 1 printed 0 queued 0 failed, printer took ${took} `),
-        r.stdout,
+        stdout,
       );
     }
   });
 
   it("the POS API's payment creation: killed at each point, the POS's retry with the same key is the same payment", () => {
     // One round of the POS points: a run at pos.payment-journaled and one at pos.payment-answered.
-    const r = spawnSync(
-      process.execPath,
-      [harness, '--runs', '2', '--seed', '20261207', '--jobs', '2', '--only', 'pos.'],
-      { encoding: 'utf8' },
-    );
-    const lines = r.stdout.trim().split('\n');
-    assert.equal(
-      lines[lines.length - 1],
-      'crash-recovery: runs=2 lost=0 double=0 unresolved=0 broken=0 integrity=ok',
-      r.stdout + r.stderr,
-    );
+    const r = cleanRun(2, ['--seed', '20261207', '--jobs', '2', '--only', 'pos.']);
+    const lines = r.lines;
     assert.ok(lines.includes('point pos.payment-journaled: runs=1 killed=1'), r.stdout);
     assert.ok(lines.includes('point pos.payment-answered: runs=1 killed=1'), r.stdout);
     assert.equal(r.status, 0);

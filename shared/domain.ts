@@ -116,7 +116,12 @@ export interface TillSnapshot {
   sandbox: boolean;
   gateway: GatewayHealth;
   sale: SaleView | null;
+  /**
+   * Attempts needing attention: every unresolved one, then the oldest others, at most a screenful
+   * (`attentionCount` says how many in all; the whole list is the `attention.list` command).
+   */
   attention: AttemptView[];
+  attentionCount: number;
   /** Attempts of earlier sales still being resolved with the gateway: they may still be paid. */
   background: AttemptView[];
   scanners: ScannerStatus[];

@@ -149,6 +149,8 @@ export const en = {
   'pin.confirm': 'Confirm',
   'attention.title': 'Needs attention',
   'attention.none': 'Nothing needs attention.',
+  'attention.shownOfCount':
+    'Showing {shown} of {count}: every unresolved one and the oldest others. Deal with these to see the rest.',
   'attention.recheck': 'Check again',
   'attention.markPaid': 'Mark paid',
   'attention.markFailed': 'Mark failed',

@@ -155,6 +155,8 @@ export const fr: Record<MessageKey, string> = {
   'pin.confirm': 'Confirmer',
   'attention.title': 'À vérifier',
   'attention.none': 'Rien à vérifier.',
+  'attention.shownOfCount':
+    '{shown} sur {count} affichés : tous ceux qui restent incertains et les plus anciens. Traitez-les pour voir les suivants.',
   'attention.recheck': 'Vérifier de nouveau',
   'attention.markPaid': 'Marquer payé',
   'attention.markFailed': 'Marquer échoué',

@@ -138,6 +138,8 @@ export const zh: Record<MessageKey, string> = {
   'pin.confirm': '确认',
   'attention.title': '待处理',
   'attention.none': '没有待处理的支付。',
+  'attention.shownOfCount':
+    '共 {count} 笔，显示 {shown} 笔：所有结果未定的和最早的。处理完这些后可看到其余的。',
   'attention.recheck': '重新查询',
   'attention.markPaid': '标记为已支付',
   'attention.markFailed': '标记为失败',

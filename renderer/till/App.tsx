@@ -118,9 +118,9 @@ function Till({ api, snapshot }: { api: TillApi; snapshot: TillSnapshot }) {
                   ctx.tr('gateway.downDetail', { message: snapshot.gateway.message })}
               </p>
             )}
-            {snapshot.attention.length > 0 && tab === 'sale' && (
+            {snapshot.attentionCount > 0 && tab === 'sale' && (
               <button type="button" className="banner banner-attention" onClick={() => setTab('attention')}>
-                {plural(ctx.tr, lang, 'attention.banner', snapshot.attention.length)}
+                {plural(ctx.tr, lang, 'attention.banner', snapshot.attentionCount)}
               </button>
             )}
             <ErrorNote message={scanNotice} />

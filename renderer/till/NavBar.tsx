@@ -29,8 +29,8 @@ export function NavBar({ current, onSelect }: { current: Tab; onSelect: (tab: Ta
           onClick={() => onSelect(tab)}
         >
           {tr(label)}
-          {tab === 'attention' && snapshot.attention.length > 0 && (
-            <span className="count-badge"> ({snapshot.attention.length})</span>
+          {tab === 'attention' && snapshot.attentionCount > 0 && (
+            <span className="count-badge"> ({snapshot.attentionCount})</span>
           )}
         </button>
       ))}

@@ -20,7 +20,7 @@ export function diagnosticsText(d: DiagnosticsInput): string {
     `mode: ${d.snapshot.sandbox ? `sandbox (embedded simulator${d.simulatorUrl ? ` at ${d.simulatorUrl}` : ''})` : 'live'}`,
     `gateway: ${d.snapshot.gateway.state}${d.snapshot.gateway.message ? ` — ${d.snapshot.gateway.message}` : ''}`,
     `scanners: ${d.snapshot.scanners.map((s) => `${s.id} ${s.state}`).join(', ') || 'none'}`,
-    `needs attention: ${d.snapshot.attention.length}`,
+    `needs attention: ${d.snapshot.attentionCount}`,
   ];
   if (d.posApi) {
     const refused = Object.entries(d.posApi.refused).map(([why, n]) => `${why} ${n}`);

@@ -22,6 +22,7 @@ export type PaymentsPort = Pick<
   | 'markFailed'
   | 'clearAttention'
   | 'needsAttention'
+  | 'attentionBrief'
   | 'search'
   | 'dailyReport'
   | 'reconcile'

@@ -36,6 +36,9 @@ export interface TillViews {
   stop(): void;
 }
 
+/** The attempts needing attention a screen update carries when all are settled: a screenful. */
+export const ATTENTION_SHOWN = 25;
+
 export function createTillViews(o: {
   clock: Clock;
   logger: CoreLogger;
@@ -59,11 +62,13 @@ export function createTillViews(o: {
 
   function snapshot(): TillSnapshot {
     const stack = live.stack;
+    const flagged = stack.payments.attentionBrief(ATTENTION_SHOWN);
     const full: TillSnapshot = {
       sandbox: stack.sandbox,
       gateway: stack.payments.gatewayHealth(),
       sale: markSale(stack.payments.currentSale(), stack.journal ?? null),
-      attention: stack.payments.needsAttention(),
+      attention: flagged.attempts,
+      attentionCount: flagged.count,
       background: stack.payments.inBackground(),
       scanners: live.scanner.statuses(),
       settings: o.publicSettings.get(),

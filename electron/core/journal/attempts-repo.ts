@@ -86,9 +86,15 @@ export function createAttemptsRepo(db: Db, actor: () => JournalActor = () => NO_
   // walking every attempt ever made in time order (it ran on each screen update: a sale cost more than
   // the one before).
   const live = db.prepare(`SELECT ${COLUMNS} FROM attempts WHERE ${LIVE} ORDER BY +created_at`);
+  // Walked in time order by attempts_attention_by_time (schema 12): the oldest few cost the same
+  // however many are flagged.
   const attention = db.prepare(
-    `SELECT ${COLUMNS} FROM attempts WHERE needs_attention = 1 ORDER BY created_at`,
+    `SELECT ${COLUMNS} FROM attempts WHERE needs_attention = 1 ORDER BY created_at LIMIT ?`,
   );
+  const attentionLive = db.prepare(
+    `SELECT ${COLUMNS} FROM attempts WHERE needs_attention = 1 AND ${LIVE} ORDER BY +created_at`,
+  );
+  const attentionCount = db.prepare('SELECT count(*) AS n FROM attempts WHERE needs_attention = 1');
   const codeUsed = db.prepare('SELECT 1 FROM attempts WHERE code_hash = ?');
   const inRange = db.prepare(
     `SELECT ${COLUMNS} FROM attempts WHERE created_at >= ? AND created_at < ? ORDER BY created_at, order_id`,
@@ -122,8 +128,16 @@ export function createAttemptsRepo(db: Db, actor: () => JournalActor = () => NO_
     live(): AttemptRow[] {
       return (live.all() as RawAttempt[]).map((r) => fromRaw(r) as AttemptRow);
     },
-    needingAttention(): AttemptRow[] {
-      return (attention.all() as RawAttempt[]).map((r) => fromRaw(r) as AttemptRow);
+    /** Flagged attempts, oldest first: all of them, or the oldest `limit`. */
+    needingAttention(limit = -1): AttemptRow[] {
+      return (attention.all(limit) as RawAttempt[]).map((r) => fromRaw(r) as AttemptRow);
+    },
+    /** Flagged attempts still unresolved (not paid, failed or expired), oldest first. */
+    liveNeedingAttention(): AttemptRow[] {
+      return (attentionLive.all() as RawAttempt[]).map((r) => fromRaw(r) as AttemptRow);
+    },
+    countNeedingAttention(): number {
+      return (attentionCount.get() as { n: number }).n;
     },
     isCodeHashUsed(hash: string): boolean {
       return codeUsed.get(hash) !== undefined;

@@ -36,12 +36,55 @@ export function clearAttention(core: EngineState, req: { attemptId: string; reas
 /** Flagged attempts, plus the attempts of refunds that are flagged, oldest first. */
 export function needsAttention(core: EngineState): AttemptView[] {
   const now = core.clock.now();
-  const journal = core.journal;
-  const rows = new Map(journal.attempts.needingAttention().map((r) => [r.attemptId, attemptView(r, now)]));
-  for (const refund of journal.refunds.needingAttention()) {
-    if (rows.has(refund.attemptId)) continue;
-    const a = journal.attempts.get(refund.attemptId);
-    if (a) rows.set(a.attemptId, { ...attemptView(a, now), needsAttention: true, reason: refund.reason });
-  }
-  return [...rows.values()].sort((x, y) => x.createdAt - y.createdAt);
+  const rows = new Map<string, AttemptView>();
+  for (const r of core.journal.attempts.needingAttention()) rows.set(r.attemptId, attemptView(r, now));
+  addFlaggedRefunds(core, rows, now);
+  return [...rows.values()].sort(byAge);
 }
+
+/** What every screen update carries of the flagged: some of them, and how many there are in all. */
+export interface AttentionBrief {
+  /** Every unresolved one and every flagged refund's attempt; then the oldest others, up to `shown`. */
+  attempts: AttemptView[];
+  count: number;
+}
+
+/**
+ * The flagged in brief. A paid sale of another amount stays flagged until a supervisor acknowledges
+ * it: a shop that never does must not make every screen update carry, and every sale cost, more than
+ * the one before. Unresolved ones are never left out (the supervisor and the update's install gate
+ * need them); the whole list is `attention.list`.
+ */
+export function attentionBrief(core: EngineState, shown: number): AttentionBrief {
+  const now = core.clock.now();
+  const attempts = core.journal.attempts;
+  const rows = new Map<string, AttemptView>();
+  for (const r of attempts.liveNeedingAttention()) rows.set(r.attemptId, attemptView(r, now));
+  const count = attempts.countNeedingAttention() + addFlaggedRefunds(core, rows, now);
+  for (const r of attempts.needingAttention(shown)) {
+    if (rows.size >= shown) break;
+    if (!rows.has(r.attemptId)) rows.set(r.attemptId, attemptView(r, now));
+  }
+  return { attempts: [...rows.values()].sort(byAge), count };
+}
+
+/**
+ * Adds the attempts of flagged refunds that `rows` lacks: an attempt flagged itself as itself, else
+ * flagged with its refund's reason. Returns how many of those were not flagged themselves.
+ */
+function addFlaggedRefunds(core: EngineState, rows: Map<string, AttemptView>, now: number): number {
+  let unflagged = 0;
+  for (const refund of core.journal.refunds.needingAttention()) {
+    if (rows.has(refund.attemptId)) continue;
+    const a = core.journal.attempts.get(refund.attemptId);
+    if (!a) continue;
+    if (a.needsAttention) rows.set(a.attemptId, attemptView(a, now));
+    else {
+      unflagged += 1;
+      rows.set(a.attemptId, { ...attemptView(a, now), needsAttention: true, reason: refund.reason });
+    }
+  }
+  return unflagged;
+}
+
+const byAge = (x: AttemptView, y: AttemptView) => x.createdAt - y.createdAt;

@@ -14,7 +14,7 @@ import type { Journal } from '../journal/journal.ts';
 import type { RejectionCounter, RejectionSample } from '../journal/rejections-repo.ts';
 import type { AttemptRow, EventRow, RefundRow } from '../journal/rows.ts';
 import { type SearchQuery, searchAttempts } from './attempt-search.ts';
-import { clearAttention, needsAttention, recheck } from './attention.ts';
+import { type AttentionBrief, attentionBrief, clearAttention, needsAttention, recheck } from './attention.ts';
 import { createCallbackEvidence } from './callback-evidence.ts';
 import { type CallbackAnswer, createCallbackIntake } from './callbacks.ts';
 import type { PaymentsChange, PaymentsListener } from './changes.ts';
@@ -208,6 +208,10 @@ export function createPaymentsEngine(options: PaymentsEngineOptions) {
     /** Flagged attempts, plus the attempts of refunds that are flagged. */
     needsAttention(): AttemptView[] {
       return needsAttention(core);
+    },
+    /** The unresolved flagged and the oldest others up to `shown`, and how many are flagged in all. */
+    attentionBrief(shown: number): AttentionBrief {
+      return attentionBrief(core, shown);
     },
     search(q: SearchQuery): AttemptView[] {
       return searchAttempts(core, q);

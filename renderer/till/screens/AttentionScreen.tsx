@@ -25,7 +25,12 @@ export function AttentionScreen() {
     <section className="attention">
       <h2>{tr('attention.title')}</h2>
       <ErrorNote message={error} />
-      {snapshot.attention.length === 0 && <p>{tr('attention.none')}</p>}
+      {snapshot.attentionCount === 0 && <p>{tr('attention.none')}</p>}
+      {snapshot.attentionCount > snapshot.attention.length && (
+        <p className="attention-more">
+          {tr('attention.shownOfCount', { shown: snapshot.attention.length, count: snapshot.attentionCount })}
+        </p>
+      )}
       <ul className="attention-list">
         {snapshot.attention.map((attempt) => (
           <li key={attempt.attemptId} className="card">

@@ -127,8 +127,8 @@ describe('a locked till', () => {
     const snap = await till.value<TillSnapshot>('till.snapshot', {});
     assert.equal(snap.staff.cashier, null);
     assert.deepEqual(
-      [snap.sale, snap.attention, snap.background, snap.printing],
-      [null, [], [], { jobs: [], screen: null }],
+      [snap.sale, snap.attention, snap.attentionCount, snap.background, snap.printing],
+      [null, [], 0, [], { jobs: [], screen: null }],
     );
     assert.ok(!JSON.stringify(snap).includes(paid.orderId), 'the paid order shows on the lock screen');
   });

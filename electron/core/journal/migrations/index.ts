@@ -10,6 +10,7 @@ import { migration0008 } from './0008-sync-acks.ts';
 import { migration0009 } from './0009-pos-api.ts';
 import { migration0010 } from './0010-customer-choice.ts';
 import { migration0011 } from './0011-refunds-attention.ts';
+import { migration0012 } from './0012-attention-by-time.ts';
 import type { Migration } from './migration.ts';
 
 export const MIGRATIONS: readonly Migration[] = [
@@ -24,5 +25,6 @@ export const MIGRATIONS: readonly Migration[] = [
   migration0009,
   migration0010,
   migration0011,
+  migration0012,
 ];
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;

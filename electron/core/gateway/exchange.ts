@@ -94,11 +94,12 @@ export function createExchange(config: GatewayConfig, deps: ExchangeDeps): Excha
     try {
       if (configProblem) throw new GatewayError('invalid_request', configProblem);
       outgoing.body ??= actionClass === 'query' ? queryBody(outgoing) : envelopeBody(outgoing);
+      const body = outgoing.body;
       let response: TransportResponse;
       try {
         response = await transport.post({
           url: endpoint,
-          body: outgoing.body,
+          body,
           timeoutMs,
           maxResponseBytes,
           freshConnection: actionClass === 'pay',
@@ -114,7 +115,7 @@ export function createExchange(config: GatewayConfig, deps: ExchangeDeps): Excha
       httpStatus = response.status;
       const answer =
         actionClass === 'query'
-          ? readings.read(action, response.status, response.body, config.signKey)
+          ? readings.read(action, body, response.status, response.body, config.signKey)
           : readAnswer(action, response.status, response.body, config.signKey);
       const pending = judge(action, answer, actionClass, notFoundRules);
       deps.log?.({

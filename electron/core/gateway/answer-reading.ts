@@ -107,13 +107,28 @@ export function parseData<S extends z.ZodType>(
   );
 }
 
+/**
+ * The schema's reading of a frozen data object (a kept answer's, kept-readings.ts), kept beside it: the
+ * same object, unchangeable, reads the same poll after poll. Data that fails is never kept (it fails again).
+ */
+const orderStateReadings = new WeakMap<object, z.output<typeof orderStateData>>();
+
+function readOrderStateData(action: string, data: Record<string, unknown>): z.output<typeof orderStateData> {
+  if (!Object.isFrozen(data)) return parseData(action, orderStateData, data);
+  const known = orderStateReadings.get(data);
+  if (known) return known;
+  const read = Object.freeze(parseData(action, orderStateData, data));
+  orderStateReadings.set(data, read);
+  return read;
+}
+
 export function toOrderState(
   action: string,
   answer: RawAnswer,
   pending: boolean,
   orderId: string,
 ): OrderState {
-  const d = parseData(action, orderStateData, needData(action, answer));
+  const d = readOrderStateData(action, needData(action, answer));
   checkSameOrder(action, d.order_id, orderId);
   // PROCESSING means the customer is still confirming, whatever data says.
   const status = pending ? 'notpay' : d.order_status;

@@ -2,7 +2,7 @@
 // and nothing about keeping it lets an altered, refused or other-key answer through.
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { readAnswer } from '../../../electron/core/gateway/answer-reading.ts';
+import { readAnswer, toOrderState } from '../../../electron/core/gateway/answer-reading.ts';
 import { sealData } from '../../../electron/core/gateway/envelope.ts';
 import { createKeptReadings, MAX_KEPT_ANSWER_CHARS } from '../../../electron/core/gateway/kept-readings.ts';
 import { GatewayError } from '../../../electron/core/gateway/types.ts';
@@ -118,5 +118,49 @@ describe('kept readings', () => {
     assert.notEqual(second, first);
     assert.deepEqual(second, first);
     assert.ok(!Object.isFrozen(second));
+  });
+
+  test('a kept answer read as an order state: the same state as a fresh reading, a new object each time', () => {
+    const kept = createKeptReadings();
+    const text = answerText(DATA);
+    const fresh = toOrderState('STATUS_QUERY', readAnswer('STATUS_QUERY', 200, text, KEY), false, 'Q1');
+    const first = toOrderState(
+      'STATUS_QUERY',
+      kept.read('STATUS_QUERY', REQUEST, 200, text, KEY),
+      false,
+      'Q1',
+    );
+    const second = toOrderState(
+      'STATUS_QUERY',
+      kept.read('STATUS_QUERY', REQUEST, 200, text, KEY),
+      false,
+      'Q1',
+    );
+    assert.deepEqual(first, fresh);
+    assert.deepEqual(second, fresh);
+    assert.notEqual(second, first);
+    // Pending and the order asked about are judged on every call, kept answer or not.
+    assert.equal(
+      toOrderState('STATUS_QUERY', kept.read('STATUS_QUERY', REQUEST, 200, text, KEY), true, 'Q1').status,
+      'notpay',
+    );
+    assert.match(
+      refusal(() =>
+        toOrderState('STATUS_QUERY', kept.read('STATUS_QUERY', REQUEST, 200, text, KEY), false, 'Q2'),
+      ).message,
+      /another order/,
+    );
+  });
+
+  test('a kept answer whose data fails the schema fails it on every poll', () => {
+    const kept = createKeptReadings();
+    const text = answerText({ ...DATA, order_status: 'paid-ish' });
+    for (let i = 0; i < 3; i++) {
+      const answer = kept.read('STATUS_QUERY', REQUEST, 200, text, KEY);
+      assert.ok(Object.isFrozen(answer.data));
+      const err = refusal(() => toOrderState('STATUS_QUERY', answer, false, 'Q1'));
+      assert.equal(err.kind, 'unknown_outcome');
+      assert.match(err.message, /unexpected answer data \(order_status/);
+    }
   });
 });

@@ -35,6 +35,11 @@ export class SignKeyCache<V> {
 
   set(signKey: string, key: string, value: V): void {
     this.#follow(signKey);
+    // The newest entry replaced (a polled order's answer changing) stays where it is: no table churn.
+    if (key === this.#newest) {
+      this.#entries.set(key, value);
+      return;
+    }
     this.#entries.delete(key);
     if (this.#entries.size >= this.#capacity) {
       const oldest = this.#entries.keys().next();

@@ -55,6 +55,20 @@ test('the newest entry asked for again and again stays newest; the order of the 
   );
 });
 
+test('the newest entry replaced keeps its place as newest; an older one replaced becomes newest', () => {
+  const cache = new SignKeyCache<number>(2);
+  cache.set(A, 'one', 1);
+  cache.set(A, 'two', 2);
+  cache.set(A, 'two', 22);
+  assert.equal(cache.size, 2);
+  cache.set(A, 'one', 11); // now the newest
+  cache.set(A, 'three', 3); // so 'two' goes
+  assert.deepEqual(
+    ['one', 'two', 'three'].map((k) => cache.get(A, k)),
+    [11, undefined, 3],
+  );
+});
+
 test('after a change of sign key, nothing counts as the newest entry any more', () => {
   const cache = new SignKeyCache<number>(2);
   cache.set(A, 'one', 1);

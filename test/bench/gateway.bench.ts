@@ -199,7 +199,8 @@ async function main() {
   await cannedClient.query(ORDER_ID);
   const requestBody = canned.lastBody();
   const agent = new http.Agent({ keepAlive: true });
-  // More answers than the client keeps of anything (sealed bodies, decipher contexts): each call's is new.
+  // Each call's answer differs from the one before (and there are more of them than the client keeps of
+  // anything): each is new to the client, decrypted, verified and read in full.
   const fresh = await cannedServer(freshAnswers(answer, DEFAULT_SIGN_KEY_CACHE_ENTRIES * 2 + 1));
   const freshUrl = `http://127.0.0.1:${(fresh.server.address() as AddressInfo).port}`;
   const freshClient = createGatewayClient({ baseUrl: freshUrl, ...gatewayConfig });

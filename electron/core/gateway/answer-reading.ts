@@ -101,19 +101,22 @@ export function parseData<S extends z.ZodType>(
   );
 }
 
-/**
- * The schema's reading of a frozen data object (a kept answer's, kept-readings.ts), kept beside it: the
- * same object, unchangeable, reads the same poll after poll. Data that fails is never kept (it fails again).
- */
-const orderStateReadings = new WeakMap<object, z.output<typeof orderStateData>>();
+type OrderStateData = z.output<typeof orderStateData>;
 
-function readOrderStateData(action: string, data: Record<string, unknown>): z.output<typeof orderStateData> {
-  if (!Object.isFrozen(data)) return parseData(action, orderStateData, data);
-  const known = orderStateReadings.get(data);
-  if (known) return known;
-  const read = Object.freeze(parseData(action, orderStateData, data));
-  orderStateReadings.set(data, read);
-  return read;
+// The schema's reading of the last frozen data object read (a kept answer's, kept-readings.ts): the same
+// object, unchangeable, reads the same poll after poll. One slot, by identity, as parseTradeTime keeps
+// its last reading (a WeakMap entry per new answer cost more in garbage collection than the schema).
+// Data that fails is never kept (it fails again).
+let lastData: object | null = null;
+let lastReading: OrderStateData | null = null;
+
+function readOrderStateData(action: string, data: Record<string, unknown>): OrderStateData {
+  if (data === lastData && lastReading) return lastReading;
+  const read = parseData(action, orderStateData, data);
+  if (!Object.isFrozen(data)) return read;
+  lastData = data;
+  lastReading = Object.freeze(read);
+  return lastReading;
 }
 
 export function toOrderState(

@@ -1,8 +1,11 @@
 // Gateway figures: envelope seal+open throughput, then the client's STATUS_QUERY end to end (check, seal,
 // HTTP, open, verify, schema) against the floor: a raw node:http keep-alive POST of the same sealed
-// request bytes to the same server. Two servers: the simulator (the issue's figure: both sides pay the
-// simulator's own work) and a canned server answering the simulator's bytes (the client's own cost).
-// The four series run interleaved in rounds, so the machine's load drifting does not favour one side.
+// request bytes to the same server, its answer read to its end as text (any client needs the text).
+// Three servers: the simulator (the issue's figure: both sides pay the simulator's own work), a canned
+// server answering the simulator's bytes (the client's own cost, an order polled: the same answer each
+// time) and a canned server answering a different sealed answer each call (the client's own cost when
+// nothing it kept helps: a first answer for an order, as recovery sees by the thousand).
+// The six series run interleaved in rounds, so the machine's load drifting does not favour one side.
 // Prints figures only; no assertions. Run: npm run bench -- gateway  (BENCH_ROUNDS, BENCH_PER_ROUND)
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -10,6 +13,7 @@ import os from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { createGatewayClient } from '../../electron/core/gateway/client.ts';
 import { openData, sealData } from '../../electron/core/gateway/envelope.ts';
+import { DEFAULT_SIGN_KEY_CACHE_ENTRIES } from '../../electron/core/gateway/sign-key-cache.ts';
 import {
   SANDBOX_MERCHANT_ID,
   SANDBOX_OPERATOR_ID,
@@ -76,7 +80,7 @@ const p99 = (s: Series) => percentile(s.ms, 99);
 const cpu = (s: Series) => percentile(s.cpuUs, 50);
 
 function line(s: Series): string {
-  return `${s.name.padEnd(38)} p50 ${ms(p50(s))}, p95 ${ms(percentile(s.ms, 95))}, p99 ${ms(p99(s))}, CPU ${cpu(s).toFixed(0)} µs per call`;
+  return `${s.name.padEnd(44)} p50 ${ms(p50(s))}, p95 ${ms(percentile(s.ms, 95))}, p99 ${ms(p99(s))}, CPU ${cpu(s).toFixed(0)} µs per call`;
 }
 
 function ratios(label: string, client: Series, floor: Series) {
@@ -87,14 +91,22 @@ function ratios(label: string, client: Series, floor: Series) {
   return r;
 }
 
-/** A bare node:http server that answers every POST with the same bytes (and keeps the last body it got). */
-async function cannedServer(answer: string): Promise<{ server: http.Server; lastBody: () => string }> {
+/**
+ * A bare node:http server that answers every POST with the given bytes, one answer after the other
+ * round the list (and keeps the last body it got).
+ */
+async function cannedServer(
+  answers: readonly string[],
+): Promise<{ server: http.Server; lastBody: () => string }> {
   let last = '';
+  let next = 0;
   const server = http.createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on('data', (chunk: Buffer) => chunks.push(chunk));
     req.on('end', () => {
       last = Buffer.concat(chunks).toString('utf8');
+      const answer = answers[next] as string;
+      next = (next + 1) % answers.length;
       res.writeHead(200, {
         'content-type': 'application/json; charset=utf-8',
         'content-length': Buffer.byteLength(answer),
@@ -106,11 +118,14 @@ async function cannedServer(answer: string): Promise<{ server: http.Server; last
   return { server, lastBody: () => last };
 }
 
-/** The floor: the given bytes POSTed over a keep-alive node:http agent, the answer read to its end. */
-function rawPoster(url: string, body: string, agent: http.Agent): () => Promise<void> {
+/**
+ * The floor: the given bytes POSTed over a keep-alive node:http agent, the answer read to its end as
+ * text (what any client needs before it can read the answer; the client's own transport does the same).
+ */
+function rawPoster(url: string, body: string, agent: http.Agent): () => Promise<string> {
   const { hostname, port, pathname } = new URL(url);
   return () =>
-    new Promise<void>((resolve, reject) => {
+    new Promise<string>((resolve, reject) => {
       const req = http.request(
         {
           host: hostname,
@@ -121,13 +136,33 @@ function rawPoster(url: string, body: string, agent: http.Agent): () => Promise<
           headers: { 'content-type': 'application/json' },
         },
         (res) => {
-          res.resume();
-          res.on('end', resolve);
+          const chunks: Buffer[] = [];
+          res.on('data', (chunk: Buffer) => chunks.push(chunk));
+          res.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
         },
       );
       req.on('error', reject);
       req.end(body);
     });
+}
+
+/**
+ * `count` answers like the simulator's, each sealed over different data (another wallet transaction id
+ * and trade time: fields the client reads but does not match against its request), so each has its own
+ * md5 and AES key.
+ */
+function freshAnswers(answer: string, count: number): string[] {
+  const envelope = JSON.parse(answer) as Record<string, unknown>;
+  const opened = openData(envelope, SANDBOX_SIGN_KEY);
+  if (!opened.ok) throw new Error(`the simulator's answer does not open: ${opened.reason}`);
+  return Array.from({ length: count }, (_, i) => {
+    const data = {
+      ...(opened.data as Record<string, string>),
+      bizpay_order_id: `42000012345678${String(90_000 + i)}`,
+      trade_time: `Jan 15, 2026 8:${String(i % 60).padStart(2, '0')}:${String(i % 60).padStart(2, '0')} PM`,
+    };
+    return JSON.stringify({ ...envelope, ...sealData(data, SANDBOX_SIGN_KEY) });
+  });
 }
 
 async function main() {
@@ -157,13 +192,18 @@ async function main() {
     method: 'POST',
     body: sealedRequest('STATUS_QUERY', { order_id: ORDER_ID }),
   }).then((r) => r.text());
-  const canned = await cannedServer(answer);
+  const canned = await cannedServer([answer]);
   const cannedUrl = `http://127.0.0.1:${(canned.server.address() as AddressInfo).port}`;
   const cannedClient = createGatewayClient({ baseUrl: cannedUrl, ...gatewayConfig });
   // The floor posts the very bytes the client sends: its first request, as the canned server got it.
   await cannedClient.query(ORDER_ID);
   const requestBody = canned.lastBody();
   const agent = new http.Agent({ keepAlive: true });
+  // Each call's answer differs from the one before (and there are more of them than the client keeps of
+  // anything): each is new to the client, decrypted, verified and read in full.
+  const fresh = await cannedServer(freshAnswers(answer, DEFAULT_SIGN_KEY_CACHE_ENTRIES * 2 + 1));
+  const freshUrl = `http://127.0.0.1:${(fresh.server.address() as AddressInfo).port}`;
+  const freshClient = createGatewayClient({ baseUrl: freshUrl, ...gatewayConfig });
 
   const series = (name: string, call: () => Promise<unknown>): Series => ({ name, call, ms: [], cpuUs: [] });
   const rawSim = series('raw POST → simulator (floor)', rawPoster(simEndpoint, requestBody, agent));
@@ -173,7 +213,12 @@ async function main() {
     rawPoster(`${cannedUrl}/processV2`, requestBody, agent),
   );
   const clientCanned = series('client STATUS_QUERY → canned server', () => cannedClient.query(ORDER_ID));
-  const all = [rawSim, clientSim, rawCanned, clientCanned];
+  const rawFresh = series(
+    'raw POST → new answer each call (floor)',
+    rawPoster(`${freshUrl}/processV2`, requestBody, agent),
+  );
+  const clientFresh = series('client STATUS_QUERY → new answer each call', () => freshClient.query(ORDER_ID));
+  const all = [rawSim, clientSim, rawCanned, clientCanned, rawFresh, clientFresh];
   for (let round = 0; round < ROUNDS; round++) {
     // Each round starts with another series, so none always follows a warm (or a cold) neighbour.
     for (let i = 0; i < all.length; i++) await runRound(all[(round + i) % all.length] as Series);
@@ -186,8 +231,16 @@ async function main() {
   for (const s of all) console.log(line(s));
   const onSimulator = ratios('client / raw, same simulator', clientSim, rawSim);
   const own = ratios("client / raw, same canned server (the client's own cost)", clientCanned, rawCanned);
-  emitBenchJson('gateway', { onSimulator, own });
+  const ownFresh = ratios(
+    "client / raw, a new answer each call (the client's own cost, nothing kept helps)",
+    clientFresh,
+    rawFresh,
+  );
+  emitBenchJson('gateway', { onSimulator, own, ownFresh });
 
+  freshClient.close();
+  fresh.server.closeAllConnections();
+  await new Promise((resolve) => fresh.server.close(resolve));
   cannedClient.close();
   simClient.close();
   agent.destroy();

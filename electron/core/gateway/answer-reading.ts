@@ -2,7 +2,7 @@
 // a schema and turned into the till's types. Whatever cannot be read is an unknown outcome, never a
 // guess: a pay action is then queried, a query retried.
 import type { z } from 'zod';
-import { type DecipherCache, openData } from './envelope.ts';
+import { openData } from './envelope.ts';
 import { type ActionClass, isNotFound, type NotFoundRule, readRspCode } from './response-codes.ts';
 import { firstIssue, orderStateData } from './schemas.ts';
 import { parseTradeTime } from './trade-time.ts';
@@ -17,16 +17,10 @@ export interface RawAnswer {
 }
 
 /**
- * Parses the HTTP answer and verifies its data (with the client's kept decipher contexts, when given).
+ * Parses the HTTP answer and verifies its data.
  * Whatever cannot be read is an unknown outcome.
  */
-export function readAnswer(
-  action: string,
-  status: number,
-  body: string,
-  signKey: string,
-  deciphers?: DecipherCache,
-): RawAnswer {
+export function readAnswer(action: string, status: number, body: string, signKey: string): RawAnswer {
   const unreadable = (why: string) =>
     new GatewayError('unknown_outcome', `${action}: ${why} (HTTP ${status}) — outcome unknown`);
   let json: unknown;
@@ -43,7 +37,7 @@ export function readAnswer(
   const rspMsg = typeof envelope.rsp_msg === 'string' ? envelope.rsp_msg.slice(0, 200) : '';
   const hasData = envelope.data !== undefined && envelope.data !== null && envelope.data !== '';
   if (!hasData) return { rspCode: rspCode.trim(), rspMsg, data: null, httpStatus: status };
-  const opened = openData(envelope, signKey, deciphers);
+  const opened = openData(envelope, signKey);
   if (!opened.ok) {
     throw new GatewayError(
       'unknown_outcome',
@@ -107,13 +101,31 @@ export function parseData<S extends z.ZodType>(
   );
 }
 
+type OrderStateData = z.output<typeof orderStateData>;
+
+// The schema's reading of the last frozen data object read (a kept answer's, kept-readings.ts): the same
+// object, unchangeable, reads the same poll after poll. One slot, by identity, as parseTradeTime keeps
+// its last reading (a WeakMap entry per new answer cost more in garbage collection than the schema).
+// Data that fails is never kept (it fails again).
+let lastData: object | null = null;
+let lastReading: OrderStateData | null = null;
+
+function readOrderStateData(action: string, data: Record<string, unknown>): OrderStateData {
+  if (data === lastData && lastReading) return lastReading;
+  const read = parseData(action, orderStateData, data);
+  if (!Object.isFrozen(data)) return read;
+  lastData = data;
+  lastReading = Object.freeze(read);
+  return lastReading;
+}
+
 export function toOrderState(
   action: string,
   answer: RawAnswer,
   pending: boolean,
   orderId: string,
 ): OrderState {
-  const d = parseData(action, orderStateData, needData(action, answer));
+  const d = readOrderStateData(action, needData(action, answer));
   checkSameOrder(action, d.order_id, orderId);
   // PROCESSING means the customer is still confirming, whatever data says.
   const status = pending ? 'notpay' : d.order_status;

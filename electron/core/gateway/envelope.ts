@@ -1,9 +1,8 @@
 // OTTPay Appendix A: sealing and opening the `data` of an envelope. md5 = UPPER(hex(MD5(S))); the AES
 // key is characters 8..24 of UPPER(hex(MD5(md5 + signKey))) used as ASCII; AES-128-ECB, PKCS7, Base64.
 // Opening always verifies the md5 against the decrypted object. No message here ever holds the key.
-import { createCipheriv, createDecipheriv, type Decipher, hash, timingSafeEqual } from 'node:crypto';
+import { createCipheriv, createDecipheriv, hash, timingSafeEqual } from 'node:crypto';
 import { CanonicalDepthError, canonicalString } from './canonical.ts';
-import type { SignKeyCache } from './sign-key-cache.ts';
 
 /** A value we may put on the wire. The till sends strings only; the simulator also sends numbers. */
 export type WireValue = string | number;
@@ -15,13 +14,6 @@ export interface SealedData {
 }
 
 export type OpenResult = { ok: true; data: Record<string, unknown> } | { ok: false; reason: string };
-
-/**
- * Decipher contexts kept by md5 (the derived key follows from md5 and sign key). A client polling one
- * order opens the same answer again and again: one context per derived key serves every message, since
- * ECB has no chaining; OpenSSL's padding is off and PKCS7 is checked here instead.
- */
-export type DecipherCache = SignKeyCache<Decipher>;
 
 const MD5_SHAPE = /^[0-9A-F]{32}$/;
 const BLOCK = 16;
@@ -79,11 +71,7 @@ export function sameText(a: string, b: string): boolean {
  * (OTTPay wraps Base64 lines); anything else that is not canonical Base64 is refused, so a changed
  * character can never decode to the same bytes.
  */
-export function openData(
-  envelope: { md5?: unknown; data?: unknown },
-  signKey: string,
-  deciphers?: DecipherCache,
-): OpenResult {
+export function openData(envelope: { md5?: unknown; data?: unknown }, signKey: string): OpenResult {
   const { md5, data } = envelope;
   if (md5 === undefined || md5 === null || md5 === '') return { ok: false, reason: 'md5 is missing' };
   if (typeof md5 !== 'string' || !MD5_SHAPE.test(md5)) {
@@ -100,9 +88,7 @@ export function openData(
   if (encrypted.length === 0 || encrypted.length % BLOCK !== 0) {
     return { ok: false, reason: 'data is not whole AES blocks' };
   }
-  const plain = deciphers
-    ? decryptKept(encrypted, md5, signKey, deciphers)
-    : decrypt(encrypted, md5, signKey);
+  const plain = decrypt(encrypted, md5, signKey);
   if (!plain) {
     return {
       ok: false,
@@ -132,29 +118,14 @@ export function openData(
   return { ok: true, data: object };
 }
 
-/** The plain bytes (padding stripped), or null when they do not decrypt (wrong key, altered data). */
+/**
+ * The plain bytes (padding stripped), or null when they do not decrypt (wrong key, altered data). Whole
+ * blocks in, whole blocks out: OpenSSL's padding is off and PKCS7 is checked here (one call into the
+ * context, no final() and no joining of two Buffers).
+ */
 function decrypt(encrypted: Buffer, md5: string, signKey: string): Buffer | null {
-  try {
-    const decipher = createDecipheriv('aes-128-ecb', aesKeyFor(md5, signKey), null);
-    return Buffer.concat([decipher.update(encrypted), decipher.final()]);
-  } catch {
-    return null;
-  }
-}
-
-/** As decrypt, with the derived key's context kept (whole blocks in, whole blocks out). */
-function decryptKept(
-  encrypted: Buffer,
-  md5: string,
-  signKey: string,
-  deciphers: DecipherCache,
-): Buffer | null {
-  let decipher = deciphers.get(signKey, md5);
-  if (!decipher) {
-    decipher = createDecipheriv('aes-128-ecb', aesKeyFor(md5, signKey), null);
-    decipher.setAutoPadding(false);
-    deciphers.set(signKey, md5, decipher);
-  }
+  const decipher = createDecipheriv('aes-128-ecb', aesKeyFor(md5, signKey), null);
+  decipher.setAutoPadding(false);
   const plain = decipher.update(encrypted);
   return plain.length === encrypted.length ? withoutPadding(plain) : null;
 }

@@ -4,7 +4,8 @@
 import { z } from 'zod';
 import type { Clock } from '../clock.ts';
 import { judge, type RawAnswer, readAnswer } from './answer-reading.ts';
-import { type DecipherCache, sealData, type WireData } from './envelope.ts';
+import { sealData, type WireData } from './envelope.ts';
+import { createKeptReadings } from './kept-readings.ts';
 import { type ActionClass, DEFAULT_NOT_FOUND_RULES } from './response-codes.ts';
 import { firstIssue } from './schemas.ts';
 import { SignKeyCache } from './sign-key-cache.ts';
@@ -58,7 +59,7 @@ export interface ExchangeDeps {
 
 export interface Exchange {
   (outgoing: Outgoing, actionClass: ActionClass, attempt: number): Promise<ExchangeResult>;
-  /** Forgets the sealed query bodies and decipher contexts kept (the client closing). */
+  /** Forgets the sealed query bodies and answer readings kept (the client closing). */
   forget(): void;
 }
 
@@ -73,9 +74,12 @@ export function createExchange(config: GatewayConfig, deps: ExchangeDeps): Excha
   const endpoint = checked.success ? processUrl(config.baseUrl) : '';
   // A query polled for one order is the same bytes every time (md5 and AES key follow from the data and
   // the sign key; ECB has no IV), and so is its answer until the order changes: the sealed bodies and
-  // the decipher contexts are kept, in memory, for the sign key read from the config on every call.
+  // the answers' readings are kept, in memory, for the sign key read from the config on every call
+  // (kept-readings.ts). A pay answer is read every time: it is one of a kind. (Decipher contexts are not
+  // kept: a repeated answer is not decrypted again at all, and a new one has a new key, so keeping them
+  // only cost a context per answer.)
   const queryBodies = new SignKeyCache<string>();
-  const deciphers: DecipherCache = new SignKeyCache();
+  const readings = createKeptReadings();
 
   /** One request and its reading: the answer and whether it is pending, or a GatewayError (logged either way). */
   async function exchange(
@@ -90,11 +94,12 @@ export function createExchange(config: GatewayConfig, deps: ExchangeDeps): Excha
     try {
       if (configProblem) throw new GatewayError('invalid_request', configProblem);
       outgoing.body ??= actionClass === 'query' ? queryBody(outgoing) : envelopeBody(outgoing);
+      const body = outgoing.body;
       let response: TransportResponse;
       try {
         response = await transport.post({
           url: endpoint,
-          body: outgoing.body,
+          body,
           timeoutMs,
           maxResponseBytes,
           freshConnection: actionClass === 'pay',
@@ -108,7 +113,10 @@ export function createExchange(config: GatewayConfig, deps: ExchangeDeps): Excha
         throw err;
       }
       httpStatus = response.status;
-      const answer = readAnswer(action, response.status, response.body, config.signKey, deciphers);
+      const answer =
+        actionClass === 'query'
+          ? readings.read(action, body, response.status, response.body, config.signKey)
+          : readAnswer(action, response.status, response.body, config.signKey);
       const pending = judge(action, answer, actionClass, notFoundRules);
       deps.log?.({
         action,
@@ -174,7 +182,7 @@ export function createExchange(config: GatewayConfig, deps: ExchangeDeps): Excha
   return Object.assign(exchange, {
     forget() {
       queryBodies.clear();
-      deciphers.clear();
+      readings.clear();
     },
   });
 }

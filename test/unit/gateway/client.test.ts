@@ -363,7 +363,7 @@ test('no error message or log line ever holds the sign key', async () => {
   assert.ok(!JSON.stringify(log).includes(SIGN_KEY));
 });
 
-describe('a polled query keeps its sealed body and decipher contexts, never past a settings change', () => {
+describe("a polled query keeps its sealed body and its answer's reading, never past a settings change", () => {
   const NEW_KEY = 'FFEEDDCCBBAA9988';
 
   /** A gateway that opens requests under `keys.request` and seals its answers under `keys.answer`. */
@@ -413,6 +413,26 @@ describe('a polled query keeps its sealed body and decipher contexts, never past
     assert.equal((await c.query('Q1')).status, 'notpay');
     assert.equal(gateway.bodies.at(-1), gateway.bodies[0]);
     c.close();
+  });
+
+  test('each poll of the same answer is its own state; a changed answer for the order is read anew', async () => {
+    const paid = reply('SUCCESS', { order_id: 'Q3', order_status: 'success', total_amount: '1234' });
+    const refunded = reply('SUCCESS', { order_id: 'Q3', order_status: 'fully_refunded', refund_fee: '1234' });
+    const other = reply('SUCCESS', { order_id: 'Q4', order_status: 'success' });
+    const { c } = client([paid, paid, refunded, other, other], { queryRetry: { maxAttempts: 1 } });
+    const first = await c.query('Q3');
+    const second = await c.query('Q3');
+    assert.notEqual(second, first);
+    first.status = 'failure';
+    assert.equal(second.status, 'success');
+    assert.equal(second.totalAmountCents, 1234);
+    const third = await c.query('Q3');
+    assert.deepEqual([third.status, third.refundedCents], ['fully_refunded', 1234]);
+    // An answer text read (and kept) for Q4 comes back to a query for Q3: never taken for Q3's.
+    assert.equal((await c.query('Q4')).status, 'success');
+    const err = await failure(c.query('Q3'));
+    assert.equal(err.kind, 'unknown_outcome');
+    assert.match(err.message, /another order/);
   });
 
   test('the envelope follows a changed merchant, terminal or version on the next query', async () => {

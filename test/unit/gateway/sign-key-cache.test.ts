@@ -1,4 +1,4 @@
-// The client's kept sealed bodies and decipher contexts: bounded, oldest first out, and emptied the
+// The client's kept sealed bodies and answers' readings: bounded, oldest first out, and emptied the
 // moment the sign key it is asked about changes.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
@@ -33,6 +33,53 @@ test('bounded: the entry used longest ago goes first', () => {
   assert.deepEqual(
     ['one', 'three', 'four'].map((k) => cache.get(A, k)),
     [1, 3, 4],
+  );
+});
+
+test('the newest entry asked for again and again stays newest; the order of the rest holds', () => {
+  const cache = new SignKeyCache<number>(3);
+  cache.set(A, 'one', 1);
+  cache.set(A, 'two', 2);
+  cache.set(A, 'three', 3);
+  for (let i = 0; i < 5; i++) assert.equal(cache.get(A, 'three'), 3);
+  assert.equal(cache.get(A, 'one'), 1); // one, then three, are the newest
+  assert.equal(cache.get(A, 'one'), 1);
+  cache.set(A, 'four', 4); // two goes
+  assert.equal(cache.get(A, 'two'), undefined);
+  cache.set(A, 'five', 5); // three goes, then one
+  assert.equal(cache.get(A, 'three'), undefined);
+  cache.set(A, 'six', 6);
+  assert.deepEqual(
+    ['one', 'four', 'five', 'six'].map((k) => cache.get(A, k)),
+    [undefined, 4, 5, 6],
+  );
+});
+
+test('the newest entry replaced keeps its place as newest; an older one replaced becomes newest', () => {
+  const cache = new SignKeyCache<number>(2);
+  cache.set(A, 'one', 1);
+  cache.set(A, 'two', 2);
+  cache.set(A, 'two', 22);
+  assert.equal(cache.size, 2);
+  cache.set(A, 'one', 11); // now the newest
+  cache.set(A, 'three', 3); // so 'two' goes
+  assert.deepEqual(
+    ['one', 'two', 'three'].map((k) => cache.get(A, k)),
+    [11, undefined, 3],
+  );
+});
+
+test('after a change of sign key, nothing counts as the newest entry any more', () => {
+  const cache = new SignKeyCache<number>(2);
+  cache.set(A, 'one', 1);
+  assert.equal(cache.get(B, 'one'), undefined);
+  cache.set(B, 'two', 2);
+  cache.set(B, 'one', 1);
+  assert.equal(cache.get(B, 'two'), 2); // moved to newest although 'one' was newest under A
+  cache.set(B, 'three', 3); // so 'one' goes
+  assert.deepEqual(
+    ['one', 'two', 'three'].map((k) => cache.get(B, k)),
+    [undefined, 2, 3],
   );
 });
 

@@ -3,7 +3,9 @@
 //     loopback HTTP round trip of the same sealed request; the median and the tail (p95, p99);
 //     `--stages` splits each charge into its stages (charge-stages.ts) to show where the tail is made;
 //  2. history search and the daily report on a journal of 1,000,000 attempts (built in one transaction).
-// `--only charge-to-qr` (or `--only big-journal`) runs one part.
+//  3. the same charge as the screens get it: through dispatch on a whole sandbox till until the customer
+//     view and the till snapshot carry the QR (till-charge.ts), beside the same raw floor;
+// `--only charge-to-qr` (or `--only till-to-qr`, `--only big-journal`) runs one part.
 import fs from 'node:fs';
 import http from 'node:http';
 import os from 'node:os';
@@ -23,6 +25,7 @@ import { createOrderIdGenerator } from '../../shared/payments/order-id.ts';
 import { TEST_CODE_HASH_KEY } from '../support/code-hash-key.ts';
 import { percentile, post, spread } from './bench-support.ts';
 import { chargeStages, printStages } from './charge-stages.ts';
+import { tillChargeToQr } from './till-charge.ts';
 
 const ATTEMPTS = Number(process.env.BENCH_ATTEMPTS ?? 1_000_000);
 // A p99 is the 10th slowest of 1,000 charges (of 200 it was the 2nd: one hiccup moved it); the first
@@ -31,8 +34,10 @@ const CHARGES = Number(process.env.BENCH_CHARGES ?? 1000);
 const WARMUP = Number(process.env.BENCH_WARMUP ?? 50);
 const onlyAt = process.argv.indexOf('--only');
 const only = onlyAt < 0 ? null : (process.argv[onlyAt + 1] ?? '');
-if (only !== null && only !== 'charge-to-qr' && only !== 'big-journal')
-  throw new Error(`--only takes charge-to-qr or big-journal, not '${only}'`);
+const PARTS = ['charge-to-qr', 'till-to-qr', 'big-journal'];
+if (only !== null && !PARTS.includes(only))
+  throw new Error(`--only takes ${PARTS.join(', ')}, not '${only}'`);
+const TILL_CHARGES = Number(process.env.BENCH_TILL_CHARGES ?? 500);
 const dir = fs.mkdtempSync(path.join(process.env.BENCH_DIR ?? os.tmpdir(), 'payments-bench-'));
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0;
 const ms = (t: bigint) => Number(process.hrtime.bigint() - t) / 1e6;
@@ -245,8 +250,9 @@ function bigJournal(): void {
 }
 
 try {
-  if (only !== 'big-journal') await chargeToQr();
-  if (only !== 'charge-to-qr') bigJournal();
+  if (only === null || only === 'charge-to-qr') await chargeToQr();
+  if (only === null || only === 'till-to-qr') await tillChargeToQr(dir, TILL_CHARGES, WARMUP);
+  if (only === null || only === 'big-journal') bigJournal();
 } finally {
   fs.rmSync(dir, { recursive: true, force: true });
 }

@@ -5,7 +5,8 @@
 // the till does when a payment changes: the fan-out and the snapshot pushed to the screens.
 // Each charge is then closed as a shop would: the customer closes the order on the simulator, the
 // cashier cancels, one recheck settles it — so no attempt stays live in the background and the
-// snapshots do not grow with the run.
+// snapshots do not grow with the run. The till logs to a rotating file as the Electron main does; the
+// log lines written during each charge are timed (each is a synchronous append on the path it is on).
 import fs from 'node:fs';
 import http from 'node:http';
 import os from 'node:os';
@@ -13,6 +14,7 @@ import path from 'node:path';
 import { createTillCore } from '../../electron/core/app/till-core.ts';
 import { createMemorySecretStore } from '../../electron/core/config/secret-store.ts';
 import { dispatch } from '../../electron/core/dispatch.ts';
+import { createRotatingFileSink } from '../../electron/core/logging/rotating-file-sink.ts';
 import { SANDBOX_OPERATOR_ID } from '../../electron/core/simulator/index.ts';
 import type { AttemptView, CustomerView, TillSnapshot } from '../../shared/domain.ts';
 import { createOrderIdGenerator } from '../../shared/payments/order-id.ts';
@@ -21,7 +23,17 @@ import { fmt, percentile, post, sealedRequest, spread } from './bench-support.ts
 
 export async function tillChargeToQr(dir: string, charges: number, warmup: number): Promise<void> {
   const dataDir = fs.mkdtempSync(path.join(dir, 'till-'));
-  const core = await createTillCore({ dataDir, secrets: createMemorySecretStore() });
+  const file = createRotatingFileSink({ dir: path.join(dataDir, 'logs') });
+  let charging = false;
+  const logWrites: number[] = [];
+  const logger = {
+    write(line: string) {
+      const t = performance.now();
+      file.write(line);
+      if (charging) logWrites.push(performance.now() - t);
+    },
+  };
+  const core = await createTillCore({ dataDir, secrets: createMemorySecretStore(), logger });
   const agent = new http.Agent({ keepAlive: false });
   const floor: number[] = [];
   const toView: number[] = [];
@@ -66,6 +78,8 @@ export async function tillChargeToQr(dir: string, charges: number, warmup: numbe
       const floorMs = performance.now() - t;
       viewAt = 0;
       snapshotAt = 0;
+      if (i === 0) logWrites.length = 0;
+      charging = true;
       started = performance.now();
       const a = await run<AttemptView>('sale.payActive', {
         amountCents: 1000,
@@ -73,6 +87,7 @@ export async function tillChargeToQr(dir: string, charges: number, warmup: numbe
         wallet: 'WECHATPAY',
       });
       const end = performance.now();
+      charging = false;
       if (!a.qr || viewAt === 0 || snapshotAt === 0) throw new Error(`no QR shown: ${a.state}`);
       if (i >= 0) {
         floor.push(floorMs);
@@ -99,6 +114,10 @@ export async function tillChargeToQr(dir: string, charges: number, warmup: numbe
   console.log(
     `till: customer view minus floor:        median ${fmt(percentile(toView, 50) - percentile(floor, 50))} ms, ` +
       `p99 minus floor p99 ${fmt(v99 - f99)} ms (ratio ${(v99 / f99).toFixed(2)}x)`,
+  );
+  console.log(
+    `till: log lines written in charges: ${(logWrites.length / Math.max(1, charges)).toFixed(1)} a charge, ` +
+      `each ${spread(logWrites)} (synchronous appends)`,
   );
   console.log(
     `till: snapshot ${snapshotBytes} bytes as JSON; load ${os

@@ -8,9 +8,16 @@ import type { Db } from './open-journal.ts';
 type Listener = () => void;
 const listeners = new Map<string, Set<Listener>>();
 
-/** The journal's file as a key; in-memory databases have none. */
+const files = new WeakMap<Db, string | null>();
+
+/** The journal's file as a key; in-memory databases have none. Resolved once per connection (every commit asks). */
 function fileOf(db: Db): string | null {
-  return db.memory ? null : path.resolve(db.name);
+  let file = files.get(db);
+  if (file === undefined) {
+    file = db.memory ? null : path.resolve(db.name);
+    files.set(db, file);
+  }
+  return file;
 }
 
 /** Calls `fn` after each commit of a journal write to the file `db` has open; returns the unsubscribe. */

@@ -25,6 +25,9 @@ export function createJournal(db: Db, actor: () => JournalActor = () => NO_ACTOR
     'INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
   );
   const checkpoints = createWalCheckpoints(db);
+  // One transaction function for every write (immediate: BEGIN IMMEDIATE; a savepoint when nested):
+  // better-sqlite3 would build a new wrapper, and its closures, on each call of db.transaction(fn).
+  const inTransaction = db.transaction((fn: () => unknown) => fn());
   const newestId = db.prepare(`SELECT max(id) AS id FROM (SELECT max(order_id) AS id FROM attempts
     UNION ALL SELECT max(order_id) FROM refunds UNION ALL SELECT max(sale_id) FROM sales)`);
 
@@ -44,7 +47,7 @@ export function createJournal(db: Db, actor: () => JournalActor = () => NO_ACTOR
       const outermost = !db.inTransaction;
       let result: T;
       try {
-        result = db.transaction(fn).immediate();
+        result = inTransaction.immediate(fn) as T;
       } catch (err) {
         throw isBusy(err) ? journalBusy() : err;
       }

@@ -5,7 +5,7 @@ export const FAULT_POINTS = [
   'attempt.before-journal',
   /** The attempt and its SEND are journaled (one transaction); the screens have not heard of it yet. */
   'attempt.journaled',
-  /** The screens heard of the SEND; the request has not left yet. */
+  /** The request is about to leave (the screens hear of the SEND once it is under way: send-notice.ts). */
   'attempt.submitted',
   /** The pay answer (or error) came back; not journaled yet. */
   'attempt.answered',

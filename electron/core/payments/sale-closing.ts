@@ -19,6 +19,11 @@ function closeCurrentSale(
   const journal = core.journal;
   const sale = journal.sales.get(core.current.saleId);
   const now = core.clock.now();
+  // Between sales: the WAL checkpoint runs here rather than inside a later charge's commit — unless
+  // the caller starts a payment at once (it would be on that payment's path): a later close runs it.
+  // It runs before the close's own commit, so that commit is the one that starts the WAL over, and
+  // pays for the sync of the WAL's new header (a third sync, which otherwise fell in the next charge).
+  if (!paymentFollows) journal.checkpointIfDue();
   if (sale && sale.closedAt === null) {
     journal.write(() => {
       journal.sales.update({ ...sale, closedAt: now, updatedAt: now });
@@ -34,9 +39,6 @@ function closeCurrentSale(
   }
   core.current = null;
   emitSale(core);
-  // Between sales: the WAL checkpoint runs here rather than inside a later charge's commit — unless
-  // the caller starts a payment at once (it would be on that payment's path): a later close runs it.
-  if (!paymentFollows) journal.checkpointIfDue();
 }
 
 /** Cashier cancel: a live attempt goes to "cancelling" and stays watched; an idle sale is dropped (null). */

@@ -9,8 +9,9 @@ import { UnusableCodeUrlError } from '../gateway/code-url.ts';
 import type { AttemptRow, SaleRow } from '../journal/rows.ts';
 import { currentSaleView, type EngineState, emitSale } from './engine-state.ts';
 import { requireGatewayUp } from './gateway-reach.ts';
-import { announceAttempt, applyAttempt, journalAttempt } from './journaled-changes.ts';
+import { applyAttempt, journalAttempt } from './journaled-changes.ts';
 import { changeFromOrderState, changeFromPayError } from './outcomes.ts';
+import { announceAfterSend } from './send-notice.ts';
 import type { AttemptApplied } from './transitions.ts';
 import { attemptView } from './views.ts';
 import { hashWalletCode, maskWalletCode, normaliseCode } from './wallet-code.ts';
@@ -201,10 +202,18 @@ export function writeSale(core: EngineState, sale: SaleRow): void {
   }
 }
 
-/** The attempt and its SEND are durable: the screens hear of it, and then the request may leave. */
-function sent(core: EngineState, attemptId: string, applied: AttemptApplied): void {
+/** The gateway call as a promise, even when a client throws before it has one (its answer is then that error). */
+function requestOf<T>(call: () => Promise<T>): Promise<T> {
+  try {
+    return call();
+  } catch (err) {
+    return Promise.reject(err);
+  }
+}
+
+/** The attempt and its SEND are durable: the request may leave (the screens hear of it once it has). */
+function sent(core: EngineState): void {
   core.fault('attempt.journaled');
-  announceAttempt(core, attemptId, applied);
   core.fault('attempt.submitted');
 }
 
@@ -230,18 +239,23 @@ export async function payActive(
     req.journalWith,
   );
   const row = journaled.row;
-  sent(core, row.attemptId, journaled.sent);
+  sent(core);
+  const request = requestOf(() =>
+    core.gateway.activePay({
+      orderId: row.orderId,
+      amountCents: row.amountCents,
+      tipCents: row.tipCents,
+      wallet: row.wallet,
+      callbackUrl: core.s.callbackUrl,
+      operatorId: row.operatorId,
+    }),
+  );
+  const notice = announceAfterSend(core, row.attemptId, journaled.sent);
   return core.track(
     (async () => {
       try {
-        const res = await core.gateway.activePay({
-          orderId: row.orderId,
-          amountCents: row.amountCents,
-          tipCents: row.tipCents,
-          wallet: row.wallet,
-          callbackUrl: core.s.callbackUrl,
-          operatorId: row.operatorId,
-        });
+        const res = await request;
+        notice.tellNow();
         core.health.up();
         core.fault('attempt.answered');
         applyAttempt(core, row.attemptId, {
@@ -256,6 +270,7 @@ export async function payActive(
           },
         });
       } catch (err) {
+        notice.tellNow();
         core.health.observe(err);
         core.fault('attempt.answered');
         applyAttempt(core, row.attemptId, changeFromPayError(err, 'gateway'));
@@ -329,19 +344,24 @@ export async function submitPassiveCode(
     codeHash: hash,
   });
   const row = journaled.row;
-  sent(core, row.attemptId, journaled.sent);
+  sent(core);
+  const request = requestOf(() =>
+    core.gateway.passivePay({
+      orderId: row.orderId,
+      amountCents: row.amountCents,
+      tipCents: row.tipCents,
+      wallet,
+      authCode: trimmed,
+      saleNum: row.saleId,
+      operatorId: row.operatorId,
+    }),
+  );
+  const notice = announceAfterSend(core, row.attemptId, journaled.sent);
   return core.track(
     (async () => {
       try {
-        const st = await core.gateway.passivePay({
-          orderId: row.orderId,
-          amountCents: row.amountCents,
-          tipCents: row.tipCents,
-          wallet,
-          authCode: trimmed,
-          saleNum: row.saleId,
-          operatorId: row.operatorId,
-        });
+        const st = await request;
+        notice.tellNow();
         core.health.up();
         core.fault('attempt.answered');
         const change = changeFromOrderState(row, st, 'gateway');
@@ -350,6 +370,7 @@ export async function submitPassiveCode(
           detail: { ...change.detail, source: source ?? null },
         });
       } catch (err) {
+        notice.tellNow();
         core.health.observe(err);
         core.fault('attempt.answered');
         applyAttempt(core, row.attemptId, changeFromPayError(err, 'gateway'));

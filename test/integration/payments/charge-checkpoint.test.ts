@@ -1,7 +1,9 @@
 // Where the journal's WAL checkpoint runs, against the real simulator over HTTP on a real journal file.
 // In WAL mode only a checkpoint writes the database file itself, so its bytes tell when one ran: never
 // inside a charge (payActive → QR), which pays for its own two syncs only; between sales instead, often
-// enough that the WAL stays small — but not when a payment starts right after the close.
+// enough that the WAL stays small — but not when a payment starts right after the close. Nor does a
+// charge start the WAL over after such a checkpoint: the commit that does writes and syncs the WAL's new
+// header first, a third sync the close's own commit pays instead.
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
@@ -73,5 +75,36 @@ describe('WAL checkpoints and the charge path', () => {
     rig.engine.cancel();
     rig.engine.newSale();
     assert.notEqual(digest(), before, 'the next ordinary close checkpoints');
+  });
+
+  it('no charge starts the WAL over after a checkpoint (its header sync is paid by the close)', async () => {
+    const walFile = `${path.join(rig.dir, 'till.db')}-wal`;
+    // The WAL header's checkpoint sequence number (bytes 12..15), rewritten each time the WAL starts over.
+    const restarts = () => {
+      const fd = fs.openSync(walFile, 'r');
+      try {
+        const head = Buffer.alloc(16);
+        fs.readSync(fd, head, 0, 16, 0);
+        return head.readUInt32BE(12);
+      } finally {
+        fs.closeSync(fd);
+      }
+    };
+    const inCharges: number[] = [];
+    let betweenSales = 0;
+    rig.engine.newSale();
+    let seen = restarts();
+    // Four commits a sale: past two checkpoints (CHECKPOINT_EVERY_COMMITS) and so two fresh starts.
+    for (let i = 0; i < 60; i++) {
+      await rig.engine.payActive({ amountCents: 1200, tipCents: 0, wallet: 'WECHATPAY' });
+      const afterCharge = restarts();
+      if (afterCharge !== seen) inCharges.push(i);
+      rig.engine.cancel();
+      rig.engine.newSale();
+      seen = restarts();
+      if (seen !== afterCharge) betweenSales += 1;
+    }
+    assert.deepEqual(inCharges, [], 'charges during which the WAL started over');
+    assert.ok(betweenSales >= 2, `fresh starts of the WAL between sales: ${betweenSales}`);
   });
 });

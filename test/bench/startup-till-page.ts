@@ -27,6 +27,25 @@ export interface TillPageTimes {
   firstScreenMs: number;
 }
 
+/**
+ * Before the page's own script: tells the benchmark (window.__benchVisuallyNonEmpty) at the first
+ * animation frame in which blink would count the page visually non-empty: parsing done
+ * (DOMContentLoaded), over 200 characters of text, or a loaded image over 32×32 pixels (by its own size,
+ * as LayoutImage counts it).
+ */
+const VISUALLY_NON_EMPTY = `(() => {
+  if (location.protocol === 'about:') return; // the new page's first, empty document
+  let parsed = false;
+  document.addEventListener('DOMContentLoaded', () => { parsed = true; });
+  const check = () => {
+    const text = document.body?.innerText.length ?? 0;
+    const image = [...document.images].some((i) => i.complete && i.naturalWidth * i.naturalHeight > 1024);
+    if (parsed || text > 200 || image) void window.__benchVisuallyNonEmpty();
+    else requestAnimationFrame(check);
+  };
+  requestAnimationFrame(check);
+})()`;
+
 /** `until: 'paint'`: stops at the first contentful paint (a page whose calls are never answered). */
 export interface TillPageOptions {
   until?: 'paint' | 'screen';
@@ -83,13 +102,19 @@ export async function openTillPage(
       .evaluate(`window.__benchSend(${JSON.stringify(channel)}, ${JSON.stringify(payload)})`)
       .catch(() => {});
   });
-  // What Electron tells main as the page gets there: did-finish-load at its load event, and then
-  // ready-to-show (Electron sends it at did-finish-load when the first paint was not yet "visually
-  // non-empty": Chromium's mark is 200 characters or a 32×32 image, more than "Loading…").
-  page.once('load', () => {
-    win.webContents.emit('did-finish-load');
+  // What Electron tells main as the page gets there: did-finish-load at its load event, and
+  // ready-to-show at the page's first "visually non-empty" layout (Electron's renderer reports blink's
+  // kVisuallyNonEmpty meaningful layout, and nothing else sends it: electron_render_frame_observer.cc).
+  // Blink's rule: over 200 characters of text or an image over 32×32 pixels laid out, or the document
+  // parsed (web_meaningful_layout.h). Checked in the page at each animation frame (VISUALLY_NON_EMPTY).
+  page.once('load', () => win.webContents.emit('did-finish-load'));
+  let readyToShow = false;
+  await page.exposeBinding('__benchVisuallyNonEmpty', () => {
+    if (readyToShow) return;
+    readyToShow = true;
     win.emit('ready-to-show');
   });
+  await page.addInitScript(VISUALLY_NON_EMPTY);
   const path = new URL(win.url ?? 'app://till/till/index.html').pathname;
   await page.goto(`${ORIGIN}${path}`);
   await page.waitForFunction(() => performance.getEntriesByName('first-contentful-paint').length > 0);

@@ -27,8 +27,9 @@ export interface TillPageTimes {
   firstScreenMs: number;
 }
 
+const VISUALLY_NON_EMPTY_CHANNEL = 'bench:visually-non-empty';
 /**
- * Before the page's own script: tells the benchmark (window.__benchVisuallyNonEmpty) at the first
+ * Before the page's own script: tells the benchmark (VISUALLY_NON_EMPTY_CHANNEL) at the first
  * animation frame in which blink would count the page visually non-empty: parsing done
  * (DOMContentLoaded), over 200 characters of text, or a loaded image over 32×32 pixels (by its own size,
  * as LayoutImage counts it).
@@ -40,7 +41,7 @@ const VISUALLY_NON_EMPTY = `(() => {
   const check = () => {
     const text = document.body?.innerText.length ?? 0;
     const image = [...document.images].some((i) => i.complete && i.naturalWidth * i.naturalHeight > 1024);
-    if (parsed || text > 200 || image) void window.__benchVisuallyNonEmpty();
+    if (parsed || text > 200 || image) void window.__benchInvoke('${VISUALLY_NON_EMPTY_CHANNEL}');
     else requestAnimationFrame(check);
   };
   requestAnimationFrame(check);
@@ -72,9 +73,21 @@ export async function openTillPage(
       body: Buffer.from(await res.arrayBuffer()),
     });
   });
-  await page.exposeBinding('__benchInvoke', (_source, channel: string, ...args: unknown[]) =>
-    invoke(channel, args),
-  );
+  // What Electron tells main as the page gets there: did-finish-load at its load event, and
+  // ready-to-show at the page's first "visually non-empty" layout (Electron's renderer reports blink's
+  // kVisuallyNonEmpty meaningful layout, and nothing else sends it: electron_render_frame_observer.cc).
+  // Blink's rule: over 200 characters of text or an image over 32×32 pixels laid out, or the document
+  // parsed (web_meaningful_layout.h). Checked in the page at each animation frame (VISUALLY_NON_EMPTY),
+  // told through the one binding the page has (each binding and script costs the page's setup a round
+  // trip to this process).
+  page.once('load', () => win.webContents.emit('did-finish-load'));
+  let readyToShow = false;
+  await page.exposeBinding('__benchInvoke', (_source, channel: string, ...args: unknown[]) => {
+    if (channel !== VISUALLY_NON_EMPTY_CHANNEL) return invoke(channel, args);
+    if (!readyToShow) win.emit('ready-to-show');
+    readyToShow = true;
+    return null;
+  });
   const preload = readFileSync(join(root, 'dist', 'preload', 'till.cjs'), 'utf8');
   await page.addInitScript(`(() => {
     const listeners = new Map();
@@ -96,25 +109,13 @@ export async function openTillPage(
     }).observe(document, { childList: true, subtree: true });
     const module = { exports: {} };
     (function (require, module, exports) {\n${preload}\n})((name) => { if (name === 'electron') return electron; throw new Error('preload required ' + name); }, module, module.exports);
-  })()`);
+  })();
+  ${VISUALLY_NON_EMPTY}`);
   win.webContents.on('sent', (channel, payload) => {
     void page
       .evaluate(`window.__benchSend(${JSON.stringify(channel)}, ${JSON.stringify(payload)})`)
       .catch(() => {});
   });
-  // What Electron tells main as the page gets there: did-finish-load at its load event, and
-  // ready-to-show at the page's first "visually non-empty" layout (Electron's renderer reports blink's
-  // kVisuallyNonEmpty meaningful layout, and nothing else sends it: electron_render_frame_observer.cc).
-  // Blink's rule: over 200 characters of text or an image over 32×32 pixels laid out, or the document
-  // parsed (web_meaningful_layout.h). Checked in the page at each animation frame (VISUALLY_NON_EMPTY).
-  page.once('load', () => win.webContents.emit('did-finish-load'));
-  let readyToShow = false;
-  await page.exposeBinding('__benchVisuallyNonEmpty', () => {
-    if (readyToShow) return;
-    readyToShow = true;
-    win.emit('ready-to-show');
-  });
-  await page.addInitScript(VISUALLY_NON_EMPTY);
   const path = new URL(win.url ?? 'app://till/till/index.html').pathname;
   await page.goto(`${ORIGIN}${path}`);
   await page.waitForFunction(() => performance.getEntriesByName('first-contentful-paint').length > 0);

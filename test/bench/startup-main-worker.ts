@@ -86,6 +86,8 @@ process.stdout.write(
       ? {
           paintMs: windowAt - t0 + pageTimes.firstPaintMs,
           screenMs: windowAt - t0 + pageTimes.firstScreenMs,
+          pageToNavigationMs: pageTimes.toNavigationMs,
+          navigationToPaintMs: pageTimes.navigationToPaintMs,
           htmlAskedMs: served.find((r) => r.url.endsWith('.html'))?.askedMs ?? Number.NaN,
           firstFrameFilesServedMs: Math.max(...firstFrameFiles.map((r) => r.answeredMs)),
           slowestFirstFrameFileMs: Math.max(...firstFrameFiles.map((r) => r.answeredMs - r.askedMs)),

@@ -6,7 +6,7 @@
 // the install gate says the till is idle. Staged rollouts use the till's own id.
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { AppImageUpdater, type AppUpdater, DebUpdater, MacUpdater, NsisUpdater } from 'electron-updater';
+import type { AppUpdater } from 'electron-updater';
 import { inRollout } from '../../shared/updates/staging.ts';
 import { compareVersions, parseVersion } from '../../shared/updates/version-order.ts';
 import type { Logger } from '../core/logging/index.ts';
@@ -34,7 +34,10 @@ export function installerKindHere(
   return installerKindFor(o.platform, packageType, Boolean(o.env.APPIMAGE));
 }
 
-function updaterFor(kind: InstallerKind): AppUpdater {
+// electron-updater is loaded when the service first needs it (its first check), not with main's bundle:
+// evaluating it was about a third of the bundle's load, which the till window waited for at start-up.
+async function updaterFor(kind: InstallerKind): Promise<AppUpdater> {
+  const { AppImageUpdater, DebUpdater, MacUpdater, NsisUpdater } = await import('electron-updater');
   switch (kind) {
     case 'deb':
       return new DebUpdater();
@@ -49,32 +52,46 @@ function updaterFor(kind: InstallerKind): AppUpdater {
 
 export function createElectronUpdateAgent(o: ElectronAgentOptions): UpdateAgent & { kind: InstallerKind } {
   const kind = installerKindHere(o);
-  const updater = updaterFor(kind);
   const log = o.logger;
-  updater.logger = {
-    info: (m?: unknown) => log.info(`electron-updater: ${String(m)}`),
-    warn: (m?: unknown) => log.warn(`electron-updater: ${String(m)}`),
-    error: (m?: unknown) => log.error(`electron-updater: ${String(m)}`),
-  };
-  // The service decides when to download and install; a downgrade is never taken.
-  updater.autoDownload = false;
-  updater.autoInstallOnAppQuit = true;
-  updater.allowDowngrade = false;
-  updater.allowPrerelease = false;
-  updater.isUserWithinRollout = (info) => {
-    const id = tillId;
-    const pct = info.stagingPercentage;
-    return id ? inRollout(id, pct === undefined ? undefined : Number(pct)) : pct === undefined || pct >= 100;
-  };
-  // An 'error' event with no listener would throw; the service reports the failed step itself.
-  updater.on('error', (err: Error) => log.warn(`electron-updater error: ${err.message}`));
-
   let offered: string | null = null;
   let tillId: string | null = null;
   let downloadedFile: string | null = null;
-  updater.on('update-downloaded', (event: { downloadedFile: string }) => {
-    downloadedFile = event.downloadedFile;
-  });
+  let installOnQuit = true;
+  /** The updater once made (nothing can have been downloaded before: install() needs it only then). */
+  let made: AppUpdater | null = null;
+  let making: Promise<AppUpdater> | null = null;
+  const updaterRef = () => {
+    making ??= updaterFor(kind).then((u) => {
+      configure(u);
+      made = u;
+      return u;
+    });
+    return making;
+  };
+  const configure = (updater: AppUpdater) => {
+    updater.logger = {
+      info: (m?: unknown) => log.info(`electron-updater: ${String(m)}`),
+      warn: (m?: unknown) => log.warn(`electron-updater: ${String(m)}`),
+      error: (m?: unknown) => log.error(`electron-updater: ${String(m)}`),
+    };
+    // The service decides when to download and install; a downgrade is never taken.
+    updater.autoDownload = false;
+    updater.autoInstallOnAppQuit = installOnQuit;
+    updater.allowDowngrade = false;
+    updater.allowPrerelease = false;
+    updater.isUserWithinRollout = (info) => {
+      const id = tillId;
+      const pct = info.stagingPercentage;
+      return id
+        ? inRollout(id, pct === undefined ? undefined : Number(pct))
+        : pct === undefined || pct >= 100;
+    };
+    // An 'error' event with no listener would throw; the service reports the failed step itself.
+    updater.on('error', (err: Error) => log.warn(`electron-updater error: ${err.message}`));
+    updater.on('update-downloaded', (event: { downloadedFile: string }) => {
+      downloadedFile = event.downloadedFile;
+    });
+  };
 
   const debRoute = () =>
     debInstallRoute({
@@ -88,6 +105,7 @@ export function createElectronUpdateAgent(o: ElectronAgentOptions): UpdateAgent 
     kind,
     async check(feed): Promise<AgentCheck> {
       tillId = feed.tillId;
+      const updater = await updaterRef();
       updater.setFeedURL({
         provider: 'generic',
         url: feed.feedUrl,
@@ -118,13 +136,16 @@ export function createElectronUpdateAgent(o: ElectronAgentOptions): UpdateAgent 
     async download() {
       if (!offered) throw new Error('nothing offered');
       // electron-updater checks the sha512 while downloading and keeps nothing that does not match.
-      await updater.downloadUpdate();
+      await (await updaterRef()).downloadUpdate();
     },
     setInstallOnQuit(allowed) {
-      updater.autoInstallOnAppQuit = allowed && !(kind === 'deb' && debRoute().kind === 'notice');
+      installOnQuit = allowed && !(kind === 'deb' && debRoute().kind === 'notice');
+      if (made) made.autoInstallOnAppQuit = installOnQuit;
     },
     install() {
       if (kind === 'deb' && debRoute().kind === 'notice') return false;
+      const updater = made;
+      if (!updater) return false; // never checked, so nothing downloaded to install
       // Silent (no installer window over the till), and the till starts again in the new version.
       // A failed install is dispatched as an 'error' at once, and then the app does not quit.
       let failed = false;
@@ -146,7 +167,10 @@ export function createElectronUpdateAgent(o: ElectronAgentOptions): UpdateAgent 
   };
 }
 
-/** The core's update options for this process; none (and a log line) when the updater cannot start. */
+/**
+ * The core's update options for this process; none (and a log line) when the agent cannot be made. The
+ * updater itself is made at the first check: if it cannot be, that check fails and the service says so.
+ */
 export function electronUpdates(feedOverride: string | null, logger: Logger) {
   try {
     const agent = createElectronUpdateAgent({

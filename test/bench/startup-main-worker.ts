@@ -5,7 +5,8 @@
 // show() on ready-to-show), and to the core answering.
 // With BENCH_BROWSER_WS (a playwright-core browser server), the window's page then opens in Chromium
 // as Electron would open it (startup-till-page.ts): from the require to its first contentful paint and
-// to its first screen, end to end.
+// to its first screen, end to end; and when main was asked for the page and answered the files its first
+// frame needs (the page and its stylesheets), with the longest any of them waited.
 import { once } from 'node:events';
 import { mkdtempSync, rmSync } from 'node:fs';
 import Module, { createRequire } from 'node:module';
@@ -51,7 +52,18 @@ const till = fake.windows[0];
 // Main shows the window on ready-to-show (show-till.ts): as late as main's thread is busy then.
 const shown = till ? once(till, 'show').then(() => performance.now()) : Promise.resolve(Number.NaN);
 const handler = fake.handlers.get(INVOKE_CHANNEL);
-const serve = fake.protocolHandler();
+const handle = fake.protocolHandler();
+// Each of the page's requests, asked → answered by main's handler (both on main's thread, as in
+// Electron): what the core's start beside it costs the page's files.
+const served: Array<{ url: string; askedMs: number; answeredMs: number }> = [];
+const serve =
+  handle &&
+  (async (request: Request) => {
+    const asked = performance.now();
+    const answer = await handle(request);
+    served.push({ url: request.url, askedMs: asked - t0, answeredMs: performance.now() - t0 });
+    return answer;
+  });
 if (!till || !handler || !serve) throw new Error('no till window, invoke channel or app:// handler');
 const sender = { sender: till.webContents, senderFrame: { url: 'app://till/till/index.html', parent: null } };
 const page: Promise<TillPageTimes | null> = browser
@@ -61,6 +73,8 @@ const page: Promise<TillPageTimes | null> = browser
 // own) answers once the core has started.
 const core = handler(sender, 'till.snapshot', {}).then(() => performance.now());
 const [coreAt, pageTimes, shownAt] = await Promise.all([core, page, shown]);
+// The files the first frame waits for: the page and its stylesheets.
+const firstFrameFiles = served.filter((r) => /\.(html|css)$/.test(new URL(r.url).pathname));
 process.stdout.write(
   `${JSON.stringify({
     processToRequireMs: t0,
@@ -69,7 +83,15 @@ process.stdout.write(
     coreMs: coreAt - t0,
     shownMs: shownAt - t0,
     ...(pageTimes
-      ? { paintMs: windowAt - t0 + pageTimes.firstPaintMs, screenMs: windowAt - t0 + pageTimes.firstScreenMs }
+      ? {
+          paintMs: windowAt - t0 + pageTimes.firstPaintMs,
+          screenMs: windowAt - t0 + pageTimes.firstScreenMs,
+          pageToNavigationMs: pageTimes.toNavigationMs,
+          navigationToPaintMs: pageTimes.navigationToPaintMs,
+          htmlAskedMs: served.find((r) => r.url.endsWith('.html'))?.askedMs ?? Number.NaN,
+          firstFrameFilesServedMs: Math.max(...firstFrameFiles.map((r) => r.answeredMs)),
+          slowestFirstFrameFileMs: Math.max(...firstFrameFiles.map((r) => r.answeredMs - r.askedMs)),
+        }
       : {}),
   })}\n`,
 );

@@ -158,7 +158,8 @@ export function createElectronUpdateAgent(o: ElectronAgentOptions): UpdateAgent 
       return !failed;
     },
     installNote() {
-      if (kind === 'deb' && offered) return debInstallNote(debRoute(), offered);
+      if (!offered) return null;
+      if (kind === 'deb') return debInstallNote(debRoute(), offered);
       if (kind === 'exe')
         return `${offered} installs per user (no administrator prompt) at the next idle moment`;
       if (kind === 'AppImage') return `${offered} replaces the AppImage in place at the next idle moment`;

@@ -8,6 +8,7 @@ import { t } from '../i18n/t.ts';
 import { plural } from '../i18n/words.ts';
 import { clearDraft } from './amount-draft.ts';
 import { KioskQuit } from './KioskQuit.tsx';
+import { lastLanguage } from './language-hint.ts';
 import {
   AttentionScreen,
   CameraScanner,
@@ -42,9 +43,13 @@ export function App({ api }: { api: TillApi }) {
   if (connection !== 'open')
     return <ConnectionBanner lang={snapshot?.settings.operatorLanguage ?? 'en'} state={connection} />;
   if (!snapshot || !fontReady) {
+    // In the operator's language (or the last start's, before the first snapshot); Latin for Chinese
+    // until its font has loaded (cjk-font-gate.ts).
+    const lang = snapshot?.settings.operatorLanguage ?? lastLanguage() ?? 'en';
+    const words = lang === 'zh' ? 'en' : lang;
     return (
       <p className="loading">
-        {error ? t('en', 'common.error', { message: error }) : t('en', 'common.loading')}
+        {error ? t(words, 'common.error', { message: error }) : t(words, 'common.loading')}
       </p>
     );
   }

@@ -47,4 +47,22 @@ describe('the till page’s first snapshot', () => {
     );
     await page.context().close();
   });
+
+  it('while it is awaited, says so in the language of the last start (it was English for every till)', async () => {
+    const page = await openPage(browser, 1366, 768);
+    await page.addInitScript("localStorage.setItem('till.lastLanguage', 'fr')");
+    let release: () => void = () => {};
+    const held = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    await page.route('**/api/command/till.snapshot', async (route) => {
+      await held;
+      await route.continue();
+    });
+    await page.goto(shell.tillUrl);
+    assert.equal(await page.locator('p.loading').innerText(), 'Chargement…');
+    release();
+    await page.locator('#sign-in-pin').waitFor();
+    await page.context().close();
+  });
 });

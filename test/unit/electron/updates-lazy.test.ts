@@ -23,3 +23,14 @@ test('the update agent is made, asked and told without loading electron-updater'
   assert.equal(agent.install(), false, 'nothing downloaded, nothing to install');
   assert.equal(updaterLoaded(), false, 'electron-updater not loaded before the first check');
 });
+
+test('before anything is offered the agent has no install note (it said "null installs…")', () => {
+  const logger = createLogger({ sink: { write: () => {} } });
+  for (const [platform, env] of [
+    ['linux', { APPIMAGE: '/opt/till.AppImage' }],
+    ['win32', {}],
+  ] as const) {
+    const agent = createElectronUpdateAgent({ platform, resourcesPath: undefined, env, logger });
+    assert.equal(agent.installNote(), null, `${agent.kind}: ${agent.installNote()}`);
+  }
+});

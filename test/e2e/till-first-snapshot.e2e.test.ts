@@ -55,10 +55,12 @@ describe('the till page’s first snapshot', () => {
     const held = new Promise<void>((resolve) => {
       release = resolve;
     });
-    await page.route('**/api/command/till.snapshot', async (route) => {
-      await held;
-      await route.continue();
-    });
+    // The snapshot comes as the command's answer or pushed on the event stream: both are held.
+    for (const url of ['**/api/command/till.snapshot', '**/api/events?*'])
+      await page.route(url, async (route) => {
+        await held;
+        await route.continue();
+      });
     await page.goto(shell.tillUrl);
     assert.equal(await page.locator('p.loading').innerText(), 'Chargement…');
     release();

@@ -1,6 +1,6 @@
 // The owner's read-only chain report: pick a day (and a store), see each till's and store's figures,
 // the chain's, and the day by wallet and by cashier. Nothing on this page can change anything.
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Language } from '../../shared/domain.ts';
 import type { ChainDayReport } from '../../shared/store-report.ts';
 import { type MessageKey, t } from '../i18n/t.ts';
@@ -32,8 +32,13 @@ export function StoreApp({ client }: { client: ReportClient }) {
   const [answer, setAnswer] = useState<ReportAnswer | null>(null);
   const tr = (key: MessageKey, params?: Record<string, string | number>) => t(lang, key, params);
 
+  /** The newest question asked: an older answer (a day or store no longer chosen) is dropped. */
+  const asked = useRef(0);
   const load = useCallback(async () => {
+    const question = ++asked.current;
     const a = await client.load(day, storeId);
+    // The page asks for today first: on a slow link that answer can come after the chosen day's.
+    if (question !== asked.current) return;
     setAnswer(a);
     if (a.ok && storeId === null) setKnownStores(a.report.stores.map((s) => s.storeId));
   }, [client, day, storeId]);

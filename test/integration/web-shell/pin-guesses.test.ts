@@ -105,7 +105,9 @@ describe('supervisor PIN over the browser shell', () => {
       // are counted in the rows; later ones go with the next row (how many came before the lockout
       // depends on how fast the guesses arrive: signed in, fewer do).
       assert.equal(refused, busyAnswers + 1, `${refused} refusals counted, ${busyAnswers} busy answers`);
-      assert.ok(refused >= 100, `${refused} refusals counted`);
+      // Some guesses came at once (how many depends on the machine's speed: 95 to 150 seen), so the
+      // count above is of real refusals; it is exact whatever their number.
+      assert.ok(busyAnswers > 0, 'no guess was refused as one of too many at once');
       assert.ok(rows.every((r) => r.key === 'till' && !r.detail.includes(NEW_PIN)));
     } finally {
       db.close();

@@ -91,8 +91,9 @@ export function createAttemptsRepo(db: Db, actor: () => JournalActor = () => NO_
   const attention = db.prepare(
     `SELECT ${COLUMNS} FROM attempts WHERE needs_attention = 1 ORDER BY created_at LIMIT ?`,
   );
+  // The state is in that index too: the unresolved flagged are picked out without reading the rest.
   const attentionLive = db.prepare(
-    `SELECT ${COLUMNS} FROM attempts WHERE needs_attention = 1 AND ${LIVE} ORDER BY +created_at`,
+    `SELECT ${COLUMNS} FROM attempts WHERE needs_attention = 1 AND ${LIVE} ORDER BY created_at`,
   );
   const attentionCount = db.prepare('SELECT count(*) AS n FROM attempts WHERE needs_attention = 1');
   const codeUsed = db.prepare('SELECT 1 FROM attempts WHERE code_hash = ?');

@@ -47,6 +47,11 @@ it('indexes the flagged attempts of a journal by time', () => {
     const oldest = plan('SELECT * FROM attempts WHERE needs_attention = 1 ORDER BY created_at LIMIT 2');
     assert.match(oldest, /attempts_attention_by_time/, oldest);
     assert.doesNotMatch(oldest, /TEMP B-TREE/, `walked in order, not sorted: ${oldest}`);
+    const live = plan(
+      "SELECT * FROM attempts WHERE needs_attention = 1 AND state NOT IN ('paid','failed','expired') ORDER BY created_at",
+    );
+    assert.match(live, /attempts_attention_by_time/, live);
+    assert.doesNotMatch(live, /TEMP B-TREE/, `the unresolved flagged walked in order: ${live}`);
     const count = plan('SELECT count(*) FROM attempts WHERE needs_attention = 1');
     assert.match(count, /COVERING INDEX attempts_attention_by_time/, count);
 

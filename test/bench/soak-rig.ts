@@ -28,7 +28,7 @@ import { commander, eventStream, request } from './soak-client.ts';
 
 // Not secrets: the merchant the rig's own simulator knows, in the shapes OTTPay uses.
 const MERCHANT = { merchantId: 'QC00002424', signKey: '24AB24CD24EF2424' };
-const BOOK_FILE = 'gateway-books.json';
+const BOOK_FILE = 'gateway-books.sqlite';
 const FINAL = new Set(['paid', 'failed', 'expired']);
 /** How long the simulator holds a scenario-95 request before dropping it (the till's timeout is 20 s). */
 export const SOAK_HOLD_MS = 500;
@@ -334,8 +334,9 @@ export async function startSoakRig(seed: number) {
           openStreams: shell.openStreams,
           journalMiB: fileSize(journal) / 2 ** 20,
           walMiB: fileSize(`${journal}-wal`) / 2 ** 20,
+          // The gateway's SQLite books and their WAL.
           booksMiB:
-            (fileSize(path.join(dir, BOOK_FILE)) + fileSize(path.join(dir, `${BOOK_FILE}.log`))) / 2 ** 20,
+            (fileSize(path.join(dir, BOOK_FILE)) + fileSize(path.join(dir, `${BOOK_FILE}-wal`))) / 2 ** 20,
           chargeP50: percentile(chargeMs, 50),
           chargeP99: percentile(chargeMs, 99),
           floorP50: percentile(floorMs, 50),

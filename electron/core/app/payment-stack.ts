@@ -21,7 +21,9 @@ import { isLive, type PaymentStack, type PaymentStackInput } from './stack-types
 
 export { JOURNAL_FILE, SANDBOX_JOURNAL_FILE } from '../journal/journal-files.ts';
 /** The sandbox gateway's own books, beside the sandbox journal: earlier sandbox sales survive a restart. */
-export const SANDBOX_BOOK_FILE = 'sandbox-gateway.json';
+export const SANDBOX_BOOK_FILE = 'sandbox-gateway.sqlite';
+/** The same books as older tills kept them (JSON + .log): imported at the first start, then renamed aside. */
+export const LEGACY_SANDBOX_BOOK_FILE = 'sandbox-gateway.json';
 export const CALLBACK_PATH = '/ottpay/callback';
 
 export async function startPaymentStack(input: PaymentStackInput): Promise<PaymentStack> {
@@ -69,6 +71,7 @@ export async function startPaymentStack(input: PaymentStackInput): Promise<Payme
         clock,
         currency: settings.currency,
         bookFile: join(input.dataDir, SANDBOX_BOOK_FILE),
+        legacyBookFile: join(input.dataDir, LEGACY_SANDBOX_BOOK_FILE),
         log: (line) => simLog.debug(line),
       });
       closers.push(() => simulator?.close());

@@ -47,8 +47,10 @@ export interface SimulatorOptions {
   currency?: 'CAD' | 'USD';
   /** One line per request and order change; never holds a key. */
   log?: (line: string) => void;
-  /** Keep the books (orders and money moved) in this JSON file, across restarts. Default: in memory. */
+  /** Keep the books (orders and money moved) in this SQLite file, across restarts. Default: in memory. */
   bookFile?: string;
+  /** JSON books an older till kept: imported into `bookFile` at start, then renamed aside. */
+  legacyBookFile?: string;
   /**
    * Test rigs: the network in front of OTTPay. A gateway request (its URL, read when it is about to be
    * acted on) for which this returns false is dropped unread, as a network that lost it would.
@@ -100,10 +102,19 @@ export async function createSimulator(options: SimulatorOptions = {}): Promise<S
       sim.emit({ type: 'callback', delivery });
     },
   });
-  const stored = options.bookFile ? openBookFile(options.bookFile) : null;
-  if (stored?.issue) log(stored.issue);
+  const onWriteError = (err: unknown) =>
+    log(
+      `the sandbox gateway's books could not be written: ${err instanceof Error ? err.message : String(err)}`,
+    );
+  const stored = options.bookFile
+    ? openBookFile(options.bookFile, {
+        ...(options.legacyBookFile ? { legacyPath: options.legacyBookFile } : {}),
+        onWriteError,
+      })
+    : null;
+  for (const note of stored?.notes ?? []) log(note);
   const sim = new SimEngine({
-    book: stored?.book ?? new SimBook(),
+    book: stored?.book ?? new SimBook({ onWriteError }),
     clock,
     signKeys,
     callbacks,
@@ -217,13 +228,19 @@ export async function createSimulator(options: SimulatorOptions = {}): Promise<S
     }
   }
 
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port ?? 0, host, () => {
-      server.off('error', reject);
-      resolve();
+  try {
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(options.port ?? 0, host, () => {
+        server.off('error', reject);
+        resolve();
+      });
     });
-  });
+  } catch (err) {
+    // No simulator to close() later: its books file is let go of here.
+    sim.book.close();
+    throw err;
+  }
   const port = (server.address() as AddressInfo).port;
   const wildcard = host === '0.0.0.0' || host === '::' || host === '';
   const url = `http://${wildcard ? '127.0.0.1' : hostForUrl(host)}:${port}`;
@@ -242,7 +259,7 @@ export async function createSimulator(options: SimulatorOptions = {}): Promise<S
       closing ??= new Promise<void>((resolve) => {
         sim.close();
         callbacks.close();
-        stored?.flush();
+        sim.book.close();
         server.close(() => resolve());
         server.closeAllConnections();
       });

@@ -7,7 +7,7 @@
 // books (an A/B against an older tree), as long as it exports openBookFile(path).
 import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
@@ -54,7 +54,7 @@ try {
   const floor = heap();
   let first: Opened | null = openBookFile(bookPath);
   const started = performance.now();
-  console.log(`sandbox books: ${SALES} sales, module ${modulePath.split('/').slice(-4).join('/')}`);
+  console.log(`sandbox books: ${SALES} sales, module ${relative(process.cwd(), modulePath)}`);
   for (let n = 1; n <= SALES; n++) {
     const order = first.book.add(simOrder(idOf(n), { amountCents: 1000 + (n % 90), createdAt: n }));
     await Promise.resolve();

@@ -4,8 +4,8 @@
 // is not books this till can read is set aside (renamed with its WAL, never deleted) and the simulator
 // starts with empty books; JSON books of an older till are imported once (legacy-books.ts).
 import { existsSync, renameSync } from 'node:fs';
-import { BookStore } from './book-store.ts';
-import { SimBook } from './ledger.ts';
+import { BookStore, NotBooksError } from './book-store.ts';
+import { SimBook, type SimBookOptions } from './ledger.ts';
 import { importLegacyBooks } from './legacy-books.ts';
 
 export interface BookFileOptions {
@@ -32,6 +32,14 @@ export function openBookFile(path: string, options: BookFileOptions = {}): BookF
   try {
     store = new BookStore(path);
   } catch (err) {
+    if (!(err instanceof NotBooksError)) {
+      // Books that may be sound but cannot be opened now (locked, no room): left as they are, and this
+      // run keeps its books in memory rather than stopping the till.
+      notes.push(
+        `the sandbox gateway's books could not be opened (${err instanceof Error ? err.message.slice(0, 200) : String(err)}); this run keeps them in memory only`,
+      );
+      return { book: new SimBook(bookOptions(options)), notes };
+    }
     const kept = `${path}.unreadable-${now()}`;
     // The WAL and its index only make sense with the file they belong to.
     for (const suffix of ['', '-wal', '-shm']) {
@@ -50,10 +58,12 @@ export function openBookFile(path: string, options: BookFileOptions = {}): BookF
       `the sandbox gateway's old books could not be imported (${err instanceof Error ? err.message.slice(0, 200) : String(err)}); they are tried again at the next start`,
     );
   }
-  const book = new SimBook({
-    store,
+  return { book: new SimBook({ store, ...bookOptions(options) }), notes };
+}
+
+function bookOptions(options: BookFileOptions): SimBookOptions {
+  return {
     ...(options.cacheSize === undefined ? {} : { cacheSize: options.cacheSize }),
     ...(options.onWriteError ? { onWriteError: options.onWriteError } : {}),
-  });
-  return { book, notes };
+  };
 }

@@ -69,17 +69,31 @@ export class BookStore {
   readonly #write: (changes: BookWrite) => void;
   #writtenTxnSeq = -1;
 
-  /** Opens or creates the books; throws if the file is not books this till can read. */
+  /**
+   * Opens or creates the books; throws if it cannot, a NotBooksError if the file is not books this till
+   * can read (not SQLite, damaged, or from a newer till).
+   */
   constructor(path: string) {
-    const db = new Database(path);
+    let db: Database.Database;
     try {
+      db = new Database(path);
+    } catch (err) {
+      throw asNotBooks(err);
+    }
+    try {
+      db.pragma('busy_timeout = 5000');
       const version = Number(db.pragma('user_version', { simple: true }));
-      if (version > BOOKS_SCHEMA)
-        throw new Error(`written by a newer till (books schema ${version}, this till knows ${BOOKS_SCHEMA})`);
+      if (version > BOOKS_SCHEMA) {
+        throw new NotBooksError(
+          `written by a newer till (books schema ${version}, this till knows ${BOOKS_SCHEMA})`,
+        );
+      }
       if (path !== ':memory:') db.pragma('journal_mode = WAL');
       db.pragma('synchronous = NORMAL');
-      db.exec(SCHEMA);
-      db.pragma(`user_version = ${BOOKS_SCHEMA}`);
+      if (version < BOOKS_SCHEMA) {
+        db.exec(SCHEMA);
+        db.pragma(`user_version = ${BOOKS_SCHEMA}`);
+      }
       this.#upsert = db.prepare(
         `INSERT INTO orders (order_id, wallet_token, body) VALUES (?, ?, ?)
          ON CONFLICT (order_id) DO UPDATE SET wallet_token = excluded.wallet_token, body = excluded.body`,
@@ -106,7 +120,7 @@ export class BookStore {
       });
     } catch (err) {
       db.close();
-      throw err;
+      throw asNotBooks(err);
     }
     this.#db = db;
   }
@@ -203,6 +217,22 @@ export class BookStore {
     }
     return added;
   }
+}
+
+/** The file is not books this till can read: set it aside, never guess at it. */
+export class NotBooksError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'NotBooksError';
+  }
+}
+
+/** SQLite's word that the file is no database, or a damaged one; any other failure (busy, no room) is not. */
+function asNotBooks(err: unknown): unknown {
+  const code = (err as { code?: unknown }).code;
+  if (typeof code === 'string' && (code === 'SQLITE_NOTADB' || code.startsWith('SQLITE_CORRUPT')))
+    return new NotBooksError((err as Error).message);
+  return err;
 }
 
 function readOrder(body: string): SimOrder {

@@ -3,11 +3,21 @@
 // JSON books of an older till imported once, by the rules that till read them with; a file that is
 // not books set aside, never deleted.
 import assert from 'node:assert/strict';
-import { copyFileSync, existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
+import Database from 'better-sqlite3';
 import { openBookFile } from '../../../electron/core/simulator/book-file.ts';
+import { BOOKS_SCHEMA } from '../../../electron/core/simulator/book-store.ts';
 import {
   DEFAULT_CACHED_ORDERS,
   type LedgerEntry,
@@ -181,6 +191,31 @@ describe('sandbox books in SQLite', () => {
     opened.book.add(order(1));
     opened.book.close();
     assert.equal(openBookFile(path).book.get(idOf(1))?.orderId, idOf(1));
+  });
+
+  it('sets aside books written by a newer till rather than guess at them', () => {
+    const dir = newDir();
+    const path = join(dir, 'books.sqlite');
+    const newer = new Database(path);
+    newer.pragma(`user_version = ${BOOKS_SCHEMA + 1}`);
+    newer.close();
+    const opened = openBookFile(path, { now: () => 7 });
+    assert.match(opened.notes[0] ?? '', /written by a newer till .*kept as .*unreadable-7/);
+    assert.ok(existsSync(join(dir, 'books.sqlite.unreadable-7')));
+    opened.book.close();
+  });
+
+  it('keeps the books in memory for this run when the file cannot be opened, and sets nothing aside', async () => {
+    const dir = newDir();
+    const path = join(dir, 'books.sqlite');
+    mkdirSync(path);
+    const opened = openBookFile(path);
+    assert.match(opened.notes[0] ?? '', /could not be opened .* in memory only/);
+    const o = await sale(opened.book, 1);
+    assert.equal(opened.book.get(idOf(1)), o);
+    assert.equal(opened.book.ledger().chargedCents, 1001);
+    assert.deepEqual(readdirSync(dir), ['books.sqlite']);
+    opened.book.close();
   });
 });
 

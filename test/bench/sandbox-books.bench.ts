@@ -2,10 +2,10 @@
 // N sales (default 20,000) as the simulator makes them (the order added, paid in a later tick; every
 // tenth sale also refunds the sale 1,000 before it, an order long out of memory), with the books in a
 // file as the till keeps them. Per fifth of the run: the heap after a full GC against the heap before
-// the first sale (the floor), and the books' size on disk; then how long the books take to open again
+// the first sale (the floor), RSS over its own floor (SQLite's page cache is native memory), and the books' size on disk; then how long the books take to open again
 // and the heap that costs. SANDBOX_BOOKS_MODULE=path/to/book-file.ts measures another copy of the
 // books (an A/B against an older tree), as long as it exports openBookFile(path).
-import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -47,11 +47,22 @@ const booksBytes = () =>
   readdirSync(dir)
     .filter((f) => f.startsWith('books'))
     .reduce((sum, f) => sum + statSync(join(dir, f)).size, 0);
+/** RSS as the kernel splits it (Linux): anonymous memory, and mapped files such as SQLite's shared index. */
+const rssKinds = () => {
+  try {
+    const status = readFileSync('/proc/self/status', 'utf8');
+    const kb = (name: string) => Number(new RegExp(`${name}:\\s+(\\d+)`).exec(status)?.[1] ?? Number.NaN);
+    return `anon ${fmt(kb('RssAnon') / 1024)} file ${fmt(kb('RssFile') / 1024)} MiB`;
+  } catch {
+    return 'rss split n/a';
+  }
+};
 const idOf = (n: number) => `B${String(n).padStart(12, '0')}`;
 const tick = () => new Promise<void>((r) => setImmediate(r));
 
 try {
   const floor = heap();
+  const rssFloor = process.memoryUsage().rss;
   let first: Opened | null = openBookFile(bookPath);
   const started = performance.now();
   console.log(`sandbox books: ${SALES} sales, module ${relative(process.cwd(), modulePath)}`);
@@ -70,7 +81,7 @@ try {
     if (n % 100 === 0) await tick();
     if (n % (SALES / 5) === 0) {
       console.log(
-        `after ${n} sales: heap +${fmt(mib(heap() - floor))} MiB over the floor (${fmt(mib(floor))} MiB), books ${fmt(mib(booksBytes()))} MiB on disk, ${fmt((performance.now() - started) / n)} ms/sale`,
+        `after ${n} sales: heap +${fmt(mib(heap() - floor))} MiB over the floor (${fmt(mib(floor))} MiB), rss +${fmt(mib(process.memoryUsage().rss - rssFloor))} MiB (V8 heap reserved ${fmt(mib(process.memoryUsage().heapTotal))} MiB; ${rssKinds()}), books ${fmt(mib(booksBytes()))} MiB on disk, ${fmt((performance.now() - started) / n)} ms/sale`,
       );
     }
   }

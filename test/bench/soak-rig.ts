@@ -56,6 +56,8 @@ export interface WindowFigures {
   journalMiB: number;
   walMiB: number;
   booksMiB: number;
+  /** Orders the gateway's books hold in memory: flat however many sales (the rest are in the file). */
+  gatewayOrdersInMemory: number;
   chargeP50: number;
   chargeP99: number;
   floorP50: number;
@@ -337,6 +339,7 @@ export async function startSoakRig(seed: number) {
           // The gateway's SQLite books and their WAL.
           booksMiB:
             (fileSize(path.join(dir, BOOK_FILE)) + fileSize(path.join(dir, `${BOOK_FILE}-wal`))) / 2 ** 20,
+          gatewayOrdersInMemory: gateway.control.ordersInMemory(),
           chargeP50: percentile(chargeMs, 50),
           chargeP99: percentile(chargeMs, 99),
           floorP50: percentile(floorMs, 50),

@@ -62,6 +62,8 @@ export interface SimulatorControl {
   /** What money actually moved. */
   ledger(): LedgerSummary;
   callbacks(): CallbackDelivery[];
+  /** How many orders the books hold in memory (the rest are in their file): a soak sees it stay flat. */
+  ordersInMemory(): number;
   faults(): SimFaults;
   setFaults(patch: FaultsPatch): SimFaults;
   /** Shorthand for setFaults({ add: fault }). */
@@ -98,6 +100,7 @@ export function createControl(engine: SimEngine, callbacks: CallbackSender): Sim
     orders: () => engine.book.all().map((o) => engine.view(o)),
     ledger: () => engine.book.ledger(),
     callbacks: () => callbacks.deliveries(),
+    ordersInMemory: () => engine.book.cachedOrders,
     faults: () => structuredClone(engine.faults),
     setFaults(patch) {
       const checked = faultsPatchSchema.parse(patch);

@@ -17,6 +17,8 @@ export interface BookFileOptions {
   cacheSize?: number;
   /** A write failed (what it held is tried again with the next change). */
   onWriteError?: (err: unknown) => void;
+  /** How long a write waits for another holder of the file's write lock (default 5 s). */
+  busyTimeoutMs?: number;
 }
 
 export interface BookFile {
@@ -28,9 +30,10 @@ export interface BookFile {
 export function openBookFile(path: string, options: BookFileOptions = {}): BookFile {
   const now = options.now ?? Date.now;
   const notes: string[] = [];
+  const busy = options.busyTimeoutMs === undefined ? {} : { busyTimeoutMs: options.busyTimeoutMs };
   let store: BookStore;
   try {
-    store = new BookStore(path);
+    store = new BookStore(path, busy);
   } catch (err) {
     if (!(err instanceof NotBooksError)) {
       // Books that may be sound but cannot be opened now (locked, no room): left as they are, and this
@@ -48,7 +51,7 @@ export function openBookFile(path: string, options: BookFileOptions = {}): BookF
     notes.push(
       `the sandbox gateway's books could not be read (${err instanceof Error ? err.message.slice(0, 200) : 'bad file'}); kept as ${kept}, starting with empty books`,
     );
-    store = new BookStore(path);
+    store = new BookStore(path, busy);
   }
   try {
     if (options.legacyPath) notes.push(...importLegacyBooks(store, options.legacyPath, now));

@@ -73,7 +73,7 @@ export class BookStore {
    * Opens or creates the books; throws if it cannot, a NotBooksError if the file is not books this till
    * can read (not SQLite, damaged, or from a newer till).
    */
-  constructor(path: string) {
+  constructor(path: string, options: { busyTimeoutMs?: number } = {}) {
     let db: Database.Database;
     try {
       db = new Database(path);
@@ -81,7 +81,7 @@ export class BookStore {
       throw asNotBooks(err);
     }
     try {
-      db.pragma('busy_timeout = 5000');
+      db.pragma(`busy_timeout = ${Math.max(0, Math.floor(options.busyTimeoutMs ?? 5000))}`);
       const version = Number(db.pragma('user_version', { simple: true }));
       if (version > BOOKS_SCHEMA) {
         throw new NotBooksError(

@@ -193,6 +193,38 @@ describe('sandbox books in SQLite', () => {
     assert.equal(openBookFile(path).book.get(idOf(1))?.orderId, idOf(1));
   });
 
+  it('a write that fails loses nothing: the order stays in memory and is written with the next change', async () => {
+    const path = join(newDir(), 'books.sqlite');
+    const errors: unknown[] = [];
+    const { book } = openBookFile(path, { busyTimeoutMs: 0, onWriteError: (err) => errors.push(err) });
+    await sale(book, 1);
+    // Another holder of the file's write lock: the next tick's write is refused (SQLITE_BUSY).
+    const other = new Database(path);
+    other.exec('BEGIN IMMEDIATE');
+    const second = book.add(order(2));
+    book.markPaid(second, T0 + 2);
+    await Promise.resolve();
+    assert.equal(errors.length, 1);
+    assert.match(String(errors[0]), /locked|busy/i);
+    assert.equal(book.get(idOf(2)), second, 'still there, the same object');
+    other.exec('ROLLBACK');
+    other.close();
+    // A change to another order: the tick that failed is written with it.
+    book.add(order(3));
+    await Promise.resolve();
+    assert.equal(errors.length, 1);
+    book.close();
+    const reopened = openBookFile(path);
+    assert.equal(reopened.book.get(idOf(2))?.status, 'success');
+    assert.equal(reopened.book.get(idOf(3))?.status, 'init');
+    assert.deepEqual(
+      reopened.book.ledger().entries.map((e) => e.orderId),
+      [idOf(1), idOf(2)],
+    );
+    assert.equal(reopened.book.txnSeq, 2);
+    reopened.book.close();
+  });
+
   it('sets aside books written by a newer till rather than guess at them', () => {
     const dir = newDir();
     const path = join(dir, 'books.sqlite');

@@ -31,38 +31,45 @@ export function openBookFile(path: string, options: BookFileOptions = {}): BookF
   const now = options.now ?? Date.now;
   const notes: string[] = [];
   const busy = options.busyTimeoutMs === undefined ? {} : { busyTimeoutMs: options.busyTimeoutMs };
+  // Books that may be sound but cannot be used now (locked, no room, a rename refused) are left as
+  // they are, and this run keeps its books in memory rather than stopping the till.
+  const inMemory = (err: unknown): BookFile => {
+    notes.push(
+      `the sandbox gateway's books could not be opened (${message(err)}); this run keeps them in memory only`,
+    );
+    return { book: new SimBook(bookOptions(options)), notes };
+  };
   let store: BookStore;
   try {
     store = new BookStore(path, busy);
   } catch (err) {
-    if (!(err instanceof NotBooksError)) {
-      // Books that may be sound but cannot be opened now (locked, no room): left as they are, and this
-      // run keeps its books in memory rather than stopping the till.
-      notes.push(
-        `the sandbox gateway's books could not be opened (${err instanceof Error ? err.message.slice(0, 200) : String(err)}); this run keeps them in memory only`,
-      );
-      return { book: new SimBook(bookOptions(options)), notes };
-    }
+    if (!(err instanceof NotBooksError)) return inMemory(err);
     const kept = `${path}.unreadable-${now()}`;
-    // The WAL and its index only make sense with the file they belong to.
-    for (const suffix of ['', '-wal', '-shm']) {
-      if (existsSync(`${path}${suffix}`)) renameSync(`${path}${suffix}`, `${kept}${suffix}`);
+    try {
+      // The WAL and its index only make sense with the file they belong to.
+      for (const suffix of ['', '-wal', '-shm']) {
+        if (existsSync(`${path}${suffix}`)) renameSync(`${path}${suffix}`, `${kept}${suffix}`);
+      }
+      notes.push(
+        `the sandbox gateway's books could not be read (${message(err)}); kept as ${kept}, starting with empty books`,
+      );
+      store = new BookStore(path, busy);
+    } catch (again) {
+      return inMemory(again);
     }
-    notes.push(
-      `the sandbox gateway's books could not be read (${err instanceof Error ? err.message.slice(0, 200) : 'bad file'}); kept as ${kept}, starting with empty books`,
-    );
-    store = new BookStore(path, busy);
   }
   try {
     if (options.legacyPath) notes.push(...importLegacyBooks(store, options.legacyPath, now));
   } catch (err) {
     // Left where they are for the next start; the till runs on with the books it has.
     notes.push(
-      `the sandbox gateway's old books could not be imported (${err instanceof Error ? err.message.slice(0, 200) : String(err)}); they are tried again at the next start`,
+      `the sandbox gateway's old books could not be imported (${message(err)}); they are tried again at the next start`,
     );
   }
   return { book: new SimBook({ store, ...bookOptions(options) }), notes };
 }
+
+const message = (err: unknown) => (err instanceof Error ? err.message.slice(0, 200) : String(err));
 
 function bookOptions(options: BookFileOptions): SimBookOptions {
   return {

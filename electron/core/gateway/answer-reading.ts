@@ -110,6 +110,12 @@ type OrderStateData = z.output<typeof orderStateData>;
 let lastData: object | null = null;
 let lastReading: OrderStateData | null = null;
 
+/** Lets go of the kept data's reading (the kept answers are being let go: a closed client keeps none). */
+export function forgetKeptReading(): void {
+  lastData = null;
+  lastReading = null;
+}
+
 function readOrderStateData(action: string, data: Record<string, unknown>): OrderStateData {
   if (data === lastData && lastReading) return lastReading;
   const read = parseData(action, orderStateData, data);

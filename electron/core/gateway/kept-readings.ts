@@ -6,7 +6,7 @@
 // refused afresh every time), only of small answers, frozen, one per query (its sealed request: the same
 // string poll after poll, so finding it costs no hashing of the answer) in a SignKeyCache: bounded,
 // emptied the moment the sign key differs.
-import { type RawAnswer, readAnswer } from './answer-reading.ts';
+import { forgetKeptReading, type RawAnswer, readAnswer } from './answer-reading.ts';
 import { SignKeyCache } from './sign-key-cache.ts';
 
 /** OTTPay's answers are well under 1 KiB; a larger text is read every time rather than kept. */
@@ -42,6 +42,7 @@ export function createKeptReadings(): KeptReadings {
     },
     clear() {
       kept.clear();
+      forgetKeptReading();
     },
   };
 }

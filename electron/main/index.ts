@@ -22,7 +22,7 @@ import { createRotatingFileSink } from '../core/logging/rotating-file-sink.ts';
 import { posApiStart } from '../core/pos-api/start-options.ts';
 import { eventChannel } from '../preload/channels.ts';
 import { type CustomerLan, followCustomerLanSetting } from '../web-shell/customer-lan.ts';
-import { APP_SCHEME, pageUrl } from './app-origins.ts';
+import { APP_SCHEME } from './app-origins.ts';
 import { createAppProtocolHandler } from './app-protocol.ts';
 import { followAutostartSetting } from './autostart-follow.ts';
 import { createCoreGate } from './core-gate.ts';
@@ -97,13 +97,7 @@ app.on('web-contents-created', (_event, contents) => guardContents(contents, log
 
 async function start(): Promise<void> {
   const dist = join(__dirname, '..');
-  const serveApp = createAppProtocolHandler(join(dist, 'renderer'));
-  protocol.handle(APP_SCHEME, async (request) => {
-    const answer = await serveApp(request);
-    // The till page's navigation is under way: the core may start (core-after-page.ts).
-    if (request.url === pageUrl('till')) windows?.tillPage.served();
-    return answer;
-  });
+  protocol.handle(APP_SCHEME, createAppProtocolHandler(join(dist, 'renderer')));
   applyPermissionPolicy(session.defaultSession, logger);
   const dataDir = args.dataDir ?? app.getPath('userData');
 
@@ -222,14 +216,6 @@ async function start(): Promise<void> {
     setTimer: (fn, ms) => setTimeout(fn, ms),
     clearTimer: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
   });
-  // The till page's HTML answered before the core's start (core-after-page.ts): the core's work on this
-  // thread would hold the page's navigation. A till closing meanwhile starts nothing.
-  const page = await windows.tillPage.outcome;
-  if (page === 'closed' || windows.till.isDestroyed()) {
-    logger.info('till window closed before its page was under way: the core is not started');
-    return;
-  }
-  if (page === 'timeout') logger.warn('till page not under way in time: the core starts beside it');
   const till = await createTillCore({
     dataDir,
     secrets,

@@ -8,7 +8,6 @@ import type { PublicSettings } from '../../shared/domain.ts';
 import type { Logger } from '../core/logging/logger.ts';
 import { eventChannel } from '../preload/channels.ts';
 import { pageUrl } from './app-origins.ts';
-import { type TillPageWait, waitForTillPage } from './core-after-page.ts';
 import { keepCustomerUnfocused } from './customer-focus.ts';
 import {
   type CustomerPlacement,
@@ -41,8 +40,6 @@ export interface WindowsDeps {
 
 export interface ShellWindows {
   readonly till: BrowserWindow;
-  /** The till page under way (its HTML answered, or it painted, failed, …): main starts the core then. */
-  readonly tillPage: TillPageWait;
   focusTill(): void;
   /** Re-places (or opens / closes) the customer display for the current displays and setting. */
   placeCustomer(): void;
@@ -103,11 +100,6 @@ export function openWindows(deps: WindowsDeps): ShellWindows {
     setTimer: (fn, ms) => setTimeout(fn, ms),
     clearTimer: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
     onFallback: (why) => log.warn(`till window shown without ready-to-show (${why})`),
-  });
-  // Before loadURL (in attach): a load that fails at once is heard.
-  const tillPage = waitForTillPage(till, {
-    setTimer: (fn, ms) => setTimeout(fn, ms),
-    clearTimer: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
   });
   attach(till, 'till', deps);
 
@@ -172,7 +164,6 @@ export function openWindows(deps: WindowsDeps): ShellWindows {
 
   return {
     till,
-    tillPage,
     focusTill() {
       if (till.isDestroyed()) return;
       if (till.isMinimized()) till.restore();

@@ -2,7 +2,7 @@
 // loaded under the stand-in 'electron' module the composition tests use (the Electron binary cannot
 // run here). Prints one JSON line: ms since this process started when the bundle's require began, and
 // from there to the bundle loaded, to the till window opened with its page, to the window shown (main's
-// show() on ready-to-show), and to the core answering.
+// show() on ready-to-show), and to the core answering. On a fresh data folder, or BENCH_MAIN_DATA's.
 // With BENCH_BROWSER_WS (a playwright-core browser server), the window's page then opens in Chromium
 // as Electron would open it (startup-till-page.ts): from the require to its first contentful paint and
 // to its first screen, end to end; and when main was asked for the page and answered the files its first
@@ -22,7 +22,10 @@ type Loader = (...a: unknown[]) => unknown;
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const dir = mkdtempSync(join(tmpdir(), 'startup-main-'));
 // The page's load and first paint are told to main by the page in Chromium (startup-till-page.ts).
-const fake = createFakeElectron({ userData: join(dir, 'data'), logs: join(dir, 'logs') }, true, {
+// BENCH_MAIN_DATA: a data folder kept by the benchmark, so a second start finds it warm (as a till's
+// every start but its first).
+const userData = process.env.BENCH_MAIN_DATA ?? join(dir, 'data');
+const fake = createFakeElectron({ userData, logs: join(dir, 'logs') }, true, {
   pageEvents: process.env.BENCH_BROWSER_WS ? 'by-test' : 'at-once',
 });
 const moduleApi = Module as unknown as { _load: Loader };
